@@ -1,0 +1,41 @@
+// The quick start's schema: a tiny task tracker on SQLite, declared in C++.
+// This header is the single source of truth for the database and for the row types.
+#pragma once
+
+#include <drizzle/sqlite.hpp>
+
+namespace app {
+namespace sqlite = drizzle::sqlite;
+
+struct User {
+    std::int64_t id;
+    std::string name;
+    std::string email;
+    std::optional<std::string> createdAt;
+};
+
+struct Task {
+    std::int64_t id;
+    std::string title;
+    bool done;
+    std::optional<std::int64_t> assigneeId;
+};
+
+inline const auto users = sqlite::table<User>("users", {
+    sqlite::integer("id", &User::id).primaryKey().autoincrement(),
+    sqlite::text("name", &User::name).notNull(),
+    sqlite::text("email", &User::email).notNull().unique(),
+    sqlite::text("created_at", &User::createdAt).defaultNow(),
+});
+
+inline const auto tasks = sqlite::table<Task>("tasks", {
+    sqlite::integer("id", &Task::id).primaryKey().autoincrement(),
+    sqlite::text("title", &Task::title).notNull(),
+    sqlite::integer("done", &Task::done).notNull().default_(false),
+    sqlite::integer("assignee_id", &Task::assigneeId).references(&User::id, {.onDelete = sqlite::setNull}),
+}, {
+    sqlite::index("tasks_assignee_idx").on(&Task::assigneeId),
+    sqlite::check("tasks_title_not_empty", sqlite::sql("length(title) > 0")),
+});
+
+}  // namespace app

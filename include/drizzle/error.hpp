@@ -1,0 +1,51 @@
+// drizzle::Error: the one error type of drizzle-cpp, shared by the kit, the drivers and the ORM.
+//
+// It carries a portable category (what kind of failure, and so which exit code the CLI uses),
+// the native code where a database produced it (SQLSTATE, MySQL errno), and a hint that says
+// what to do.
+//
+//   throw drizzle::Error(drizzle::ErrorCategory::config,
+//                        "drizzle.config.json: \"dialect\" must be postgresql, sqlite or mysql",
+//                        "set \"dialect\" to the database you use");
+#pragma once
+
+#include <stdexcept>
+#include <string>
+
+namespace drizzle {
+
+enum class ErrorCategory {
+    usage,       // bad command-line arguments
+    config,      // a broken or missing config file
+    schema,      // a schema declaration that is inconsistent or does not compile
+    snapshot,    // a malformed, too new or unreadable snapshot or journal
+    connection,  // cannot reach or log in to the database
+    constraint,  // a statement violated a constraint
+    syntax,      // the database rejected a statement's SQL
+    migration,   // a migration could not be applied
+    io,          // a file could not be read or written
+    internal,    // a bug in drizzle-cpp
+};
+
+// The CLI's exit code for a category (see tools/drizzle-kit/main.cpp).
+int exitCodeFor(ErrorCategory category);
+
+class Error : public std::runtime_error {
+public:
+    Error(ErrorCategory category, std::string message, std::string hint = {}, std::string nativeCode = {})
+        : std::runtime_error(std::move(message)),
+          category_(category),
+          hint_(std::move(hint)),
+          nativeCode_(std::move(nativeCode)) {}
+
+    ErrorCategory category() const { return category_; }
+    const std::string& hint() const { return hint_; }
+    const std::string& nativeCode() const { return nativeCode_; }
+
+private:
+    ErrorCategory category_;
+    std::string hint_;
+    std::string nativeCode_;
+};
+
+}  // namespace drizzle

@@ -1,0 +1,24 @@
+// Reading a project's C++ schema: drizzle-kit compiles a tiny exporter program that includes
+// the schema header(s), runs it, and reads the schema model it prints. The exporter is cached
+// under `<project>/.drizzle/exporter/`, keyed by the content of every file the compiler read,
+// so an unchanged schema is never recompiled.
+//
+//   drizzle::Config config = drizzle::loadConfig({});
+//   drizzle::model::Schema schema = drizzle::kit::loadSchema(config);
+#pragma once
+
+#include "drizzle/config.hpp"
+#include "drizzle/model/model.hpp"
+
+namespace drizzle::kit {
+
+struct LoadReport {
+    bool compiled = false;  // false: the cached exporter was reused
+    double compileSeconds = 0;
+};
+
+// Throws drizzle::Error(schema) with the compiler's first error (file:line) when a header
+// does not compile, and when the exported schema is inconsistent.
+model::Schema loadSchema(const Config& config, LoadReport* report = nullptr);
+
+}  // namespace drizzle::kit

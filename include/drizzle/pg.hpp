@@ -1,0 +1,452 @@
+// PostgreSQL schema declarations: the C++ counterpart of drizzle-orm's `pg-core`.
+//
+// Each column function takes the SQL column name and the row struct's member; the member's
+// type is checked against the SQL type (std::optional for nullable columns, std::vector for
+// arrays: `std::vector<std::vector<std::int32_t>>` is `integer[][]`).
+//
+//   struct User { std::int32_t id; std::optional<std::string> fullName; std::string email; };
+//   inline const auto users = drizzle::pg::table<User>("users", {
+//       pg::serial("id", &User::id).primaryKey(),
+//       pg::text("full_name", &User::fullName),
+//       pg::varchar("email", &User::email, {.length = 256}).notNull().unique(),
+//   });
+#pragma once
+
+#include <cstdint>
+#include <initializer_list>
+#include <string>
+
+#include "drizzle/schema/view.hpp"
+
+namespace drizzle::pg {
+
+using drizzle::cascade;
+using drizzle::check;
+using drizzle::col;
+using drizzle::cols;
+using drizzle::foreignKey;
+using drizzle::index;
+using drizzle::noAction;
+using drizzle::primaryKey;
+using drizzle::restrict;
+using drizzle::setDefault;
+using drizzle::setNull;
+using drizzle::sql;
+using drizzle::unique;
+using drizzle::uniqueIndex;
+using SequenceOptions = drizzle::detail::SequenceOptions;
+template <class M, bool NotNull>
+using ColumnBuilder = drizzle::detail::ColumnBuilder<M, NotNull>;
+
+struct Point {
+    double x = 0, y = 0;
+    bool operator==(const Point&) const = default;
+};
+struct Line {  // ax + by + c = 0
+    double a = 0, b = 0, c = 0;
+    bool operator==(const Line&) const = default;
+};
+
+namespace accepts {
+template <class V> using Int16 = detail::IntegerOf<2>::test<V>;
+template <class V> using Int32 = detail::IntegerOf<4>::test<V>;
+template <class V> using Int64 = detail::IntegerOf<8>::test<V>;
+template <class V> struct PointLike : std::bool_constant<std::is_same_v<V, Point> || std::is_same_v<V, std::string>> {};
+template <class V> struct LineLike : std::bool_constant<std::is_same_v<V, Line> || std::is_same_v<V, std::string>> {};
+template <class V> struct FloatVector : std::is_same<V, std::vector<float>> {};
+}  // namespace accepts
+
+namespace detail {
+using namespace drizzle::detail;
+
+template <class M, bool NotNull = false, class T>
+ColumnBuilder<M, NotNull> column(std::string_view name, std::string_view kind, M T::*member, int dims) {
+    return makeColumn<M, NotNull>(name, kind, member, dims);
+}
+inline void setValues(TypeArgs& args, std::initializer_list<const char*> values) {
+    args.values = values.begin();
+    args.valueCount = values.size();
+}
+}  // namespace detail
+
+// A member check: `Accepts` must take the member's value type (or arrays of it).
+#define DRIZZLE_PG_CHECK(Accepts, message) \
+    static_assert(drizzle::detail::arrayDepthOf<M, Accepts> >= 0, message)
+
+// ---- numbers ------------------------------------------------------------------------------
+template <class T, class M>
+ColumnBuilder<M, false> smallint(std::string_view name, M T::*member) {
+    DRIZZLE_PG_CHECK(accepts::Int16, "pg::smallint needs a 16-bit integer member (std::int16_t)");
+    return detail::column<M>(name, "smallint", member, detail::arrayDepthOf<M, accepts::Int16>);
+}
+template <class T, class M>
+ColumnBuilder<M, false> integer(std::string_view name, M T::*member) {
+    DRIZZLE_PG_CHECK(accepts::Int32, "pg::integer needs a 32-bit integer member (std::int32_t)");
+    return detail::column<M>(name, "integer", member, detail::arrayDepthOf<M, accepts::Int32>);
+}
+template <class T, class M>
+ColumnBuilder<M, false> bigint(std::string_view name, M T::*member) {
+    DRIZZLE_PG_CHECK(accepts::Int64, "pg::bigint needs a 64-bit integer member (std::int64_t)");
+    return detail::column<M>(name, "bigint", member, detail::arrayDepthOf<M, accepts::Int64>);
+}
+// serial types are NOT NULL with a sequence default, as in Drizzle.
+template <class T, class M>
+ColumnBuilder<M, true> smallserial(std::string_view name, M T::*member) {
+    static_assert(accepts::Int16<M>::value, "pg::smallserial needs a plain std::int16_t member");
+    return detail::column<M, true>(name, "smallserial", member, 0);
+}
+template <class T, class M>
+ColumnBuilder<M, true> serial(std::string_view name, M T::*member) {
+    static_assert(accepts::Int32<M>::value, "pg::serial needs a plain std::int32_t member");
+    return detail::column<M, true>(name, "serial", member, 0);
+}
+template <class T, class M>
+ColumnBuilder<M, true> bigserial(std::string_view name, M T::*member) {
+    static_assert(accepts::Int64<M>::value, "pg::bigserial needs a plain std::int64_t member");
+    return detail::column<M, true>(name, "bigserial", member, 0);
+}
+
+struct NumericOptions {
+    int precision = -1;
+    int scale = -1;
+};
+// Exact decimals: a std::string member keeps every digit; double is accepted for convenience.
+template <class T, class M>
+ColumnBuilder<M, false> numeric(std::string_view name, M T::*member, NumericOptions options = {}) {
+    DRIZZLE_PG_CHECK(detail::IsStringOrDouble, "pg::numeric needs a std::string (exact) or double member");
+    auto b = detail::column<M>(name, "numeric", member, detail::arrayDepthOf<M, detail::IsStringOrDouble>);
+    b.spec.args.precision = options.precision;
+    b.spec.args.scale = options.scale;
+    return b;
+}
+template <class T, class M>
+ColumnBuilder<M, false> decimal(std::string_view name, M T::*member, NumericOptions options = {}) {
+    return numeric(name, member, options);
+}
+template <class T, class M>
+ColumnBuilder<M, false> real(std::string_view name, M T::*member) {
+    DRIZZLE_PG_CHECK(detail::IsFloat, "pg::real needs a float member");
+    return detail::column<M>(name, "real", member, detail::arrayDepthOf<M, detail::IsFloat>);
+}
+template <class T, class M>
+ColumnBuilder<M, false> doublePrecision(std::string_view name, M T::*member) {
+    DRIZZLE_PG_CHECK(detail::IsDouble, "pg::doublePrecision needs a double member");
+    return detail::column<M>(name, "double precision", member, detail::arrayDepthOf<M, detail::IsDouble>);
+}
+
+template <class T, class M>
+ColumnBuilder<M, false> boolean(std::string_view name, M T::*member) {
+    DRIZZLE_PG_CHECK(detail::IsBool, "pg::boolean needs a bool member");
+    return detail::column<M>(name, "boolean", member, detail::arrayDepthOf<M, detail::IsBool>);
+}
+
+// ---- text ---------------------------------------------------------------------------------
+struct TextOptions {
+    std::initializer_list<const char*> enumValues = {};  // the values the application may store
+};
+struct VarcharOptions {
+    int length = -1;
+    std::initializer_list<const char*> enumValues = {};
+};
+template <class T, class M>
+ColumnBuilder<M, false> text(std::string_view name, M T::*member, TextOptions options = {}) {
+    DRIZZLE_PG_CHECK(detail::IsString, "pg::text needs a std::string member");
+    auto b = detail::column<M>(name, "text", member, detail::arrayDepthOf<M, detail::IsString>);
+    detail::setValues(b.spec.args, options.enumValues);
+    return b;
+}
+template <class T, class M>
+ColumnBuilder<M, false> varchar(std::string_view name, M T::*member, VarcharOptions options = {}) {
+    DRIZZLE_PG_CHECK(detail::IsString, "pg::varchar needs a std::string member");
+    auto b = detail::column<M>(name, "varchar", member, detail::arrayDepthOf<M, detail::IsString>);
+    b.spec.args.length = options.length;
+    detail::setValues(b.spec.args, options.enumValues);
+    return b;
+}
+template <class T, class M>
+ColumnBuilder<M, false> char_(std::string_view name, M T::*member, VarcharOptions options = {}) {
+    DRIZZLE_PG_CHECK(detail::IsString, "pg::char_ needs a std::string member");
+    auto b = detail::column<M>(name, "char", member, detail::arrayDepthOf<M, detail::IsString>);
+    b.spec.args.length = options.length;
+    detail::setValues(b.spec.args, options.enumValues);
+    return b;
+}
+
+// Types whose values travel as text (JSON documents, UUIDs, dates, addresses, ...).
+#define DRIZZLE_PG_TEXT_TYPE(fn, sqlName)                                                        \
+    template <class T, class M>                                                                  \
+    ColumnBuilder<M, false> fn(std::string_view name, M T::*member) {                            \
+        DRIZZLE_PG_CHECK(detail::IsString, "pg::" #fn " needs a std::string member");            \
+        return detail::column<M>(name, sqlName, member, detail::arrayDepthOf<M, detail::IsString>); \
+    }
+DRIZZLE_PG_TEXT_TYPE(json, "json")
+DRIZZLE_PG_TEXT_TYPE(jsonb, "jsonb")
+DRIZZLE_PG_TEXT_TYPE(uuid, "uuid")
+DRIZZLE_PG_TEXT_TYPE(date, "date")
+DRIZZLE_PG_TEXT_TYPE(inet, "inet")
+DRIZZLE_PG_TEXT_TYPE(cidr, "cidr")
+DRIZZLE_PG_TEXT_TYPE(macaddr, "macaddr")
+DRIZZLE_PG_TEXT_TYPE(macaddr8, "macaddr8")
+#undef DRIZZLE_PG_TEXT_TYPE
+
+// ---- time ---------------------------------------------------------------------------------
+struct TimeOptions {
+    int precision = -1;
+    bool withTimezone = false;
+};
+template <class T, class M>
+ColumnBuilder<M, false> time(std::string_view name, M T::*member, TimeOptions options = {}) {
+    DRIZZLE_PG_CHECK(detail::IsString, "pg::time needs a std::string member");
+    auto b = detail::column<M>(name, "time", member, detail::arrayDepthOf<M, detail::IsString>);
+    b.spec.args.precision = options.precision;
+    b.spec.args.withTimezone = options.withTimezone;
+    return b;
+}
+template <class T, class M>
+ColumnBuilder<M, false> timestamp(std::string_view name, M T::*member, TimeOptions options = {}) {
+    DRIZZLE_PG_CHECK(detail::IsString, "pg::timestamp needs a std::string member");
+    auto b = detail::column<M>(name, "timestamp", member, detail::arrayDepthOf<M, detail::IsString>);
+    b.spec.args.precision = options.precision;
+    b.spec.args.withTimezone = options.withTimezone;
+    return b;
+}
+struct IntervalOptions {
+    std::string_view fields;  // "day", "hour to second", ...
+    int precision = -1;
+};
+template <class T, class M>
+ColumnBuilder<M, false> interval(std::string_view name, M T::*member, IntervalOptions options = {}) {
+    DRIZZLE_PG_CHECK(detail::IsString, "pg::interval needs a std::string member");
+    auto b = detail::column<M>(name, "interval", member, detail::arrayDepthOf<M, detail::IsString>);
+    b.spec.args.subtype = options.fields;
+    b.spec.args.precision = options.precision;
+    return b;
+}
+
+// ---- geometry, binary, vectors --------------------------------------------------------------
+template <class T, class M>
+ColumnBuilder<M, false> point(std::string_view name, M T::*member) {
+    DRIZZLE_PG_CHECK(accepts::PointLike, "pg::point needs a pg::Point or std::string member");
+    return detail::column<M>(name, "point", member, detail::arrayDepthOf<M, accepts::PointLike>);
+}
+template <class T, class M>
+ColumnBuilder<M, false> line(std::string_view name, M T::*member) {
+    DRIZZLE_PG_CHECK(accepts::LineLike, "pg::line needs a pg::Line or std::string member");
+    return detail::column<M>(name, "line", member, detail::arrayDepthOf<M, accepts::LineLike>);
+}
+template <class T, class M>
+ColumnBuilder<M, false> bytea(std::string_view name, M T::*member) {
+    DRIZZLE_PG_CHECK(detail::IsBytes,
+                     "pg::bytea needs a std::vector<unsigned char>, std::vector<std::byte> or std::string member");
+    return detail::column<M>(name, "bytea", member, detail::arrayDepthOf<M, detail::IsBytes>);
+}
+struct VectorOptions {
+    int dimensions = -1;
+};
+// pgvector's vector(n).
+template <class T, class M>
+ColumnBuilder<M, false> vector(std::string_view name, M T::*member, VectorOptions options) {
+    DRIZZLE_PG_CHECK(accepts::FloatVector, "pg::vector needs a std::vector<float> member");
+    auto b = detail::column<M>(name, "vector", member, detail::arrayDepthOf<M, accepts::FloatVector>);
+    b.spec.args.length = options.dimensions;
+    return b;
+}
+struct GeometryOptions {
+    std::string_view type;  // "point", ...
+    int srid = -1;
+};
+// PostGIS geometry; values travel as text (WKT/EWKB hex) or as a pg::Point.
+template <class T, class M>
+ColumnBuilder<M, false> geometry(std::string_view name, M T::*member, GeometryOptions options = {}) {
+    DRIZZLE_PG_CHECK(accepts::PointLike, "pg::geometry needs a pg::Point or std::string member");
+    auto b = detail::column<M>(name, "geometry", member, detail::arrayDepthOf<M, accepts::PointLike>);
+    b.spec.args.subtype = options.type;
+    b.spec.args.srid = options.srid;
+    return b;
+}
+
+// A type drizzle-cpp does not know, by its SQL name ("citext", "tsvector", "money", ...).
+// Any member type is accepted: the application owns the conversion.
+template <class T, class M>
+ColumnBuilder<M, false> customType(std::string_view name, M T::*member, std::string_view sqlType) {
+    auto b = detail::column<M>(name, "custom", member, 0);
+    b.spec.customSqlType = sqlType;
+    return b;
+}
+
+#undef DRIZZLE_PG_CHECK
+
+// ---- enums, schemas, sequences, roles, policies ----------------------------------------------
+// `CREATE TYPE name AS ENUM (...)`; call it to declare a column of the enum.
+class Enum {
+public:
+    explicit Enum(const void* def) : def_(def) {}
+    template <class T, class M>
+    ColumnBuilder<M, false> operator()(std::string_view name, M T::*member) const {
+        static_assert(drizzle::detail::arrayDepthOf<M, drizzle::detail::IsString> >= 0,
+                      "a pg enum column needs a std::string member");
+        auto b = detail::column<M>(name, "enum", member,
+                                   drizzle::detail::arrayDepthOf<M, drizzle::detail::IsString>);
+        b.spec.enumDef = def_;
+        return b;
+    }
+
+private:
+    const void* def_;
+};
+
+inline Enum pgEnum(std::string_view name, std::initializer_list<const char*> values) {
+    return Enum(drizzle::detail::registerEnum(Dialect::postgresql, "public", name, values.begin(), values.size()));
+}
+
+inline Declared sequence(std::string_view name, SequenceOptions options = {}) {
+    drizzle::detail::registerSequence("public", name, options);
+    return Declared{name};
+}
+
+using RoleOptions = drizzle::detail::RoleOptions;
+inline Declared role(std::string_view name, RoleOptions options = {}) {
+    drizzle::detail::registerRole(name, options);
+    return Declared{name};
+}
+
+struct PolicyOptions {
+    std::string_view as;    // "permissive" | "restrictive"
+    std::string_view for_;  // "all" | "select" | "insert" | "update" | "delete"
+    std::string_view to;    // role names, comma-separated; Drizzle's default is "public"
+    Sql using_;
+    Sql withCheck;
+};
+// CREATE POLICY on the table it is declared in (as a table-level constraint).
+inline drizzle::detail::ConstraintSpec policy(std::string_view name, PolicyOptions options = {}) {
+    drizzle::detail::ConstraintSpec s;
+    s.kind = drizzle::detail::ConstraintSpec::Kind::policy;
+    s.name = name;
+    s.as = options.as;
+    s.for_ = options.for_;
+    s.to = options.to;
+    s.using_ = options.using_.text;
+    s.withCheck = options.withCheck.text;
+    return s;
+}
+
+// ---- views --------------------------------------------------------------------------------
+struct ViewWithOptions {
+    std::string_view checkOption;  // "local" | "cascaded"
+    std::optional<bool> securityBarrier, securityInvoker;
+};
+struct MaterializedViewWithOptions {
+    std::optional<int> fillfactor, toastTupleTarget, parallelWorkers;
+    std::optional<bool> autovacuumEnabled, userCatalogTable;
+};
+
+template <class Row>
+class PgView : public drizzle::View<Row> {
+public:
+    using drizzle::View<Row>::View;
+    PgView as(Sql query) const { return PgView(drizzle::View<Row>::as(query).definition()); }
+    PgView existing() const { return PgView(drizzle::View<Row>::existing().definition()); }
+    PgView with(ViewWithOptions o) const {
+        if (!o.checkOption.empty()) this->option("checkOption", quoted(o.checkOption));
+        if (o.securityBarrier) this->option("securityBarrier", *o.securityBarrier ? "true" : "false");
+        if (o.securityInvoker) this->option("securityInvoker", *o.securityInvoker ? "true" : "false");
+        return *this;
+    }
+
+private:
+    static std::string quoted(std::string_view s) { return "\"" + std::string(s) + "\""; }
+};
+
+template <class Row>
+class PgMaterializedView : public drizzle::View<Row> {
+public:
+    using drizzle::View<Row>::View;
+    PgMaterializedView as(Sql query) const { return PgMaterializedView(drizzle::View<Row>::as(query).definition()); }
+    PgMaterializedView existing() const {
+        return PgMaterializedView(drizzle::View<Row>::existing().definition());
+    }
+    PgMaterializedView with(MaterializedViewWithOptions o) const {
+        if (o.fillfactor) this->option("fillfactor", std::to_string(*o.fillfactor));
+        if (o.toastTupleTarget) this->option("toastTupleTarget", std::to_string(*o.toastTupleTarget));
+        if (o.parallelWorkers) this->option("parallelWorkers", std::to_string(*o.parallelWorkers));
+        if (o.autovacuumEnabled) this->option("autovacuumEnabled", *o.autovacuumEnabled ? "true" : "false");
+        if (o.userCatalogTable) this->option("userCatalogTable", *o.userCatalogTable ? "true" : "false");
+        return *this;
+    }
+    PgMaterializedView withNoData() const { return set(drizzle::detail::ViewField::withNoData, "true"); }
+    PgMaterializedView using_(std::string_view method) const { return set(drizzle::detail::ViewField::using_, method); }
+    PgMaterializedView tablespace(std::string_view t) const { return set(drizzle::detail::ViewField::tablespace, t); }
+
+private:
+    PgMaterializedView set(drizzle::detail::ViewField f, std::string_view v) const {
+        drizzle::detail::setViewField(this->def_, f, v);
+        return *this;
+    }
+};
+
+// ---- tables and schemas -------------------------------------------------------------------
+namespace detail {
+template <class Row>
+drizzle::Table<Row> declareTable(std::string_view schema, std::string_view name,
+                                 std::initializer_list<drizzle::detail::ColumnSpec> columns,
+                                 std::initializer_list<drizzle::detail::ConstraintSpec> constraints) {
+    return drizzle::Table<Row>(drizzle::detail::registerTable(
+        {Dialect::postgresql, &drizzle::detail::typeTag<Row>, schema, name, columns.begin(), columns.size(),
+         constraints.begin(), constraints.size()}));
+}
+}  // namespace detail
+
+template <class Row>
+drizzle::Table<Row> table(std::string_view name, std::initializer_list<drizzle::detail::ColumnSpec> columns,
+                          std::initializer_list<drizzle::detail::ConstraintSpec> constraints = {}) {
+    return detail::declareTable<Row>("public", name, columns, constraints);
+}
+
+template <class Row>
+PgView<Row> view(std::string_view name, std::initializer_list<drizzle::detail::ColumnSpec> columns = {}) {
+    return PgView<Row>(drizzle::detail::declareView<Row>(Dialect::postgresql, "public", name, columns, false));
+}
+template <class Row>
+PgMaterializedView<Row> materializedView(std::string_view name,
+                                         std::initializer_list<drizzle::detail::ColumnSpec> columns = {}) {
+    return PgMaterializedView<Row>(
+        drizzle::detail::declareView<Row>(Dialect::postgresql, "public", name, columns, true));
+}
+
+// `CREATE SCHEMA name`, and the tables, enums, sequences and views that live in it.
+class Schema {
+public:
+    explicit Schema(std::string_view name) : name_(name) {
+        drizzle::detail::registerSchema(Dialect::postgresql, name);
+    }
+    template <class Row>
+    drizzle::Table<Row> table(std::string_view name, std::initializer_list<drizzle::detail::ColumnSpec> columns,
+                              std::initializer_list<drizzle::detail::ConstraintSpec> constraints = {}) const {
+        return detail::declareTable<Row>(name_, name, columns, constraints);
+    }
+    Enum pgEnum(std::string_view name, std::initializer_list<const char*> values) const {
+        return Enum(drizzle::detail::registerEnum(Dialect::postgresql, name_, name, values.begin(), values.size()));
+    }
+    Declared sequence(std::string_view name, SequenceOptions options = {}) const {
+        drizzle::detail::registerSequence(name_, name, options);
+        return Declared{name};
+    }
+    template <class Row>
+    PgView<Row> view(std::string_view name, std::initializer_list<drizzle::detail::ColumnSpec> columns = {}) const {
+        return PgView<Row>(drizzle::detail::declareView<Row>(Dialect::postgresql, name_, name, columns, false));
+    }
+    template <class Row>
+    PgMaterializedView<Row> materializedView(std::string_view name,
+                                             std::initializer_list<drizzle::detail::ColumnSpec> columns = {}) const {
+        return PgMaterializedView<Row>(
+            drizzle::detail::declareView<Row>(Dialect::postgresql, name_, name, columns, true));
+    }
+    std::string_view name() const { return name_; }
+
+private:
+    std::string_view name_;
+};
+
+inline Schema schema(std::string_view name) { return Schema(name); }
+
+}  // namespace drizzle::pg

@@ -1,0 +1,148 @@
+// The plain data a schema declaration lowers into, before it is registered.
+//
+// Every spec here is trivially copyable and holds string_views into the declaration's own
+// literals (or temporaries that live until the declaring full-expression ends): a schema of
+// thousands of columns then compiles to straight-line stores, with no destructors or
+// exception clean-up for the compiler to generate. `register*` functions (compiled once, in
+// the library) copy them into owned definitions at static-initialisation time.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <optional>
+#include <string_view>
+
+#include "drizzle/dialect.hpp"
+
+namespace drizzle {
+
+// A raw SQL fragment: a default, a generated expression, an index expression, a check.
+struct Sql {
+    std::string_view text;
+};
+constexpr Sql sql(std::string_view text) { return Sql{text}; }
+
+// Referential actions, spelled as Drizzle spells them.
+inline constexpr std::string_view cascade = "cascade";
+inline constexpr std::string_view restrict = "restrict";
+inline constexpr std::string_view noAction = "no action";
+inline constexpr std::string_view setNull = "set null";
+inline constexpr std::string_view setDefault = "set default";
+
+namespace detail {
+
+template <class T>
+inline constexpr char typeTag = 0;  // its address identifies T at run time
+
+// A data member identified at run time: which struct, and where in it.
+struct MemberRef {
+    const void* owner = nullptr;
+    std::ptrdiff_t offset = -1;
+    constexpr bool valid() const { return owner != nullptr; }
+};
+
+template <class T, class M>
+MemberRef memberRef(M T::*member) {
+    // Itanium C++ ABI (GCC, Clang): a data member pointer is the member's byte offset.
+    static_assert(sizeof(member) == sizeof(std::ptrdiff_t), "unsupported member pointer layout");
+    std::ptrdiff_t offset;
+    std::memcpy(&offset, &member, sizeof offset);
+    return MemberRef{&typeTag<T>, offset};
+}
+
+struct DefaultSpec {
+    enum class Kind : std::uint8_t { none, sql, integer, floating, boolean, string, now, random };
+    Kind kind = Kind::none;
+    bool boolean = false;
+    std::int64_t integer = 0;
+    double floating = 0;
+    std::string_view text;  // sql and string
+};
+
+struct SequenceOptions {
+    std::optional<std::int64_t> increment, minValue, maxValue, startWith, cache;
+    bool cycle = false;
+};
+
+struct IdentitySpec {
+    enum class Kind : std::uint8_t { none, always, byDefault };
+    Kind kind = Kind::none;
+    std::string_view name;  // sequence name; Drizzle's default is <table>_<column>_seq
+    SequenceOptions options;
+};
+
+// What a column's SQL type is made of; each dialect formats it as Drizzle Kit spells it.
+struct TypeArgs {
+    std::int32_t length = -1;     // varchar(n), char(n), binary(n), vector(n), text length
+    std::int32_t precision = -1;  // numeric(p,s), time(p), timestamp(p), mysql fsp, float(p)
+    std::int32_t scale = -1;
+    std::int32_t srid = -1;       // geometry
+    bool withTimezone = false;
+    bool isUnsigned = false;
+    std::uint8_t dimensions = 0;  // PostgreSQL array dimensions
+    std::string_view mode;        // sqlite integer/blob/text modes; mysql/pg modes
+    std::string_view subtype;     // interval fields, geometry type
+    const char* const* values = nullptr;  // text/varchar enum values, mysqlEnum values
+    std::size_t valueCount = 0;
+};
+
+struct ReferenceSpec {
+    MemberRef target;
+    std::string_view onDelete, onUpdate;  // "cascade", "restrict", "no action", "set null", "set default"
+};
+
+struct ColumnSpec {
+    std::string_view name;
+    std::string_view kind;  // the declaring function: "varchar", "timestamp", "custom", ...
+    std::string_view customSqlType;  // for customType, and the enum name for enum columns
+    const void* enumDef = nullptr;   // the registered enum this column draws from
+    TypeArgs args;
+    MemberRef member;
+    bool notNull = false;
+    bool primaryKey = false;
+    bool unique = false;
+    bool nullsNotDistinct = false;
+    bool autoincrement = false;
+    bool onUpdateNow = false;
+    std::string_view uniqueName;
+    DefaultSpec defaultValue;
+    std::string_view generatedAs;
+    std::string_view generatedType;  // "stored" | "virtual"
+    IdentitySpec identity;
+    ReferenceSpec reference;
+    void (*defaultFn)() = nullptr;   // app-side default, as `M (*)()`
+    void (*onUpdateFn)() = nullptr;  // app-side on-update, as `M (*)()`
+};
+
+inline constexpr std::size_t maxConstraintColumns = 16;
+
+struct IndexColumnSpec {
+    MemberRef member;
+    std::string_view expression;  // set for expression columns
+    bool desc = false;
+    std::string_view nulls;  // "first" | "last" | "" (the dialect's default)
+    std::string_view opclass;
+};
+
+struct ConstraintSpec {
+    enum class Kind : std::uint8_t { index, uniqueIndex, primaryKey, foreignKey, unique, check, policy };
+    Kind kind = Kind::index;
+    std::string_view name;
+    IndexColumnSpec columns[maxConstraintColumns];
+    std::uint8_t columnCount = 0;
+    MemberRef targets[maxConstraintColumns];  // foreign key: referenced columns
+    std::uint8_t targetCount = 0;
+    std::string_view onDelete, onUpdate;
+    bool nullsNotDistinct = false;
+    bool concurrently = false;
+    std::string_view method;     // PostgreSQL index method; MySQL `using`
+    std::string_view where;      // partial index predicate; check expression
+    std::string_view with;       // PostgreSQL index storage parameters, "fillfactor=70,..."
+    std::string_view algorithm, lock;  // MySQL
+    // policy
+    std::string_view as, for_, to, using_, withCheck;  // `to`: comma-separated role names
+};
+
+}  // namespace detail
+}  // namespace drizzle

@@ -1,0 +1,29 @@
+// Snapshot JSON: the schema model on disk, in Drizzle Kit 0.31's format.
+//
+// PostgreSQL snapshots are version "7", SQLite "6", MySQL "5"; `write` produces the same bytes
+// drizzle-kit writes for the same model (2-space indentation, no trailing newline), and `read`
+// accepts what drizzle-kit writes. A malformed or too-new snapshot is a drizzle::Error naming
+// the file and the field.
+//
+//   auto model = drizzle::snapshot::readFile("drizzle/meta/0003_snapshot.json");
+//   std::string json = drizzle::snapshot::write(model);
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+#include "drizzle/model/model.hpp"
+
+namespace drizzle::snapshot {
+
+std::string write(const model::Schema& schema);
+
+// `source` names the text in error messages (usually the file's path).
+model::Schema read(std::string_view json, std::string_view source);
+model::Schema readFile(const std::filesystem::path& path);
+
+// The snapshot version this build writes for a dialect ("7", "6", "5").
+std::string_view versionFor(Dialect dialect);
+
+}  // namespace drizzle::snapshot

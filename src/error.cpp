@@ -1,0 +1,21 @@
+#include "drizzle/error.hpp"
+
+namespace drizzle {
+
+int exitCodeFor(ErrorCategory category) {
+    switch (category) {
+        case ErrorCategory::usage: return 2;
+        case ErrorCategory::config: return 3;
+        case ErrorCategory::schema: return 4;
+        case ErrorCategory::snapshot: return 5;
+        case ErrorCategory::connection: return 6;
+        case ErrorCategory::constraint:
+        case ErrorCategory::syntax:
+        case ErrorCategory::migration: return 7;
+        case ErrorCategory::io: return 8;
+        case ErrorCategory::internal: return 70;
+    }
+    return 1;
+}
+
+}  // namespace drizzle

@@ -1,0 +1,68 @@
+#include "exporter/compiler_errors.hpp"
+
+#include <sstream>
+#include <vector>
+
+namespace drizzle::kit {
+
+namespace {
+
+struct Line {
+    std::string text, location, kind, message;  // location = "file:line:col"
+};
+
+// Splits "file:line:col: kind: message"; kind is "error", "note", "warning", or "" (context).
+Line parse(const std::string& text) {
+    Line l{text, "", "", ""};
+    for (const char* kind : {": fatal error: ", ": error: ", ": note: ", ": warning: "}) {
+        auto at = text.find(kind);
+        if (at == std::string::npos) continue;
+        l.location = text.substr(0, at);
+        l.kind = std::string(kind).substr(2, std::string(kind).size() - 4);
+        l.message = text.substr(at + std::string(kind).size());
+        return l;
+    }
+    auto at = text.find(":   required from here");
+    if (at != std::string::npos) {
+        l.location = text.substr(0, at);
+        l.kind = "required";
+    }
+    return l;
+}
+
+bool inDrizzle(const std::string& location, const std::string& includeDir) {
+    return location.rfind(includeDir, 0) == 0 || location.find("exporter.cpp") != std::string::npos;
+}
+
+}  // namespace
+
+std::string firstCompilerError(const std::string& output, const std::filesystem::path& includeDir) {
+    std::vector<Line> lines;
+    std::istringstream in(output);
+    for (std::string s; std::getline(in, s);) lines.push_back(parse(s));
+    const std::string inc = includeDir.string();
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (lines[i].kind != "error" && lines[i].kind != "fatal error") continue;
+        std::string where = lines[i].location;
+        if (inDrizzle(where, inc)) {
+            // GCC: the user's line precedes the error ("required from here"); clang: it follows
+            // as a note ("in instantiation ... requested here").
+            for (std::size_t j = i; j-- > 0 && lines[j].kind != "error";)
+                if ((lines[j].kind == "required") && !inDrizzle(lines[j].location, inc)) {
+                    where = lines[j].location;
+                    break;
+                }
+            for (std::size_t j = i + 1; where == lines[i].location && j < lines.size() && lines[j].kind != "error"; ++j)
+                if (lines[j].kind == "note" && !inDrizzle(lines[j].location, inc) &&
+                    lines[j].message.find("requested here") != std::string::npos)
+                    where = lines[j].location;
+        }
+        return where + ": error: " + lines[i].message;
+    }
+    // No recognisable error line (a linker failure, say): the first lines as they are.
+    std::string head;
+    for (std::size_t i = 0; i < lines.size() && i < 5; ++i) head += lines[i].text + "\n";
+    return head;
+}
+
+}  // namespace drizzle::kit

@@ -1,0 +1,69 @@
+// The registry's definitions: declarations as registered, their strings owned by the registry.
+#pragma once
+
+#include <deque>
+#include <string>
+#include <vector>
+
+#include "drizzle/schema/registry.hpp"
+
+namespace drizzle::detail {
+
+struct TableDef {
+    Dialect dialect;
+    const void* owner;
+    std::string_view schema, name;
+    std::vector<ColumnSpec> columns;
+    std::vector<ConstraintSpec> constraints;
+    bool rls = false;
+};
+
+struct EnumDef {
+    Dialect dialect;
+    std::string_view schema, name;
+    std::vector<std::string_view> values;
+};
+
+struct SequenceDef {
+    std::string_view schema, name;
+    SequenceOptions options;
+};
+
+struct RoleDef {
+    std::string_view name;
+    RoleOptions options;
+};
+
+struct ViewDef {
+    Dialect dialect;
+    const void* owner;
+    std::string_view schema, name;
+    std::vector<ColumnSpec> columns;
+    bool materialized = false;
+    bool existing = false;
+    bool withNoData = false;
+    std::string_view definition, using_, tablespace, algorithm, sqlSecurity, withCheckOption;
+    std::vector<std::pair<std::string_view, std::string_view>> with;
+};
+
+struct SchemaDef {
+    Dialect dialect;
+    std::string_view name;
+};
+
+// Everything declared in this process, in declaration order. Deques keep addresses stable.
+struct Registry {
+    std::deque<std::string> strings;
+    std::deque<TableDef> tables;
+    std::deque<EnumDef> enums;
+    std::deque<SequenceDef> sequences;
+    std::deque<RoleDef> roles;
+    std::deque<ViewDef> views;
+    std::deque<SchemaDef> schemas;
+
+    std::string_view intern(std::string_view s);
+};
+
+Registry& registry();
+
+}  // namespace drizzle::detail

@@ -1,0 +1,151 @@
+// How each dialect spells a declared column's SQL type and default, exactly as Drizzle Kit
+// writes them into snapshots (so a snapshot from either tool diffs clean against the other).
+#include "schema/sql_types.hpp"
+
+#include <charconv>
+#include <string>
+
+namespace drizzle::detail {
+
+namespace {
+
+std::string withArgs(std::string_view base, int a, int b, std::string_view sep) {
+    std::string s(base);
+    if (a >= 0) {
+        s += "(" + std::to_string(a);
+        if (b >= 0) s += std::string(sep) + std::to_string(b);
+        s += ")";
+    }
+    return s;
+}
+
+std::string pgType(const ColumnSpec& c, std::string_view enumName) {
+    const TypeArgs& a = c.args;
+    const std::string_view k = c.kind;
+    std::string t;
+    if (k == "varchar" || k == "char") {
+        t = withArgs(k, a.length, -1, "");
+    } else if (k == "numeric") {
+        t = withArgs(k, a.precision, a.precision >= 0 ? a.scale : -1, ", ");
+    } else if (k == "time") {
+        t = withArgs("time", a.precision, -1, "");
+        if (a.withTimezone) t += " with time zone";
+    } else if (k == "timestamp") {
+        t = "timestamp";
+        if (a.precision >= 0) t += " (" + std::to_string(a.precision) + ")";
+        if (a.withTimezone) t += " with time zone";
+    } else if (k == "interval") {
+        t = "interval";
+        if (!a.subtype.empty()) t += " " + std::string(a.subtype);
+        if (a.precision >= 0) t += "(" + std::to_string(a.precision) + ")";
+    } else if (k == "vector") {
+        t = withArgs("vector", a.length, -1, "");
+    } else if (k == "geometry") {
+        t = "geometry";
+        if (!a.subtype.empty()) {
+            t += "(" + std::string(a.subtype);
+            if (a.srid >= 0) t += "," + std::to_string(a.srid);
+            t += ")";
+        }
+    } else if (k == "enum") {
+        t = enumName;
+    } else if (k == "custom") {
+        t = c.customSqlType;
+    } else {
+        t = k;
+    }
+    for (int i = 0; i < a.dimensions; ++i) t += "[]";
+    return t;
+}
+
+std::string sqliteType(const ColumnSpec& c) {
+    if (c.kind == "custom") return std::string(c.customSqlType);
+    if (c.kind == "text") return withArgs("text", c.args.length, -1, "");
+    return std::string(c.kind);
+}
+
+std::string quoteSqlString(std::string_view s) {
+    std::string out = "'";
+    for (char ch : s) {
+        if (ch == '\'') out += '\'';
+        out += ch;
+    }
+    return out + "'";
+}
+
+std::string mysqlType(const ColumnSpec& c) {
+    const TypeArgs& a = c.args;
+    const std::string_view k = c.kind;
+    std::string t;
+    if (k == "float" || k == "double" || k == "decimal") {
+        t = withArgs(k, a.precision, a.precision >= 0 ? a.scale : -1, ",");
+    } else if (k == "real") {
+        t = withArgs(k, a.precision, a.precision >= 0 ? a.scale : -1, ", ");
+    } else if (k == "char" || k == "varchar" || k == "binary" || k == "varbinary") {
+        t = withArgs(k, a.length, -1, "");
+    } else if (k == "datetime" || k == "time" || k == "timestamp") {
+        t = withArgs(k, a.precision, -1, "");
+    } else if (k == "enum") {
+        t = "enum(";
+        for (std::size_t i = 0; i < a.valueCount; ++i) t += (i ? "," : "") + quoteSqlString(a.values[i]);
+        t += ")";
+    } else if (k == "custom") {
+        t = c.customSqlType;
+    } else {
+        t = k;
+    }
+    if (a.isUnsigned) t += " unsigned";
+    return t;
+}
+
+std::string formatDouble(double d) {
+    char buf[64];
+    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, d);
+    return std::string(buf, end);
+}
+
+}  // namespace
+
+std::string sqlType(Dialect dialect, const ColumnSpec& c, std::string_view enumName) {
+    switch (dialect) {
+        case Dialect::postgresql: return pgType(c, enumName);
+        case Dialect::sqlite: return sqliteType(c);
+        case Dialect::mysql: return mysqlType(c);
+    }
+    return {};
+}
+
+std::string quoteSqlLiteral(std::string_view s) { return quoteSqlString(s); }
+
+std::optional<model::DefaultValue> defaultValue(Dialect dialect, const ColumnSpec& c) {
+    using K = DefaultSpec::Kind;
+    using V = model::DefaultValue;
+    const DefaultSpec& d = c.defaultValue;
+    const bool isJson = c.kind == "json" || c.kind == "jsonb";
+    switch (d.kind) {
+        case K::none: return std::nullopt;
+        case K::sql: return V{V::Kind::sql, std::string(d.text)};
+        case K::integer: return V{V::Kind::number, std::to_string(d.integer)};
+        case K::floating: return V{V::Kind::number, formatDouble(d.floating)};
+        case K::boolean: return V{V::Kind::boolean, d.boolean ? "true" : "false"};
+        case K::string:
+            if (isJson && dialect == Dialect::postgresql)
+                return V{V::Kind::sql, quoteSqlString(d.text) + "::" + std::string(c.kind)};
+            if (isJson && dialect == Dialect::mysql) return V{V::Kind::sql, "(" + quoteSqlString(d.text) + ")"};
+            return V{V::Kind::sql, quoteSqlString(d.text)};
+        case K::random: return V{V::Kind::sql, "gen_random_uuid()"};
+        case K::now:
+            switch (dialect) {
+                case Dialect::postgresql: return V{V::Kind::sql, "now()"};
+                case Dialect::mysql: return V{V::Kind::sql, "(now())"};
+                case Dialect::sqlite:
+                    if (c.kind != "integer") return V{V::Kind::sql, "(CURRENT_TIMESTAMP)"};
+                    if (c.args.mode == "timestamp_ms")
+                        return V{V::Kind::sql, "(cast((julianday('now') - 2440587.5)*86400000 as integer))"};
+                    return V{V::Kind::sql, "(unixepoch())"};
+            }
+    }
+    return std::nullopt;
+}
+
+}  // namespace drizzle::detail

@@ -1,0 +1,18 @@
+// Running a child program and collecting what it prints (the kit runs the compiler and the
+// generated schema exporter this way).
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace drizzle::util {
+
+struct ProcessResult {
+    int exitCode = -1;  // the exit status, or 128 + signal number
+    std::string out, err;
+};
+
+// Runs argv[0] (looked up in PATH) with the arguments; no shell is involved.
+ProcessResult runProcess(const std::vector<std::string>& argv);
+
+}  // namespace drizzle::util

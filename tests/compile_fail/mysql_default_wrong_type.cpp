@@ -1,0 +1,15 @@
+// EXPECT: .default_(value): the value's type cannot be stored in the column's member
+// A string default on an integer column.
+#include <drizzle/mysql.hpp>
+
+namespace mysql = drizzle::mysql;
+
+struct Product {
+    std::uint64_t id;
+    std::int32_t stock;
+};
+
+inline const auto products = mysql::table<Product>("products", {
+    mysql::serial("id", &Product::id).primaryKey(),
+    mysql::int_("stock", &Product::stock).notNull().default_("0"),
+});

@@ -1,0 +1,14 @@
+// EXPECT: mysql::mysqlEnum needs a std::string member
+#include <drizzle/mysql.hpp>
+
+namespace mysql = drizzle::mysql;
+
+struct Shirt {
+    std::uint64_t id;
+    std::int32_t size;
+};
+
+inline const auto shirts = mysql::table<Shirt>("shirts", {
+    mysql::serial("id", &Shirt::id).primaryKey(),
+    mysql::mysqlEnum("size", &Shirt::size, {"small", "medium", "large"}).notNull(),
+});

@@ -1,0 +1,22 @@
+// EXPECT: foreignKey: a referencing column's member has a different value type
+#include <drizzle/mysql.hpp>
+
+namespace mysql = drizzle::mysql;
+
+struct Customer {
+    std::uint64_t id;
+};
+struct Order {
+    std::uint64_t id;
+    std::uint32_t customerId;
+};
+
+inline const auto customers = mysql::table<Customer>("customers", {
+    mysql::serial("id", &Customer::id).primaryKey(),
+});
+inline const auto orders = mysql::table<Order>("orders", {
+    mysql::serial("id", &Order::id).primaryKey(),
+    mysql::int_("customer_id", &Order::customerId).notNull(),
+}, {
+    mysql::foreignKey(mysql::cols(&Order::customerId), mysql::cols(&Customer::id)).name("orders_customer_fk"),
+});

@@ -1,0 +1,14 @@
+// EXPECT: the column is nullable but its member is not std::optional
+#include <drizzle/mysql.hpp>
+
+namespace mysql = drizzle::mysql;
+
+struct Product {
+    std::uint64_t id;
+    double price;
+};
+
+inline const auto products = mysql::table<Product>("products", {
+    mysql::serial("id", &Product::id).primaryKey(),
+    mysql::double_("price", &Product::price),
+});

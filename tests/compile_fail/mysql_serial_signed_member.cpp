@@ -1,0 +1,13 @@
+// EXPECT: mysql::serial needs a plain std::uint64_t member
+// MySQL SERIAL is bigint UNSIGNED.
+#include <drizzle/mysql.hpp>
+
+namespace mysql = drizzle::mysql;
+
+struct Order {
+    std::int64_t id;
+};
+
+inline const auto orders = mysql::table<Order>("orders", {
+    mysql::serial("id", &Order::id).primaryKey(),
+});

@@ -1,0 +1,14 @@
+// EXPECT: mysql::year needs an integer member of 16 bits or more
+#include <drizzle/mysql.hpp>
+
+namespace mysql = drizzle::mysql;
+
+struct Car {
+    std::uint64_t id;
+    std::uint8_t built;
+};
+
+inline const auto cars = mysql::table<Car>("cars", {
+    mysql::serial("id", &Car::id).primaryKey(),
+    mysql::year("built", &Car::built).notNull(),
+});

@@ -1,0 +1,15 @@
+// EXPECT: pg::text needs a std::string member
+// text[] needs std::vector<std::string>; the elements here are integers.
+#include <drizzle/pg.hpp>
+
+namespace pg = drizzle::pg;
+
+struct Post {
+    std::int32_t id;
+    std::vector<std::int32_t> tags;
+};
+
+inline const auto posts = pg::table<Post>("posts", {
+    pg::serial("id", &Post::id).primaryKey(),
+    pg::text("tags", &Post::tags).notNull(),
+});

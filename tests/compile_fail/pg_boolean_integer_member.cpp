@@ -1,0 +1,14 @@
+// EXPECT: pg::boolean needs a bool member
+#include <drizzle/pg.hpp>
+
+namespace pg = drizzle::pg;
+
+struct Flag {
+    std::int32_t id;
+    std::int32_t enabled;
+};
+
+inline const auto flags = pg::table<Flag>("flags", {
+    pg::serial("id", &Flag::id).primaryKey(),
+    pg::boolean("enabled", &Flag::enabled).notNull(),
+});

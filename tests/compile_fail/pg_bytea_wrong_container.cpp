@@ -1,0 +1,15 @@
+// EXPECT: pg::bytea needs a std::vector<unsigned char>, std::vector<std::byte> or std::string member
+// std::vector<int> is not a byte container (and not an array of one either).
+#include <drizzle/pg.hpp>
+
+namespace pg = drizzle::pg;
+
+struct Upload {
+    std::int32_t id;
+    std::vector<int> payload;
+};
+
+inline const auto uploads = pg::table<Upload>("uploads", {
+    pg::serial("id", &Upload::id).primaryKey(),
+    pg::bytea("payload", &Upload::payload).notNull(),
+});

@@ -1,0 +1,16 @@
+// EXPECT: a pg enum column needs a std::string member
+#include <drizzle/pg.hpp>
+
+namespace pg = drizzle::pg;
+
+inline const auto moodEnum = pg::pgEnum("mood", {"sad", "ok", "happy"});
+
+struct Person {
+    std::int32_t id;
+    std::int32_t mood;
+};
+
+inline const auto people = pg::table<Person>("people", {
+    pg::serial("id", &Person::id).primaryKey(),
+    moodEnum("mood", &Person::mood).notNull(),
+});

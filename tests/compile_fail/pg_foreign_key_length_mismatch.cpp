@@ -1,0 +1,26 @@
+// EXPECT: foreignKey: the referencing and referenced column lists differ in length
+#include <drizzle/pg.hpp>
+
+namespace pg = drizzle::pg;
+
+struct Region {
+    std::string country;
+    std::int32_t number;
+};
+struct Office {
+    std::int32_t id;
+    std::string country;
+};
+
+inline const auto regions = pg::table<Region>("regions", {
+    pg::text("country", &Region::country).notNull(),
+    pg::integer("number", &Region::number).notNull(),
+}, {
+    pg::primaryKey(&Region::country, &Region::number),
+});
+inline const auto offices = pg::table<Office>("offices", {
+    pg::serial("id", &Office::id).primaryKey(),
+    pg::text("country", &Office::country).notNull(),
+}, {
+    pg::foreignKey(pg::cols(&Office::country), pg::cols(&Region::country, &Region::number)),
+});

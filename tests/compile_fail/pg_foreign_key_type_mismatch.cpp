@@ -1,0 +1,30 @@
+// EXPECT: foreignKey: a referencing column's member has a different value type
+// A composite foreign key whose second column is text but references an integer column.
+#include <drizzle/pg.hpp>
+
+namespace pg = drizzle::pg;
+
+struct Region {
+    std::string country;
+    std::int32_t number;
+};
+struct Office {
+    std::int32_t id;
+    std::string country;
+    std::string regionNumber;
+};
+
+inline const auto regions = pg::table<Region>("regions", {
+    pg::text("country", &Region::country).notNull(),
+    pg::integer("number", &Region::number).notNull(),
+}, {
+    pg::primaryKey(&Region::country, &Region::number),
+});
+inline const auto offices = pg::table<Office>("offices", {
+    pg::serial("id", &Office::id).primaryKey(),
+    pg::text("country", &Office::country).notNull(),
+    pg::text("region_number", &Office::regionNumber).notNull(),
+}, {
+    pg::foreignKey(pg::cols(&Office::country, &Office::regionNumber),
+                   pg::cols(&Region::country, &Region::number)),
+});

@@ -1,0 +1,12 @@
+// EXPECT: identity columns are NOT NULL, so the member cannot be std::optional
+#include <drizzle/pg.hpp>
+
+namespace pg = drizzle::pg;
+
+struct Event {
+    std::optional<std::int64_t> id;
+};
+
+inline const auto events = pg::table<Event>("events", {
+    pg::bigint("id", &Event::id).generatedAlwaysAsIdentity({.startWith = 100}),
+});

@@ -1,0 +1,15 @@
+// EXPECT: .notNull(): the member is std::optional
+// NOT NULL on an optional member: the struct says the value may be absent, the column says never.
+#include <drizzle/pg.hpp>
+
+namespace pg = drizzle::pg;
+
+struct User {
+    std::int32_t id;
+    std::optional<std::string> nickname;
+};
+
+inline const auto users = pg::table<User>("users", {
+    pg::serial("id", &User::id).primaryKey(),
+    pg::text("nickname", &User::nickname).notNull(),
+});

@@ -1,0 +1,21 @@
+// EXPECT: .references(target): the referenced column's member has a different value type
+// A bigint column referencing an integer primary key.
+#include <drizzle/pg.hpp>
+
+namespace pg = drizzle::pg;
+
+struct Author {
+    std::int32_t id;
+};
+struct Book {
+    std::int32_t id;
+    std::int64_t authorId;
+};
+
+inline const auto authors = pg::table<Author>("authors", {
+    pg::serial("id", &Author::id).primaryKey(),
+});
+inline const auto books = pg::table<Book>("books", {
+    pg::serial("id", &Book::id).primaryKey(),
+    pg::bigint("author_id", &Book::authorId).notNull().references(&Author::id),
+});

@@ -1,0 +1,15 @@
+// EXPECT: pg::vector needs a std::vector<float> member
+// pgvector stores single-precision floats.
+#include <drizzle/pg.hpp>
+
+namespace pg = drizzle::pg;
+
+struct Item {
+    std::int32_t id;
+    std::vector<double> embedding;
+};
+
+inline const auto items = pg::table<Item>("items", {
+    pg::serial("id", &Item::id).primaryKey(),
+    pg::vector("embedding", &Item::embedding, {.dimensions = 3}).notNull(),
+});

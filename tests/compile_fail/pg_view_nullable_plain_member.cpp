@@ -1,0 +1,13 @@
+// EXPECT: the column is nullable but its member is not std::optional
+// View columns are checked like table columns.
+#include <drizzle/pg.hpp>
+
+namespace pg = drizzle::pg;
+
+struct ActiveUser {
+    std::int32_t id;
+};
+
+inline const auto activeUsers = pg::view<ActiveUser>("active_users", {
+    pg::integer("id", &ActiveUser::id),
+}).as(pg::sql("select id from users where active"));

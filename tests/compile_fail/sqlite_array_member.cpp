@@ -1,0 +1,15 @@
+// EXPECT: sqlite::integer needs an integer or bool member
+// SQLite has no array types: a std::vector member cannot be an integer column.
+#include <drizzle/sqlite.hpp>
+
+namespace sqlite = drizzle::sqlite;
+
+struct Todo {
+    std::int64_t id;
+    std::vector<std::int64_t> assignees;
+};
+
+inline const auto todos = sqlite::table<Todo>("todos", {
+    sqlite::integer("id", &Todo::id).primaryKey(),
+    sqlite::integer("assignees", &Todo::assignees).notNull(),
+});

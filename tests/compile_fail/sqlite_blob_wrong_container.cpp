@@ -1,0 +1,14 @@
+// EXPECT: sqlite::blob needs a byte container
+#include <drizzle/sqlite.hpp>
+
+namespace sqlite = drizzle::sqlite;
+
+struct File {
+    std::int64_t id;
+    std::vector<std::uint16_t> data;
+};
+
+inline const auto files = sqlite::table<File>("files", {
+    sqlite::integer("id", &File::id).primaryKey(),
+    sqlite::blob("data", &File::data).notNull(),
+});

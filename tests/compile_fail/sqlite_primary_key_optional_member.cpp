@@ -1,0 +1,12 @@
+// EXPECT: .primaryKey(): a primary key column is NOT NULL
+#include <drizzle/sqlite.hpp>
+
+namespace sqlite = drizzle::sqlite;
+
+struct Todo {
+    std::optional<std::int64_t> id;
+};
+
+inline const auto todos = sqlite::table<Todo>("todos", {
+    sqlite::integer("id", &Todo::id).primaryKey().autoincrement(),
+});

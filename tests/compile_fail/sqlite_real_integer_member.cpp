@@ -1,0 +1,14 @@
+// EXPECT: sqlite::real needs a double or float member
+#include <drizzle/sqlite.hpp>
+
+namespace sqlite = drizzle::sqlite;
+
+struct Reading {
+    std::int64_t id;
+    std::optional<std::int32_t> value;
+};
+
+inline const auto readings = sqlite::table<Reading>("readings", {
+    sqlite::integer("id", &Reading::id).primaryKey(),
+    sqlite::real("value", &Reading::value),
+});

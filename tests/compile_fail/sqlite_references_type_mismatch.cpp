@@ -1,0 +1,21 @@
+// EXPECT: .references(target): the referenced column's member has a different value type
+// A text column referencing an integer key.
+#include <drizzle/sqlite.hpp>
+
+namespace sqlite = drizzle::sqlite;
+
+struct List {
+    std::int64_t id;
+};
+struct Todo {
+    std::int64_t id;
+    std::optional<std::string> listId;
+};
+
+inline const auto lists = sqlite::table<List>("lists", {
+    sqlite::integer("id", &List::id).primaryKey(),
+});
+inline const auto todos = sqlite::table<Todo>("todos", {
+    sqlite::integer("id", &Todo::id).primaryKey(),
+    sqlite::text("list_id", &Todo::listId).references(&List::id, {.onDelete = sqlite::cascade}),
+});

@@ -1,0 +1,14 @@
+// EXPECT: sqlite::text needs a std::string member
+#include <drizzle/sqlite.hpp>
+
+namespace sqlite = drizzle::sqlite;
+
+struct Todo {
+    std::int64_t id;
+    std::int64_t title;
+};
+
+inline const auto todos = sqlite::table<Todo>("todos", {
+    sqlite::integer("id", &Todo::id).primaryKey(),
+    sqlite::text("title", &Todo::title).notNull(),
+});

@@ -1,0 +1,13 @@
+#pragma once
+
+#include <drizzle/sqlite.hpp>
+
+struct Note {
+    std::int64_t id;
+    std::string body;
+};
+
+inline const auto notes = drizzle::sqlite::table<Note>("notes", {
+    drizzle::sqlite::integer("id", &Note::id).primaryKey(),
+    drizzle::sqlite::text("body", &Note::body).notNull(),
+});

@@ -1,0 +1,27 @@
+// drizzle-kit export: print the SQL that creates the declared schema from nothing.
+#include <iostream>
+
+#include "commands.hpp"
+#include "drizzle/ddl.hpp"
+#include "drizzle/kit/schema_loader.hpp"
+
+namespace drizzle::cli {
+
+void addExportCommand(CLI::App& app, ConfigOverrides& overrides) {
+    CLI::App* cmd = app.add_subcommand("export", "Print the SQL DDL of the schema declared in C++");
+    addConfigFlags(*cmd, overrides);
+    cmd->callback([&overrides] {
+        const Config config = loadConfig(overrides);
+        kit::LoadReport report;
+        const model::Schema schema = kit::loadSchema(config, &report);
+        if (config.verbose)
+            std::cerr << (report.compiled ? "compiled the schema exporter in " + std::to_string(report.compileSeconds) + " s\n"
+                                          : std::string("schema unchanged: reused the cached exporter\n"));
+        for (std::string statement : ddl::createStatements(schema)) {
+            while (!statement.empty() && (statement.back() == '\n' || statement.back() == ' ')) statement.pop_back();
+            std::cout << statement << "\n";
+        }
+    });
+}
+
+}  // namespace drizzle::cli
