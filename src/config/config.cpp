@@ -157,8 +157,10 @@ Config parseConfig(const std::string& text, const std::filesystem::path& source)
         c.dbCredentials.password = cf.str("password").value_or("");
         c.dbCredentials.database = cf.str("database").value_or("");
         c.dbCredentials.port = cf.integer("port");
-        if (auto ssl = cf.boolean("ssl")) c.dbCredentials.ssl = *ssl ? "require" : "disable";
-        else c.dbCredentials.ssl = cf.str("ssl").value_or("");
+        if (creds->contains("ssl") && (*creds)["ssl"].is_boolean())
+            c.dbCredentials.ssl = (*creds)["ssl"].get<bool>() ? "require" : "disable";
+        else
+            c.dbCredentials.ssl = cf.str("ssl").value_or("");
     }
     c.tablesFilter = f.strings("tablesFilter").value_or(std::vector<std::string>{});
     c.schemaFilter = f.strings("schemaFilter").value_or(std::vector<std::string>{});

@@ -30,6 +30,25 @@ Line parse(const std::string& text) {
     return l;
 }
 
+// "M = std::__cxx11::basic_string<char>" out of GCC's "In instantiation of '... [with M = ...; bool
+// NotNull = false]'" (clang: "ColumnBuilder<std::basic_string<char>, false>"), for the message.
+std::string memberType(const std::string& context) {
+    std::string t;
+    auto with = context.find("[with M = ");
+    if (with != std::string::npos) {
+        auto end = context.find_first_of(";]", with);
+        t = context.substr(with + 10, end - with - 10);
+    } else if (auto cb = context.find("ColumnBuilder<"); cb != std::string::npos) {
+        auto end = context.find(", ", cb);
+        t = context.substr(cb + 14, end == std::string::npos ? std::string::npos : end - cb - 14);
+    }
+    for (const char* noise : {"std::__cxx11::basic_string<char>", "std::basic_string<char>"}) {
+        for (auto at = t.find(noise); at != std::string::npos; at = t.find(noise))
+            t.replace(at, std::string(noise).size(), "std::string");
+    }
+    return t;
+}
+
 bool inDrizzle(const std::string& location, const std::string& includeDir) {
     return location.rfind(includeDir, 0) == 0 || location.find("exporter.cpp") != std::string::npos;
 }
@@ -44,7 +63,12 @@ std::string firstCompilerError(const std::string& output, const std::filesystem:
     for (std::size_t i = 0; i < lines.size(); ++i) {
         if (lines[i].kind != "error" && lines[i].kind != "fatal error") continue;
         std::string where = lines[i].location;
+        std::string type;
         if (inDrizzle(where, inc)) {
+            for (std::size_t j = i; j-- > 0 && lines[j].kind != "error" && type.empty();)
+                type = memberType(lines[j].text);
+            for (std::size_t j = i + 1; j < lines.size() && lines[j].kind != "error" && type.empty(); ++j)
+                type = memberType(lines[j].text);
             // GCC: the user's line precedes the error ("required from here"); clang: it follows
             // as a note ("in instantiation ... requested here").
             for (std::size_t j = i; j-- > 0 && lines[j].kind != "error";)
@@ -57,7 +81,7 @@ std::string firstCompilerError(const std::string& output, const std::filesystem:
                     lines[j].message.find("requested here") != std::string::npos)
                     where = lines[j].location;
         }
-        return where + ": error: " + lines[i].message;
+        return where + ": error: " + lines[i].message + (type.empty() ? "" : " [column of member type " + type + "]");
     }
     // No recognisable error line (a linker failure, say): the first lines as they are.
     std::string head;

@@ -257,7 +257,11 @@ private:
             model::Index idx;
             idx.name = n;
             idx.isUnique = true;
-            for (auto& c : cols) idx.columns.push_back({c});
+            for (auto& c : cols) {
+                model::IndexColumn ic;
+                ic.expression = c;
+                idx.columns.push_back(std::move(ic));
+            }
             m.indexes.push_back(std::move(idx));
             return;
         }

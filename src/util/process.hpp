@@ -12,7 +12,7 @@ struct ProcessResult {
     std::string out, err;
 };
 
-// Runs argv[0] (looked up in PATH) with the arguments; no shell is involved.
-ProcessResult runProcess(const std::vector<std::string>& argv);
+// Runs argv[0] (looked up in PATH) with the arguments, in `cwd` when given; no shell is involved.
+ProcessResult runProcess(const std::vector<std::string>& argv, const std::string& cwd = {});
 
 }  // namespace drizzle::util

@@ -1,0 +1,154 @@
+#!/usr/bin/env python3
+"""Schema compile-time benchmark: what declaring tables with the PostgreSQL DSL costs the compiler.
+
+For each N it generates a header of N tables x 8 columns (several value types, nullable and NOT
+NULL members, a unique column, an index, and a foreign key to the previous table) and the same
+row structs without any declarations (the floor). It then times compiling the generated schema
+exporter translation unit against each:
+
+    #include "<header>"
+    #include <drizzle/exporter.hpp>
+    int main() { return drizzle::runExporter(); }
+
+with `<cxx> -std=c++20 -O0 -c`, taking the median of --runs runs, and prints schema/floor.
+The schema exporter is also linked against drizzle_core and run; the run must succeed, which
+checks that the generated schema is one the registry accepts.
+
+    cmake -S . -B build -G Ninja && ninja -C build drizzle_core
+    python3 bench/schema_compile/run.py                     # N = 100, 1000, 2000
+    python3 bench/schema_compile/run.py --sizes 1000 --cxx clang++ --keep /tmp/schema-bench
+
+Standard library only.
+"""
+
+import argparse
+import os
+import pathlib
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+REPO = pathlib.Path(__file__).resolve().parents[2]
+
+EXPORTER_MAIN = "#include <drizzle/exporter.hpp>\nint main() { return drizzle::runExporter(); }\n"
+
+
+def struct_text(i):
+    return (
+        f"struct Row{i} {{\n"
+        f"    std::int32_t id;\n"
+        f"    std::string name;\n"
+        f"    std::optional<std::string> email;\n"
+        f"    std::optional<std::int32_t> parentId;\n"
+        f"    std::int64_t counter;\n"
+        f"    std::optional<double> score;\n"
+        f"    bool active;\n"
+        f"    std::optional<std::string> createdAt;\n"
+        f"}};\n"
+    )
+
+
+def table_text(i):
+    # Table 0's foreign key refers to itself, so every table declares exactly one.
+    parent = i - 1 if i > 0 else 0
+    r = f"Row{i}"
+    return (
+        f"inline const auto table{i} = pg::table<{r}>(\"table_{i}\", {{\n"
+        f"    pg::serial(\"id\", &{r}::id).primaryKey(),\n"
+        f"    pg::varchar(\"name\", &{r}::name, {{.length = 128}}).notNull(),\n"
+        f"    pg::text(\"email\", &{r}::email).unique(),\n"
+        f"    pg::integer(\"parent_id\", &{r}::parentId).references(&Row{parent}::id, {{.onDelete = pg::cascade}}),\n"
+        f"    pg::bigint(\"counter\", &{r}::counter).notNull().default_(0),\n"
+        f"    pg::doublePrecision(\"score\", &{r}::score),\n"
+        f"    pg::boolean(\"active\", &{r}::active).notNull().default_(true),\n"
+        f"    pg::timestamp(\"created_at\", &{r}::createdAt, {{.withTimezone = true}}).defaultNow(),\n"
+        f"}}, {{\n"
+        f"    pg::index(\"table_{i}_name_idx\").on(&{r}::name),\n"
+        f"}});\n"
+    )
+
+
+def write_headers(directory, n):
+    structs = "".join(struct_text(i) for i in range(n))
+    floor = (
+        "#pragma once\n#include <cstdint>\n#include <optional>\n#include <string>\n\n"
+        f"namespace bench {{\n{structs}}}  // namespace bench\n"
+    )
+    tables = "".join(table_text(i) for i in range(n))
+    schema = (
+        "#pragma once\n#include <drizzle/pg.hpp>\n\n"
+        f"namespace bench {{\nnamespace pg = drizzle::pg;\n{structs}\n{tables}}}  // namespace bench\n"
+    )
+    paths = {}
+    for kind, header in (("floor", floor), ("schema", schema)):
+        (directory / f"{kind}_{n}.hpp").write_text(header)
+        tu = directory / f"{kind}_{n}.cpp"
+        tu.write_text(f'#include "{kind}_{n}.hpp"\n{EXPORTER_MAIN}')
+        paths[kind] = tu
+    return paths
+
+
+def run_timed(command, **kwargs):
+    """Runs a command; returns (seconds, peak RSS in MiB). Raises on failure."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, **kwargs)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    stderr = process.stderr.read().decode(errors="replace")
+    process.stderr.close()
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise RuntimeError(f"{' '.join(map(str, command))} exited with {process.returncode}:\n{stderr}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def median_of(runs, command, **kwargs):
+    results = [run_timed(command, **kwargs) for _ in range(runs)]
+    return statistics.median(t for t, _ in results), max(m for _, m in results)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="100,1000,2000", help="table counts, comma-separated")
+    parser.add_argument("--runs", type=int, default=3, help="runs per timing; the median is reported")
+    parser.add_argument("--cxx", default="g++", help="the compiler (default: g++)")
+    parser.add_argument("--lib", default=str(REPO / "build" / "libdrizzle_core.a"),
+                        help="drizzle_core to link the exporter against (default: build/libdrizzle_core.a)")
+    parser.add_argument("--keep", metavar="DIR", help="generate into DIR and keep the files")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    lib = pathlib.Path(args.lib)
+    if not lib.is_file():
+        sys.exit(f"{lib} not found; build it with: cmake -S . -B build -G Ninja && ninja -C build drizzle_core")
+
+    compiler = subprocess.run([args.cxx, "--version"], capture_output=True, text=True, check=True).stdout
+    print(f"compiler: {compiler.splitlines()[0]}")
+    print(f"command:  {args.cxx} -std=c++20 -O0 -c -I include <tu>.cpp   (median of {args.runs})")
+    print()
+    header = (f"{'tables':>6} {'columns':>7} | {'floor (s)':>9} {'schema (s)':>10} {'ratio':>6} "
+              f"{'schema RSS (MiB)':>16} | {'link (s)':>8} {'run (s)':>7}")
+    print(header)
+    print("-" * len(header))
+
+    with tempfile.TemporaryDirectory() as scratch:
+        directory = pathlib.Path(args.keep or scratch)
+        directory.mkdir(parents=True, exist_ok=True)
+        for n in sizes:
+            tus = write_headers(directory, n)
+            compiled = {}  # kind -> (seconds, peak RSS)
+            for kind, tu in tus.items():
+                command = [args.cxx, "-std=c++20", "-O0", "-c", f"-I{REPO / 'include'}", tu.name,
+                           "-o", f"{kind}_{n}.o"]
+                compiled[kind] = median_of(args.runs, command, cwd=directory)
+            (floor, _), (schema, rss) = compiled["floor"], compiled["schema"]
+            exe = f"./schema_{n}"
+            link, _ = median_of(args.runs, [args.cxx, f"schema_{n}.o", str(lib.resolve()), "-o", exe], cwd=directory)
+            run, _ = median_of(args.runs, [exe], cwd=directory)
+            print(f"{n:>6} {8 * n:>7} | {floor:>9.2f} {schema:>10.2f} "
+                  f"{schema / floor:>5.1f}x {rss:>16.0f} | {link:>8.2f} {run:>7.2f}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
