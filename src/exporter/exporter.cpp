@@ -136,7 +136,7 @@ void compileExporter(const fs::path& dir, const Toolchain& t, const std::vector<
         out << source;
     }
     const std::string tmpBinary = (dir / ("exporter.tmp." + std::to_string(getpid()))).string();
-    std::vector<std::string> argv{t.compiler, "-std=c++20", "-O0", "-fdiagnostics-color=never", "-fno-diagnostics-show-caret",
+    std::vector<std::string> argv{t.compiler, "-std=c++20", "-O0", "-fdiagnostics-color=never",
                                   "-I" + t.includeDir.string(), "-I" + config.root.string()};
     for (const auto& f : t.extraFlags) argv.push_back(f);
     argv.insert(argv.end(), {"-MD", "-MF", (dir / "exporter.d").string(), (dir / "exporter.cpp").string(), "-o", tmpBinary,

@@ -55,6 +55,18 @@ TEST_F(ExportCommand, PrintsTheDdlOfTheDeclaredSchema) {
         << r.out;
 }
 
+TEST_F(ExportCommand, CompilesTheSchemaWithClangToo) {
+    write("src/types.hpp", kItem);
+    writePgSchema(R"(    pg::serial("id", &Item::id).primaryKey(),
+    pg::text("name", &Item::name).notNull().unique(),)");
+    setenv("DRIZZLE_CXX", "clang++", 1);
+    auto r = kit({"export", "--verbose"});
+    unsetenv("DRIZZLE_CXX");
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_NE(r.err.find("compiled the schema exporter"), std::string::npos) << r.err;
+    EXPECT_NE(r.out.find("CONSTRAINT \"items_name_unique\" UNIQUE(\"name\")"), std::string::npos) << r.out;
+}
+
 TEST_F(ExportCommand, WithoutConfigSaysWhatToPass) {
     auto r = kit({"export"});
     EXPECT_EQ(r.exitCode, 3);
