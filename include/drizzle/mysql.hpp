@@ -217,9 +217,9 @@ drizzle::Table<Row> table(std::string_view name, std::initializer_list<drizzle::
 }
 
 struct ViewOptions {
-    std::string_view algorithm;        // "undefined" | "merge" | "temptable"
-    std::string_view sqlSecurity;      // "definer" | "invoker"
-    std::string_view withCheckOption;  // "local" | "cascaded"
+    std::string_view algorithm{};        // "undefined" | "merge" | "temptable"
+    std::string_view sqlSecurity{};      // "definer" | "invoker"
+    std::string_view withCheckOption{};  // "local" | "cascaded"
 };
 template <class Row>
 class MysqlView : public drizzle::View<Row> {

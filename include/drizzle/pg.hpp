@@ -211,7 +211,7 @@ ColumnBuilder<M, false> timestamp(std::string_view name, M T::*member, TimeOptio
     return b;
 }
 struct IntervalOptions {
-    std::string_view fields;  // "day", "hour to second", ...
+    std::string_view fields{};  // "day", "hour to second", ...
     int precision = -1;
 };
 template <class T, class M>
@@ -252,7 +252,7 @@ ColumnBuilder<M, false> vector(std::string_view name, M T::*member, VectorOption
     return b;
 }
 struct GeometryOptions {
-    std::string_view type;  // "point", ...
+    std::string_view type{};  // "point", ...
     int srid = -1;
 };
 // PostGIS geometry; values travel as text (WKT/EWKB hex) or as a pg::Point.
@@ -311,11 +311,11 @@ inline Declared role(std::string_view name, RoleOptions options = {}) {
 }
 
 struct PolicyOptions {
-    std::string_view as;    // "permissive" | "restrictive"
-    std::string_view for_;  // "all" | "select" | "insert" | "update" | "delete"
-    std::string_view to;    // role names, comma-separated; Drizzle's default is "public"
-    Sql using_;
-    Sql withCheck;
+    std::string_view as{};    // "permissive" | "restrictive"
+    std::string_view for_{};  // "all" | "select" | "insert" | "update" | "delete"
+    std::string_view to{};    // role names, comma-separated; Drizzle's default is "public"
+    Sql using_{};
+    Sql withCheck{};
 };
 // CREATE POLICY on the table it is declared in (as a table-level constraint).
 inline drizzle::detail::ConstraintSpec policy(std::string_view name, PolicyOptions options = {}) {
@@ -332,12 +332,12 @@ inline drizzle::detail::ConstraintSpec policy(std::string_view name, PolicyOptio
 
 // ---- views --------------------------------------------------------------------------------
 struct ViewWithOptions {
-    std::string_view checkOption;  // "local" | "cascaded"
-    std::optional<bool> securityBarrier, securityInvoker;
+    std::string_view checkOption{};  // "local" | "cascaded"
+    std::optional<bool> securityBarrier{}, securityInvoker{};
 };
 struct MaterializedViewWithOptions {
-    std::optional<int> fillfactor, toastTupleTarget, parallelWorkers;
-    std::optional<bool> autovacuumEnabled, userCatalogTable;
+    std::optional<int> fillfactor{}, toastTupleTarget{}, parallelWorkers{};
+    std::optional<bool> autovacuumEnabled{}, userCatalogTable{};
 };
 
 template <class Row>

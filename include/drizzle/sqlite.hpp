@@ -45,7 +45,7 @@ template <class V> struct Numeric : std::bool_constant<std::is_same_v<V, std::st
 }  // namespace accepts
 
 struct IntegerOptions {
-    std::string_view mode;  // "number" (default), "boolean" (bool members), "timestamp", "timestamp_ms"
+    std::string_view mode{};  // "number" (default), "boolean" (bool members), "timestamp", "timestamp_ms"
 };
 template <class T, class M>
 ColumnBuilder<M, false> integer(std::string_view name, M T::*member, IntegerOptions options = {}) {
@@ -64,7 +64,7 @@ ColumnBuilder<M, false> real(std::string_view name, M T::*member) {
 struct TextOptions {
     int length = -1;
     std::initializer_list<const char*> enumValues = {};
-    std::string_view mode;  // "text" (default) or "json"
+    std::string_view mode{};  // "text" (default) or "json"
 };
 template <class T, class M>
 ColumnBuilder<M, false> text(std::string_view name, M T::*member, TextOptions options = {}) {
@@ -77,7 +77,7 @@ ColumnBuilder<M, false> text(std::string_view name, M T::*member, TextOptions op
     return b;
 }
 struct BlobOptions {
-    std::string_view mode;  // "buffer" (default), "json", "bigint"
+    std::string_view mode{};  // "buffer" (default), "json", "bigint"
 };
 template <class T, class M>
 ColumnBuilder<M, false> blob(std::string_view name, M T::*member, BlobOptions options = {}) {

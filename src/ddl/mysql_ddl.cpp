@@ -115,10 +115,20 @@ std::string createForeignKey(const Table& t, const ForeignKey& fk) {
     return out + ";";
 }
 
-// Drizzle Kit writes neither USING nor ALGORITHM nor LOCK for an index; neither do we, so that
-// the same schema gives the same migration.
+// Drizzle Kit drops a declared USING, ALGORITHM and LOCK; we write them, since the schema asked
+// for them (MySQL and MariaDB both take this order).
+std::string upper(std::string s) {
+    for (auto& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return s;
+}
+
 std::string createIndex(const Internal& internal, const Table& t, const Index& idx) {
-    return "CREATE INDEX " + q(idx.name) + " ON " + q(t.name) + " (" + indexColumns(internal, idx) + ");";
+    std::string out = "CREATE INDEX " + q(idx.name);
+    if (idx.using_) out += " USING " + upper(*idx.using_);
+    out += " ON " + q(t.name) + " (" + indexColumns(internal, idx) + ")";
+    if (idx.algorithm) out += " ALGORITHM=" + upper(*idx.algorithm);
+    if (idx.lock) out += " LOCK=" + upper(*idx.lock);
+    return out + ";";
 }
 
 std::string createView(const View& v) {

@@ -27,18 +27,14 @@ std::string lower(std::string s) {
     return s;
 }
 
-// Drizzle Kit prints these types bare and quotes every other type name as a user type.
-constexpr std::array<std::string_view, 37> nativeTypePrefixes = {
-    "uuid", "smallint", "integer", "bigint", "boolean", "text", "varchar", "serial", "bigserial",
-    "decimal", "numeric", "real", "json", "jsonb", "time", "time with time zone",
-    "time without time zone", "timestamp", "timestamp with time zone",
-    "timestamp without time zone", "date", "interval", "double precision", "interval year",
-    "interval month", "interval day", "interval hour", "interval minute", "interval second",
-    "interval year to month", "interval day to hour", "interval day to minute", "char", "vector",
-    "geometry", "halfvec", "sparsevec"};
+// Drizzle Kit prints a type bare when it starts with one of these, and quotes any other type
+// name as a user type ("inet", "point", "smallserial" — all still valid quoted).
+constexpr std::array<std::string_view, 23> nativeTypePrefixes = {
+    "uuid",     "smallint", "integer", "bigint", "boolean",          "text",    "varchar", "serial",
+    "bigserial", "decimal", "numeric", "real",   "json",             "time",    "date",    "interval",
+    "double precision", "char", "vector", "geometry", "halfvec", "sparsevec", "bit"};
 
 bool isNativeType(std::string_view type) {
-    if (type.starts_with("bit")) return true;
     for (auto prefix : nativeTypePrefixes)
         if (type.starts_with(prefix)) return true;
     return false;
@@ -270,7 +266,7 @@ std::string createPolicy(const Policy& p, const std::string& target) {
 // A standalone policy names its table as Drizzle writes it, `"schema"."table"`; the parts are
 // read back and quoted again so that no text reaches the SQL unescaped.
 std::string policyTarget(const Policy& p) {
-    std::string_view on = p.on.value_or("");
+    const std::string on = p.on.value_or("");
     std::vector<std::string> parts;
     std::size_t i = 0;
     while (i < on.size() && on[i] == '"') {

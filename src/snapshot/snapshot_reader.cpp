@@ -125,6 +125,7 @@ public:
         if (d_ == Dialect::postgresql) readPgObjects(root, s);
         if (const Json* meta = maybe(root, "_meta")) s.meta = renames(object(*meta, "_meta"));
         if (const Json* internal = maybe(root, "internal")) s.internal = readInternal(object(*internal, "internal"));
+        markExpressionColumns(s);
         return s;
     }
 
@@ -346,6 +347,19 @@ private:
         pairs("tables", r.tables);
         pairs("columns", r.columns);
         return r;
+    }
+
+    // SQLite and MySQL snapshots list index columns as plain strings and flag the expressions in
+    // `internal.indexes`; carry the flag into the model so it reads like one built from C++.
+    static void markExpressionColumns(model::Schema& s) {
+        for (const auto& hint : s.internal.indexes) {
+            if (!hint.isExpression) continue;
+            for (auto& t : s.tables)
+                for (auto& i : t.indexes)
+                    if (i.name == hint.index)
+                        for (auto& c : i.columns)
+                            if (c.expression == hint.column) c.isExpression = true;
+        }
     }
 
     model::Internal readInternal(const Json& in) const {

@@ -109,6 +109,15 @@ TEST(DdlFixtures, MysqlDdl_MatchesDrizzleKitForFullFixture) {
     // MySQL requires the column's precision on ON UPDATE (error 1294 otherwise).
     expectOurFormInstead(expected, "`timestamp_fsp` timestamp(3) DEFAULT (now()) ON UPDATE CURRENT_TIMESTAMP,",
                          "`timestamp_fsp` timestamp(3) DEFAULT (now()) ON UPDATE CURRENT_TIMESTAMP(3),");
+    // Drizzle Kit drops an index's declared USING / ALGORITHM / LOCK; we keep them.
+    expectOurFormInstead(expected, "CREATE INDEX `organizations_using_idx` ON `organizations` (`name`);",
+                         "CREATE INDEX `organizations_using_idx` USING BTREE ON `organizations` (`name`);");
+    expectOurFormInstead(expected, "CREATE INDEX `organizations_hash_idx` ON `organizations` (`parent_id`);",
+                         "CREATE INDEX `organizations_hash_idx` USING HASH ON `organizations` (`parent_id`) ALGORITHM=INPLACE LOCK=NONE;");
+    expectOurFormInstead(expected, "CREATE INDEX `organizations_copy_idx` ON `organizations` (`modifier_id`);",
+                         "CREATE INDEX `organizations_copy_idx` ON `organizations` (`modifier_id`) ALGORITHM=COPY LOCK=SHARED;");
+    expectOurFormInstead(expected, "CREATE INDEX `organizations_default_idx` ON `organizations` (`name`,`modifier_id`);",
+                         "CREATE INDEX `organizations_default_idx` ON `organizations` (`name`,`modifier_id`) ALGORITHM=DEFAULT LOCK=EXCLUSIVE;");
     expectStatements(ddl::createStatements(f.model), expected);
 }
 

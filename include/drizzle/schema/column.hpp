@@ -103,8 +103,8 @@ inline constexpr bool sameValueType = std::is_same_v<ValueOf<From>, ValueOf<To>>
 }  // namespace detail
 
 struct ReferenceOptions {
-    std::string_view onDelete;  // drizzle::cascade, drizzle::setNull, ...
-    std::string_view onUpdate;
+    std::string_view onDelete{};  // drizzle::cascade, drizzle::setNull, ...
+    std::string_view onUpdate{};
 };
 
 struct UniqueOptions {

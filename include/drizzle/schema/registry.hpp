@@ -24,7 +24,7 @@ void registerSchema(Dialect dialect, std::string_view name);
 void registerSequence(std::string_view schema, std::string_view name, const SequenceOptions& options);
 
 struct RoleOptions {
-    std::optional<bool> createDb, createRole, inherit;
+    std::optional<bool> createDb{}, createRole{}, inherit{};
     bool existing = false;  // declared elsewhere: referenced by policies, never created
 };
 void registerRole(std::string_view name, const RoleOptions& options);

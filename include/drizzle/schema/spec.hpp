@@ -61,7 +61,7 @@ struct DefaultSpec {
 };
 
 struct SequenceOptions {
-    std::optional<std::int64_t> increment, minValue, maxValue, startWith, cache;
+    std::optional<std::int64_t> increment{}, minValue{}, maxValue{}, startWith{}, cache{};
     bool cycle = false;
 };
 
