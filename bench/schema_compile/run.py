@@ -10,9 +10,10 @@ exporter translation unit against each:
     #include <drizzle/exporter.hpp>
     int main() { return drizzle::runExporter(); }
 
-with `<cxx> -std=c++20 -O0 -c`, taking the median of --runs runs, and prints schema/floor.
-The schema exporter is also linked against drizzle_core and run; the run must succeed, which
-checks that the generated schema is one the registry accepts.
+with `<cxx> -std=c++20 -O0 -c` (as drizzle-kit compiles its exporter), taking the median CPU
+time (user + sys) of --runs runs, and prints schema/floor. The schema exporter is also linked
+against drizzle_core and run; a run that fails is an error (the generated schema must be one
+the registry accepts), and one killed by a signal is reported in the table.
 
     cmake -S . -B build -G Ninja && ninja -C build drizzle_core
     python3 bench/schema_compile/run.py                     # N = 100, 1000, 2000
@@ -22,8 +23,10 @@ Standard library only.
 """
 
 import argparse
+import dataclasses
 import os
 import pathlib
+import signal
 import statistics
 import subprocess
 import sys
@@ -90,23 +93,39 @@ def write_headers(directory, n):
     return paths
 
 
-def run_timed(command, **kwargs):
-    """Runs a command; returns (seconds, peak RSS in MiB). Raises on failure."""
+@dataclasses.dataclass
+class Timing:
+    cpu: float  # user + sys seconds: what other load on the machine disturbs least
+    wall: float
+    rss: float  # peak resident set, MiB
+    status: int  # 0, or minus the signal that killed the process
+
+
+def run_once(command, cwd):
     start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, **kwargs)
-    _, status, usage = os.wait4(process.pid, 0)
-    elapsed = time.perf_counter() - start
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     stderr = process.stderr.read().decode(errors="replace")
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - start
     process.stderr.close()
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode != 0:
-        raise RuntimeError(f"{' '.join(map(str, command))} exited with {process.returncode}:\n{stderr}")
-    return elapsed, usage.ru_maxrss / 1024
+    status = os.waitstatus_to_exitcode(status)
+    if status > 0:
+        raise RuntimeError(f"{' '.join(map(str, command))} exited with {status}:\n{stderr}")
+    return Timing(usage.ru_utime + usage.ru_stime, wall, usage.ru_maxrss / 1024, status)
 
 
-def median_of(runs, command, **kwargs):
-    results = [run_timed(command, **kwargs) for _ in range(runs)]
-    return statistics.median(t for t, _ in results), max(m for _, m in results)
+def median_of(runs, command, cwd):
+    """The median CPU and wall times of `runs` runs; the status of the first that died of a signal."""
+    timings = [run_once(command, cwd) for _ in range(runs)]
+    died = [t.status for t in timings if t.status < 0]
+    return Timing(statistics.median(t.cpu for t in timings), statistics.median(t.wall for t in timings),
+                  max(t.rss for t in timings), died[0] if died else 0)
+
+
+def outcome(timing):
+    if timing.status == 0:
+        return f"{timing.cpu:.2f}"
+    return signal.Signals(-timing.status).name
 
 
 def main():
@@ -125,10 +144,10 @@ def main():
 
     compiler = subprocess.run([args.cxx, "--version"], capture_output=True, text=True, check=True).stdout
     print(f"compiler: {compiler.splitlines()[0]}")
-    print(f"command:  {args.cxx} -std=c++20 -O0 -c -I include <tu>.cpp   (median of {args.runs})")
+    print(f"compile:  {args.cxx} -std=c++20 -O0 -c -I include <tu>.cpp; CPU seconds (user+sys), median of {args.runs}")
     print()
-    header = (f"{'tables':>6} {'columns':>7} | {'floor (s)':>9} {'schema (s)':>10} {'ratio':>6} "
-              f"{'schema RSS (MiB)':>16} | {'link (s)':>8} {'run (s)':>7}")
+    header = (f"{'tables':>6} {'columns':>7} | {'floor':>6} {'schema':>7} {'ratio':>6} {'wall':>6} {'RSS MiB':>7} "
+              f"| {'link':>5} {'run':>7}")
     print(header)
     print("-" * len(header))
 
@@ -137,17 +156,16 @@ def main():
         directory.mkdir(parents=True, exist_ok=True)
         for n in sizes:
             tus = write_headers(directory, n)
-            compiled = {}  # kind -> (seconds, peak RSS)
-            for kind, tu in tus.items():
-                command = [args.cxx, "-std=c++20", "-O0", "-c", f"-I{REPO / 'include'}", tu.name,
-                           "-o", f"{kind}_{n}.o"]
-                compiled[kind] = median_of(args.runs, command, cwd=directory)
-            (floor, _), (schema, rss) = compiled["floor"], compiled["schema"]
-            exe = f"./schema_{n}"
-            link, _ = median_of(args.runs, [args.cxx, f"schema_{n}.o", str(lib.resolve()), "-o", exe], cwd=directory)
-            run, _ = median_of(args.runs, [exe], cwd=directory)
-            print(f"{n:>6} {8 * n:>7} | {floor:>9.2f} {schema:>10.2f} "
-                  f"{schema / floor:>5.1f}x {rss:>16.0f} | {link:>8.2f} {run:>7.2f}", flush=True)
+            compiled = {
+                kind: median_of(args.runs, [args.cxx, "-std=c++20", "-O0", "-c", f"-I{REPO / 'include'}", tu.name,
+                                            "-o", f"{kind}_{n}.o"], directory)
+                for kind, tu in tus.items()
+            }
+            floor, schema = compiled["floor"], compiled["schema"]
+            link = median_of(args.runs, [args.cxx, f"schema_{n}.o", str(lib.resolve()), "-o", f"schema_{n}"], directory)
+            run = median_of(args.runs, [f"./schema_{n}"], directory)
+            print(f"{n:>6} {8 * n:>7} | {floor.cpu:>6.2f} {schema.cpu:>7.2f} {schema.cpu / floor.cpu:>5.1f}x "
+                  f"{schema.wall:>6.2f} {schema.rss:>7.0f} | {link.cpu:>5.2f} {outcome(run):>7}", flush=True)
 
 
 if __name__ == "__main__":

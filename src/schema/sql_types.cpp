@@ -64,10 +64,12 @@ std::string sqliteType(const ColumnSpec& c) {
     return std::string(c.kind);
 }
 
-std::string quoteSqlString(std::string_view s) {
+// MySQL also reads a backslash in a string literal as an escape, so it is doubled there
+// (Drizzle Kit does not, and silently loses it).
+std::string quoteSqlString(std::string_view s, Dialect dialect) {
     std::string out = "'";
     for (char ch : s) {
-        if (ch == '\'') out += '\'';
+        if (ch == '\'' || (ch == '\\' && dialect == Dialect::mysql)) out += ch;
         out += ch;
     }
     return out + "'";
@@ -87,7 +89,7 @@ std::string mysqlType(const ColumnSpec& c) {
         t = withArgs(k, a.precision, -1, "");
     } else if (k == "enum") {
         t = "enum(";
-        for (std::size_t i = 0; i < a.valueCount; ++i) t += (i ? "," : "") + quoteSqlString(a.values[i]);
+        for (std::size_t i = 0; i < a.valueCount; ++i) t += (i ? "," : "") + quoteSqlString(a.values[i], Dialect::mysql);
         t += ")";
     } else if (k == "custom") {
         t = c.customSqlType;
@@ -115,8 +117,6 @@ std::string sqlType(Dialect dialect, const ColumnSpec& c, std::string_view enumN
     return {};
 }
 
-std::string quoteSqlLiteral(std::string_view s) { return quoteSqlString(s); }
-
 std::optional<model::DefaultValue> defaultValue(Dialect dialect, const ColumnSpec& c) {
     using K = DefaultSpec::Kind;
     using V = model::DefaultValue;
@@ -130,9 +130,9 @@ std::optional<model::DefaultValue> defaultValue(Dialect dialect, const ColumnSpe
         case K::boolean: return V{V::Kind::boolean, d.boolean ? "true" : "false"};
         case K::string:
             if (isJson && dialect == Dialect::postgresql)
-                return V{V::Kind::sql, quoteSqlString(d.text) + "::" + std::string(c.kind)};
-            if (isJson && dialect == Dialect::mysql) return V{V::Kind::sql, "(" + quoteSqlString(d.text) + ")"};
-            return V{V::Kind::sql, quoteSqlString(d.text)};
+                return V{V::Kind::sql, quoteSqlString(d.text, dialect) + "::" + std::string(c.kind)};
+            if (isJson && dialect == Dialect::mysql) return V{V::Kind::sql, "(" + quoteSqlString(d.text, dialect) + ")"};
+            return V{V::Kind::sql, quoteSqlString(d.text, dialect)};
         case K::random: return V{V::Kind::sql, "gen_random_uuid()"};
         case K::now:
             switch (dialect) {

@@ -15,7 +15,4 @@ std::string sqlType(Dialect dialect, const ColumnSpec& column, std::string_view 
 // The column's default as a snapshot stores it, or nullopt.
 std::optional<model::DefaultValue> defaultValue(Dialect dialect, const ColumnSpec& column);
 
-// 'text' with embedded quotes doubled.
-std::string quoteSqlLiteral(std::string_view s);
-
 }  // namespace drizzle::detail

@@ -186,13 +186,19 @@ private:
         for (std::size_t i = 0; i < k.columnCount; ++i) {
             const auto& ic = k.columns[i];
             model::IndexColumn c;
+            if (dialect_ != Dialect::postgresql && (ic.desc || !ic.nulls.empty() || !ic.opclass.empty()))
+                fail("table \"" + std::string(t.name) + "\": index \"" + std::string(k.name) +
+                         "\" gives a column an order, nulls placement or operator class, which " +
+                         std::string(dialectName(dialect_)) + " index declarations do not record",
+                     "drop .desc()/.nullsFirst()/.nullsLast()/.op() there, or write the column as an expression: "
+                     "drizzle::sql(\"name DESC\")");
             if (!ic.expression.empty()) {
                 c.expression = dialect_ == Dialect::mysql ? "(" + std::string(ic.expression) + ")" : std::string(ic.expression);
                 c.isExpression = true;
-                c.asc = true;
-                c.nulls = "last";
             } else {
                 c.expression = columnOf(t, ic.member, "index \"" + std::string(k.name) + "\"");
+            }
+            if (dialect_ == Dialect::postgresql) {
                 c.asc = !ic.desc;
                 // drizzle-orm defaults every index column to NULLS LAST, descending ones included.
                 c.nulls = !ic.nulls.empty() ? std::string(ic.nulls) : "last";
@@ -248,7 +254,22 @@ private:
             }
         }
         for (const auto& k : t.constraints) constraint(t, k, m, internal);
+        checkPrimaryKeys(m);
         return m;
+    }
+
+    // A table has one primary key: several .primaryKey() columns, or one beside a table-level
+    // primaryKey(...), would be rejected by the database.
+    void checkPrimaryKeys(const model::Table& m) const {
+        std::vector<std::string> pkColumns;
+        for (const auto& c : m.columns)
+            if (c.primaryKey) pkColumns.push_back(c.name);
+        const std::size_t keys = (pkColumns.empty() ? 0 : 1) + m.compositePrimaryKeys.size();
+        if (pkColumns.size() > 1 || keys > 1 ||
+            (dialect_ == Dialect::mysql && m.compositePrimaryKeys.size() > 1))
+            fail("table \"" + m.name + "\" declares more than one primary key" +
+                     (pkColumns.size() > 1 ? " (.primaryKey() on " + join(pkColumns, ", ") + ")" : ""),
+                 "declare one composite key instead: drizzle::primaryKey(&Row::a, &Row::b)");
     }
 
     void addUnique(model::Table& m, std::string_view name, std::vector<std::string> cols, bool nnd) const {

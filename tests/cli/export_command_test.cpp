@@ -145,6 +145,16 @@ TEST_F(ExportCommand, ColumnBoundToAnotherStructNamesTheTable) {
     EXPECT_NE(r.err.find("table \"items\": column \"id\" is bound to a member of another struct"), std::string::npos) << r.err;
 }
 
+TEST_F(ExportCommand, TwoPrimaryKeyColumnsAreRefusedBeforeTheDatabaseSeesThem) {
+    write("src/types.hpp", kItem);
+    writePgSchema(R"(    pg::serial("id", &Item::id).primaryKey(),
+    pg::text("name", &Item::name).primaryKey(),)");
+    auto r = kit({"export"});
+    EXPECT_EQ(r.exitCode, 4);
+    EXPECT_NE(r.err.find("table \"items\" declares more than one primary key (.primaryKey() on id, name)"), std::string::npos)
+        << r.err;
+}
+
 TEST_F(ExportCommand, SchemaOfAnotherDialectIsRefused) {
     write("src/types.hpp", kItem);
     writePgSchema(R"(    pg::serial("id", &Item::id).primaryKey(),)");

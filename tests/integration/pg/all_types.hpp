@@ -23,6 +23,8 @@ using drizzle::sql;
 inline const auto mood = pg::pgEnum("mood", {"sad", "ok", "happy"});
 // A name that needs quoting, and values with a quote and a space.
 inline const auto status = pg::pgEnum("Status", {"it's", "in progress", "done"});
+// A name that starts like a native type, which Drizzle Kit would print bare.
+inline const auto timestampKind = pg::pgEnum("timestamp_kind", {"created", "updated"});
 
 inline const auto counterSeq = pg::sequence(
     "counter_seq", {.increment = 2, .minValue = 10, .maxValue = 100000, .startWith = 100, .cache = 5, .cycle = true});
@@ -85,8 +87,15 @@ struct AllTypes {
     std::optional<pg::Point> geometry;
     std::optional<std::string> geometryPlain;
     std::optional<std::string> citext;
+    std::optional<std::string> geography;
+    std::optional<std::string> tsvector;
+    std::optional<std::string> money;
+    std::optional<std::string> xml;
+    std::optional<std::string> int4range;
+    std::optional<std::string> bit;
     std::optional<std::string> mood;
     std::optional<std::string> status;
+    std::optional<std::string> timestampKind;
     std::optional<std::string> level;
     std::optional<std::vector<std::string>> textArray;
     std::optional<std::vector<std::vector<std::int32_t>>> integerMatrix;
@@ -145,8 +154,16 @@ inline const auto allTypes = pg::table<AllTypes>("all_types", {
     pg::geometry("geometry", &AllTypes::geometry, {.type = "point", .srid = 4326}),
     pg::geometry("geometry_plain", &AllTypes::geometryPlain),
     pg::customType("citext", &AllTypes::citext, "citext"),
+    // Types the DSL has no function for, by their SQL name (with modifiers outside the name).
+    pg::customType("geography", &AllTypes::geography, "geography(point,4326)"),
+    pg::customType("tsvector", &AllTypes::tsvector, "tsvector"),
+    pg::customType("money", &AllTypes::money, "money"),
+    pg::customType("xml", &AllTypes::xml, "xml"),
+    pg::customType("int4range", &AllTypes::int4range, "int4range"),
+    pg::customType("bit", &AllTypes::bit, "bit(8)"),
     mood("mood", &AllTypes::mood),
     status("status", &AllTypes::status),
+    timestampKind("timestamp_kind", &AllTypes::timestampKind),
     level("level", &AllTypes::level),
     pg::text("text_array", &AllTypes::textArray),
     pg::integer("integer_matrix", &AllTypes::integerMatrix),
@@ -216,7 +233,7 @@ inline const auto modifiers = pg::table<Modifier>("modifiers", {
     pg::bigint("by_default", &Modifier::byDefault).generatedByDefaultAsIdentity({.startWith = 7}),
     pg::smallint("plain_identity", &Modifier::plainIdentity).generatedAlwaysAsIdentity(),
     pg::text("default_text", &Modifier::defaultText).notNull().default_("x"),
-    pg::text("default_quote", &Modifier::defaultQuote).default_("it's \"quoted\""),
+    pg::text("default_quote", &Modifier::defaultQuote).default_("it's \"quoted\" \\ too"),
     pg::integer("default_int", &Modifier::defaultInt).default_(5),
     pg::bigint("default_negative", &Modifier::defaultNegative).default_(-42),
     pg::boolean("default_true", &Modifier::defaultTrue).default_(true),
@@ -421,17 +438,25 @@ inline const auto auditLog = audit.table<AuditLog>("log", {
 
 struct AuditEntry {
     std::int32_t id;
+    std::int64_t ticket;
     std::int64_t logId;
     std::optional<std::int32_t> orgId;
+    std::optional<std::string> code;
+    std::optional<std::string> codeUpper;
 };
 
 inline const auto auditEntries = audit.table<AuditEntry>("entries", {
     pg::integer("id", &AuditEntry::id).primaryKey().generatedByDefaultAsIdentity({.increment = 3, .cache = 4}),
+    pg::bigint("ticket", &AuditEntry::ticket).generatedAlwaysAsIdentity({.startWith = 500}, "entries_ticket_identity"),
     pg::bigint("log_id", &AuditEntry::logId).notNull().references(&AuditLog::id, {.onDelete = pg::cascade}),
     pg::integer("org_id", &AuditEntry::orgId),
+    pg::varchar("code", &AuditEntry::code, {.length = 8}).unique(),
+    pg::text("code_upper", &AuditEntry::codeUpper).generatedAlwaysAs(sql(R"(upper("code"))")),
 }, {
     pg::foreignKey(pg::cols(&AuditEntry::orgId), pg::cols(&Organization::id)).name("entries_org_fk").onUpdate(pg::cascade),
     pg::unique(&AuditEntry::logId, &AuditEntry::orgId).name("entries_log_org_key").nullsNotDistinct(),
+    pg::index("entries_code_idx").on(pg::col(&AuditEntry::code).desc().nullsFirst()).concurrently(),
+    pg::policy("entries_read", {.for_ = "select", .to = "drizzle_it_reader", .using_ = sql(R"("org_id" is not null)")}),
 });
 
 // ---- row level security -------------------------------------------------------------------
@@ -469,7 +494,7 @@ inline const auto secrets = pg::table<Secret>("secrets", {
         .using_ = sql(R"("owner_id" = 1)"),
         .withCheck = sql(R"("value" <> '')"),
     }),
-    pg::policy("secrets_delete", {.for_ = "delete", .to = "pg_read_all_data", .using_ = sql("false")}),
+    pg::policy("secrets_delete", {.for_ = "delete", .to = "pg_read_all_data, current_role", .using_ = sql("false")}),
     pg::policy("secrets_default"),
 }).enableRLS();
 
