@@ -20,20 +20,7 @@
 
 namespace drizzle::sqlite {
 
-using drizzle::cascade;
-using drizzle::check;
-using drizzle::col;
-using drizzle::cols;
-using drizzle::foreignKey;
-using drizzle::index;
-using drizzle::noAction;
-using drizzle::primaryKey;
-using drizzle::restrict;
-using drizzle::setDefault;
-using drizzle::setNull;
-using drizzle::sql;
-using drizzle::unique;
-using drizzle::uniqueIndex;
+using namespace drizzle::dsl;  // sql, index, check, cascade, ... (schema/spec.hpp)
 template <class M, bool NotNull>
 using ColumnBuilder = drizzle::detail::ColumnBuilder<M, NotNull>;
 
@@ -48,16 +35,16 @@ struct IntegerOptions {
     std::string_view mode{};  // "number" (default), "boolean" (bool members), "timestamp", "timestamp_ms"
 };
 template <class T, class M>
-ColumnBuilder<M, false> integer(std::string_view name, M T::*member, IntegerOptions options = {}) {
+DRIZZLE_INLINE ColumnBuilder<M, false> integer(std::string_view name, M T::*member, IntegerOptions options = {}) {
     static_assert(accepts::Integer<drizzle::detail::ValueOf<M>>::value,
                   "sqlite::integer needs an integer or bool member");
     auto b = drizzle::detail::makeColumn<M, false>(name, "integer", member);
-    b.spec.args.mode = !options.mode.empty() ? options.mode
+    b.spec->args.mode = !options.mode.empty() ? options.mode
                        : std::is_same_v<drizzle::detail::ValueOf<M>, bool> ? "boolean" : "number";
     return b;
 }
 template <class T, class M>
-ColumnBuilder<M, false> real(std::string_view name, M T::*member) {
+DRIZZLE_INLINE ColumnBuilder<M, false> real(std::string_view name, M T::*member) {
     static_assert(accepts::Real<drizzle::detail::ValueOf<M>>::value, "sqlite::real needs a double or float member");
     return drizzle::detail::makeColumn<M, false>(name, "real", member);
 }
@@ -67,51 +54,51 @@ struct TextOptions {
     std::string_view mode{};  // "text" (default) or "json"
 };
 template <class T, class M>
-ColumnBuilder<M, false> text(std::string_view name, M T::*member, TextOptions options = {}) {
+DRIZZLE_INLINE ColumnBuilder<M, false> text(std::string_view name, M T::*member, TextOptions options = {}) {
     static_assert(drizzle::detail::IsString<drizzle::detail::ValueOf<M>>::value, "sqlite::text needs a std::string member");
     auto b = drizzle::detail::makeColumn<M, false>(name, "text", member);
-    b.spec.args.length = options.length;
-    b.spec.args.mode = options.mode;
-    b.spec.args.values = options.enumValues.begin();
-    b.spec.args.valueCount = options.enumValues.size();
+    b.spec->args.length = options.length;
+    b.spec->args.mode = options.mode;
+    b.spec->args.values = options.enumValues.begin();
+    b.spec->args.valueCount = options.enumValues.size();
     return b;
 }
 struct BlobOptions {
     std::string_view mode{};  // "buffer" (default), "json", "bigint"
 };
 template <class T, class M>
-ColumnBuilder<M, false> blob(std::string_view name, M T::*member, BlobOptions options = {}) {
+DRIZZLE_INLINE ColumnBuilder<M, false> blob(std::string_view name, M T::*member, BlobOptions options = {}) {
     static_assert(accepts::Blob<drizzle::detail::ValueOf<M>>::value,
                   "sqlite::blob needs a byte container (std::vector<unsigned char>, std::vector<std::byte>, "
                   "std::string) or, in bigint mode, a std::int64_t member");
     auto b = drizzle::detail::makeColumn<M, false>(name, "blob", member);
-    b.spec.args.mode = options.mode;
+    b.spec->args.mode = options.mode;
     return b;
 }
 template <class T, class M>
-ColumnBuilder<M, false> numeric(std::string_view name, M T::*member) {
+DRIZZLE_INLINE ColumnBuilder<M, false> numeric(std::string_view name, M T::*member) {
     static_assert(accepts::Numeric<drizzle::detail::ValueOf<M>>::value,
                   "sqlite::numeric needs a std::string or arithmetic member");
     return drizzle::detail::makeColumn<M, false>(name, "numeric", member);
 }
 // A type by its SQL name; any member type is accepted.
 template <class T, class M>
-ColumnBuilder<M, false> customType(std::string_view name, M T::*member, std::string_view sqlType) {
+DRIZZLE_INLINE ColumnBuilder<M, false> customType(std::string_view name, M T::*member, std::string_view sqlType) {
     auto b = drizzle::detail::makeColumn<M, false>(name, "custom", member);
-    b.spec.customSqlType = sqlType;
+    b.spec->customSqlType = sqlType;
     return b;
 }
 
 template <class Row>
-drizzle::Table<Row> table(std::string_view name, std::initializer_list<drizzle::detail::ColumnSpec> columns,
-                          std::initializer_list<drizzle::detail::ConstraintSpec> constraints = {}) {
+DRIZZLE_INLINE drizzle::Table<Row> table(std::string_view name, std::initializer_list<drizzle::detail::ColumnRef> columns,
+                          std::initializer_list<drizzle::detail::ConstraintRef> constraints = {}) {
     return drizzle::Table<Row>(drizzle::detail::registerTable(
         {Dialect::sqlite, &drizzle::detail::typeTag<Row>, "", name, columns.begin(), columns.size(),
          constraints.begin(), constraints.size()}));
 }
 
 template <class Row>
-drizzle::View<Row> view(std::string_view name, std::initializer_list<drizzle::detail::ColumnSpec> columns = {}) {
+drizzle::View<Row> view(std::string_view name, std::initializer_list<drizzle::detail::ColumnRef> columns = {}) {
     return drizzle::View<Row>(drizzle::detail::declareView<Row>(Dialect::sqlite, "", name, columns, false));
 }
 

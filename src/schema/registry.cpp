@@ -8,6 +8,9 @@ Registry& registry() {
     return r;
 }
 
+ColumnSpec* newColumn() { return &registry().columnSpecs.emplace_back(); }
+ConstraintSpec* newConstraint() { return &registry().constraintSpecs.emplace_back(); }
+
 std::string_view Registry::intern(std::string_view s) {
     if (s.empty()) return {};
     return strings.emplace_back(s);
@@ -73,8 +76,9 @@ TableDef* registerTable(const TableDecl& d) {
     t.owner = d.owner;
     t.schema = r.intern(d.schema);
     t.name = r.intern(d.name);
-    for (std::size_t i = 0; i < d.columnCount; ++i) t.columns.push_back(internColumn(r, d.columns[i]));
-    for (std::size_t i = 0; i < d.constraintCount; ++i) t.constraints.push_back(internConstraint(r, d.constraints[i]));
+    for (std::size_t i = 0; i < d.columnCount; ++i) t.columns.push_back(internColumn(r, *d.columns[i].spec));
+    for (std::size_t i = 0; i < d.constraintCount; ++i)
+        t.constraints.push_back(internConstraint(r, *d.constraints[i].spec));
     return &t;
 }
 
@@ -114,7 +118,7 @@ ViewDef* registerView(const ViewDecl& d) {
     v.schema = r.intern(d.schema);
     v.name = r.intern(d.name);
     v.materialized = d.materialized;
-    for (std::size_t i = 0; i < d.columnCount; ++i) v.columns.push_back(internColumn(r, d.columns[i]));
+    for (std::size_t i = 0; i < d.columnCount; ++i) v.columns.push_back(internColumn(r, *d.columns[i].spec));
     return &v;
 }
 

@@ -53,6 +53,8 @@ struct SchemaDef {
 
 // Everything declared in this process, in declaration order. Deques keep addresses stable.
 struct Registry {
+    std::deque<ColumnSpec> columnSpecs;        // filled in by declarations, then copied into
+    std::deque<ConstraintSpec> constraintSpecs;  // their table (and interned) at registration
     std::deque<std::string> strings;
     std::deque<TableDef> tables;
     std::deque<EnumDef> enums;

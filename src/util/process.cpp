@@ -1,5 +1,6 @@
 #include "util/process.hpp"
 
+#include <fcntl.h>
 #include <poll.h>
 #include <spawn.h>
 #include <sys/wait.h>
@@ -14,12 +15,13 @@ extern char** environ;
 
 namespace drizzle::util {
 
-ProcessResult runProcess(const std::vector<std::string>& argv, const std::string& cwd) {
+ProcessResult runProcess(const std::vector<std::string>& argv, const std::string& cwd, const std::string& stdinFile) {
     int outPipe[2], errPipe[2];
     if (pipe(outPipe) != 0 || pipe(errPipe) != 0)
         throw Error(ErrorCategory::io, std::string("cannot create a pipe: ") + std::strerror(errno));
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 0, stdinFile.empty() ? "/dev/null" : stdinFile.c_str(), O_RDONLY, 0);
     posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1);
     posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2);
     posix_spawn_file_actions_addclose(&actions, outPipe[0]);

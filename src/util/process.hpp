@@ -12,7 +12,9 @@ struct ProcessResult {
     std::string out, err;
 };
 
-// Runs argv[0] (looked up in PATH) with the arguments, in `cwd` when given; no shell is involved.
-ProcessResult runProcess(const std::vector<std::string>& argv, const std::string& cwd = {});
+// Runs argv[0] (looked up in PATH) with the arguments, in `cwd` when given, reading `stdinFile`
+// (else /dev/null); no shell is involved.
+ProcessResult runProcess(const std::vector<std::string>& argv, const std::string& cwd = {},
+                         const std::string& stdinFile = {});
 
 }  // namespace drizzle::util

@@ -1,4 +1,4 @@
-// EXPECT: .default_(value): the value's type cannot be stored in the column's member
+// EXPECT: .default_(value): the value's type does not match the column's member
 // A string default on an integer column.
 #include <drizzle/mysql.hpp>
 

@@ -1,4 +1,4 @@
-// EXPECT: .default_(value): the value's type cannot be stored in the column's member
+// EXPECT: .default_(value): the value's type does not match the column's member
 // A numeric default on a text column.
 #include <drizzle/pg.hpp>
 

@@ -81,21 +81,29 @@ template <class M, template <class> class Accepts>
 inline constexpr int arrayDepthOf = ArrayDepth<Accepts, ValueOf<M>>::value;
 
 template <class M, bool NotNull, class T>
-ColumnBuilder<M, NotNull> makeColumn(std::string_view name, std::string_view kind, M T::*member,
-                                     int dimensions = 0) {
-    ColumnBuilder<M, NotNull> b;
-    b.spec.name = name;
-    b.spec.kind = kind;
-    b.spec.member = memberRef(member);
-    b.spec.args.dimensions = static_cast<std::uint8_t>(dimensions);
-    b.spec.notNull = NotNull;
+DRIZZLE_INLINE ColumnBuilder<M, NotNull> makeColumn(std::string_view name, std::string_view kind, M T::*member,
+                                                    int dimensions = 0) {
+    ColumnBuilder<M, NotNull> b{newColumn()};
+    b.spec->name = name;
+    b.spec->kind = kind;
+    b.spec->member = memberRef(member);
+    b.spec->args.dimensions = static_cast<std::uint8_t>(dimensions);
+    b.spec->notNull = NotNull;
     return b;
 }
 
+// A literal default the member could hold and a snapshot can record: a bool for a bool member,
+// an integer for an integer member, any number for a floating-point member, text for a string.
 template <class V, class M>
-inline constexpr bool isDefaultFor =
-    std::is_convertible_v<V, ValueOf<M>> ||
-    (std::is_arithmetic_v<std::decay_t<V>> && std::is_arithmetic_v<ValueOf<M>>);
+inline constexpr bool isDefaultFor = [] {
+    using D = std::decay_t<V>;
+    using T = ValueOf<M>;
+    if constexpr (std::is_same_v<T, bool>) return std::is_same_v<D, bool>;
+    else if constexpr (std::is_integral_v<T>) return std::is_integral_v<D> && !std::is_same_v<D, bool>;
+    else if constexpr (std::is_floating_point_v<T>) return std::is_arithmetic_v<D> && !std::is_same_v<D, bool>;
+    else if constexpr (std::is_same_v<T, std::string>) return std::is_convertible_v<const V&, std::string_view>;
+    else return false;
+}();
 
 template <class From, class To>
 inline constexpr bool sameValueType = std::is_same_v<ValueOf<From>, ValueOf<To>>;
@@ -113,10 +121,12 @@ struct UniqueOptions {
 
 namespace detail {
 
+// Modifiers fill the spec in place and return the same builder (re-typed when they make the
+// column NOT NULL), so a chain of them copies nothing but a pointer.
 template <class M, bool NotNull>
 class ColumnBuilder {
 public:
-    ColumnSpec spec;
+    ColumnSpec* spec;
 
     // NOT NULL. The member must be a plain (non-optional) type.
     ColumnBuilder<M, true> notNull() const {
@@ -131,96 +141,87 @@ public:
         static_assert(!isOptional<M>,
                       ".primaryKey(): a primary key column is NOT NULL, so its member cannot be "
                       "std::optional.");
-        auto b = rebind<true>();
-        b.spec.primaryKey = true;
-        return b;
+        spec->primaryKey = true;
+        return rebind<true>();
     }
 
     // SQLite `primaryKey({autoIncrement: true})`; MySQL `.autoincrement()`.
     ColumnBuilder autoincrement() const {
-        auto b = *this;
-        b.spec.autoincrement = true;
-        return b;
+        spec->autoincrement = true;
+        return *this;
     }
 
     ColumnBuilder unique(std::string_view constraintName = {}, UniqueOptions options = {}) const {
-        auto b = *this;
-        b.spec.unique = true;
-        b.spec.uniqueName = constraintName;
-        b.spec.nullsNotDistinct = options.nullsNotDistinct;
-        return b;
+        spec->unique = true;
+        spec->uniqueName = constraintName;
+        spec->nullsNotDistinct = options.nullsNotDistinct;
+        return *this;
     }
 
     // A literal default; the value must be one the member could hold.
     template <class V>
     ColumnBuilder default_(const V& value) const {
-        auto b = *this;
         using D = std::decay_t<V>;
         if constexpr (std::is_same_v<D, Sql>) {
-            b.spec.defaultValue.kind = DefaultSpec::Kind::sql;
-            b.spec.defaultValue.text = value.text;
+            spec->defaultValue.kind = DefaultSpec::Kind::sql;
+            spec->defaultValue.text = value.text;
         } else {
             static_assert(isDefaultFor<V, M>,
-                          ".default_(value): the value's type cannot be stored in the column's "
-                          "member. Pass a value of the member's type, or drizzle::sql(\"...\") "
-                          "for an SQL expression.");
+                          ".default_(value): the value's type does not match the column's member "
+                          "(a bool for bool, an integer for integers, a number for floating point, "
+                          "text for strings). For anything else write the SQL: "
+                          "drizzle::sql(\"...\").");
             if constexpr (std::is_same_v<D, bool>) {
-                b.spec.defaultValue.kind = DefaultSpec::Kind::boolean;
-                b.spec.defaultValue.boolean = value;
+                spec->defaultValue.kind = DefaultSpec::Kind::boolean;
+                spec->defaultValue.boolean = value;
             } else if constexpr (std::is_integral_v<D>) {
-                b.spec.defaultValue.kind = DefaultSpec::Kind::integer;
-                b.spec.defaultValue.integer = static_cast<std::int64_t>(value);
+                spec->defaultValue.kind = DefaultSpec::Kind::integer;
+                spec->defaultValue.integer = static_cast<std::int64_t>(value);
             } else if constexpr (std::is_floating_point_v<D>) {
-                b.spec.defaultValue.kind = DefaultSpec::Kind::floating;
-                b.spec.defaultValue.floating = static_cast<double>(value);
+                spec->defaultValue.kind = DefaultSpec::Kind::floating;
+                spec->defaultValue.floating = static_cast<double>(value);
             } else {
-                b.spec.defaultValue.kind = DefaultSpec::Kind::string;
-                b.spec.defaultValue.text = std::string_view(value);
+                spec->defaultValue.kind = DefaultSpec::Kind::string;
+                spec->defaultValue.text = std::string_view(value);
             }
         }
-        return b;
+        return *this;
     }
 
     // DEFAULT now() / CURRENT_TIMESTAMP, as the dialect spells it.
     ColumnBuilder defaultNow() const {
-        auto b = *this;
-        b.spec.defaultValue.kind = DefaultSpec::Kind::now;
-        return b;
+        spec->defaultValue.kind = DefaultSpec::Kind::now;
+        return *this;
     }
 
     // PostgreSQL uuid: DEFAULT gen_random_uuid().
     ColumnBuilder defaultRandom() const {
-        auto b = *this;
-        b.spec.defaultValue.kind = DefaultSpec::Kind::random;
-        return b;
+        spec->defaultValue.kind = DefaultSpec::Kind::random;
+        return *this;
     }
 
     // App-side default and on-update values: computed by the ORM, not stored in the schema.
     ColumnBuilder defaultFn(ValueOf<M> (*fn)()) const {
-        auto b = *this;
-        b.spec.defaultFn = reinterpret_cast<void (*)()>(fn);
-        return b;
+        spec->defaultFn = reinterpret_cast<void (*)()>(fn);
+        return *this;
     }
     ColumnBuilder onUpdateFn(ValueOf<M> (*fn)()) const {
-        auto b = *this;
-        b.spec.onUpdateFn = reinterpret_cast<void (*)()>(fn);
-        return b;
+        spec->onUpdateFn = reinterpret_cast<void (*)()>(fn);
+        return *this;
     }
 
     // MySQL: ON UPDATE CURRENT_TIMESTAMP.
     ColumnBuilder onUpdateNow() const {
-        auto b = *this;
-        b.spec.onUpdateNow = true;
-        return b;
+        spec->onUpdateNow = true;
+        return *this;
     }
 
     // GENERATED ALWAYS AS (expr); `type` is "stored" or (SQLite, MySQL) "virtual". Left out, it
     // is the dialect's default as Drizzle's: "stored" on PostgreSQL, "virtual" elsewhere.
     ColumnBuilder generatedAlwaysAs(Sql expression, std::string_view type = {}) const {
-        auto b = *this;
-        b.spec.generatedAs = expression.text;
-        b.spec.generatedType = type;
-        return b;
+        spec->generatedAs = expression.text;
+        spec->generatedType = type;
+        return *this;
     }
 
     // PostgreSQL identity columns (NOT NULL by definition).
@@ -235,43 +236,39 @@ public:
 
     // A single-column foreign key to `target`, which must hold the same value type.
     template <class T2, class M2>
-    ColumnBuilder references(M2 T2::*target, ReferenceOptions options = {}) const {
+    DRIZZLE_INLINE ColumnBuilder references(M2 T2::*target, ReferenceOptions options = {}) const {
         static_assert(sameValueType<M, M2>,
                       ".references(target): the referenced column's member has a different "
                       "value type; a foreign key must match the type of the column it references.");
-        auto b = *this;
-        b.spec.reference.target = memberRef(target);
-        b.spec.reference.onDelete = options.onDelete;
-        b.spec.reference.onUpdate = options.onUpdate;
-        return b;
+        spec->reference.target = memberRef(target);
+        spec->reference.onDelete = options.onDelete;
+        spec->reference.onUpdate = options.onUpdate;
+        return *this;
     }
 
     // Where the column lands in a table's column list. Nullability is checked here, once the
     // modifiers are known.
-    operator ColumnSpec() const {  // NOLINT(google-explicit-constructor): the DSL relies on it
+    operator ColumnRef() const {  // NOLINT(google-explicit-constructor): the DSL relies on it
         static_assert(isOptional<M> || NotNull,
                       "the column is nullable but its member is not std::optional: add .notNull() "
                       "(or .primaryKey()), or make the member std::optional<...>.");
-        return spec;
+        return ColumnRef{spec};
     }
 
 private:
     template <bool N>
     ColumnBuilder<M, N> rebind() const {
-        ColumnBuilder<M, N> b;
-        b.spec = spec;
-        b.spec.notNull = N;
-        return b;
+        spec->notNull = N;
+        return ColumnBuilder<M, N>{spec};
     }
     ColumnBuilder<M, true> identity(IdentitySpec::Kind kind, SequenceOptions options,
                                     std::string_view sequenceName) const {
         static_assert(!isOptional<M>,
                       "identity columns are NOT NULL, so the member cannot be std::optional.");
-        auto b = rebind<true>();
-        b.spec.identity.kind = kind;
-        b.spec.identity.options = options;
-        b.spec.identity.name = sequenceName;
-        return b;
+        spec->identity.kind = kind;
+        spec->identity.options = options;
+        spec->identity.name = sequenceName;
+        return rebind<true>();
     }
 };
 

@@ -30,9 +30,9 @@ struct TableDecl {
     const void* owner;  // typeTag of the row struct
     std::string_view schema;
     std::string_view name;
-    const ColumnSpec* columns;
+    const ColumnRef* columns;
     std::size_t columnCount;
-    const ConstraintSpec* constraints;
+    const ConstraintRef* constraints;
     std::size_t constraintCount;
 };
 
@@ -58,11 +58,13 @@ private:
     detail::TableDef* def_;
 };
 
+inline namespace dsl {
+
 // One column of an index: a member, or an SQL expression; with order, nulls and opclass.
 class IndexColumn {
 public:
     template <class T, class M>
-    IndexColumn(M T::*member) {  // NOLINT(google-explicit-constructor)
+    DRIZZLE_INLINE IndexColumn(M T::*member) {  // NOLINT(google-explicit-constructor)
         spec_.member = detail::memberRef(member);
     }
     IndexColumn(Sql expression) { spec_.expression = expression.text; }  // NOLINT
@@ -87,7 +89,7 @@ private:
 
 // An index column with order or nulls: `drizzle::col(&Task::title).desc().nullsLast()`.
 template <class T, class M>
-IndexColumn col(M T::*member) {
+DRIZZLE_INLINE IndexColumn col(M T::*member) {
     return IndexColumn(member);
 }
 
@@ -97,45 +99,49 @@ struct ColumnList {
     detail::MemberRef refs[sizeof...(Ms)];
 };
 template <class... Ts, class... Ms>
-ColumnList<Ms...> cols(Ms Ts::*... members) {
+DRIZZLE_INLINE ColumnList<Ms...> cols(Ms Ts::*... members) {
     static_assert(sizeof...(Ms) <= detail::maxConstraintColumns, "too many columns in one constraint");
     return ColumnList<Ms...>{{detail::memberRef(members)...}};
 }
 
+}  // namespace dsl
+
 namespace detail {
 
-// Common plumbing for table-level constraint builders.
+// Common plumbing for table-level constraint builders: like column builders, they fill a
+// library-allocated spec in place.
 template <class Self>
 class ConstraintBuilder {
 public:
-    ConstraintSpec spec;
+    ConstraintSpec* spec = newConstraint();
     Self name(std::string_view n) const { return with([&](auto& s) { s.name = n; }); }
-    operator ConstraintSpec() const { return spec; }  // NOLINT(google-explicit-constructor)
+    operator ConstraintRef() const { return ConstraintRef{spec}; }  // NOLINT(google-explicit-constructor)
 
 protected:
     template <class F>
     Self with(F f) const {
-        Self b = static_cast<const Self&>(*this);
-        f(b.spec);
-        return b;
+        f(*spec);
+        return static_cast<const Self&>(*this);
     }
     template <class... Ms>
     void setColumns(const ColumnList<Ms...>& list) {
-        for (std::size_t i = 0; i < sizeof...(Ms); ++i) spec.columns[i].member = list.refs[i];
-        spec.columnCount = sizeof...(Ms);
+        for (std::size_t i = 0; i < sizeof...(Ms); ++i) spec->columns[i].member = list.refs[i];
+        spec->columnCount = sizeof...(Ms);
     }
 };
 
 }  // namespace detail
 
+inline namespace dsl {
+
 class IndexBuilder : public detail::ConstraintBuilder<IndexBuilder> {
 public:
     IndexBuilder(std::string_view indexName, bool unique) {
-        spec.kind = unique ? detail::ConstraintSpec::Kind::uniqueIndex : detail::ConstraintSpec::Kind::index;
-        spec.name = indexName;
+        spec->kind = unique ? detail::ConstraintSpec::Kind::uniqueIndex : detail::ConstraintSpec::Kind::index;
+        spec->name = indexName;
     }
     template <class... Cs>
-    IndexBuilder on(const Cs&... columns) const {
+    DRIZZLE_INLINE IndexBuilder on(const Cs&... columns) const {
         static_assert(sizeof...(Cs) > 0 && sizeof...(Cs) <= detail::maxConstraintColumns,
                       "an index takes 1 to 16 columns");
         const IndexColumn items[] = {IndexColumn(columns)...};
@@ -165,14 +171,14 @@ class PrimaryKeyBuilder : public detail::ConstraintBuilder<PrimaryKeyBuilder> {
 public:
     template <class... Ms>
     explicit PrimaryKeyBuilder(const ColumnList<Ms...>& list) {
-        spec.kind = detail::ConstraintSpec::Kind::primaryKey;
+        spec->kind = detail::ConstraintSpec::Kind::primaryKey;
         setColumns(list);
     }
 };
 
 // A composite primary key: `drizzle::primaryKey(&T::a, &T::b)`; `.name("...")` to name it.
 template <class... Ts, class... Ms>
-PrimaryKeyBuilder primaryKey(Ms Ts::*... members) {
+DRIZZLE_INLINE PrimaryKeyBuilder primaryKey(Ms Ts::*... members) {
     return PrimaryKeyBuilder(cols(members...));
 }
 
@@ -180,7 +186,7 @@ class UniqueBuilder : public detail::ConstraintBuilder<UniqueBuilder> {
 public:
     template <class... Ms>
     explicit UniqueBuilder(const ColumnList<Ms...>& list) {
-        spec.kind = detail::ConstraintSpec::Kind::unique;
+        spec->kind = detail::ConstraintSpec::Kind::unique;
         setColumns(list);
     }
     UniqueBuilder nullsNotDistinct() const { return with([](auto& s) { s.nullsNotDistinct = true; }); }
@@ -188,7 +194,7 @@ public:
 
 // A unique constraint over one or more columns: `drizzle::unique(&T::a, &T::b).name("x")`.
 template <class... Ts, class... Ms>
-UniqueBuilder unique(Ms Ts::*... members) {
+DRIZZLE_INLINE UniqueBuilder unique(Ms Ts::*... members) {
     return UniqueBuilder(cols(members...));
 }
 
@@ -198,13 +204,15 @@ public:
     ForeignKeyBuilder(const ColumnList<Ms...>& from, const ColumnList<Ns...>& to) {
         static_assert(sizeof...(Ms) == sizeof...(Ns),
                       "foreignKey: the referencing and referenced column lists differ in length");
-        static_assert((detail::sameValueType<Ms, Ns> && ...),
-                      "foreignKey: a referencing column's member has a different value type from "
-                      "the column it references");
-        spec.kind = detail::ConstraintSpec::Kind::foreignKey;
+        if constexpr (sizeof...(Ms) == sizeof...(Ns)) {
+            static_assert((detail::sameValueType<Ms, Ns> && ...),
+                          "foreignKey: a referencing column's member has a different value type from "
+                          "the column it references");
+        }
+        spec->kind = detail::ConstraintSpec::Kind::foreignKey;
         setColumns(from);
-        for (std::size_t i = 0; i < sizeof...(Ns); ++i) spec.targets[i] = to.refs[i];
-        spec.targetCount = sizeof...(Ns);
+        for (std::size_t i = 0; i < sizeof...(Ns); ++i) spec->targets[i] = to.refs[i];
+        spec->targetCount = sizeof...(Ns);
     }
     ForeignKeyBuilder onDelete(std::string_view action) const {
         return with([&](auto& s) { s.onDelete = action; });
@@ -221,12 +229,13 @@ ForeignKeyBuilder foreignKey(const ColumnList<Ms...>& from, const ColumnList<Ns.
 }
 
 // CHECK (expression): `drizzle::check("price_positive", drizzle::sql("price > 0"))`.
-inline detail::ConstraintSpec check(std::string_view name, Sql expression) {
-    detail::ConstraintSpec s;
-    s.kind = detail::ConstraintSpec::Kind::check;
-    s.name = name;
-    s.where = expression.text;
-    return s;
+inline detail::ConstraintRef check(std::string_view name, Sql expression) {
+    detail::ConstraintSpec* s = detail::newConstraint();
+    s->kind = detail::ConstraintSpec::Kind::check;
+    s->name = name;
+    s->where = expression.text;
+    return {s};
 }
 
+}  // namespace dsl
 }  // namespace drizzle
