@@ -25,7 +25,7 @@ using ColumnBuilder = drizzle::detail::ColumnBuilder<M, NotNull>;
 namespace detail {
 using namespace drizzle::detail;
 template <std::size_t Bytes, class T, class M>
-DRIZZLE_INLINE ColumnBuilder<M, false> integer(std::string_view name, std::string_view kind, M T::*member) {
+DRIZZLE_ALWAYS_INLINE ColumnBuilder<M, false> integer(const char* name, const char* kind, M T::*member) {
     auto b = makeColumn<M, false>(name, kind, member);
     b.spec->args.isUnsigned = std::is_unsigned_v<ValueOf<M>>;
     return b;
@@ -35,7 +35,7 @@ template <class V> struct IsYear : std::bool_constant<std::is_integral_v<V> && !
 
 #define DRIZZLE_MYSQL_INT(fn, sqlName, bytes, cppName)                                                   \
     template <class T, class M>                                                                         \
-    DRIZZLE_INLINE ColumnBuilder<M, false> fn(std::string_view name, M T::*member) {                                   \
+    DRIZZLE_INLINE ColumnBuilder<M, false> fn(const char* name, M T::*member) {                                   \
         static_assert(drizzle::detail::IntegerOf<bytes>::test<drizzle::detail::ValueOf<M>>::value,      \
                       "mysql::" #fn " needs a " cppName " member (unsigned for an unsigned column)");  \
         return detail::integer<bytes>(name, sqlName, member);                                           \
@@ -49,7 +49,7 @@ DRIZZLE_MYSQL_INT(bigint, "bigint", 8, "std::int64_t or std::uint64_t")
 
 // SERIAL = bigint unsigned NOT NULL AUTO_INCREMENT UNIQUE.
 template <class T, class M>
-DRIZZLE_INLINE ColumnBuilder<M, true> serial(std::string_view name, M T::*member) {
+DRIZZLE_INLINE ColumnBuilder<M, true> serial(const char* name, M T::*member) {
     static_assert(std::is_same_v<M, std::uint64_t>, "mysql::serial needs a plain std::uint64_t member");
     auto b = drizzle::detail::makeColumn<M, true>(name, "serial", member);
     b.spec->autoincrement = true;
@@ -62,7 +62,7 @@ struct DecimalOptions {
     bool isUnsigned = false;  // float/double/decimal/real UNSIGNED
 };
 template <class T, class M>
-DRIZZLE_INLINE ColumnBuilder<M, false> float_(std::string_view name, M T::*member, DecimalOptions options = {}) {
+DRIZZLE_INLINE ColumnBuilder<M, false> float_(const char* name, M T::*member, DecimalOptions options = {}) {
     static_assert(drizzle::detail::IsFloat<drizzle::detail::ValueOf<M>>::value, "mysql::float_ needs a float member");
     auto b = drizzle::detail::makeColumn<M, false>(name, "float", member);
     b.spec->args.precision = options.precision;
@@ -71,7 +71,7 @@ DRIZZLE_INLINE ColumnBuilder<M, false> float_(std::string_view name, M T::*membe
     return b;
 }
 template <class T, class M>
-DRIZZLE_INLINE ColumnBuilder<M, false> double_(std::string_view name, M T::*member, DecimalOptions options = {}) {
+DRIZZLE_INLINE ColumnBuilder<M, false> double_(const char* name, M T::*member, DecimalOptions options = {}) {
     static_assert(drizzle::detail::IsDouble<drizzle::detail::ValueOf<M>>::value, "mysql::double_ needs a double member");
     auto b = drizzle::detail::makeColumn<M, false>(name, "double", member);
     b.spec->args.precision = options.precision;
@@ -80,7 +80,7 @@ DRIZZLE_INLINE ColumnBuilder<M, false> double_(std::string_view name, M T::*memb
     return b;
 }
 template <class T, class M>
-DRIZZLE_INLINE ColumnBuilder<M, false> real(std::string_view name, M T::*member, DecimalOptions options = {}) {
+DRIZZLE_INLINE ColumnBuilder<M, false> real(const char* name, M T::*member, DecimalOptions options = {}) {
     static_assert(drizzle::detail::IsDouble<drizzle::detail::ValueOf<M>>::value, "mysql::real needs a double member");
     auto b = drizzle::detail::makeColumn<M, false>(name, "real", member);
     b.spec->args.precision = options.precision;
@@ -89,7 +89,7 @@ DRIZZLE_INLINE ColumnBuilder<M, false> real(std::string_view name, M T::*member,
     return b;
 }
 template <class T, class M>
-DRIZZLE_INLINE ColumnBuilder<M, false> decimal(std::string_view name, M T::*member, DecimalOptions options = {}) {
+DRIZZLE_INLINE ColumnBuilder<M, false> decimal(const char* name, M T::*member, DecimalOptions options = {}) {
     static_assert(drizzle::detail::IsStringOrDouble<drizzle::detail::ValueOf<M>>::value,
                   "mysql::decimal needs a std::string (exact) or double member");
     auto b = drizzle::detail::makeColumn<M, false>(name, "decimal", member);
@@ -105,7 +105,7 @@ struct CharOptions {
 };
 #define DRIZZLE_MYSQL_STRING(fn, sqlName)                                                                      \
     template <class T, class M>                                                                               \
-    DRIZZLE_INLINE ColumnBuilder<M, false> fn(std::string_view name, M T::*member, CharOptions options = {}) {                \
+    DRIZZLE_INLINE ColumnBuilder<M, false> fn(const char* name, M T::*member, CharOptions options = {}) {                \
         static_assert(drizzle::detail::IsString<drizzle::detail::ValueOf<M>>::value,                          \
                       "mysql::" #fn " needs a std::string member");                                           \
         auto b = drizzle::detail::makeColumn<M, false>(name, sqlName, member);                                \
@@ -126,31 +126,31 @@ struct BinaryOptions {
     int length = -1;
 };
 template <class T, class M>
-DRIZZLE_INLINE ColumnBuilder<M, false> binary(std::string_view name, M T::*member, BinaryOptions options = {}) {
+DRIZZLE_INLINE ColumnBuilder<M, false> binary(const char* name, M T::*member, BinaryOptions options = {}) {
     static_assert(drizzle::detail::IsBytes<drizzle::detail::ValueOf<M>>::value, "mysql::binary needs a byte container member");
     auto b = drizzle::detail::makeColumn<M, false>(name, "binary", member);
     b.spec->args.length = options.length;
     return b;
 }
 template <class T, class M>
-DRIZZLE_INLINE ColumnBuilder<M, false> varbinary(std::string_view name, M T::*member, BinaryOptions options) {
+DRIZZLE_INLINE ColumnBuilder<M, false> varbinary(const char* name, M T::*member, BinaryOptions options) {
     static_assert(drizzle::detail::IsBytes<drizzle::detail::ValueOf<M>>::value, "mysql::varbinary needs a byte container member");
     auto b = drizzle::detail::makeColumn<M, false>(name, "varbinary", member);
     b.spec->args.length = options.length;
     return b;
 }
 template <class T, class M>
-DRIZZLE_INLINE ColumnBuilder<M, false> boolean(std::string_view name, M T::*member) {
+DRIZZLE_INLINE ColumnBuilder<M, false> boolean(const char* name, M T::*member) {
     static_assert(drizzle::detail::IsBool<drizzle::detail::ValueOf<M>>::value, "mysql::boolean needs a bool member");
     return drizzle::detail::makeColumn<M, false>(name, "boolean", member);
 }
 template <class T, class M>
-DRIZZLE_INLINE ColumnBuilder<M, false> json(std::string_view name, M T::*member) {
+DRIZZLE_INLINE ColumnBuilder<M, false> json(const char* name, M T::*member) {
     static_assert(drizzle::detail::IsString<drizzle::detail::ValueOf<M>>::value, "mysql::json needs a std::string member");
     return drizzle::detail::makeColumn<M, false>(name, "json", member);
 }
 template <class T, class M>
-DRIZZLE_INLINE ColumnBuilder<M, false> year(std::string_view name, M T::*member) {
+DRIZZLE_INLINE ColumnBuilder<M, false> year(const char* name, M T::*member) {
     static_assert(detail::IsYear<drizzle::detail::ValueOf<M>>::value, "mysql::year needs an integer member of 16 bits or more");
     return drizzle::detail::makeColumn<M, false>(name, "year", member);
 }
@@ -160,7 +160,7 @@ struct TimeOptions {
 };
 #define DRIZZLE_MYSQL_TIME(fn, sqlName)                                                                 \
     template <class T, class M>                                                                        \
-    DRIZZLE_INLINE ColumnBuilder<M, false> fn(std::string_view name, M T::*member, TimeOptions options = {}) {         \
+    DRIZZLE_INLINE ColumnBuilder<M, false> fn(const char* name, M T::*member, TimeOptions options = {}) {         \
         static_assert(drizzle::detail::IsString<drizzle::detail::ValueOf<M>>::value,                   \
                       "mysql::" #fn " needs a std::string member");                                    \
         auto b = drizzle::detail::makeColumn<M, false>(name, sqlName, member);                         \
@@ -172,14 +172,14 @@ DRIZZLE_MYSQL_TIME(time, "time")
 DRIZZLE_MYSQL_TIME(timestamp, "timestamp")
 #undef DRIZZLE_MYSQL_TIME
 template <class T, class M>
-DRIZZLE_INLINE ColumnBuilder<M, false> date(std::string_view name, M T::*member) {
+DRIZZLE_INLINE ColumnBuilder<M, false> date(const char* name, M T::*member) {
     static_assert(drizzle::detail::IsString<drizzle::detail::ValueOf<M>>::value, "mysql::date needs a std::string member");
     return drizzle::detail::makeColumn<M, false>(name, "date", member);
 }
 
 // ENUM('a', 'b', ...), held in a std::string member.
 template <class T, class M>
-DRIZZLE_INLINE ColumnBuilder<M, false> mysqlEnum(std::string_view name, M T::*member, std::initializer_list<const char*> values) {
+DRIZZLE_INLINE ColumnBuilder<M, false> mysqlEnum(const char* name, M T::*member, std::initializer_list<const char*> values) {
     static_assert(drizzle::detail::IsString<drizzle::detail::ValueOf<M>>::value, "mysql::mysqlEnum needs a std::string member");
     auto b = drizzle::detail::makeColumn<M, false>(name, "enum", member);
     b.spec->args.values = values.begin();
@@ -189,14 +189,14 @@ DRIZZLE_INLINE ColumnBuilder<M, false> mysqlEnum(std::string_view name, M T::*me
 
 // A type by its SQL name; any member type is accepted.
 template <class T, class M>
-DRIZZLE_INLINE ColumnBuilder<M, false> customType(std::string_view name, M T::*member, std::string_view sqlType) {
+DRIZZLE_INLINE ColumnBuilder<M, false> customType(const char* name, M T::*member, std::string_view sqlType) {
     auto b = drizzle::detail::makeColumn<M, false>(name, "custom", member);
     b.spec->customSqlType = sqlType;
     return b;
 }
 
 template <class Row>
-DRIZZLE_INLINE drizzle::Table<Row> table(std::string_view name, std::initializer_list<drizzle::detail::ColumnRef> columns,
+DRIZZLE_INLINE drizzle::Table<Row> table(const char* name, std::initializer_list<drizzle::detail::ColumnRef> columns,
                           std::initializer_list<drizzle::detail::ConstraintRef> constraints = {}) {
     return drizzle::Table<Row>(drizzle::detail::registerTable(
         {Dialect::mysql, &drizzle::detail::typeTag<Row>, "", name, columns.begin(), columns.size(),

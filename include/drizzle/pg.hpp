@@ -47,7 +47,7 @@ namespace detail {
 using namespace drizzle::detail;
 
 template <class M, bool NotNull = false, class T>
-DRIZZLE_INLINE ColumnBuilder<M, NotNull> column(std::string_view name, std::string_view kind, M T::*member, int dims) {
+DRIZZLE_ALWAYS_INLINE ColumnBuilder<M, NotNull> column(const char* name, const char* kind, M T::*member, int dims) {
     return makeColumn<M, NotNull>(name, kind, member, dims);
 }
 inline void setValues(TypeArgs& args, std::initializer_list<const char*> values) {
@@ -62,33 +62,33 @@ inline void setValues(TypeArgs& args, std::initializer_list<const char*> values)
 
 // ---- numbers ------------------------------------------------------------------------------
 template <class T, class M>
-DRIZZLE_INLINE ColumnBuilder<M, false> smallint(std::string_view name, M T::*member) {
+DRIZZLE_INLINE ColumnBuilder<M, false> smallint(const char* name, M T::*member) {
     DRIZZLE_PG_CHECK(accepts::Int16, "pg::smallint needs a 16-bit integer member (std::int16_t)");
     return detail::column<M>(name, "smallint", member, detail::arrayDepthOf<M, accepts::Int16>);
 }
 template <class T, class M>
-DRIZZLE_INLINE ColumnBuilder<M, false> integer(std::string_view name, M T::*member) {
+DRIZZLE_INLINE ColumnBuilder<M, false> integer(const char* name, M T::*member) {
     DRIZZLE_PG_CHECK(accepts::Int32, "pg::integer needs a 32-bit integer member (std::int32_t)");
     return detail::column<M>(name, "integer", member, detail::arrayDepthOf<M, accepts::Int32>);
 }
 template <class T, class M>
-DRIZZLE_INLINE ColumnBuilder<M, false> bigint(std::string_view name, M T::*member) {
+DRIZZLE_INLINE ColumnBuilder<M, false> bigint(const char* name, M T::*member) {
     DRIZZLE_PG_CHECK(accepts::Int64, "pg::bigint needs a 64-bit integer member (std::int64_t)");
     return detail::column<M>(name, "bigint", member, detail::arrayDepthOf<M, accepts::Int64>);
 }
 // serial types are NOT NULL with a sequence default, as in Drizzle.
 template <class T, class M>
-DRIZZLE_INLINE ColumnBuilder<M, true> smallserial(std::string_view name, M T::*member) {
+DRIZZLE_INLINE ColumnBuilder<M, true> smallserial(const char* name, M T::*member) {
     static_assert(accepts::Int16<M>::value, "pg::smallserial needs a plain std::int16_t member");
     return detail::column<M, true>(name, "smallserial", member, 0);
 }
 template <class T, class M>
-DRIZZLE_INLINE ColumnBuilder<M, true> serial(std::string_view name, M T::*member) {
+DRIZZLE_INLINE ColumnBuilder<M, true> serial(const char* name, M T::*member) {
     static_assert(accepts::Int32<M>::value, "pg::serial needs a plain std::int32_t member");
     return detail::column<M, true>(name, "serial", member, 0);
 }
 template <class T, class M>
-DRIZZLE_INLINE ColumnBuilder<M, true> bigserial(std::string_view name, M T::*member) {
+DRIZZLE_INLINE ColumnBuilder<M, true> bigserial(const char* name, M T::*member) {
     static_assert(accepts::Int64<M>::value, "pg::bigserial needs a plain std::int64_t member");
     return detail::column<M, true>(name, "bigserial", member, 0);
 }
@@ -99,7 +99,7 @@ struct NumericOptions {
 };
 // Exact decimals: a std::string member keeps every digit; double is accepted for convenience.
 template <class T, class M>
-DRIZZLE_INLINE ColumnBuilder<M, false> numeric(std::string_view name, M T::*member, NumericOptions options = {}) {
+DRIZZLE_INLINE ColumnBuilder<M, false> numeric(const char* name, M T::*member, NumericOptions options = {}) {
     DRIZZLE_PG_CHECK(detail::IsStringOrDouble, "pg::numeric needs a std::string (exact) or double member");
     auto b = detail::column<M>(name, "numeric", member, detail::arrayDepthOf<M, detail::IsStringOrDouble>);
     b.spec->args.precision = options.precision;
@@ -107,22 +107,22 @@ DRIZZLE_INLINE ColumnBuilder<M, false> numeric(std::string_view name, M T::*memb
     return b;
 }
 template <class T, class M>
-DRIZZLE_INLINE ColumnBuilder<M, false> decimal(std::string_view name, M T::*member, NumericOptions options = {}) {
+DRIZZLE_INLINE ColumnBuilder<M, false> decimal(const char* name, M T::*member, NumericOptions options = {}) {
     return numeric(name, member, options);
 }
 template <class T, class M>
-DRIZZLE_INLINE ColumnBuilder<M, false> real(std::string_view name, M T::*member) {
+DRIZZLE_INLINE ColumnBuilder<M, false> real(const char* name, M T::*member) {
     DRIZZLE_PG_CHECK(detail::IsFloat, "pg::real needs a float member");
     return detail::column<M>(name, "real", member, detail::arrayDepthOf<M, detail::IsFloat>);
 }
 template <class T, class M>
-DRIZZLE_INLINE ColumnBuilder<M, false> doublePrecision(std::string_view name, M T::*member) {
+DRIZZLE_INLINE ColumnBuilder<M, false> doublePrecision(const char* name, M T::*member) {
     DRIZZLE_PG_CHECK(detail::IsDouble, "pg::doublePrecision needs a double member");
     return detail::column<M>(name, "double precision", member, detail::arrayDepthOf<M, detail::IsDouble>);
 }
 
 template <class T, class M>
-DRIZZLE_INLINE ColumnBuilder<M, false> boolean(std::string_view name, M T::*member) {
+DRIZZLE_INLINE ColumnBuilder<M, false> boolean(const char* name, M T::*member) {
     DRIZZLE_PG_CHECK(detail::IsBool, "pg::boolean needs a bool member");
     return detail::column<M>(name, "boolean", member, detail::arrayDepthOf<M, detail::IsBool>);
 }
@@ -136,14 +136,14 @@ struct VarcharOptions {
     std::initializer_list<const char*> enumValues = {};
 };
 template <class T, class M>
-DRIZZLE_INLINE ColumnBuilder<M, false> text(std::string_view name, M T::*member, TextOptions options = {}) {
+DRIZZLE_INLINE ColumnBuilder<M, false> text(const char* name, M T::*member, TextOptions options = {}) {
     DRIZZLE_PG_CHECK(detail::IsString, "pg::text needs a std::string member");
     auto b = detail::column<M>(name, "text", member, detail::arrayDepthOf<M, detail::IsString>);
     detail::setValues(b.spec->args, options.enumValues);
     return b;
 }
 template <class T, class M>
-DRIZZLE_INLINE ColumnBuilder<M, false> varchar(std::string_view name, M T::*member, VarcharOptions options = {}) {
+DRIZZLE_INLINE ColumnBuilder<M, false> varchar(const char* name, M T::*member, VarcharOptions options = {}) {
     DRIZZLE_PG_CHECK(detail::IsString, "pg::varchar needs a std::string member");
     auto b = detail::column<M>(name, "varchar", member, detail::arrayDepthOf<M, detail::IsString>);
     b.spec->args.length = options.length;
@@ -151,7 +151,7 @@ DRIZZLE_INLINE ColumnBuilder<M, false> varchar(std::string_view name, M T::*memb
     return b;
 }
 template <class T, class M>
-DRIZZLE_INLINE ColumnBuilder<M, false> char_(std::string_view name, M T::*member, VarcharOptions options = {}) {
+DRIZZLE_INLINE ColumnBuilder<M, false> char_(const char* name, M T::*member, VarcharOptions options = {}) {
     DRIZZLE_PG_CHECK(detail::IsString, "pg::char_ needs a std::string member");
     auto b = detail::column<M>(name, "char", member, detail::arrayDepthOf<M, detail::IsString>);
     b.spec->args.length = options.length;
@@ -162,7 +162,7 @@ DRIZZLE_INLINE ColumnBuilder<M, false> char_(std::string_view name, M T::*member
 // Types whose values travel as text (JSON documents, UUIDs, dates, addresses, ...).
 #define DRIZZLE_PG_TEXT_TYPE(fn, sqlName)                                                        \
     template <class T, class M>                                                                  \
-    DRIZZLE_INLINE ColumnBuilder<M, false> fn(std::string_view name, M T::*member) {                            \
+    DRIZZLE_INLINE ColumnBuilder<M, false> fn(const char* name, M T::*member) {                            \
         DRIZZLE_PG_CHECK(detail::IsString, "pg::" #fn " needs a std::string member");            \
         return detail::column<M>(name, sqlName, member, detail::arrayDepthOf<M, detail::IsString>); \
     }
@@ -182,7 +182,7 @@ struct TimeOptions {
     bool withTimezone = false;
 };
 template <class T, class M>
-DRIZZLE_INLINE ColumnBuilder<M, false> time(std::string_view name, M T::*member, TimeOptions options = {}) {
+DRIZZLE_INLINE ColumnBuilder<M, false> time(const char* name, M T::*member, TimeOptions options = {}) {
     DRIZZLE_PG_CHECK(detail::IsString, "pg::time needs a std::string member");
     auto b = detail::column<M>(name, "time", member, detail::arrayDepthOf<M, detail::IsString>);
     b.spec->args.precision = options.precision;
@@ -190,7 +190,7 @@ DRIZZLE_INLINE ColumnBuilder<M, false> time(std::string_view name, M T::*member,
     return b;
 }
 template <class T, class M>
-DRIZZLE_INLINE ColumnBuilder<M, false> timestamp(std::string_view name, M T::*member, TimeOptions options = {}) {
+DRIZZLE_INLINE ColumnBuilder<M, false> timestamp(const char* name, M T::*member, TimeOptions options = {}) {
     DRIZZLE_PG_CHECK(detail::IsString, "pg::timestamp needs a std::string member");
     auto b = detail::column<M>(name, "timestamp", member, detail::arrayDepthOf<M, detail::IsString>);
     b.spec->args.precision = options.precision;
@@ -202,7 +202,7 @@ struct IntervalOptions {
     int precision = -1;
 };
 template <class T, class M>
-DRIZZLE_INLINE ColumnBuilder<M, false> interval(std::string_view name, M T::*member, IntervalOptions options = {}) {
+DRIZZLE_INLINE ColumnBuilder<M, false> interval(const char* name, M T::*member, IntervalOptions options = {}) {
     DRIZZLE_PG_CHECK(detail::IsString, "pg::interval needs a std::string member");
     auto b = detail::column<M>(name, "interval", member, detail::arrayDepthOf<M, detail::IsString>);
     b.spec->args.subtype = options.fields;
@@ -212,17 +212,17 @@ DRIZZLE_INLINE ColumnBuilder<M, false> interval(std::string_view name, M T::*mem
 
 // ---- geometry, binary, vectors --------------------------------------------------------------
 template <class T, class M>
-DRIZZLE_INLINE ColumnBuilder<M, false> point(std::string_view name, M T::*member) {
+DRIZZLE_INLINE ColumnBuilder<M, false> point(const char* name, M T::*member) {
     DRIZZLE_PG_CHECK(accepts::PointLike, "pg::point needs a pg::Point or std::string member");
     return detail::column<M>(name, "point", member, detail::arrayDepthOf<M, accepts::PointLike>);
 }
 template <class T, class M>
-DRIZZLE_INLINE ColumnBuilder<M, false> line(std::string_view name, M T::*member) {
+DRIZZLE_INLINE ColumnBuilder<M, false> line(const char* name, M T::*member) {
     DRIZZLE_PG_CHECK(accepts::LineLike, "pg::line needs a pg::Line or std::string member");
     return detail::column<M>(name, "line", member, detail::arrayDepthOf<M, accepts::LineLike>);
 }
 template <class T, class M>
-DRIZZLE_INLINE ColumnBuilder<M, false> bytea(std::string_view name, M T::*member) {
+DRIZZLE_INLINE ColumnBuilder<M, false> bytea(const char* name, M T::*member) {
     DRIZZLE_PG_CHECK(detail::IsBytes,
                      "pg::bytea needs a std::vector<unsigned char>, std::vector<std::byte> or std::string member");
     return detail::column<M>(name, "bytea", member, detail::arrayDepthOf<M, detail::IsBytes>);
@@ -232,7 +232,7 @@ struct VectorOptions {
 };
 // pgvector's vector(n).
 template <class T, class M>
-DRIZZLE_INLINE ColumnBuilder<M, false> vector(std::string_view name, M T::*member, VectorOptions options) {
+DRIZZLE_INLINE ColumnBuilder<M, false> vector(const char* name, M T::*member, VectorOptions options) {
     DRIZZLE_PG_CHECK(accepts::FloatVector, "pg::vector needs a std::vector<float> member");
     auto b = detail::column<M>(name, "vector", member, detail::arrayDepthOf<M, accepts::FloatVector>);
     b.spec->args.length = options.dimensions;
@@ -244,7 +244,7 @@ struct GeometryOptions {
 };
 // PostGIS geometry; values travel as text (WKT/EWKB hex) or as a pg::Point.
 template <class T, class M>
-DRIZZLE_INLINE ColumnBuilder<M, false> geometry(std::string_view name, M T::*member, GeometryOptions options = {}) {
+DRIZZLE_INLINE ColumnBuilder<M, false> geometry(const char* name, M T::*member, GeometryOptions options = {}) {
     DRIZZLE_PG_CHECK(accepts::PointLike, "pg::geometry needs a pg::Point or std::string member");
     auto b = detail::column<M>(name, "geometry", member, detail::arrayDepthOf<M, accepts::PointLike>);
     b.spec->args.subtype = options.type;
@@ -255,7 +255,7 @@ DRIZZLE_INLINE ColumnBuilder<M, false> geometry(std::string_view name, M T::*mem
 // A type drizzle-cpp does not know, by its SQL name ("citext", "tsvector", "money", ...).
 // Any member type is accepted: the application owns the conversion.
 template <class T, class M>
-DRIZZLE_INLINE ColumnBuilder<M, false> customType(std::string_view name, M T::*member, std::string_view sqlType) {
+DRIZZLE_INLINE ColumnBuilder<M, false> customType(const char* name, M T::*member, std::string_view sqlType) {
     auto b = detail::column<M>(name, "custom", member, 0);
     b.spec->customSqlType = sqlType;
     return b;
@@ -269,7 +269,7 @@ class Enum {
 public:
     explicit Enum(const void* def) : def_(def) {}
     template <class T, class M>
-    DRIZZLE_INLINE ColumnBuilder<M, false> operator()(std::string_view name, M T::*member) const {
+    DRIZZLE_INLINE ColumnBuilder<M, false> operator()(const char* name, M T::*member) const {
         static_assert(drizzle::detail::arrayDepthOf<M, drizzle::detail::IsString> >= 0,
                       "a pg enum column needs a std::string member");
         auto b = detail::column<M>(name, "enum", member,
@@ -374,7 +374,7 @@ private:
 // ---- tables and schemas -------------------------------------------------------------------
 namespace detail {
 template <class Row>
-DRIZZLE_INLINE drizzle::Table<Row> declareTable(std::string_view schema, std::string_view name,
+DRIZZLE_ALWAYS_INLINE drizzle::Table<Row> declareTable(std::string_view schema, std::string_view name,
                                  std::initializer_list<drizzle::detail::ColumnRef> columns,
                                  std::initializer_list<drizzle::detail::ConstraintRef> constraints) {
     return drizzle::Table<Row>(drizzle::detail::registerTable(
@@ -384,7 +384,7 @@ DRIZZLE_INLINE drizzle::Table<Row> declareTable(std::string_view schema, std::st
 }  // namespace detail
 
 template <class Row>
-DRIZZLE_INLINE drizzle::Table<Row> table(std::string_view name, std::initializer_list<drizzle::detail::ColumnRef> columns,
+DRIZZLE_INLINE drizzle::Table<Row> table(const char* name, std::initializer_list<drizzle::detail::ColumnRef> columns,
                           std::initializer_list<drizzle::detail::ConstraintRef> constraints = {}) {
     return detail::declareTable<Row>("public", name, columns, constraints);
 }
@@ -407,7 +407,7 @@ public:
         drizzle::detail::registerSchema(Dialect::postgresql, name);
     }
     template <class Row>
-    DRIZZLE_INLINE drizzle::Table<Row> table(std::string_view name, std::initializer_list<drizzle::detail::ColumnRef> columns,
+    DRIZZLE_INLINE drizzle::Table<Row> table(const char* name, std::initializer_list<drizzle::detail::ColumnRef> columns,
                               std::initializer_list<drizzle::detail::ConstraintRef> constraints = {}) const {
         return detail::declareTable<Row>(name_, name, columns, constraints);
     }

@@ -35,7 +35,7 @@ struct IntegerOptions {
     std::string_view mode{};  // "number" (default), "boolean" (bool members), "timestamp", "timestamp_ms"
 };
 template <class T, class M>
-DRIZZLE_INLINE ColumnBuilder<M, false> integer(std::string_view name, M T::*member, IntegerOptions options = {}) {
+DRIZZLE_INLINE ColumnBuilder<M, false> integer(const char* name, M T::*member, IntegerOptions options = {}) {
     static_assert(accepts::Integer<drizzle::detail::ValueOf<M>>::value,
                   "sqlite::integer needs an integer or bool member");
     auto b = drizzle::detail::makeColumn<M, false>(name, "integer", member);
@@ -44,7 +44,7 @@ DRIZZLE_INLINE ColumnBuilder<M, false> integer(std::string_view name, M T::*memb
     return b;
 }
 template <class T, class M>
-DRIZZLE_INLINE ColumnBuilder<M, false> real(std::string_view name, M T::*member) {
+DRIZZLE_INLINE ColumnBuilder<M, false> real(const char* name, M T::*member) {
     static_assert(accepts::Real<drizzle::detail::ValueOf<M>>::value, "sqlite::real needs a double or float member");
     return drizzle::detail::makeColumn<M, false>(name, "real", member);
 }
@@ -54,7 +54,7 @@ struct TextOptions {
     std::string_view mode{};  // "text" (default) or "json"
 };
 template <class T, class M>
-DRIZZLE_INLINE ColumnBuilder<M, false> text(std::string_view name, M T::*member, TextOptions options = {}) {
+DRIZZLE_INLINE ColumnBuilder<M, false> text(const char* name, M T::*member, TextOptions options = {}) {
     static_assert(drizzle::detail::IsString<drizzle::detail::ValueOf<M>>::value, "sqlite::text needs a std::string member");
     auto b = drizzle::detail::makeColumn<M, false>(name, "text", member);
     b.spec->args.length = options.length;
@@ -67,7 +67,7 @@ struct BlobOptions {
     std::string_view mode{};  // "buffer" (default), "json", "bigint"
 };
 template <class T, class M>
-DRIZZLE_INLINE ColumnBuilder<M, false> blob(std::string_view name, M T::*member, BlobOptions options = {}) {
+DRIZZLE_INLINE ColumnBuilder<M, false> blob(const char* name, M T::*member, BlobOptions options = {}) {
     static_assert(accepts::Blob<drizzle::detail::ValueOf<M>>::value,
                   "sqlite::blob needs a byte container (std::vector<unsigned char>, std::vector<std::byte>, "
                   "std::string) or, in bigint mode, a std::int64_t member");
@@ -76,21 +76,21 @@ DRIZZLE_INLINE ColumnBuilder<M, false> blob(std::string_view name, M T::*member,
     return b;
 }
 template <class T, class M>
-DRIZZLE_INLINE ColumnBuilder<M, false> numeric(std::string_view name, M T::*member) {
+DRIZZLE_INLINE ColumnBuilder<M, false> numeric(const char* name, M T::*member) {
     static_assert(accepts::Numeric<drizzle::detail::ValueOf<M>>::value,
                   "sqlite::numeric needs a std::string or arithmetic member");
     return drizzle::detail::makeColumn<M, false>(name, "numeric", member);
 }
 // A type by its SQL name; any member type is accepted.
 template <class T, class M>
-DRIZZLE_INLINE ColumnBuilder<M, false> customType(std::string_view name, M T::*member, std::string_view sqlType) {
+DRIZZLE_INLINE ColumnBuilder<M, false> customType(const char* name, M T::*member, std::string_view sqlType) {
     auto b = drizzle::detail::makeColumn<M, false>(name, "custom", member);
     b.spec->customSqlType = sqlType;
     return b;
 }
 
 template <class Row>
-DRIZZLE_INLINE drizzle::Table<Row> table(std::string_view name, std::initializer_list<drizzle::detail::ColumnRef> columns,
+DRIZZLE_INLINE drizzle::Table<Row> table(const char* name, std::initializer_list<drizzle::detail::ColumnRef> columns,
                           std::initializer_list<drizzle::detail::ConstraintRef> constraints = {}) {
     return drizzle::Table<Row>(drizzle::detail::registerTable(
         {Dialect::sqlite, &drizzle::detail::typeTag<Row>, "", name, columns.begin(), columns.size(),

@@ -8,7 +8,19 @@ Registry& registry() {
     return r;
 }
 
-ColumnSpec* newColumn() { return &registry().columnSpecs.emplace_back(); }
+ColumnSpec* newColumn(const char* name, const char* kind, MemberRef member, int dimensions, bool notNull) {
+    ColumnSpec& c = registry().columnSpecs.emplace_back();
+    c.name = name;
+    c.kind = kind;
+    c.member = member;
+    c.args.dimensions = static_cast<std::uint8_t>(dimensions);
+    c.notNull = notNull;
+    return &c;
+}
+
+void setReference(ColumnSpec* column, MemberRef target, std::string_view onDelete, std::string_view onUpdate) {
+    column->reference = ReferenceSpec{target, onDelete, onUpdate};
+}
 ConstraintSpec* newConstraint() { return &registry().constraintSpecs.emplace_back(); }
 
 std::string_view Registry::intern(std::string_view s) {

@@ -81,15 +81,9 @@ template <class M, template <class> class Accepts>
 inline constexpr int arrayDepthOf = ArrayDepth<Accepts, ValueOf<M>>::value;
 
 template <class M, bool NotNull, class T>
-DRIZZLE_INLINE ColumnBuilder<M, NotNull> makeColumn(std::string_view name, std::string_view kind, M T::*member,
+DRIZZLE_ALWAYS_INLINE ColumnBuilder<M, NotNull> makeColumn(const char* name, const char* kind, M T::*member,
                                                     int dimensions = 0) {
-    ColumnBuilder<M, NotNull> b{newColumn()};
-    b.spec->name = name;
-    b.spec->kind = kind;
-    b.spec->member = memberRef(member);
-    b.spec->args.dimensions = static_cast<std::uint8_t>(dimensions);
-    b.spec->notNull = NotNull;
-    return b;
+    return ColumnBuilder<M, NotNull>{newColumn(name, kind, memberRef(member), dimensions, NotNull)};
 }
 
 // A literal default the member could hold and a snapshot can record: a bool for a bool member,
@@ -240,9 +234,7 @@ public:
         static_assert(sameValueType<M, M2>,
                       ".references(target): the referenced column's member has a different "
                       "value type; a foreign key must match the type of the column it references.");
-        spec->reference.target = memberRef(target);
-        spec->reference.onDelete = options.onDelete;
-        spec->reference.onUpdate = options.onUpdate;
+        setReference(spec, memberRef(target), options.onDelete, options.onUpdate);
         return *this;
     }
 

@@ -13,10 +13,19 @@
 #include <cstdint>
 #include <cstring>
 
-// Marks the DSL's small row-typed wrappers. Forcing them inline was measured slower with GCC at
-// -O0 (it grows the one function GCC emits for all of a file's static initialisers), so this
-// is a plain `inline`; bench/schema_compile measures the choice.
+// The DSL's row-typed functions are instantiated once per table, so how many of them the
+// compiler emits is what a large schema costs to compile (bench/schema_compile measures it):
+// - DRIZZLE_INLINE marks what a declaration calls directly (`pg::integer`, `pg::table`, ...):
+//   a plain inline function, since forcing those into the caller grows the one function GCC
+//   emits for all of a file's static initialisers, which it compiles in superlinear time;
+// - DRIZZLE_ALWAYS_INLINE marks the helpers those call (member pointer to MemberRef, ...), so
+//   that each declaration function is one emitted function rather than a chain of them.
 #define DRIZZLE_INLINE inline
+#if defined(__GNUC__)
+#define DRIZZLE_ALWAYS_INLINE [[gnu::always_inline]] inline
+#else
+#define DRIZZLE_ALWAYS_INLINE inline
+#endif
 #include <optional>
 #include <string_view>
 
@@ -57,7 +66,7 @@ struct MemberRef {
 };
 
 template <class T, class M>
-DRIZZLE_INLINE MemberRef memberRef(M T::*member) {
+DRIZZLE_ALWAYS_INLINE MemberRef memberRef(M T::*member) {
     // Itanium C++ ABI (GCC, Clang): a data member pointer is the member's byte offset.
     static_assert(sizeof(member) == sizeof(std::ptrdiff_t), "unsupported member pointer layout");
     std::ptrdiff_t offset;
@@ -158,9 +167,10 @@ struct ConstraintSpec {
     std::string_view as, for_, to, using_, withCheck;  // `to`: comma-separated role names
 };
 
-// Zero-initialised specs owned by the registry; a declaration fills them in.
-ColumnSpec* newColumn();
+// Specs owned by the registry; a declaration fills them in.
+ColumnSpec* newColumn(const char* name, const char* kind, MemberRef member, int dimensions, bool notNull);
 ConstraintSpec* newConstraint();
+void setReference(ColumnSpec* column, MemberRef target, std::string_view onDelete, std::string_view onUpdate);
 
 // What a table's column and constraint lists hold.
 struct ColumnRef {

@@ -64,7 +64,7 @@ inline namespace dsl {
 class IndexColumn {
 public:
     template <class T, class M>
-    DRIZZLE_INLINE IndexColumn(M T::*member) {  // NOLINT(google-explicit-constructor)
+    DRIZZLE_ALWAYS_INLINE IndexColumn(M T::*member) {  // NOLINT(google-explicit-constructor)
         spec_.member = detail::memberRef(member);
     }
     IndexColumn(Sql expression) { spec_.expression = expression.text; }  // NOLINT
@@ -144,11 +144,8 @@ public:
     DRIZZLE_INLINE IndexBuilder on(const Cs&... columns) const {
         static_assert(sizeof...(Cs) > 0 && sizeof...(Cs) <= detail::maxConstraintColumns,
                       "an index takes 1 to 16 columns");
-        const IndexColumn items[] = {IndexColumn(columns)...};
-        return with([&](auto& s) {
-            for (std::size_t i = 0; i < sizeof...(Cs); ++i) s.columns[i] = items[i].spec();
-            s.columnCount = sizeof...(Cs);
-        });
+        ((spec->columns[spec->columnCount++] = IndexColumn(columns).spec()), ...);
+        return *this;
     }
     // PostgreSQL index method ("btree", "gin", "hnsw", ...); MySQL "btree" | "hash".
     IndexBuilder using_(std::string_view method) const { return with([&](auto& s) { s.method = method; }); }
@@ -170,7 +167,7 @@ inline IndexBuilder uniqueIndex(std::string_view name = {}) { return IndexBuilde
 class PrimaryKeyBuilder : public detail::ConstraintBuilder<PrimaryKeyBuilder> {
 public:
     template <class... Ms>
-    explicit PrimaryKeyBuilder(const ColumnList<Ms...>& list) {
+    DRIZZLE_ALWAYS_INLINE explicit PrimaryKeyBuilder(const ColumnList<Ms...>& list) {
         spec->kind = detail::ConstraintSpec::Kind::primaryKey;
         setColumns(list);
     }
@@ -185,7 +182,7 @@ DRIZZLE_INLINE PrimaryKeyBuilder primaryKey(Ms Ts::*... members) {
 class UniqueBuilder : public detail::ConstraintBuilder<UniqueBuilder> {
 public:
     template <class... Ms>
-    explicit UniqueBuilder(const ColumnList<Ms...>& list) {
+    DRIZZLE_ALWAYS_INLINE explicit UniqueBuilder(const ColumnList<Ms...>& list) {
         spec->kind = detail::ConstraintSpec::Kind::unique;
         setColumns(list);
     }
@@ -201,7 +198,7 @@ DRIZZLE_INLINE UniqueBuilder unique(Ms Ts::*... members) {
 class ForeignKeyBuilder : public detail::ConstraintBuilder<ForeignKeyBuilder> {
 public:
     template <class... Ms, class... Ns>
-    ForeignKeyBuilder(const ColumnList<Ms...>& from, const ColumnList<Ns...>& to) {
+    DRIZZLE_ALWAYS_INLINE ForeignKeyBuilder(const ColumnList<Ms...>& from, const ColumnList<Ns...>& to) {
         static_assert(sizeof...(Ms) == sizeof...(Ns),
                       "foreignKey: the referencing and referenced column lists differ in length");
         if constexpr (sizeof...(Ms) == sizeof...(Ns)) {

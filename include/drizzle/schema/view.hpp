@@ -38,7 +38,7 @@ protected:
 
 namespace detail {
 template <class Row>
-ViewDef* declareView(Dialect dialect, std::string_view schema, std::string_view name,
+DRIZZLE_ALWAYS_INLINE ViewDef* declareView(Dialect dialect, std::string_view schema, std::string_view name,
                      std::initializer_list<ColumnRef> columns, bool materialized) {
     return registerView(ViewDecl{dialect, &typeTag<Row>, schema, name, columns.begin(), columns.size(),
                                  materialized});
