@@ -1,34 +1,61 @@
 #!/usr/bin/env bash
-# The quick start: declare a schema in C++ (src/db/schema.hpp), let drizzle-kit turn it into
-# SQL, and create the database from it on the embedded SQLite default.
+# The quick start, on the embedded SQLite default: declare a schema in C++ (src/db/schema.hpp),
+# let drizzle-kit write a migration from it, apply it, use the database, then change the schema
+# and let drizzle-kit write and apply the next migration.
+#
+# It works on a scratch copy of this folder (build/quickstart by default), so every run shows the
+# whole workflow from nothing.
 set -euo pipefail
-cd "$(dirname "${BASH_SOURCE[0]}")"
-kit=${DRIZZLE_KIT_BIN:-../../build/drizzle-kit}
-db=quickstart.db
-
-echo "== 1. The schema, declared in C++: src/db/schema.hpp"
-grep -E 'table<|sqlite::(integer|text)\(' src/db/schema.hpp | sed 's/^/   /'
-
-echo
-echo "== 2. drizzle-kit export: the SQL that creates it (first run compiles the schema exporter)"
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+kit=${DRIZZLE_KIT_BIN:-$here/../../build/drizzle-kit}
+work=${DRIZZLE_QUICKSTART_DIR:-$here/../../build/quickstart}
 ms() { echo $(($(date +%s%N) / 1000000)); }
-start=$(ms)
-"$kit" export --verbose 2>&1 > schema.sql | sed 's/^/   /'
-sed 's/^/   /' schema.sql
-echo "   ($(($(ms) - start)) ms)"
-echo "   again, with the schema unchanged:"
-start=$(ms)
-"$kit" export --verbose 2>&1 > /dev/null | sed 's/^/   /'
-echo "   ($(($(ms) - start)) ms)"
+indent() { sed 's/^/   /'; }
+
+rm -rf "$work"
+mkdir -p "$work"
+work=$(cd "$work" && pwd)
+cp -r "$here/src" "$here/drizzle.config.json" "$work/"
+cd "$work"
+
+echo "== 1. The schema, declared in C++ (src/db/schema.hpp)"
+grep -E 'table<|sqlite::(integer|text)\(' src/db/schema.hpp | indent
 
 echo
-echo "== 3. Create $db from it with SQLite and look at what is there"
-rm -f "$db"
-sqlite3 -bail "$db" < schema.sql
-sqlite3 "$db" "select type || ' ' || name from sqlite_schema where name not like 'sqlite_%' order by type, name" | sed 's/^/   /'
-sqlite3 "$db" "insert into users(name, email) values ('Ada', 'ada@example.com');
-               insert into tasks(title, assignee_id) values ('Write the quick start', 1);"
-echo "   a row through the foreign key:"
-sqlite3 -header -column "$db" "select t.id, t.title, t.done, u.name as assignee from tasks t join users u on u.id = t.assignee_id" | sed 's/^/   /'
+echo "== 2. drizzle-kit generate: the first migration (the first run compiles the schema exporter)"
+start=$(ms)
+"$kit" generate --name init | indent
+echo "   ($(($(ms) - start)) ms)"
+sed 's/^/   | /' drizzle/0000_init.sql
 echo
-echo "Done: $(pwd)/$db holds the schema declared in src/db/schema.hpp."
+
+echo "== 3. drizzle-kit migrate: apply it to quickstart.db"
+"$kit" migrate | indent
+sqlite3 quickstart.db "insert into users(name, email) values ('Ada', 'ada@example.com');
+                       insert into tasks(title, assignee_id) values ('Write the quick start', 1);"
+echo "   a row through the foreign key:"
+sqlite3 -header -column quickstart.db \
+    "select t.id, t.title, t.done, u.name as assignee from tasks t join users u on u.id = t.assignee_id" | indent
+
+echo
+echo "== 4. Change the schema: tasks get an 'importance' column and an index on it"
+sed -i 's|    bool done;|    bool done;\n    std::optional<std::int64_t> importance;|' src/db/schema.hpp
+sed -i 's|    sqlite::integer("done", &Task::done).notNull().default_(false),|&\n    sqlite::integer("importance", \&Task::importance),|' src/db/schema.hpp
+sed -i 's|    sqlite::index("tasks_assignee_idx").on(&Task::assigneeId),|&\n    sqlite::index("tasks_importance_idx").on(\&Task::importance),|' src/db/schema.hpp
+grep -n 'importance' src/db/schema.hpp | indent
+start=$(ms)
+"$kit" generate --name add_importance | indent
+echo "   ($(($(ms) - start)) ms)"
+sed 's/^/   | /' drizzle/0001_add_importance.sql
+echo
+"$kit" migrate | indent
+sqlite3 quickstart.db "update tasks set importance = 3 where id = 1"
+sqlite3 -header -column quickstart.db "select id, title, importance from tasks" | indent
+
+echo
+echo "== 5. Nothing left to do"
+"$kit" generate | indent
+"$kit" migrate | indent
+echo
+echo "Done: $work/quickstart.db is at the schema declared in src/db/schema.hpp,"
+echo "      with its history in $work/drizzle/ (Drizzle Kit's format)."

@@ -191,7 +191,9 @@ Config parseConfig(const std::string& text, const std::filesystem::path& source)
 Config loadConfig(const ConfigOverrides& o) {
     Config c;
     std::filesystem::path path = o.configPath.value_or("drizzle.config.json");
-    const bool flagsSuffice = o.dialect && !o.schema.empty();
+    // --dialect is enough without a file; commands that read the schema ask for it themselves
+    // (Config::schemaFiles says what is missing).
+    const bool flagsSuffice = o.dialect.has_value();
     if (std::filesystem::exists(path)) {
         std::ifstream in(path, std::ios::binary);
         if (!in) fail(path, "cannot be read", "check its permissions");
@@ -204,7 +206,7 @@ Config loadConfig(const ConfigOverrides& o) {
     } else if (!flagsSuffice) {
         throw Error(ErrorCategory::config,
                     "no drizzle.config.json in " + std::filesystem::current_path().string(),
-                    "create one, pass --config PATH, or pass --dialect and --schema");
+                    "create one, pass --config PATH, or pass --dialect (and --schema for generate and export)");
     } else {
         c.root = std::filesystem::current_path();
     }
@@ -218,9 +220,12 @@ Config loadConfig(const ConfigOverrides& o) {
 }
 
 std::vector<std::filesystem::path> Config::schemaFiles() const {
-    if (schema.empty())
-        throw Error(ErrorCategory::config, (file.empty() ? std::string("config") : file.string()) + ": \"schema\" is missing",
+    if (schema.empty()) {
+        if (file.empty())
+            throw Error(ErrorCategory::config, "no schema headers given", "pass --schema PATH (a header or glob)");
+        throw Error(ErrorCategory::config, file.string() + ": \"schema\" is missing",
                     "add \"schema\": \"src/db/schema.hpp\" (a path, glob or array of C++ headers)");
+    }
     std::vector<std::filesystem::path> files;
     for (const auto& pattern : schema) {
         auto matched = util::glob(root, pattern);

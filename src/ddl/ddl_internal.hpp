@@ -36,4 +36,30 @@ bool isExpressionColumn(const model::Internal& internal, const model::Index& ind
 // True when `expr` is wrapped whole in one pair of parentheses: "(a + b)" but not "(a) + (b)".
 bool isParenthesized(std::string_view expr);
 
+// One object's statement or clause, exported for the differ (src/diff/), which writes the same
+// text when it creates, adds or recreates that object in a later migration. Column definitions
+// carry no leading tab.
+std::string pgColumnDefinition(const model::Table& table, const model::Column& column);
+std::string pgColumnType(const model::Column& column);
+std::string pgDefaultValue(const model::Column& column);  // the text after DEFAULT, "" when none
+std::string pgSequenceOptions(const model::Sequence& sequence);
+std::string pgCreateTable(const model::Table& table);
+std::string pgCreateForeignKey(const model::Table& table, const model::ForeignKey& fk);
+std::string pgCreateIndex(const model::Table& table, const model::Index& index);
+std::string pgCreateView(const model::View& view);
+std::string pgCreatePolicy(const model::Policy& policy, const std::string& target);
+std::string pgPolicyTarget(const model::Policy& standalonePolicy);
+std::string pgPolicyRoles(const std::vector<std::string>& to);
+std::string pgCreateRole(const model::Role& role);
+std::string pgCreateEnum(const model::Enum& enumType);
+std::string sqliteColumnDefinition(const model::Column& column);
+std::string sqliteCreateTable(const model::Table& table);
+std::string sqliteCreateIndex(const model::Internal& internal, const model::Table& table, const model::Index& index);
+std::string mysqlColumnDefinition(const model::Column& column);
+std::string mysqlCreateTable(const model::Internal& internal, const model::Table& table);
+std::string mysqlCreateForeignKey(const model::Table& table, const model::ForeignKey& fk);
+std::string mysqlCreateIndex(const model::Internal& internal, const model::Table& table, const model::Index& index);
+std::string mysqlIndexColumns(const model::Internal& internal, const model::Index& index);
+std::string mysqlCreateView(const model::View& view);
+
 }  // namespace drizzle::ddl::detail

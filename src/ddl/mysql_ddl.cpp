@@ -155,4 +155,14 @@ std::vector<std::string> mysqlCreateStatements(const Schema& schema) {
     return out;
 }
 
+// Exported for the differ (ddl_internal.hpp).
+std::string mysqlColumnDefinition(const Column& c) { return columnDefinition(c).substr(1); }
+std::string mysqlCreateTable(const Internal& internal, const Table& t) { return createTable(internal, t); }
+std::string mysqlCreateForeignKey(const Table& t, const ForeignKey& fk) { return createForeignKey(t, fk); }
+std::string mysqlCreateIndex(const Internal& internal, const Table& t, const Index& idx) {
+    return createIndex(internal, t, idx);
+}
+std::string mysqlIndexColumns(const Internal& internal, const Index& idx) { return indexColumns(internal, idx); }
+std::string mysqlCreateView(const View& v) { return createView(v); }
+
 }  // namespace drizzle::ddl::detail

@@ -338,4 +338,22 @@ std::vector<std::string> pgCreateStatements(const Schema& schema) {
     return out;
 }
 
+// Exported for the differ (ddl_internal.hpp).
+std::string pgColumnDefinition(const Table& t, const Column& c) { return columnDefinition(t, c).substr(1); }
+std::string pgColumnType(const Column& c) { return columnType(c); }
+std::string pgDefaultValue(const Column& c) {
+    auto clause = defaultClause(c);
+    return clause.empty() ? clause : clause.substr(std::string_view(" DEFAULT ").size());
+}
+std::string pgSequenceOptions(const Sequence& s) { return sequenceOptions(s); }
+std::string pgCreateTable(const Table& t) { return createTable(t); }
+std::string pgCreateForeignKey(const Table& t, const ForeignKey& fk) { return createForeignKey(t, fk); }
+std::string pgCreateIndex(const Table& t, const Index& idx) { return createIndex(t, idx); }
+std::string pgCreateView(const View& v) { return createView(v); }
+std::string pgCreatePolicy(const Policy& p, const std::string& target) { return createPolicy(p, target); }
+std::string pgPolicyTarget(const Policy& p) { return policyTarget(p); }
+std::string pgPolicyRoles(const std::vector<std::string>& to) { return policyRoles(to); }
+std::string pgCreateRole(const Role& r) { return createRole(r); }
+std::string pgCreateEnum(const Enum& e) { return createEnum(e); }
+
 }  // namespace drizzle::ddl::detail

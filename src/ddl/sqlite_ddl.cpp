@@ -82,4 +82,11 @@ std::vector<std::string> sqliteCreateStatements(const Schema& schema) {
     return out;
 }
 
+// Exported for the differ (ddl_internal.hpp).
+std::string sqliteColumnDefinition(const Column& c) { return columnDefinition(c).substr(1); }
+std::string sqliteCreateTable(const Table& t) { return createTable(t); }
+std::string sqliteCreateIndex(const Internal& internal, const Table& t, const Index& idx) {
+    return createIndex(internal, t, idx);
+}
+
 }  // namespace drizzle::ddl::detail

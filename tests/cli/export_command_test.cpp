@@ -71,7 +71,7 @@ TEST_F(ExportCommand, WithoutConfigSaysWhatToPass) {
     auto r = kit({"export"});
     EXPECT_EQ(r.exitCode, 3);
     EXPECT_NE(r.err.find("error: no drizzle.config.json in "), std::string::npos) << r.err;
-    EXPECT_NE(r.err.find("pass --config PATH, or pass --dialect and --schema"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("pass --config PATH, or pass --dialect (and --schema for generate and export)"), std::string::npos) << r.err;
 }
 
 TEST_F(ExportCommand, BadDialectIsOneSentence) {

@@ -12,5 +12,7 @@ namespace drizzle::cli {
 void addConfigFlags(CLI::App& command, ConfigOverrides& overrides);
 
 void addExportCommand(CLI::App& app, ConfigOverrides& overrides);
+void addGenerateCommand(CLI::App& app, ConfigOverrides& overrides);
+void addMigrateCommand(CLI::App& app, ConfigOverrides& overrides);
 
 }  // namespace drizzle::cli

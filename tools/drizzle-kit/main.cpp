@@ -26,6 +26,8 @@ int main(int argc, char** argv) {
     app.set_version_flag("--version", std::string(DRIZZLE_VERSION_TEXT));
     drizzle::ConfigOverrides overrides;
     drizzle::cli::addExportCommand(app, overrides);
+    drizzle::cli::addGenerateCommand(app, overrides);
+    drizzle::cli::addMigrateCommand(app, overrides);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -1,0 +1,122 @@
+// Database connections: one thin interface over libpq, sqlite3 and MariaDB Connector/C, shared
+// by the kit (migrate, push, pull) and the ORM.
+//
+// Every failure is a drizzle::Error with a portable category (connection, constraint, syntax,
+// migration...), the database's native code (SQLSTATE, SQLite extended result code, MySQL
+// errno) and the failing SQL in the message. Passwords never appear in any message.
+//
+//   auto db = drizzle::driver::connect(drizzle::Dialect::sqlite, {.url = "app.db"});
+//   db->execute("create table t (id integer primary key, name text)");
+//   auto insert = db->prepare("insert into t (name) values (?)");
+//   insert->run({drizzle::driver::Param{"Ada"}});
+//   auto rows = db->query("select id, name from t where name = ?", {std::string("Ada")});
+//   std::int64_t id = rows.integer(0, 0);
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "drizzle/config.hpp"
+#include "drizzle/dialect.hpp"
+
+namespace drizzle::driver {
+
+// A bound parameter. Placeholders are `?` in every dialect; the PostgreSQL driver rewrites them
+// to $1, $2, ... (outside string literals, quoted identifiers and comments; so write jsonb's `?`
+// operators as jsonb_exists() and friends) and sends every value as untyped text, which the
+// server types from its use, as node-postgres does.
+using Param = std::variant<std::nullptr_t, std::int64_t, double, std::string>;
+
+// A fully read result set, owning its data. Values are kept as the text the database sent
+// (binary columns as raw bytes), NULL as absent.
+class Rows {
+public:
+    std::size_t size() const { return rows_.size(); }
+    std::size_t columnCount() const { return names_.size(); }
+    const std::string& columnName(std::size_t column) const { return names_.at(column); }
+    bool isNull(std::size_t row, std::size_t column) const { return !rows_.at(row).at(column).has_value(); }
+    // The value as text; throws drizzle::Error when it is NULL.
+    const std::string& text(std::size_t row, std::size_t column) const;
+    std::int64_t integer(std::size_t row, std::size_t column) const;
+    double real(std::size_t row, std::size_t column) const;
+
+    // For drivers: build the set.
+    void setColumns(std::vector<std::string> names) { names_ = std::move(names); }
+    void addRow(std::vector<std::optional<std::string>> values) { rows_.push_back(std::move(values)); }
+
+private:
+    std::vector<std::string> names_;
+    std::vector<std::vector<std::optional<std::string>>> rows_;
+};
+
+// A prepared statement; runs any number of times with new parameters.
+class Statement {
+public:
+    virtual ~Statement() = default;
+    virtual Rows run(const std::vector<Param>& params = {}) = 0;
+    // Rows changed by the last run (INSERT/UPDATE/DELETE); for a statement that returns rows
+    // (SELECT, ... RETURNING), the number of rows it returned.
+    virtual std::int64_t affectedRows() const = 0;
+};
+
+// One session with the database. A Connection and its Statements are used by one thread at a
+// time; a Statement may outlive its Connection.
+class Connection {
+public:
+    virtual ~Connection() = default;
+    virtual Dialect dialect() const = 0;
+
+    // Runs one or more ';'-separated statements, discarding any rows; blank or comment-only text
+    // does nothing. It stops at the first failing statement, and the ones before it stay applied
+    // unless a transaction is open (PostgreSQL runs the whole text as one implicit transaction).
+    virtual void execute(std::string_view sql) = 0;
+    // Runs one statement with bound parameters and returns its rows.
+    virtual Rows query(std::string_view sql, const std::vector<Param>& params = {}) = 0;
+    virtual std::unique_ptr<Statement> prepare(std::string_view sql) = 0;
+
+    // Transactions and savepoints (names are quoted by the driver). begin() is a plain BEGIN (on
+    // SQLite deferred: execute("BEGIN IMMEDIATE") takes the write lock at once; commit() and
+    // rollback() end either). MySQL commits implicitly before and after each DDL statement, so
+    // rollback() cannot undo DDL there. On PostgreSQL, commit() of a transaction in which a
+    // statement failed throws, as the server rolled it back.
+    virtual void begin() = 0;
+    virtual void commit() = 0;
+    virtual void rollback() = 0;
+    virtual void savepoint(std::string_view name) = 0;
+    virtual void releaseSavepoint(std::string_view name) = 0;
+    virtual void rollbackToSavepoint(std::string_view name) = 0;
+
+    // Where this connection goes, password masked: "postgres://app:****@db:5432/app".
+    virtual std::string describe() const = 0;
+};
+
+// Opens a connection from config credentials: a URL (postgres://, postgresql://, mysql://,
+// mariadb://; for SQLite a file path, "file:..." or ":memory:") or host/port/user/password/
+// database/ssl. PostgreSQL `ssl` is a libpq sslmode.
+std::unique_ptr<Connection> connect(Dialect dialect, const Credentials& credentials);
+
+// The URL with its password replaced by "****", as every message shows it.
+std::string maskPassword(std::string_view url);
+
+// Runs `work` in a transaction: commits when it returns, rolls back when it throws.
+template <class F>
+void transaction(Connection& db, F&& work) {
+    db.begin();
+    try {
+        work();
+    } catch (...) {
+        try {
+            db.rollback();
+        } catch (...) {
+        }
+        throw;
+    }
+    db.commit();
+}
+
+}  // namespace drizzle::driver

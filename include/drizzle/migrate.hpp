@@ -1,0 +1,71 @@
+// Applying a migrations folder to a database: what `drizzle-kit migrate` runs, callable from an
+// application at start-up.
+//
+//   auto db = drizzle::driver::connect(drizzle::Dialect::postgresql, {.url = url});
+//   drizzle::MigrateReport report = drizzle::migrate(*db, {.migrationsFolder = "drizzle"});
+//
+// The folder is Drizzle Kit's (meta/_journal.json + <tag>.sql) and the tracking table is the one
+// Drizzle ORM's migrator creates and fills (PostgreSQL "drizzle"."__drizzle_migrations", SQLite
+// and MySQL __drizzle_migrations: id, hash = SHA-256 of the file, created_at = the journal's
+// `when`), so a database can move between Drizzle ORM's migrator and this one in either
+// direction. Beyond Drizzle:
+//
+// - A lock makes concurrent runs safe: a fleet of instances can all migrate at start-up and each
+//   migration runs once. PostgreSQL: pg_advisory_lock (waits as long as it takes); MySQL:
+//   GET_LOCK (waits up to 10 minutes); SQLite: BEGIN IMMEDIATE (waits up to 10 minutes).
+// - A migration is applied when a row with its `when` as created_at exists (not "older than the
+//   newest row"). An applied migration whose file changed is an error naming the file. A pending
+//   migration older than the newest applied one (a merged branch) is an error unless
+//   `allowOutOfOrder`.
+// - PostgreSQL and SQLite apply every pending migration in one transaction: a failure, or the
+//   process being killed, leaves the database exactly as it was. A migration whose first line is
+//
+//       -- drizzle:no-transaction
+//
+//   (drizzle::kit::noTransactionMarker) runs on its own, statement by statement, outside any
+//   transaction, for statements such as CREATE INDEX CONCURRENTLY or VACUUM; the migrations
+//   before it are committed first. On SQLite it runs without the lock (SQLite has no lock that
+//   outlives a transaction), so make it safe to run twice. MySQL ignores the marker.
+// - MySQL commits DDL as it runs, so a failure reports which statement failed and which
+//   statements of that migration had already run (and stay applied).
+//
+// Failures are drizzle::Error: category migration for a statement the database rejected (the
+// message names the migration, the statement, its line in the file and the database's error,
+// and nativeCode() is the database's code), snapshot for a malformed journal, connection when
+// the database cannot be reached.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "drizzle/driver/connection.hpp"
+
+namespace drizzle {
+
+struct MigrationConfig {
+    std::filesystem::path migrationsFolder = "drizzle";
+    std::string migrationsTable = "__drizzle_migrations";
+    std::string migrationsSchema = "drizzle";  // PostgreSQL only
+    // Apply a pending migration even when a later one is already applied (a merged branch whose
+    // migration is independent of the ones applied since).
+    bool allowOutOfOrder = false;
+};
+
+struct AppliedMigration {
+    std::string tag;
+    std::size_t statements = 0;
+    std::int64_t createdAt = 0;       // the journal's `when`
+    bool outsideTransaction = false;  // marked -- drizzle:no-transaction (PostgreSQL, SQLite)
+};
+
+struct MigrateReport {
+    std::vector<AppliedMigration> applied;  // in the order they ran
+    std::size_t alreadyApplied = 0;         // journal entries the database had recorded before
+};
+
+MigrateReport migrate(driver::Connection& db, const MigrationConfig& config = {});
+
+}  // namespace drizzle

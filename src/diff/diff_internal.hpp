@@ -1,0 +1,49 @@
+// Internal to the differ: which objects of `from` and `to` are the same object (by name or by a
+// rename decision), and the per-dialect statement writers that work from that matching.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "drizzle/diff.hpp"
+
+namespace drizzle::diff::detail {
+
+// Objects of one kind, matched by key: `pairs` holds indexes into the old and new collections of
+// the same object (renamed when the keys differ), `created` and `dropped` the rest.
+struct Matched {
+    std::vector<std::pair<std::size_t, std::size_t>> pairs;
+    std::vector<std::size_t> created, dropped;
+};
+
+// Matches `oldKeys` to `newKeys`: equal keys first, then the `renames` (old -> new). A rename
+// naming a key that is missing on either side is an Error of `kind`.
+Matched matchKeys(const std::vector<std::string>& oldKeys, const std::vector<std::string>& newKeys,
+                  const std::vector<std::pair<std::string, std::string>>& renames, const std::string& kind);
+
+struct TableMatch {
+    const model::Table* from;
+    const model::Table* to;
+    Matched columns;  // indexes into from->columns and to->columns
+};
+
+struct SchemaMatch {
+    Matched schemas, enums, sequences, views, roles;
+    std::vector<const model::Table*> createdTables, droppedTables;
+    std::vector<TableMatch> tables;  // tables in both, in `to` order
+};
+
+SchemaMatch match(const model::Schema& from, const model::Schema& to, const Renames& renames);
+
+// Keys as `Renames` spells them.
+std::string tableKey(Dialect dialect, const model::Table& table);
+std::string qualifiedKey(Dialect dialect, const std::string& schema, const std::string& name);
+
+void pgDiff(const model::Schema& from, const model::Schema& to, const SchemaMatch& m, const Renames& renames,
+            Result& out);
+void sqliteDiff(const model::Schema& from, const model::Schema& to, const SchemaMatch& m, const Renames& renames,
+            Result& out);
+void mysqlDiff(const model::Schema& from, const model::Schema& to, const SchemaMatch& m, const Renames& renames,
+            Result& out);
+
+}  // namespace drizzle::diff::detail

@@ -1,0 +1,155 @@
+// MySQL and MariaDB: the statements that turn one schema into another, in Drizzle Kit's order
+// and spelling; a changed column is rewritten whole with MODIFY COLUMN. Foreign keys are dropped
+// before the tables they point to (MySQL refuses to drop a table a foreign key references).
+#include <algorithm>
+
+#include "ddl/ddl_internal.hpp"
+#include "diff/diff_internal.hpp"
+#include "drizzle/ddl.hpp"
+
+namespace drizzle::diff::detail {
+namespace {
+
+using namespace model;
+using namespace ddl::detail;
+
+std::string q(std::string_view name) { return ddl::quoteIdentifier(Dialect::mysql, name); }
+
+template <class T>
+const T* byName(const std::vector<T>& items, const std::string& name) {
+    for (const auto& item : items)
+        if (item.name == name) return &item;
+    return nullptr;
+}
+
+template <class T, class Drop, class Add>
+void byNameDiff(const std::vector<T>& before, const std::vector<T>& after, Drop drop, Add add) {
+    for (const auto& x : before) {
+        const T* y = byName(after, x.name);
+        if (!y || !(*y == x)) drop(x);
+    }
+    for (const auto& y : after) {
+        const T* x = byName(before, y.name);
+        if (!x || !(*x == y)) add(y);
+    }
+}
+
+bool sameForeignKey(ForeignKey a, ForeignKey b) {
+    a.tableFrom = b.tableFrom;
+    return a == b;
+}
+
+// Dropped tables, those that others among them reference last.
+std::vector<const Table*> dropOrder(std::vector<const Table*> tables) {
+    std::vector<const Table*> out;
+    while (!tables.empty()) {
+        auto free = std::find_if(tables.begin(), tables.end(), [&](const Table* t) {
+            return std::none_of(tables.begin(), tables.end(), [&](const Table* other) {
+                return other != t && std::any_of(other->foreignKeys.begin(), other->foreignKeys.end(),
+                                                 [&](const ForeignKey& fk) { return fk.tableTo == t->name; });
+            });
+        });
+        if (free == tables.end()) free = tables.begin();  // a cycle: MySQL will say which key blocks it
+        out.push_back(*free);
+        tables.erase(free);
+    }
+    return out;
+}
+
+}  // namespace
+
+void mysqlDiff(const Schema& from, const Schema& to, const SchemaMatch& m, const Renames&, Result& out) {
+    std::vector<std::string> createTables, dropForeignKeys, dropTables, renames, dropViews, dropUniques, dropChecks,
+        dropIndexes, dropPrimaryKeys, alterColumns, addColumns, addUniques, createdForeignKeys, createdIndexes,
+        addChecks, addForeignKeys, addIndexes, dropColumns, addPrimaryKeys, createViews;
+    auto createIndex = [&](const Table& t, const Index& idx) {
+        if (!idx.isUnique) return mysqlCreateIndex(to.internal, t, idx);
+        return "CREATE UNIQUE INDEX " + q(idx.name) + " ON " + q(t.name) + " (" + mysqlIndexColumns(to.internal, idx) + ");";
+    };
+    for (const Table* t : m.createdTables) {
+        createTables.push_back(mysqlCreateTable(to.internal, *t));
+        for (const auto& fk : t->foreignKeys) createdForeignKeys.push_back(mysqlCreateForeignKey(*t, fk));
+        for (const auto& idx : t->indexes)
+            if (!idx.isUnique) createdIndexes.push_back(createIndex(*t, idx));
+    }
+    for (const Table* t : dropOrder(m.droppedTables)) {
+        dropTables.push_back("DROP TABLE " + q(t->name) + ";");
+        out.dataLossWarnings.push_back("table " + q(t->name) + " is dropped with its data");
+    }
+    for (const auto& tm : m.tables) {
+        const Table& a = *tm.from;
+        const Table& b = *tm.to;
+        if (a.name != b.name) renames.push_back("RENAME TABLE " + q(a.name) + " TO " + q(b.name) + ";");
+        for (auto [o, n] : tm.columns.pairs)
+            if (a.columns[o].name != b.columns[n].name)
+                renames.push_back("ALTER TABLE " + q(b.name) + " RENAME COLUMN " + q(a.columns[o].name) + " TO " +
+                                  q(b.columns[n].name) + ";");
+        std::string table = "ALTER TABLE " + q(b.name) + " ";
+        byNameDiff(a.uniqueConstraints, b.uniqueConstraints,
+                   [&](const Unique& u) { dropUniques.push_back(table + "DROP INDEX " + q(u.name) + ";"); },
+                   [&](const Unique& u) {
+                       addUniques.push_back(table + "ADD CONSTRAINT " + q(u.name) + " UNIQUE(" + quotedList(u.columns, '`', ",") + ");");
+                   });
+        byNameDiff(a.checks, b.checks, [&](const Check& c) { dropChecks.push_back(table + "DROP CONSTRAINT " + q(c.name) + ";"); },
+                   [&](const Check& c) { addChecks.push_back(table + "ADD CONSTRAINT " + q(c.name) + " CHECK (" + c.value + ");"); });
+        for (const auto& fk : a.foreignKeys) {
+            const ForeignKey* now = byName(b.foreignKeys, fk.name);
+            if (!now || !sameForeignKey(fk, *now))
+                dropForeignKeys.push_back("ALTER TABLE " + q(a.name) + " DROP FOREIGN KEY " + q(fk.name) + ";\n");
+        }
+        for (const auto& fk : b.foreignKeys) {
+            const ForeignKey* before = byName(a.foreignKeys, fk.name);
+            if (!before || !sameForeignKey(*before, fk)) addForeignKeys.push_back(mysqlCreateForeignKey(b, fk));
+        }
+        byNameDiff(a.indexes, b.indexes,
+                   [&](const Index& i) { dropIndexes.push_back("DROP INDEX " + q(i.name) + " ON " + q(b.name) + ";"); },
+                   [&](const Index& i) { addIndexes.push_back(createIndex(b, i)); });
+        byNameDiff(a.compositePrimaryKeys, b.compositePrimaryKeys,
+                   [&](const PrimaryKey&) { dropPrimaryKeys.push_back(table + "DROP PRIMARY KEY;"); },
+                   [&](const PrimaryKey& k) {
+                       addPrimaryKeys.push_back(table + "ADD PRIMARY KEY(" + quotedList(k.columns, '`', ",") + ");");
+                   });
+        for (auto [o, n] : tm.columns.pairs) {
+            Column x = a.columns[o];
+            Column y = b.columns[n];
+            if (x.primaryKey && !y.primaryKey) dropPrimaryKeys.push_back(table + "DROP PRIMARY KEY;");
+            bool newKey = !x.primaryKey && y.primaryKey;
+            x.name = y.name;
+            x.primaryKey = y.primaryKey = false;
+            if (!(x == y)) {
+                alterColumns.push_back(table + "MODIFY COLUMN " + mysqlColumnDefinition(y) + ";");
+                if (x.type != y.type)
+                    out.dataLossWarnings.push_back("column " + q(b.name) + "." + q(y.name) + " changes type from " + x.type +
+                                                   " to " + y.type);
+            }
+            if (newKey) addPrimaryKeys.push_back(table + "ADD PRIMARY KEY(" + q(y.name) + ");");
+        }
+        for (auto n : tm.columns.created) addColumns.push_back(table + "ADD " + mysqlColumnDefinition(b.columns[n]) + ";");
+        for (auto o : tm.columns.dropped) {
+            dropColumns.push_back(table + "DROP COLUMN " + q(a.columns[o].name) + ";");
+            out.dataLossWarnings.push_back("column " + q(b.name) + "." + q(a.columns[o].name) + " is dropped with its data");
+        }
+    }
+    for (auto o : m.views.dropped)
+        if (!from.views[o].isExisting) dropViews.push_back("DROP VIEW " + q(from.views[o].name) + ";");
+    for (auto n : m.views.created)
+        if (!to.views[n].isExisting) createViews.push_back(mysqlCreateView(to.views[n]));
+    for (auto [o, n] : m.views.pairs) {
+        View a = from.views[o];
+        const View& b = to.views[n];
+        if (a.isExisting || b.isExisting) continue;
+        if (a.name != b.name) renames.push_back("RENAME TABLE " + q(a.name) + " TO " + q(b.name) + ";");
+        a.name = b.name;
+        a.columns = b.columns;
+        if (a == b) continue;
+        dropViews.push_back("DROP VIEW " + q(b.name) + ";");
+        createViews.push_back(mysqlCreateView(b));
+    }
+    for (const auto* phase : {&createTables, &dropForeignKeys, &dropTables, &renames, &dropViews, &dropUniques, &dropChecks,
+                              &dropIndexes, &dropPrimaryKeys, &alterColumns, &addColumns, &addUniques, &createdForeignKeys,
+                              &createdIndexes, &addChecks, &addForeignKeys, &addIndexes, &dropColumns, &addPrimaryKeys,
+                              &createViews})
+        out.statements.insert(out.statements.end(), phase->begin(), phase->end());
+}
+
+}  // namespace drizzle::diff::detail

@@ -1,0 +1,100 @@
+// Text helpers every driver uses to build its messages and parameters.
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <string>
+#include <variant>
+
+#include "drivers/driver_internal.hpp"
+
+namespace drizzle::driver::detail {
+
+std::string sqlExcerpt(std::string_view sql) {
+    constexpr std::size_t limit = 200;
+    std::string out = oneLine(sql.substr(0, limit * 4));
+    if (out.size() > limit || sql.size() > limit * 4) {
+        if (out.size() > limit) out.resize(limit);
+        // Never cut a UTF-8 character in two.
+        while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) == 0x80) out.pop_back();
+        if (!out.empty() && (static_cast<unsigned char>(out.back()) & 0x80) != 0) out.pop_back();
+        out += "...";
+    }
+    return out;
+}
+
+std::string secretOf(const Endpoint& endpoint) {
+    const std::string& password = endpoint.password;
+    if (password.size() < 4) return {};
+    for (const std::string* shown : {&endpoint.user, &endpoint.host, &endpoint.database})
+        if (shown->find(password) != std::string::npos) return {};
+    return password;
+}
+
+std::string redact(std::string text, std::string_view secret) {
+    if (secret.empty()) return text;
+    for (std::size_t at = text.find(secret); at != std::string::npos; at = text.find(secret, at + 4))
+        text.replace(at, secret.size(), "****");
+    return text;
+}
+
+Error statementError(ErrorCategory category, std::string_view database, std::string nativeCode,
+                     std::string_view message, std::string_view sql, std::string hint,
+                     std::string_view secret) {
+    std::string text = std::string(database) + " error";
+    if (!nativeCode.empty()) text += " " + nativeCode;
+    text += ": " + oneLine(message);
+    if (!sql.empty()) text += "; SQL: " + sqlExcerpt(sql);
+    return Error(category, redact(std::move(text), secret), redact(std::move(hint), secret),
+                 std::move(nativeCode));
+}
+
+void checkParamCount(std::size_t placeholders, std::size_t given, std::string_view sql) {
+    if (placeholders == given) return;
+    throw Error(ErrorCategory::internal,
+                "the statement has " + std::to_string(placeholders) + " placeholders but " +
+                    std::to_string(given) + " parameters were given; SQL: " + sqlExcerpt(sql),
+                "pass one parameter per '?' in the SQL");
+}
+
+std::string formatDouble(double value) {
+    if (std::isnan(value)) return "NaN";
+    if (std::isinf(value)) return value > 0 ? "Infinity" : "-Infinity";
+    std::array<char, 32> buffer{};
+    auto [end, ec] = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
+    (void)ec;  // 32 characters hold every double
+    return std::string(buffer.data(), end);
+}
+
+std::string paramText(const Param& param) {
+    if (const auto* i = std::get_if<std::int64_t>(&param)) return std::to_string(*i);
+    if (const auto* d = std::get_if<double>(&param)) return formatDouble(*d);
+    if (const auto* s = std::get_if<std::string>(&param)) return *s;
+    return {};
+}
+
+std::string quoteIdentifier(std::string_view name, char quote) {
+    std::string out(1, quote);
+    for (char c : name) {
+        out += c;
+        if (c == quote) out += quote;
+    }
+    out += quote;
+    return out;
+}
+
+std::string oneLine(std::string_view text) {
+    std::string out;
+    bool space = false;
+    for (char c : text) {
+        if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+            space = !out.empty();
+            continue;
+        }
+        if (space) out += ' ';
+        space = false;
+        out += c;
+    }
+    return out;
+}
+
+}  // namespace drizzle::driver::detail

@@ -1,0 +1,216 @@
+// generate: schema (C++) + newest snapshot -> diff -> `<tag>.sql`, snapshot, journal entry.
+#include "drizzle/kit/generate.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "drizzle/ddl.hpp"
+#include "drizzle/error.hpp"
+#include "drizzle/kit/journal.hpp"
+#include "drizzle/kit/schema_loader.hpp"
+#include "drizzle/snapshot.hpp"
+#include "generate/migration_names.hpp"
+
+namespace drizzle::kit {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const char* kCustomSql = "-- Custom SQL migration file, put your code below! --";
+
+// Snapshots in `meta/`, as drizzle-kit lists them: every file not starting with '_', sorted.
+std::vector<fs::path> snapshotFiles(const fs::path& out) {
+    std::vector<fs::path> files;
+    const fs::path meta = out / "meta";
+    if (!fs::is_directory(meta)) return files;
+    for (const auto& e : fs::directory_iterator(meta)) {
+        const std::string name = e.path().filename().string();
+        if (e.is_regular_file() && name.front() != '_' && e.path().extension() == ".json") files.push_back(e.path());
+    }
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+// Writes through a temporary file and a rename, so a crash never leaves half a file.
+void writeAtomically(const fs::path& path, const std::string& text) {
+    const fs::path tmp = path.string() + ".tmp";
+    {
+        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+        if (!out) throw Error(ErrorCategory::io, tmp.string() + ": cannot be written", "check the folder's permissions");
+        out << text;
+    }
+    fs::rename(tmp, path);
+}
+
+std::vector<std::pair<std::string, std::string>>* renameList(diff::Renames& r, const std::string& kind) {
+    if (kind == "schema") return &r.schemas;
+    if (kind == "table") return &r.tables;
+    if (kind == "column") return &r.columns;
+    if (kind == "enum") return &r.enums;
+    if (kind == "sequence") return &r.sequences;
+    if (kind == "view") return &r.views;
+    if (kind == "policy") return &r.policies;
+    return nullptr;
+}
+
+// The name a flag uses for the created side of a question: columns and policies carry their table.
+std::string qualifiedCreated(const diff::RenameQuestion& q) {
+    return q.scope.empty() ? q.created : q.scope + "." + q.created;
+}
+
+bool isAnsweredCreate(const diff::RenameQuestion& q, const std::vector<std::pair<std::string, std::string>>& creates) {
+    for (const auto& [kind, name] : creates)
+        if (kind == q.kind && name == qualifiedCreated(q)) return true;
+    return false;
+}
+
+std::string unansweredMessage(const std::vector<diff::RenameQuestion>& questions) {
+    std::string out = "generate needs to know whether these were renamed or created:";
+    for (const auto& q : questions) {
+        out += "\n  " + q.kind + " " + qualifiedCreated(q) + " is new, and " + std::to_string(q.dropped.size()) + " " + q.kind +
+               (q.dropped.size() == 1 ? "" : "s") + " disappeared";
+        out += "\n    created: --create " + q.kind + ":" + qualifiedCreated(q);
+        for (const auto& d : q.dropped) out += "\n    renamed: " + renameFlag(q, d);
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string renameFlag(const diff::RenameQuestion& q, const std::string& dropped) {
+    return "--rename " + q.kind + ":" + (q.scope.empty() ? "" : q.scope + ".") + dropped + "=" + q.created;
+}
+
+void addRenameFlag(diff::Renames& renames, const std::string& flag) {
+    const auto colon = flag.find(':');
+    const auto eq = flag.find('=', colon == std::string::npos ? 0 : colon);
+    auto* list = colon == std::string::npos ? nullptr : renameList(renames, flag.substr(0, colon));
+    if (!list || eq == std::string::npos || eq == colon + 1 || eq + 1 == flag.size())
+        throw Error(ErrorCategory::usage, "--rename " + flag + ": expected kind:from=to",
+                    "e.g. --rename table:users=customers or --rename column:users.fullname=full_name; kinds: schema, "
+                    "table, column, enum, sequence, view, policy");
+    list->emplace_back(flag.substr(colon + 1, eq - colon - 1), flag.substr(eq + 1));
+}
+
+void addCreateFlag(std::vector<std::pair<std::string, std::string>>& creates, const std::string& flag) {
+    const auto colon = flag.find(':');
+    diff::Renames probe;
+    if (colon == std::string::npos || colon + 1 == flag.size() || !renameList(probe, flag.substr(0, colon)))
+        throw Error(ErrorCategory::usage, "--create " + flag + ": expected kind:name",
+                    "e.g. --create table:customers or --create column:users.full_name");
+    creates.emplace_back(flag.substr(0, colon), flag.substr(colon + 1));
+}
+
+void addRenamesFile(diff::Renames& renames, const fs::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) throw Error(ErrorCategory::usage, file.string() + ": cannot be read", "check the --renames path");
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    nlohmann::json j;
+    try {
+        j = nlohmann::json::parse(ss.str());
+    } catch (const nlohmann::json::parse_error& e) {
+        throw Error(ErrorCategory::usage, file.string() + ": not valid JSON (byte " + std::to_string(e.byte) + ")",
+                    "write {\"tables\": {\"old\": \"new\"}, \"columns\": {\"table.old\": \"new\"}}");
+    }
+    if (!j.is_object()) throw Error(ErrorCategory::usage, file.string() + ": must hold a JSON object", "");
+    for (auto it = j.begin(); it != j.end(); ++it) {
+        std::string kind = it.key();
+        if (!kind.empty() && kind.back() == 's') kind.pop_back();
+        if (kind == "policie") kind = "policy";
+        auto* list = renameList(renames, kind);
+        if (!list || !it.value().is_object())
+            throw Error(ErrorCategory::usage, file.string() + ": \"" + it.key() + "\" is not a kind of rename",
+                        "use schemas, tables, columns, enums, sequences, views or policies, each an object old -> new");
+        for (auto r = it.value().begin(); r != it.value().end(); ++r) {
+            if (!r.value().is_string())
+                throw Error(ErrorCategory::usage, file.string() + ": " + it.key() + "." + r.key() + " must be a string", "");
+            list->emplace_back(r.key(), r.value().get<std::string>());
+        }
+    }
+}
+
+GenerateResult generate(const Config& config, const GenerateOptions& options) {
+    const fs::path out = config.out.is_absolute() ? config.out : config.root / config.out;
+    const std::string dialect(dialectName(config.dialect));
+    Journal journal;
+    journal.dialect = dialect;
+    if (fs::exists(journalPath(out))) journal = readJournal(out);
+    if (journal.dialect != dialect)
+        throw Error(ErrorCategory::config,
+                    journalPath(out).string() + " belongs to a " + journal.dialect + " project, but the config's dialect is " +
+                        dialect,
+                    "point \"out\" at this dialect's migrations folder");
+
+    // Every snapshot is read (and so checked); the newest is the schema the database has.
+    model::Schema prev;
+    prev.dialect = config.dialect;
+    for (const auto& f : snapshotFiles(out)) prev = snapshot::readFile(f);
+    if (prev.dialect != config.dialect)
+        throw Error(ErrorCategory::snapshot, "the newest snapshot in " + (out / "meta").string() + " is " +
+                                                 std::string(dialectName(prev.dialect)) + ", not " + dialect,
+                    "point \"out\" at this dialect's migrations folder");
+
+    GenerateResult result;
+    model::Schema cur;
+    diff::Result changes;
+    if (options.custom) {
+        cur = prev;
+    } else {
+        cur = loadSchema(config);
+        diff::Renames renames = options.renames;
+        std::set<std::string> asked;
+        for (;;) {
+            std::vector<diff::RenameQuestion> open;
+            for (auto& q : diff::renameQuestions(prev, cur, renames))
+                if (!isAnsweredCreate(q, options.creates) && !asked.count(q.kind + ":" + qualifiedCreated(q))) open.push_back(q);
+            if (open.empty()) break;
+            if (!options.ask) throw Error(ErrorCategory::usage, unansweredMessage(open), "pass those flags, or run generate on a terminal to be asked");
+            // One at a time: an answer can change the next question (a table rename moves its columns).
+            const diff::RenameQuestion& q = open.front();
+            asked.insert(q.kind + ":" + qualifiedCreated(q));
+            if (auto from = options.ask(q)) {
+                const std::string qualifiedFrom = q.scope.empty() ? *from : q.scope + "." + *from;
+                renameList(renames, q.kind)->emplace_back(qualifiedFrom, q.created);
+            }
+        }
+        changes = diff::diff(prev, cur, renames);
+        if (changes.statements.empty()) {
+            result.nothingToDo = true;
+            return result;
+        }
+    }
+
+    const std::int64_t idx = journal.entries.empty() ? 0 : journal.entries.back().idx + 1;
+    std::int64_t now = std::chrono::duration_cast<std::chrono::milliseconds>(
+                           std::chrono::system_clock::now().time_since_epoch())
+                           .count();
+    if (!journal.entries.empty()) now = std::max(now, journal.entries.back().when + 1);  // strictly increasing
+    const std::string prefix = migrationPrefix(config.migrations.prefix, idx, now);
+    result.tag = prefix + "_" + options.name.value_or(randomMigrationName());
+
+    cur.prevId = prev.id;
+    cur.id = randomUuid();
+    cur.meta = changes.meta;
+    result.statements = changes.statements;
+    result.dataLossWarnings = changes.dataLossWarnings;
+
+    fs::create_directories(out / "meta");
+    result.snapshotFile = out / "meta" / (prefix + "_snapshot.json");
+    result.sqlFile = out / (result.tag + ".sql");
+    if (fs::exists(result.sqlFile) || fs::exists(result.snapshotFile))
+        throw Error(ErrorCategory::io, result.sqlFile.string() + " already exists", "pick another --name or --prefix");
+    writeAtomically(result.snapshotFile, snapshot::write(cur));
+    writeAtomically(result.sqlFile, options.custom ? std::string(kCustomSql) : ddl::joinStatements(changes.statements, config.breakpoints));
+    journal.entries.push_back({idx, std::string(snapshot::versionFor(config.dialect)), now, result.tag, config.breakpoints});
+    writeJournal(out, journal);  // last: until it lands, the migration does not exist
+    return result;
+}
+
+}  // namespace drizzle::kit

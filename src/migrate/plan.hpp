@@ -1,0 +1,36 @@
+// Which migrations of a journal are pending, given the rows of the tracking table: a pure
+// function, so every refusal (an edited applied file, an out-of-order entry) is testable
+// without a database.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "drizzle/kit/journal.hpp"
+
+namespace drizzle::migrate_internal {
+
+struct TrackedRow {
+    std::string hash;
+    std::int64_t createdAt = 0;
+};
+
+struct Plan {
+    std::vector<const kit::Migration*> pending;  // in journal order
+    std::size_t alreadyApplied = 0;
+};
+
+// Throws drizzle::Error (migration) when an applied migration's file changed, and when a pending
+// migration is older than the newest applied one unless `allowOutOfOrder`. `trackingTable`
+// names the table in messages.
+Plan planMigrations(const std::vector<kit::Migration>& migrations, const std::vector<TrackedRow>& rows,
+                    bool allowOutOfOrder, const std::string& trackingTable);
+
+// The created_at text a database returns ("1795309138861", or "1.795309138861e+12" from a
+// SQLite numeric column), as milliseconds; nullopt when it is no number.
+std::optional<std::int64_t> parseCreatedAt(const std::string& text);
+
+}  // namespace drizzle::migrate_internal

@@ -1,0 +1,77 @@
+// drizzle-kit generate: write the next migration from the difference between the C++ schema
+// and the newest snapshot. Rename questions are asked on a terminal, or answered by flags.
+#include <unistd.h>
+
+#include <iostream>
+
+#include "commands.hpp"
+#include "drizzle/error.hpp"
+#include "drizzle/kit/generate.hpp"
+
+namespace drizzle::cli {
+
+namespace {
+
+// "Is column users.full_name created, or renamed from one of these?" on stderr; reads stdin.
+std::optional<std::string> askOnTerminal(const diff::RenameQuestion& q) {
+    const std::string what = q.kind + " " + (q.scope.empty() ? "" : q.scope + ".") + q.created;
+    for (;;) {
+        std::cerr << "\nIs " << what << " created, or renamed from another " << q.kind << "?\n";
+        std::cerr << "  0) + " << q.created << " (create)\n";
+        for (std::size_t i = 0; i < q.dropped.size(); ++i)
+            std::cerr << "  " << i + 1 << ") ~ " << q.dropped[i] << " > " << q.created << " (rename)\n";
+        std::cerr << "answer [0-" << q.dropped.size() << "]: " << std::flush;
+        std::string line;
+        if (!std::getline(std::cin, line)) throw Error(ErrorCategory::usage, "no answer for " + what, "");
+        try {
+            const std::size_t n = std::stoul(line);
+            if (n == 0) return std::nullopt;
+            if (n <= q.dropped.size()) return q.dropped[n - 1];
+        } catch (...) {
+        }
+    }
+}
+
+}  // namespace
+
+void addGenerateCommand(CLI::App& app, ConfigOverrides& overrides) {
+    CLI::App* cmd = app.add_subcommand("generate", "Write the next SQL migration from the schema's changes");
+    addConfigFlags(*cmd, overrides);
+    // The flags' storage lives as long as the App that fills it.
+    static kit::GenerateOptions generateOptions;
+    static std::vector<std::string> renameFlags, createFlags;
+    static std::string renamesFileFlag, prefixFlag;
+    auto* options = &generateOptions;
+    auto* renames = &renameFlags;
+    auto* creates = &createFlags;
+    auto* renamesFile = &renamesFileFlag;
+    auto* prefix = &prefixFlag;
+    cmd->add_option_function<std::string>("--name", [options](const std::string& n) { options->name = n; },
+                                          "The migration's name (default: a random word pair)");
+    cmd->add_flag("--custom", options->custom, "An empty migration for hand-written SQL");
+    cmd->add_option("--prefix", *prefix, "index | timestamp | supabase | unix | none (overrides the config)");
+    cmd->add_option("--rename", *renames, "Answer a rename question: kind:from=to (repeatable)");
+    cmd->add_option("--create", *creates, "Answer a rename question with 'created': kind:name (repeatable)");
+    cmd->add_option("--renames", *renamesFile, "A JSON file of rename answers: {\"tables\": {\"old\": \"new\"}}");
+    cmd->add_flag_function("--breakpoints,!--no-breakpoints",
+                           [&overrides](std::int64_t n) { overrides.breakpoints = n > 0; },
+                           "Separate statements with --> statement-breakpoint (default: on)");
+    cmd->callback([&overrides, options, renames, creates, renamesFile, prefix] {
+        Config config = loadConfig(overrides);
+        if (!prefix->empty()) config.migrations.prefix = *prefix;
+        for (const auto& r : *renames) kit::addRenameFlag(options->renames, r);
+        for (const auto& c : *creates) kit::addCreateFlag(options->creates, c);
+        if (!renamesFile->empty()) kit::addRenamesFile(options->renames, *renamesFile);
+        if (isatty(STDIN_FILENO)) options->ask = askOnTerminal;
+        const auto result = kit::generate(config, *options);
+        if (result.nothingToDo) {
+            std::cout << "No schema changes, nothing to migrate\n";
+            return;
+        }
+        for (const auto& w : result.dataLossWarnings) std::cerr << "warning: " << w << "\n";
+        std::cout << "Your SQL migration file: " << result.sqlFile.string() << " (" << result.statements.size()
+                  << " statement" << (result.statements.size() == 1 ? "" : "s") << ")\n";
+    });
+}
+
+}  // namespace drizzle::cli
