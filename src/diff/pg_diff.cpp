@@ -326,18 +326,32 @@ void pgDiff(const Schema& from, const Schema& to, const SchemaMatch& m, const Re
             continue;
         }
         // Values removed or reordered: the columns go through text while the type is recreated.
-        std::vector<std::pair<const Table*, const Column*>> users;
-        for (const auto& t : to.tables)
-            for (const auto& c : t.columns)
-                if (c.typeSchema && *c.typeSchema == b.schema && (c.type == b.name || c.type.starts_with(b.name + "[")))
-                    users.emplace_back(&t, &c);
-        for (auto [t, c] : users) {
-            if (c->defaultValue) p.recreateEnums.push_back(alterColumn(*t, *c) + "DROP DEFAULT;");
-            p.recreateEnums.push_back(alterColumn(*t, *c) + "SET DATA TYPE text;");
+        // Every column of the current database that uses the type goes to text, even one this
+        // migration drops or moves to another type later (else DROP TYPE fails); those that keep
+        // the type come back to it. Tables and columns already carry their new names here.
+        auto usesEnum = [](const Column& c, const Enum& e) {
+            return c.typeSchema && *c.typeSchema == e.schema && (c.type == e.name || c.type.starts_with(e.name + "["));
+        };
+        std::vector<std::pair<const Table*, const Column*>> kept;
+        for (const auto& tm : m.tables) {
+            for (auto [co, cn] : tm.columns.pairs) {
+                if (!usesEnum(tm.from->columns[co], a)) continue;
+                const Column& now = tm.to->columns[cn];
+                Column current = tm.from->columns[co];
+                current.name = now.name;
+                if (current.defaultValue)
+                    p.recreateEnums.push_back(alterColumn(*tm.to, current) + "DROP DEFAULT;");
+                p.recreateEnums.push_back(alterColumn(*tm.to, current) + "SET DATA TYPE text;");
+                if (usesEnum(now, b) && now.type.substr(b.name.size()) == current.type.substr(a.name.size()))
+                    kept.emplace_back(tm.to, &now);
+            }
+            for (auto co : tm.columns.dropped)
+                if (usesEnum(tm.from->columns[co], a))
+                    p.recreateEnums.push_back(alterColumn(*tm.to, tm.from->columns[co]) + "SET DATA TYPE text;");
         }
         p.recreateEnums.push_back("DROP TYPE " + enumName(b) + ";");
         p.recreateEnums.push_back(pgCreateEnum(b));
-        for (auto [t, c] : users) {
+        for (auto [t, c] : kept) {
             std::string type = pgColumnType(*c);
             p.recreateEnums.push_back(alterColumn(*t, *c) + "SET DATA TYPE " + type + " USING " + q(c->name) +
                                       "::" + type + ";");
