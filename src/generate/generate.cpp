@@ -163,7 +163,7 @@ GenerateResult generate(const Config& config, const GenerateOptions& options) {
     if (options.custom) {
         cur = prev;
     } else {
-        cur = loadSchema(config);
+        cur = loadSchema(config, &result.schemaLoad);
         diff::Renames renames = options.renames;
         std::set<std::string> asked;
         for (;;) {

@@ -118,6 +118,21 @@ TEST_F(GenerateCommand, RenameFlagRenamesTheColumnAndRecordsItInTheSnapshot) {
     ASSERT_EQ(snap.meta.columns.size(), 1u);
 }
 
+TEST_F(GenerateCommand, AsksOnATerminalWhetherSomethingWasRenamed) {
+    schema("    std::string fullname;\n", "    sqlite::text(\"fullname\", &User::fullname).notNull(),\n");
+    ASSERT_EQ(kit({"generate", "--name", "init"}).exitCode, 0);
+    schema("    std::string fullName;\n", "    sqlite::text(\"full_name\", &User::fullName).notNull(),\n");
+    // script(1) gives generate a terminal; the answer "1" picks the rename.
+    write("answer.txt", "1\n");
+    auto r = drizzle::util::runProcess(
+        {"script", "-qec", std::string(DRIZZLE_KIT_BIN) + " generate --name rename", "/dev/null"}, dir_.string(),
+        (dir_ / "answer.txt").string());
+    ASSERT_EQ(r.exitCode, 0) << r.out << r.err;
+    EXPECT_NE(r.out.find("Is column users.full_name created, or renamed from another column?"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("1) ~ fullname > full_name (rename)"), std::string::npos) << r.out;
+    EXPECT_EQ(slurp(out() / "0001_rename.sql"), "ALTER TABLE `users` RENAME COLUMN `fullname` TO `full_name`;");
+}
+
 TEST_F(GenerateCommand, CreateFlagDropsAndCreatesInstead) {
     schema("    std::string fullname;\n", "    sqlite::text(\"fullname\", &User::fullname).notNull(),\n");
     ASSERT_EQ(kit({"generate", "--name", "init"}).exitCode, 0);

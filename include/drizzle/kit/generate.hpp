@@ -15,6 +15,7 @@
 
 #include "drizzle/config.hpp"
 #include "drizzle/diff.hpp"
+#include "drizzle/kit/schema_loader.hpp"
 
 namespace drizzle::kit {
 
@@ -35,6 +36,7 @@ struct GenerateResult {
     std::filesystem::path sqlFile, snapshotFile;
     std::vector<std::string> statements;
     std::vector<std::string> dataLossWarnings;
+    LoadReport schemaLoad;  // whether the schema exporter was compiled, and how long it took
 };
 
 GenerateResult generate(const Config& config, const GenerateOptions& options);
