@@ -39,6 +39,17 @@ bool sameForeignKey(ForeignKey a, ForeignKey b) {
     return a == b;
 }
 
+// An index on `columns` can serve a foreign key on `keyColumns` when they are its first columns.
+bool serves(const std::vector<std::string>& columns, const std::vector<std::string>& keyColumns) {
+    return keyColumns.size() <= columns.size() && std::equal(keyColumns.begin(), keyColumns.end(), columns.begin());
+}
+
+std::vector<std::string> indexColumnNames(const Index& idx) {
+    std::vector<std::string> out;
+    for (const auto& c : idx.columns) out.push_back(c.isExpression ? "" : c.expression);
+    return out;
+}
+
 // Dropped tables, those that others among them reference last.
 std::vector<const Table*> dropOrder(std::vector<const Table*> tables) {
     std::vector<const Table*> out;
@@ -92,10 +103,38 @@ void mysqlDiff(const Schema& from, const Schema& to, const SchemaMatch& m, const
                    });
         byNameDiff(a.checks, b.checks, [&](const Check& c) { dropChecks.push_back(table + "DROP CONSTRAINT " + q(c.name) + ";"); },
                    [&](const Check& c) { addChecks.push_back(table + "ADD CONSTRAINT " + q(c.name) + " CHECK (" + c.value + ");"); });
+        // The keys of `a` that can serve a foreign key (its columns first), and whether they go.
+        std::vector<std::pair<std::vector<std::string>, bool>> keys;
+        for (const auto& i : a.indexes) {
+            const Index* now = byName(b.indexes, i.name);
+            keys.emplace_back(indexColumnNames(i), !now || !(*now == i));
+        }
+        for (const auto& u : a.uniqueConstraints) {
+            const Unique* now = byName(b.uniqueConstraints, u.name);
+            keys.emplace_back(u.columns, !now || !(*now == u));
+        }
+        for (const auto& k : a.compositePrimaryKeys) {
+            const PrimaryKey* now = byName(b.compositePrimaryKeys, k.name);
+            keys.emplace_back(k.columns, !now || !(*now == k));
+        }
+        for (auto [o, n] : tm.columns.pairs)
+            if (a.columns[o].primaryKey) keys.emplace_back(std::vector{a.columns[o].name}, !b.columns[n].primaryKey);
+        for (auto o : tm.columns.dropped)
+            if (a.columns[o].primaryKey) keys.emplace_back(std::vector{a.columns[o].name}, true);
         for (const auto& fk : a.foreignKeys) {
             const ForeignKey* now = byName(b.foreignKeys, fk.name);
-            if (!now || !sameForeignKey(fk, *now))
+            // MySQL refuses to drop the last index a foreign key can use (error 1553): such a key is
+            // dropped before the index and added again after it (ADD CONSTRAINT finds or makes one).
+            bool losesIndex = false;
+            if (now && sameForeignKey(fk, *now)) {
+                bool dropped = false, kept = false;
+                for (const auto& [columns, goes] : keys)
+                    if (serves(columns, fk.columnsFrom)) (goes ? dropped : kept) = true;
+                losesIndex = dropped && !kept;
+            }
+            if (!now || !sameForeignKey(fk, *now) || losesIndex)
                 dropForeignKeys.push_back("ALTER TABLE " + q(a.name) + " DROP FOREIGN KEY " + q(fk.name) + ";\n");
+            if (losesIndex) addForeignKeys.push_back(mysqlCreateForeignKey(b, *now));
         }
         for (const auto& fk : b.foreignKeys) {
             const ForeignKey* before = byName(a.foreignKeys, fk.name);

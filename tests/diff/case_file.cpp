@@ -125,6 +125,7 @@ void parseTableLine(Dialect d, Table& t, const std::vector<std::string>& tk) {
         for (std::size_t i = 2; i < tk.size(); ++i) {
             auto [k, v] = option(tk[i]);
             if (k == "where") idx.where = v;
+            else if (k == "using" && d == Dialect::mysql) idx.using_ = v;
             else if (k == "using") idx.method = v;
             else if (k == "expr") idx.columns.push_back({.expression = v, .isExpression = true});
             else if (v.empty())

@@ -95,7 +95,7 @@ void runPairs(Dialect dialect, std::uint64_t defaultPairs) {
 }
 
 TEST(DiffProperty, SqliteMigrationMatchesFreshSchema) { runPairs(Dialect::sqlite, 2000); }
-TEST(DiffProperty, PostgresMigrationMatchesFreshSchema) { runPairs(Dialect::postgresql, 150); }
+TEST(DiffProperty, PostgresMigrationMatchesFreshSchema) { runPairs(Dialect::postgresql, 300); }
 TEST(DiffProperty, MysqlMigrationMatchesFreshSchema) { runPairs(Dialect::mysql, 250); }
 
 }  // namespace

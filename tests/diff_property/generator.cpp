@@ -153,10 +153,7 @@ std::vector<std::string> indexableColumns(const Schema& s, const Table& t) {
     for (const auto& c : t.columns) {
         if (c.primaryKey) continue;
         const Family* f = familyOf(s.dialect, c);
-        // MySQL cannot drop an index a foreign key uses (the differ does not yet move the key to
-        // another index first), so there foreign key columns stay out of indexes.
         bool reference = c.name.starts_with("r");
-        if (reference && s.dialect == Dialect::mysql) continue;
         if (c.typeSchema || reference || (f && f->indexable)) out.push_back(c.name);
     }
     return out;
