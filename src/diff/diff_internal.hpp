@@ -46,4 +46,25 @@ void sqliteDiff(const model::Schema& from, const model::Schema& to, const Schema
 void mysqlDiff(const model::Schema& from, const model::Schema& to, const SchemaMatch& m, const Renames& renames,
             Result& out);
 
+// The member of a named collection (columns, indexes, constraints, ...) called `name`, or null.
+template <class T>
+const T* byName(const std::vector<T>& items, const std::string& name) {
+    for (const auto& item : items)
+        if (item.name == name) return &item;
+    return nullptr;
+}
+
+// Added, dropped and changed members of a named collection: changed ones are dropped and added.
+template <class T, class Drop, class Add>
+void byNameDiff(const std::vector<T>& before, const std::vector<T>& after, Drop drop, Add add) {
+    for (const auto& x : before) {
+        const T* y = byName(after, x.name);
+        if (!y || !(*y == x)) drop(x);
+    }
+    for (const auto& y : after) {
+        const T* x = byName(before, y.name);
+        if (!x || !(*x == y)) add(y);
+    }
+}
+
 }  // namespace drizzle::diff::detail

@@ -15,24 +15,7 @@ using namespace ddl::detail;
 
 std::string q(std::string_view name) { return ddl::quoteIdentifier(Dialect::mysql, name); }
 
-template <class T>
-const T* byName(const std::vector<T>& items, const std::string& name) {
-    for (const auto& item : items)
-        if (item.name == name) return &item;
-    return nullptr;
-}
 
-template <class T, class Drop, class Add>
-void byNameDiff(const std::vector<T>& before, const std::vector<T>& after, Drop drop, Add add) {
-    for (const auto& x : before) {
-        const T* y = byName(after, x.name);
-        if (!y || !(*y == x)) drop(x);
-    }
-    for (const auto& y : after) {
-        const T* x = byName(before, y.name);
-        if (!x || !(*x == y)) add(y);
-    }
-}
 
 bool sameForeignKey(ForeignKey a, ForeignKey b) {
     a.tableFrom = b.tableFrom;

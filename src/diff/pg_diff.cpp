@@ -47,12 +47,6 @@ struct Plan {
     }
 };
 
-template <class T>
-const T* byName(const std::vector<T>& items, const std::string& name) {
-    for (const auto& item : items)
-        if (item.name == name) return &item;
-    return nullptr;
-}
 
 std::string alterColumn(const Table& t, const Column& c) {
     return "ALTER TABLE " + tableName(t) + " ALTER COLUMN " + q(c.name) + " ";
@@ -158,18 +152,6 @@ void alterColumnPair(Plan& p, Result& out, const Table& t, const Column& a, cons
         p.addUniques.push_back(uniqueConstraint(t, {columnUniqueName(t, b), {b.name}, b.nullsNotDistinct.value_or(false)}));
 }
 
-// Added, dropped and changed members of a named collection: changed ones are dropped and added.
-template <class T, class Drop, class Add>
-void byNameDiff(const std::vector<T>& before, const std::vector<T>& after, Drop drop, Add add) {
-    for (const auto& x : before) {
-        const T* y = byName(after, x.name);
-        if (!y || !(*y == x)) drop(x);
-    }
-    for (const auto& y : after) {
-        const T* x = byName(before, y.name);
-        if (!x || !(*x == y)) add(y);
-    }
-}
 
 bool sameIgnoringTableName(ForeignKey a, ForeignKey b) {
     a.tableFrom = b.tableFrom;

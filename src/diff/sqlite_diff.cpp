@@ -67,12 +67,6 @@ std::vector<std::string> rebuild(const Schema& to, const TableMatch& m) {
     return out;
 }
 
-template <class T>
-const T* byName(const std::vector<T>& items, const std::string& name) {
-    for (const auto& item : items)
-        if (item.name == name) return &item;
-    return nullptr;
-}
 
 }  // namespace
 
