@@ -53,6 +53,12 @@ std::vector<std::string> rebuild(const Schema& to, const TableMatch& m) {
     std::vector<std::string> out{"PRAGMA foreign_keys=OFF;"};
     Table fresh = b;
     fresh.name = "__new_" + b.name;
+    // A check qualified with its table ("t"."age" > 0, as Drizzle writes them) must name the new
+    // table while it is built; the RENAME below turns the qualifier back into "t".
+    for (auto& c : fresh.checks)
+        for (const std::string& old : {"\"" + b.name + "\".", "`" + b.name + "`."})
+            for (auto at = c.value.find(old); at != std::string::npos; at = c.value.find(old, at + fresh.name.size() + 3))
+                c.value.replace(at, old.size(), old.front() + fresh.name + old.front() + ".");
     out.push_back(sqliteCreateTable(fresh));
     std::vector<std::string> copied;
     for (auto [o, n] : m.columns.pairs)
