@@ -12,6 +12,10 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <optional>
+#include <string_view>
+
+#include "drizzle/dialect.hpp"
 
 // The DSL's row-typed functions are instantiated once per table, so how many of them the
 // compiler emits is what a large schema costs to compile (bench/schema_compile measures it):
@@ -26,10 +30,6 @@
 #else
 #define DRIZZLE_ALWAYS_INLINE inline
 #endif
-#include <optional>
-#include <string_view>
-
-#include "drizzle/dialect.hpp"
 
 namespace drizzle {
 
