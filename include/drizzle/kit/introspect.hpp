@@ -1,0 +1,44 @@
+// Introspection: read a live database's catalog into the schema model (the first half of
+// `drizzle-kit pull`). The catalog is the source (pg_catalog, sqlite_schema and the pragma_*
+// functions, information_schema), never DDL text where the catalog answers, and the result is
+// normalised so that an unchanged database diffs as empty against the model it was built from.
+//
+//   auto db = drizzle::driver::connect(drizzle::Dialect::sqlite, {.url = "app.db"});
+//   drizzle::kit::Introspection found = drizzle::kit::introspect(*db, {});
+//   for (const auto& name : found.unsupported) std::cerr << "not represented: " << name << "\n";
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "drizzle/driver/connection.hpp"
+#include "drizzle/model/model.hpp"
+
+namespace drizzle::kit {
+
+struct IntrospectOptions {
+    std::vector<std::string> schemaFilter;  // PostgreSQL schemas to read; empty = "public"
+    std::vector<std::string> tablesFilter;  // globs, `!` negates (Drizzle's semantics); empty = all
+    std::string migrationsTable = "__drizzle_migrations";  // never reported as part of the schema
+    std::string migrationsSchema = "drizzle";
+};
+
+struct Introspection {
+    model::Schema schema;
+    // Objects the model cannot represent yet (functions, triggers, domains, ...), by kind and
+    // name ("trigger users_audit"), so that pull can report them instead of dropping them silently.
+    std::vector<std::string> unsupported;
+};
+
+Introspection introspect(driver::Connection& db, const IntrospectOptions& options);
+
+// One entry per dialect (src/introspect/<dialect>/).
+Introspection introspectPg(driver::Connection& db, const IntrospectOptions& options);
+Introspection introspectSqlite(driver::Connection& db, const IntrospectOptions& options);
+Introspection introspectMysql(driver::Connection& db, const IntrospectOptions& options);
+
+// Drizzle's tablesFilter: a table is kept when it matches a positive glob (or there is none) and
+// no `!` glob.
+bool tableMatchesFilter(const std::string& table, const std::vector<std::string>& filter);
+
+}  // namespace drizzle::kit

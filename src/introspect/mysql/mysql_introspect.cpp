@@ -1,0 +1,448 @@
+// MySQL / MariaDB introspection: information_schema of the connection's current database, read
+// with one query per view for the whole database (never per table), normalised to the model's
+// spellings (src/schema/sql_types.cpp mysqlType, src/ddl/mysql_ddl.cpp).
+//
+// What the catalog cannot tell, and what we report instead:
+//  * Primary keys are always named PRIMARY: reported as compositePrimaryKeys named
+//    `<table>_<col>_<col>...` (the DSL's and Drizzle's name for a single-column key).
+//  * A unique index and a unique constraint are the same object: every unique key is reported
+//    as a unique constraint.
+//  * USING BTREE/HASH is not reported: InnoDB builds a B-tree either way and
+//    information_schema.STATISTICS says BTREE whether or not it was declared. ALGORITHM and LOCK
+//    are options of the statement that created the index, not stored.
+//  * Defaults: CURRENT_TIMESTAMP / now() in any spelling is reported as Drizzle's "(now())";
+//    literals are re-quoted the way the model quotes them; other expressions come back in
+//    parentheses as the server rewrote them. Generated expressions, check clauses and view
+//    definitions are the server's rewritten text (view definitions without the database prefix).
+//  * MariaDB: SERIAL (bigint unsigned auto_increment + a unique key named like the column) is
+//    reported as "serial" without that key; tinyint(1) is "boolean"; json (longtext + an
+//    automatic json_valid CHECK named like the column) is "json" without the check; integer
+//    display widths are dropped; decimal(10,0) is "decimal", decimal(p,0) "decimal(p)", and
+//    char(1)/binary(1) are "char"/"binary" (the same types, in their shortest spelling). REAL
+//    is stored as DOUBLE and comes back as "double". A decimal default comes back quoted
+//    ("'3.14'"), as the DSL writes it.
+//  * Indexes: the ones backing the primary key, a unique key or SERIAL are not indexes in the
+//    model; the one the server adds for a foreign key carries the key's name and is skipped.
+//    DESC key parts are kept; prefix lengths (SUB_PART) have no place in the model and are
+//    dropped. MySQL 8 functional key parts come back as "(expr)" expressions (untested here:
+//    the test server is MariaDB, which has none).
+//  * Views: columns as the server derives them (without the base columns' defaults).
+//  * Triggers, functions, procedures and events are listed in `unsupported`.
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <regex>
+#include <set>
+
+#include "drizzle/error.hpp"
+#include "drizzle/kit/introspect.hpp"
+
+namespace drizzle::kit {
+namespace {
+
+using namespace model;
+
+std::string lower(std::string s) {
+    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+std::string opt(const driver::Rows& r, std::size_t row, std::size_t col) {
+    return r.isNull(row, col) ? std::string() : r.text(row, col);
+}
+
+// COLUMN_TYPE as the model spells it.
+std::string normaliseType(std::string type) {
+    type = lower(type);
+    if (type == "tinyint(1)") return "boolean";
+    static const std::regex intWidth(R"(^(tinyint|smallint|mediumint|int|bigint|year)\(\d+\))");
+    type = std::regex_replace(type, intWidth, "$1");
+    static const std::regex decimal10(R"(^decimal\(10,0\))");
+    type = std::regex_replace(type, decimal10, "decimal");
+    static const std::regex decimalP(R"(^decimal\((\d+),0\))");
+    type = std::regex_replace(type, decimalP, "decimal($1)");
+    static const std::regex one(R"(^(char|binary)\(1\))");
+    type = std::regex_replace(type, one, "$1");
+    return type;
+}
+
+bool isNumberLiteral(const std::string& s) {
+    static const std::regex number(R"(^-?\d+(\.\d+)?([eE][-+]?\d+)?$)");
+    return std::regex_match(s, number);
+}
+
+// A MariaDB/MySQL string literal's contents: 'it''s' and 'it\'s' -> it's; \\ -> \.
+std::string unquoteLiteral(const std::string& s) {
+    std::string out;
+    for (std::size_t i = 1; i + 1 < s.size(); ++i) {
+        char c = s[i];
+        if (c == '\'' && i + 2 < s.size() && s[i + 1] == '\'') {
+            out += '\'';
+            ++i;
+        } else if (c == '\\' && i + 2 < s.size()) {
+            char n = s[++i];
+            switch (n) {
+                case 'n': out += '\n'; break;
+                case 't': out += '\t'; break;
+                case 'r': out += '\r'; break;
+                case '0': out += '\0'; break;
+                default: out += n;
+            }
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+std::string quoteLiteral(const std::string& s) {
+    std::string out = "'";
+    for (char c : s) {
+        if (c == '\'' || c == '\\') out += c;
+        out += c;
+    }
+    return out + "'";
+}
+
+bool isNowExpression(const std::string& d) {
+    static const std::regex now(R"(^\(?(current_timestamp|now|localtimestamp|localtime)(\(\d*\))?\)?$)",
+                                std::regex::icase);
+    return std::regex_match(d, now);
+}
+
+// COLUMN_DEFAULT (MariaDB: literals quoted, NULL as the text NULL; MySQL 8: literals bare,
+// expressions flagged DEFAULT_GENERATED in EXTRA) as the model stores it.
+std::optional<DefaultValue> normaliseDefault(const std::optional<std::string>& raw, const std::string& type,
+                                             const std::string& extra) {
+    if (!raw) return std::nullopt;
+    const std::string& d = *raw;
+    const bool mariaQuoted = d.size() >= 2 && d.front() == '\'' && d.back() == '\'';
+    if (d == "NULL") return std::nullopt;
+    if (isNowExpression(d)) return DefaultValue{DefaultValue::Kind::sql, "(now())"};
+    if (type == "boolean" && (d == "1" || d == "0" || d == "'1'" || d == "'0'"))
+        return DefaultValue{DefaultValue::Kind::boolean, (d == "1" || d == "'1'") ? "true" : "false"};
+    if (!mariaQuoted && isNumberLiteral(d)) {
+        if (type.starts_with("decimal")) return DefaultValue{DefaultValue::Kind::sql, quoteLiteral(d)};
+        return DefaultValue{DefaultValue::Kind::number, d};
+    }
+    const bool expression = extra.find("DEFAULT_GENERATED") != std::string::npos;
+    std::string literal;
+    if (mariaQuoted) {
+        literal = quoteLiteral(unquoteLiteral(d));
+    } else if (!expression && d.find('(') == std::string::npos) {
+        literal = quoteLiteral(d);  // MySQL 8 gives a literal bare
+    } else {
+        std::string e = d;
+        if (!(e.front() == '(' && e.back() == ')')) e = "(" + e + ")";
+        return DefaultValue{DefaultValue::Kind::sql, e};
+    }
+    if (type == "json") return DefaultValue{DefaultValue::Kind::sql, "(" + literal + ")"};
+    return DefaultValue{DefaultValue::Kind::sql, literal};
+}
+
+std::string normaliseAction(const std::string& rule) { return lower(rule); }
+
+bool isJsonValidCheck(const std::string& name, const std::string& clause) {
+    return lower(clause) == "json_valid(`" + lower(name) + "`)";
+}
+
+// VIEW_DEFINITION without the database qualifier and without the parentheses the created
+// view's `AS (...)` left around it.
+std::string viewDefinition(std::string text, const std::string& database) {
+    std::string prefix = "`" + database + "`.";
+    for (auto p = text.find(prefix); p != std::string::npos; p = text.find(prefix, p)) text.erase(p, prefix.size());
+    while (text.size() >= 2 && text.front() == '(' && text.back() == ')') {
+        int depth = 0;
+        bool wraps = true;
+        for (std::size_t i = 0; i < text.size(); ++i) {
+            if (text[i] == '(') ++depth;
+            else if (text[i] == ')' && --depth == 0 && i + 1 < text.size()) wraps = false;
+        }
+        if (!wraps) break;
+        text = text.substr(1, text.size() - 2);
+    }
+    return text;
+}
+
+}  // namespace
+
+Introspection introspectMysql(driver::Connection& db, const IntrospectOptions& options) {
+    Introspection out;
+    out.schema.dialect = Dialect::mysql;
+    auto who = db.query("SELECT DATABASE(), VERSION()");
+    if (who.isNull(0, 0)) throw Error(ErrorCategory::config, "introspection needs a database: the connection has none selected");
+    const std::string database = who.text(0, 0);
+    const bool mariadb = lower(who.text(0, 1)).find("mariadb") != std::string::npos;
+
+    auto keep = [&](const std::string& table) {
+        return table != options.migrationsTable && tableMatchesFilter(table, options.tablesFilter);
+    };
+
+    // ---- tables and views --------------------------------------------------------------------
+    std::map<std::string, std::size_t> tableIndex, viewIndex;
+    auto tables = db.query(
+        "SELECT TABLE_NAME, TABLE_TYPE FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() "
+        "ORDER BY TABLE_NAME");
+    for (std::size_t i = 0; i < tables.size(); ++i) {
+        std::string name = tables.text(i, 0), kind = tables.text(i, 1);
+        if (!keep(name)) continue;
+        if (kind == "VIEW") {
+            viewIndex[name] = out.schema.views.size();
+            View v;
+            v.name = name;
+            out.schema.views.push_back(std::move(v));
+        } else if (kind == "BASE TABLE" || kind == "SYSTEM VERSIONED") {
+            tableIndex[name] = out.schema.tables.size();
+            Table t;
+            t.name = name;
+            out.schema.tables.push_back(std::move(t));
+        }
+    }
+    auto tableOf = [&](const std::string& name) -> Table* {
+        auto it = tableIndex.find(name);
+        return it == tableIndex.end() ? nullptr : &out.schema.tables[it->second];
+    };
+
+    // ---- checks (read first: they tell json columns on MariaDB) -------------------------------
+    std::set<std::pair<std::string, std::string>> jsonColumns;
+    std::vector<std::tuple<std::string, std::string, std::string>> checks;
+    {
+        // MariaDB names the table in CHECK_CONSTRAINTS (check names are per table there); MySQL 8
+        // does not (they are per schema), so its TABLE_CONSTRAINTS says which table.
+        driver::Rows rows;
+        if (mariadb) {
+            rows = db.query(
+                "SELECT TABLE_NAME, CONSTRAINT_NAME, CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS "
+                "WHERE CONSTRAINT_SCHEMA = DATABASE() ORDER BY TABLE_NAME, CONSTRAINT_NAME");
+        } else {
+            std::map<std::string, std::string> tableOfCheck;
+            auto owners = db.query(
+                "SELECT CONSTRAINT_NAME, TABLE_NAME FROM information_schema.TABLE_CONSTRAINTS "
+                "WHERE CONSTRAINT_SCHEMA = DATABASE() AND CONSTRAINT_TYPE = 'CHECK'");
+            for (std::size_t i = 0; i < owners.size(); ++i) tableOfCheck[owners.text(i, 0)] = owners.text(i, 1);
+            auto clauses = db.query(
+                "SELECT CONSTRAINT_NAME, CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS "
+                "WHERE CONSTRAINT_SCHEMA = DATABASE() ORDER BY CONSTRAINT_NAME");
+            rows.setColumns({"TABLE_NAME", "CONSTRAINT_NAME", "CHECK_CLAUSE"});
+            for (std::size_t i = 0; i < clauses.size(); ++i) {
+                auto owner = tableOfCheck.find(clauses.text(i, 0));
+                if (owner == tableOfCheck.end()) continue;
+                std::optional<std::string> clause;
+                if (!clauses.isNull(i, 1)) clause = clauses.text(i, 1);
+                rows.addRow({owner->second, clauses.text(i, 0), clause});
+            }
+        }
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            std::string table = rows.text(i, 0), name = rows.text(i, 1), clause = opt(rows, i, 2);
+            if (isJsonValidCheck(name, clause)) jsonColumns.insert({table, name});
+            checks.emplace_back(table, name, clause);
+        }
+    }
+
+    // ---- indexes (read before columns: SERIAL's unique key) -----------------------------------
+    struct IndexRow {
+        std::string name;
+        bool unique = false;
+        std::vector<std::string> columns;
+        std::vector<bool> asc;
+        std::string type;
+        bool expression = false;
+    };
+    std::map<std::string, std::vector<IndexRow>> indexesByTable;
+    {
+        // MySQL 8 has functional key parts (EXPRESSION); MariaDB has neither the parts nor the column.
+        auto rows = db.query(std::string("SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, SEQ_IN_INDEX, COLUMN_NAME, "
+                                         "COLLATION, INDEX_TYPE, ") +
+                             (mariadb ? "NULL" : "EXPRESSION") +
+                             " FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() "
+                             "ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX");
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            std::string table = rows.text(i, 0), name = rows.text(i, 1);
+            auto& list = indexesByTable[table];
+            if (list.empty() || list.back().name != name) {
+                IndexRow row;
+                row.name = name;
+                row.unique = rows.integer(i, 2) == 0;
+                row.type = lower(opt(rows, i, 6));
+                list.push_back(std::move(row));
+            }
+            if (rows.isNull(i, 4)) {  // MySQL 8 functional key part, in the parentheses it needs
+                list.back().expression = true;
+                list.back().columns.push_back("(" + opt(rows, i, 7) + ")");
+            } else {
+                list.back().columns.push_back(rows.text(i, 4));
+            }
+            list.back().asc.push_back(opt(rows, i, 5) != "D");
+        }
+    }
+
+    // ---- columns (tables and views) -----------------------------------------------------------
+    std::set<std::pair<std::string, std::string>> serialKeys;  // (table, index) to skip
+    {
+        auto rows = db.query(
+            "SELECT TABLE_NAME, COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT, EXTRA, "
+            "GENERATION_EXPRESSION FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() "
+            "ORDER BY TABLE_NAME, ORDINAL_POSITION");
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            std::string table = rows.text(i, 0), name = rows.text(i, 1);
+            std::string extra = opt(rows, i, 5), extraLower = lower(extra);
+            Column c;
+            c.name = name;
+            c.type = normaliseType(rows.text(i, 2));
+            c.notNull = rows.text(i, 3) == "NO";
+            bool autoInc = extraLower.find("auto_increment") != std::string::npos;
+            if (c.type == "longtext" && jsonColumns.count({table, name})) c.type = "json";
+            std::string generation = opt(rows, i, 6);
+            if (!generation.empty()) {
+                c.generated = Generated{.as = generation,
+                                        .type = extraLower.find("stored") != std::string::npos ? "stored" : "virtual"};
+            } else {
+                std::optional<std::string> raw;
+                if (!rows.isNull(i, 4)) raw = rows.text(i, 4);
+                c.defaultValue = normaliseDefault(raw, c.type, extra);
+            }
+            if (extraLower.find("on update current_timestamp") != std::string::npos) c.onUpdate = true;
+            if (auto vit = viewIndex.find(table); vit != viewIndex.end()) {
+                // A view's columns have no defaults of their own (the server copies the base
+                // column's into COLUMNS).
+                c.defaultValue.reset();
+                c.onUpdate.reset();
+                c.generated.reset();
+                out.schema.views[vit->second].columns.push_back(std::move(c));
+                continue;
+            }
+            Table* t = tableOf(table);
+            if (!t) continue;
+            if (c.type == "bigint unsigned" && c.notNull && autoInc) {
+                for (const auto& idx : indexesByTable[table]) {
+                    if (idx.unique && idx.name == name && idx.columns == std::vector<std::string>{name}) {
+                        c.type = "serial";
+                        serialKeys.insert({table, idx.name});
+                        break;
+                    }
+                }
+            }
+            c.autoincrement = autoInc;
+            t->columns.push_back(std::move(c));
+        }
+    }
+
+    // ---- foreign keys -------------------------------------------------------------------------
+    std::set<std::pair<std::string, std::string>> foreignKeyNames;
+    {
+        // Two views read on their own and joined here: a join inside information_schema makes
+        // the server open every table once per row.
+        std::map<std::pair<std::string, std::string>, std::pair<std::string, std::string>> rules;
+        auto ruleRows = db.query(
+            "SELECT TABLE_NAME, CONSTRAINT_NAME, UPDATE_RULE, DELETE_RULE "
+            "FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE()");
+        for (std::size_t i = 0; i < ruleRows.size(); ++i)
+            rules[{ruleRows.text(i, 0), ruleRows.text(i, 1)}] = {ruleRows.text(i, 2), ruleRows.text(i, 3)};
+        auto rows = db.query(
+            "SELECT TABLE_NAME, CONSTRAINT_NAME, COLUMN_NAME, REFERENCED_TABLE_NAME, REFERENCED_COLUMN_NAME "
+            "FROM information_schema.KEY_COLUMN_USAGE "
+            "WHERE TABLE_SCHEMA = DATABASE() AND REFERENCED_TABLE_NAME IS NOT NULL "
+            "ORDER BY TABLE_NAME, CONSTRAINT_NAME, ORDINAL_POSITION");
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            std::string table = rows.text(i, 0), name = rows.text(i, 1);
+            foreignKeyNames.insert({table, name});
+            Table* t = tableOf(table);
+            if (!t) continue;
+            if (t->foreignKeys.empty() || t->foreignKeys.back().name != name) {
+                ForeignKey fk;
+                fk.name = name;
+                fk.tableFrom = table;
+                fk.tableTo = rows.text(i, 3);
+                if (auto r = rules.find({table, name}); r != rules.end()) {
+                    fk.onUpdate = normaliseAction(r->second.first);
+                    fk.onDelete = normaliseAction(r->second.second);
+                }
+                t->foreignKeys.push_back(std::move(fk));
+            }
+            t->foreignKeys.back().columnsFrom.push_back(rows.text(i, 2));
+            t->foreignKeys.back().columnsTo.push_back(rows.text(i, 4));
+        }
+    }
+
+    // ---- primary keys, uniques, indexes -------------------------------------------------------
+    for (auto& [table, list] : indexesByTable) {
+        Table* t = tableOf(table);
+        if (!t) continue;
+        for (const auto& idx : list) {
+            if (idx.name == "PRIMARY") {
+                std::string name = table;
+                for (const auto& c : idx.columns) name += "_" + c;
+                t->compositePrimaryKeys.push_back({.name = name, .columns = idx.columns});
+                continue;
+            }
+            if (serialKeys.count({table, idx.name})) continue;
+            if (idx.unique) {
+                t->uniqueConstraints.push_back({.name = idx.name, .columns = idx.columns});
+                continue;
+            }
+            // The index MySQL creates for a foreign key carries the key's name.
+            if (foreignKeyNames.count({table, idx.name})) continue;
+            Index index;
+            index.name = idx.name;
+            for (std::size_t k = 0; k < idx.columns.size(); ++k)
+                {
+                IndexColumn ic;
+                ic.expression = idx.columns[k];
+                ic.isExpression = idx.expression && idx.columns[k].starts_with("(");
+                ic.asc = idx.asc[k];
+                index.columns.push_back(std::move(ic));
+            }
+            t->indexes.push_back(std::move(index));
+        }
+    }
+
+    // ---- checks -------------------------------------------------------------------------------
+    for (const auto& [table, name, clause] : checks) {
+        Table* t = tableOf(table);
+        if (!t) continue;
+        if (jsonColumns.count({table, name}) && t->column(name) && t->column(name)->type == "json") continue;
+        t->checks.push_back({.name = name, .value = clause});
+    }
+
+    // ---- views --------------------------------------------------------------------------------
+    {
+        auto rows = db.query(
+            "SELECT * FROM information_schema.VIEWS WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME");
+        std::map<std::string, std::size_t> col;
+        for (std::size_t k = 0; k < rows.columnCount(); ++k) col[lower(rows.columnName(k))] = k;
+        auto field = [&](std::size_t i, const char* n) -> std::string {
+            auto it = col.find(n);
+            return it == col.end() ? std::string() : opt(rows, i, it->second);
+        };
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            auto it = viewIndex.find(field(i, "table_name"));
+            if (it == viewIndex.end()) continue;
+            View& v = out.schema.views[it->second];
+            v.definition = viewDefinition(field(i, "view_definition"), database);
+            std::string algorithm = lower(field(i, "algorithm"));
+            v.algorithm = algorithm.empty() ? "undefined" : algorithm;
+            v.sqlSecurity = lower(field(i, "security_type"));
+            std::string check = lower(field(i, "check_option"));
+            if (!check.empty() && check != "none") v.withCheckOption = check;
+        }
+    }
+
+    // ---- what the model cannot hold -----------------------------------------------------------
+    {
+        auto rows = db.query(
+            "SELECT TRIGGER_NAME FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() "
+            "ORDER BY TRIGGER_NAME");
+        for (std::size_t i = 0; i < rows.size(); ++i) out.unsupported.push_back("trigger " + rows.text(i, 0));
+        rows = db.query(
+            "SELECT ROUTINE_TYPE, ROUTINE_NAME FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = DATABASE() "
+            "ORDER BY ROUTINE_NAME");
+        for (std::size_t i = 0; i < rows.size(); ++i)
+            out.unsupported.push_back(lower(rows.text(i, 0)) + " " + rows.text(i, 1));
+        rows = db.query(
+            "SELECT EVENT_NAME FROM information_schema.EVENTS WHERE EVENT_SCHEMA = DATABASE() ORDER BY EVENT_NAME");
+        for (std::size_t i = 0; i < rows.size(); ++i) out.unsupported.push_back("event " + rows.text(i, 0));
+    }
+    return out;
+}
+
+}  // namespace drizzle::kit
