@@ -35,6 +35,7 @@ struct Config {
     Credentials dbCredentials;
     std::vector<std::string> tablesFilter, schemaFilter, extensionsFilters;
     std::string introspectCasing = "camel";  // camel | preserve
+    bool entitiesRoles = false;              // entities.roles: pull and diff PostgreSQL roles
     MigrationsConfig migrations;
     bool strict = false;
     bool verbose = false;

@@ -89,6 +89,14 @@ DRIZZLE_INLINE ColumnBuilder<M, false> customType(const char* name, M T::*member
     return b;
 }
 
+// A UNIQUE constraint inside CREATE TABLE. Drizzle's unique() is a unique index on SQLite; this
+// is the constraint `drizzle-kit pull` finds in a table's definition, declared as such.
+template <class... Ts, class... Ms>
+DRIZZLE_INLINE drizzle::UniqueBuilder uniqueConstraint(Ms Ts::*... members) {
+    drizzle::UniqueBuilder b = drizzle::unique(members...);
+    b.spec->tableConstraint = true;
+    return b;
+}
 template <class Row>
 DRIZZLE_INLINE drizzle::Table<Row> table(const char* name, std::initializer_list<drizzle::detail::ColumnRef> columns,
                           std::initializer_list<drizzle::detail::ConstraintRef> constraints = {}) {

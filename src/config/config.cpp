@@ -138,7 +138,7 @@ Config parseConfig(const std::string& text, const std::filesystem::path& source)
     }
     if (!root.is_object()) fail(source, "must hold a JSON object", "write { \"dialect\": ..., \"schema\": ... }");
     checkKeys(root, {"$schema", "dialect", "schema", "out", "dbCredentials", "tablesFilter", "schemaFilter", "extensionsFilters",
-                     "introspect", "migrations", "strict", "verbose", "breakpoints", "casing", "driver"},
+                     "introspect", "entities", "migrations", "strict", "verbose", "breakpoints", "casing", "driver"},
               source, "");
     Fields f(root, source);
     Config c;
@@ -170,6 +170,13 @@ Config parseConfig(const std::string& text, const std::filesystem::path& source)
         c.introspectCasing = Fields(*in, source, "introspect.").str("casing").value_or("camel");
         if (c.introspectCasing != "camel" && c.introspectCasing != "preserve")
             fail(source, "\"introspect.casing\" must be camel or preserve", "pick one");
+    }
+    if (const Json* e = f.object("entities")) {
+        checkKeys(*e, {"roles"}, source, "entities.");
+        if (e->contains("roles") && !(*e)["roles"].is_boolean())
+            fail(source, "\"entities.roles\" must be true or false here",
+                 "the provider/include/exclude form is not supported yet; write \"roles\": true");
+        c.entitiesRoles = Fields(*e, source, "entities.").boolean("roles").value_or(false);
     }
     if (const Json* m = f.object("migrations")) {
         checkKeys(*m, {"table", "schema", "prefix"}, source, "migrations.");

@@ -2,7 +2,6 @@
 #include "drizzle/kit/generate.hpp"
 
 #include <algorithm>
-#include <chrono>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -14,6 +13,7 @@
 #include "drizzle/kit/journal.hpp"
 #include "drizzle/kit/schema_loader.hpp"
 #include "drizzle/snapshot.hpp"
+#include "generate/migration_folder.hpp"
 #include "generate/migration_names.hpp"
 
 namespace drizzle::kit {
@@ -23,30 +23,6 @@ namespace fs = std::filesystem;
 namespace {
 
 const char* kCustomSql = "-- Custom SQL migration file, put your code below! --";
-
-// Snapshots in `meta/`, as drizzle-kit lists them: every file not starting with '_', sorted.
-std::vector<fs::path> snapshotFiles(const fs::path& out) {
-    std::vector<fs::path> files;
-    const fs::path meta = out / "meta";
-    if (!fs::is_directory(meta)) return files;
-    for (const auto& e : fs::directory_iterator(meta)) {
-        const std::string name = e.path().filename().string();
-        if (e.is_regular_file() && name.front() != '_' && e.path().extension() == ".json") files.push_back(e.path());
-    }
-    std::sort(files.begin(), files.end());
-    return files;
-}
-
-// Writes through a temporary file and a rename, so a crash never leaves half a file.
-void writeAtomically(const fs::path& path, const std::string& text) {
-    const fs::path tmp = path.string() + ".tmp";
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        if (!out) throw Error(ErrorCategory::io, tmp.string() + ": cannot be written", "check the folder's permissions");
-        out << text;
-    }
-    fs::rename(tmp, path);
-}
 
 std::vector<std::pair<std::string, std::string>>* renameList(diff::Renames& r, const std::string& kind) {
     if (kind == "schema") return &r.schemas;
@@ -187,29 +163,18 @@ GenerateResult generate(const Config& config, const GenerateOptions& options) {
         }
     }
 
-    const std::int64_t idx = journal.entries.empty() ? 0 : journal.entries.back().idx + 1;
-    std::int64_t now = std::chrono::duration_cast<std::chrono::milliseconds>(
-                           std::chrono::system_clock::now().time_since_epoch())
-                           .count();
-    if (!journal.entries.empty()) now = std::max(now, journal.entries.back().when + 1);  // strictly increasing
-    const std::string prefix = migrationPrefix(config.migrations.prefix, idx, now);
-    result.tag = prefix + "_" + options.name.value_or(randomMigrationName());
-
     cur.prevId = prev.id;
     cur.id = randomUuid();
     cur.meta = changes.meta;
     result.statements = changes.statements;
     result.dataLossWarnings = changes.dataLossWarnings;
-
-    fs::create_directories(out / "meta");
-    result.snapshotFile = out / "meta" / (prefix + "_snapshot.json");
-    result.sqlFile = out / (result.tag + ".sql");
-    if (fs::exists(result.sqlFile) || fs::exists(result.snapshotFile))
-        throw Error(ErrorCategory::io, result.sqlFile.string() + " already exists", "pick another --name or --prefix");
-    writeAtomically(result.snapshotFile, snapshot::write(cur));
-    writeAtomically(result.sqlFile, options.custom ? std::string(kCustomSql) : ddl::joinStatements(changes.statements, config.breakpoints));
-    journal.entries.push_back({idx, std::string(snapshot::versionFor(config.dialect)), now, result.tag, config.breakpoints});
-    writeJournal(out, journal);  // last: until it lands, the migration does not exist
+    const WrittenMigration written =
+        appendMigration(config, out, cur,
+                        options.custom ? std::string(kCustomSql) : ddl::joinStatements(changes.statements, config.breakpoints),
+                        options.name.value_or(randomMigrationName()));
+    result.tag = written.tag;
+    result.sqlFile = written.sqlFile;
+    result.snapshotFile = written.snapshotFile;
     return result;
 }
 

@@ -7,6 +7,7 @@
 #include "drizzle/migrate.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <map>
 #include <thread>
@@ -33,6 +34,24 @@ std::string quoteIdent(std::string_view name, char quote) {
         if (c == quote) out += c;
     }
     return out + quote;
+}
+
+// True when the statement holds nothing but `--` comments and whitespace (a commented-out
+// baseline from `pull`): servers reject an empty query, so it is not sent.
+bool onlyComments(std::string_view sql) {
+    std::size_t i = 0;
+    while (i < sql.size()) {
+        if (std::isspace(static_cast<unsigned char>(sql[i]))) {
+            ++i;
+        } else if (sql.substr(i, 2) == "--") {
+            const auto eol = sql.find('\n', i);
+            if (eol == std::string_view::npos) return true;
+            i = eol + 1;
+        } else {
+            return false;
+        }
+    }
+    return true;
 }
 
 // A statement as messages quote it: leading comment lines dropped, whitespace collapsed, short.
@@ -304,6 +323,7 @@ private:
                 continue;
             }
             for (std::size_t i = 0; i < m->statements.size(); ++i) {
+                if (onlyComments(m->statements[i].sql)) continue;
                 try {
                     db_.execute(m->statements[i].sql);
                 } catch (const Error& e) {
@@ -345,6 +365,7 @@ private:
 
     void runStatementsAutocommit(const Migration& m) {
         for (std::size_t i = 0; i < m.statements.size(); ++i) {
+            if (onlyComments(m.statements[i].sql)) continue;
             try {
                 db_.execute(m.statements[i].sql);
             } catch (const Error& e) {

@@ -347,7 +347,13 @@ private:
                 m.compositePrimaryKeys.push_back(
                     {k.name.empty() ? m.name + "_" + join(cols, "_") + "_pk" : std::string(k.name), cols});
                 break;
-            case Kind::unique: addUnique(m, k.name, cols, k.nullsNotDistinct); break;
+            case Kind::unique:
+                if (dialect_ == Dialect::sqlite && k.tableConstraint)
+                    m.uniqueConstraints.push_back(
+                        {k.name.empty() ? m.name + "_" + join(cols, "_") + "_unique" : std::string(k.name), cols, false});
+                else
+                    addUnique(m, k.name, cols, k.nullsNotDistinct);
+                break;
             case Kind::foreignKey: {
                 std::vector<std::string> to;
                 const TableDef* target = nullptr;

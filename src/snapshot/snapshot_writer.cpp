@@ -1,5 +1,8 @@
 // Model -> snapshot JSON, key for key in the order Drizzle Kit 0.31 writes them, so that a
 // snapshot of ours and one of drizzle-kit's for the same schema are the same bytes.
+#include <string>
+#include <unordered_map>
+
 #include <nlohmann/json.hpp>
 
 #include "drizzle/snapshot.hpp"
@@ -254,6 +257,26 @@ Json internalJson(Dialect d, const model::Internal& in) {
     return j;
 }
 
+// An object keyed by name, filled in insertion order. ordered_json looks a key up linearly on
+// every insert, which makes a schema of thousands of tables quadratic; this keeps its own index.
+class KeyedObject {
+public:
+    void set(std::string k, Json value) {
+        auto& entries = json_.get_ref<Json::object_t&>();
+        if (auto it = at_.find(k); it != at_.end()) {
+            entries.Container::operator[](it->second).second = std::move(value);
+            return;
+        }
+        at_.emplace(k, entries.size());
+        entries.Container::emplace_back(std::move(k), std::move(value));
+    }
+    Json take() { return std::move(json_); }
+
+private:
+    Json json_ = Json::object();
+    std::unordered_map<std::string, std::size_t> at_;
+};
+
 std::string key(const std::string& schema, const std::string& name) {
     return (schema.empty() ? "public" : schema) + "." + name;
 }
@@ -283,11 +306,12 @@ nlohmann::ordered_json toJson(const model::Schema& s) {
         j["id"] = s.id;
         j["prevId"] = s.prevId;
     }
-    Json tables = object();
-    for (const auto& t : s.tables) tables[d == Dialect::postgresql ? key(t.schema, t.name) : t.name] = tableJson(d, t);
-    j["tables"] = tables;
-    Json views = object();
-    for (const auto& v : s.views) views[d == Dialect::postgresql ? key(v.schema, v.name) : v.name] = viewJson(d, v);
+    KeyedObject tables;
+    for (const auto& t : s.tables) tables.set(d == Dialect::postgresql ? key(t.schema, t.name) : t.name, tableJson(d, t));
+    j["tables"] = tables.take();
+    KeyedObject viewsByName;
+    for (const auto& v : s.views) viewsByName.set(d == Dialect::postgresql ? key(v.schema, v.name) : v.name, viewJson(d, v));
+    Json views = viewsByName.take();
     if (d == Dialect::postgresql) {
         Json enums = object();
         for (const auto& e : s.enums) enums[key(e.schema, e.name)] = Json{{"name", e.name}, {"schema", e.schema}, {"values", strings(e.values)}};

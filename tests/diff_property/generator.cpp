@@ -117,7 +117,8 @@ std::vector<std::string> constraintNames(const Table& t) {
 }
 
 Column randomColumn(const Schema& s, const std::string& name, Rng& rng) {
-    Column c{.name = name};
+    Column c;
+    c.name = name;
     if (s.dialect == Dialect::postgresql && !s.enums.empty() && rng.percent(15)) {
         c.type = rng.pick(s.enums).name;
         c.typeSchema = "public";

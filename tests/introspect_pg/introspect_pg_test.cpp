@@ -198,7 +198,8 @@ void adopt(std::optional<std::string>& expected, const std::optional<std::string
 
 // Brings A to what the catalog can say; each step names why.
 Schema normaliseForCatalog(Schema a, const Schema& found, const std::string& user) {
-    // Roles are cluster-wide, not part of a database: introspection does not read them.
+    // Roles are cluster-wide, not part of a database: introspection reads them only when asked
+    // (IntrospectOptions::roles, see ReadsRolesOnlyWhenAsked), and these tests do not ask.
     a.roles.clear();
     // An existing view is not created by the model, so the database does not have it.
     std::erase_if(a.views, [](const drizzle::model::View& v) { return v.isExisting; });
@@ -366,16 +367,18 @@ TEST(IntrospectPg, DrizzleKitFullSnapshot) {
     expectEquivalent(*scratch.db, a, found);
 }
 
-// Seeded random PostgreSQL schemas (the differ's property generator): each created, read back,
-// equivalent. DRIZZLE_PROPERTY_SCHEMAS=N changes the count (default 100).
+// Seeded random PostgreSQL schemas (the differ's property generator; every other one mutated,
+// for shapes a fresh schema does not have): each created, read back, equivalent.
+// DRIZZLE_PROPERTY_SCHEMAS=N changes the count (default 300).
 TEST(IntrospectPg, RandomSchemasRoundTrip) {
     const char* count = std::getenv("DRIZZLE_PROPERTY_SCHEMAS");
-    const int n = count ? std::atoi(count) : 100;
+    const int n = count && *count ? std::atoi(count) : 300;
     ScratchDb scratch("property");
     int passed = 0;
     for (int seed = 1; seed <= n; ++seed) {
         drizzle::diff_property::Rng rng(static_cast<std::uint64_t>(seed));
         Schema a = drizzle::diff_property::randomSchema(drizzle::Dialect::postgresql, rng);
+        if (seed % 2 == 0) a = drizzle::diff_property::mutate(a, rng);
         std::vector<std::string> schemas = schemasOf(a);
         std::string reset = "DROP SCHEMA public CASCADE; CREATE SCHEMA public;";
         for (const auto& s : schemas)
@@ -426,6 +429,136 @@ TEST(IntrospectPg, UnsupportedObjectsMigrationsTableAndFilter) {
                                  "partitioned table public.measurements", "rule public.users.users_no_delete",
                                  "materialized view index public.user_names.user_names_idx"})
         EXPECT_TRUE(unsupported.count(expected)) << "not listed: " << expected;
+}
+
+std::vector<std::string> namesOf(const drizzle::kit::Introspection& found) {
+    std::vector<std::string> out;
+    for (const auto& t : found.schema.tables) out.push_back("table " + t.name);
+    for (const auto& v : found.schema.views) out.push_back((v.materialized ? "materialized view " : "view ") + v.name);
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+// Drizzle's tablesFilter selects views, plain and materialized, as it selects tables.
+TEST(IntrospectPg, TablesFilterAppliesToViews) {
+    ScratchDb scratch("filter_views");
+    scratch.db->execute(R"(
+        CREATE TABLE users (id integer);
+        CREATE TABLE audit (id integer);
+        CREATE VIEW users_names AS SELECT id FROM users;
+        CREATE VIEW audit_recent AS SELECT id FROM audit;
+        CREATE MATERIALIZED VIEW audit_ids AS SELECT id FROM audit;
+    )");
+    drizzle::kit::IntrospectOptions options;
+    options.tablesFilter = {"users*"};
+    EXPECT_EQ(namesOf(drizzle::kit::introspectPg(*scratch.db, options)),
+              (std::vector<std::string>{"table users", "view users_names"}));
+    options.tablesFilter = {"!audit_*"};
+    EXPECT_EQ(namesOf(drizzle::kit::introspectPg(*scratch.db, options)),
+              (std::vector<std::string>{"table audit", "table users", "view users_names"}));
+}
+
+// The model has no INCLUDE columns: an index or key that has them is kept with its key columns
+// and reported, never read back silently without them.
+TEST(IntrospectPg, ReportsIncludeColumnsAndKeepsTheIndex) {
+    ScratchDb scratch("include");
+    scratch.db->execute(R"(
+        CREATE TABLE users (id integer, email text, name text,
+            CONSTRAINT users_pkey PRIMARY KEY (id) INCLUDE (name),
+            CONSTRAINT users_email_key UNIQUE (email) INCLUDE (id));
+        CREATE INDEX users_idx ON users (name) INCLUDE (email, id);
+        CREATE INDEX users_plain_idx ON users (email);
+    )");
+    auto found = drizzle::kit::introspectPg(*scratch.db, {});
+    const auto* users = found.schema.table("", "users");
+    ASSERT_NE(users, nullptr);
+    ASSERT_EQ(users->indexes.size(), 2u);
+    for (const auto& idx : users->indexes) {
+        ASSERT_EQ(idx.columns.size(), 1u) << idx.name;
+        EXPECT_EQ(idx.columns[0].expression, idx.name == "users_idx" ? "name" : "email");
+    }
+    ASSERT_EQ(users->uniqueConstraints.size(), 1u);
+    EXPECT_EQ(users->uniqueConstraints[0].columns, std::vector<std::string>{"email"});
+    ASSERT_NE(users->column("id"), nullptr);
+    EXPECT_TRUE(users->column("id")->primaryKey);
+    std::vector<std::string> unsupported = found.unsupported;
+    std::sort(unsupported.begin(), unsupported.end());
+    EXPECT_EQ(unsupported, (std::vector<std::string>{
+                               "index INCLUDE columns public.users.users_idx (email, id)",
+                               "primary key INCLUDE columns public.users.users_pkey (name)",
+                               "unique constraint INCLUDE columns public.users.users_email_key (id)",
+                           }));
+}
+
+// Roles belong to the cluster, not to the database: read only when asked (Drizzle's
+// entities.roles), and never initdb's own (the bootstrap superuser, the pg_* roles).
+TEST(IntrospectPg, ReadsRolesOnlyWhenAsked) {
+    ScratchDb scratch("roles");
+    auto& db = *scratch.db;
+    const std::string role = "drizzle_introspect_role_" + std::to_string(::getpid());
+    db.execute("DROP ROLE IF EXISTS \"" + role + "\"");
+    db.execute("CREATE ROLE \"" + role + "\" WITH CREATEDB NOINHERIT");
+    struct DropRole {
+        drizzle::driver::Connection& db;
+        std::string role;
+        ~DropRole() {
+            try {
+                db.execute("DROP ROLE IF EXISTS \"" + role + "\"");
+            } catch (...) {
+            }
+        }
+    } dropRole{db, role};
+    const std::string bootstrap = db.query("select rolname from pg_roles where oid = 10").text(0, 0);
+
+    EXPECT_TRUE(drizzle::kit::introspectPg(db, {}).schema.roles.empty());
+
+    drizzle::kit::IntrospectOptions options;
+    options.roles = true;
+    auto found = drizzle::kit::introspectPg(db, options);
+    const drizzle::model::Role* mine = nullptr;
+    for (const auto& r : found.schema.roles) {
+        EXPECT_FALSE(r.name.starts_with("pg_")) << r.name;
+        EXPECT_NE(r.name, bootstrap);
+        if (r.name == role) mine = &r;
+    }
+    ASSERT_NE(mine, nullptr);
+    EXPECT_EQ(mine->createDb, true);
+    EXPECT_EQ(mine->createRole, false);
+    EXPECT_EQ(mine->inherit, false);
+}
+
+// A policy linked to a table from outside it (Drizzle's pgPolicy(...).link(table)) is, in the
+// database, a policy of that table: it comes back there.
+TEST(IntrospectPg, StandalonePolicyComesBackOnItsTable) {
+    Schema a;
+    drizzle::model::Table users;
+    users.name = "users";
+    drizzle::model::Column id;
+    id.name = "id";
+    id.type = "integer";
+    id.primaryKey = id.notNull = true;
+    users.columns.push_back(id);
+    users.isRLSEnabled = true;
+    a.tables.push_back(users);
+    drizzle::model::Policy policy;
+    policy.name = "users_read";
+    policy.as = "PERMISSIVE";
+    policy.for_ = "SELECT";
+    policy.to = {"public"};
+    policy.using_ = "true";
+    policy.on = "\"users\"";
+    a.policies.push_back(policy);
+    ScratchDb scratch("standalone_policy");
+    apply(*scratch.db, a);
+
+    auto found = drizzle::kit::introspectPg(*scratch.db, optionsFor(a));
+    EXPECT_TRUE(found.schema.policies.empty());
+    const auto* t = found.schema.table("", "users");
+    ASSERT_NE(t, nullptr);
+    ASSERT_EQ(t->policies.size(), 1u);
+    policy.on.reset();
+    EXPECT_EQ(t->policies[0], policy);
+    EXPECT_TRUE(found.unsupported.empty());
 }
 
 // Many tables come back whole, read with one query per catalog (speed is measured in bench/, not

@@ -4,6 +4,7 @@
 // same way first (normalizeForDatabase, each rule with its reason).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -148,6 +149,26 @@ TEST(IntrospectSqlite, SkipsInternalTablesAndReportsTriggers) {
     EXPECT_EQ(found.unsupported, std::vector<std::string>{"trigger t_audit"});
 }
 
+// Drizzle's tablesFilter selects views as it selects tables.
+TEST(IntrospectSqlite, TablesFilterAppliesToViews) {
+    auto db = memoryDatabase();
+    db->execute(
+        "CREATE TABLE users (id integer PRIMARY KEY); CREATE TABLE audit (id integer PRIMARY KEY);"
+        "CREATE VIEW users_names AS SELECT id FROM users; CREATE VIEW audit_recent AS SELECT id FROM audit;");
+    auto names = [&](std::vector<std::string> filter) {
+        drizzle::kit::IntrospectOptions options;
+        options.tablesFilter = std::move(filter);
+        auto found = drizzle::kit::introspectSqlite(*db, options);
+        std::vector<std::string> out;
+        for (const auto& t : found.schema.tables) out.push_back("table " + t.name);
+        for (const auto& v : found.schema.views) out.push_back("view " + v.name);
+        std::sort(out.begin(), out.end());
+        return out;
+    };
+    EXPECT_EQ(names({"users*"}), (std::vector<std::string>{"table users", "view users_names"}));
+    EXPECT_EQ(names({"!audit_*"}), (std::vector<std::string>{"table audit", "table users", "view users_names"}));
+}
+
 // A database written by hand rather than by the kit: the spellings SQLite accepts beyond the ones
 // the kit writes.
 TEST(IntrospectSqlite, HandWrittenDdl) {
@@ -180,7 +201,7 @@ TEST(IntrospectSqlite, HandWrittenDdl) {
 
     ASSERT_EQ(t->columns.size(), 9u);
     EXPECT_TRUE(t->columns[0].primaryKey);
-    EXPECT_FALSE(t->columns[0].notNull);
+    EXPECT_TRUE(t->columns[0].notNull);  // INTEGER PRIMARY KEY is the rowid, never NULL
     EXPECT_EQ(t->columns[1].name, "we\"ird");
     EXPECT_EQ(t->columns[1].type, "text COLLATE NOCASE");
     EXPECT_EQ(t->columns[1].defaultValue->text, "x'00'");

@@ -2,6 +2,8 @@
 // library (no logic lives here that a library user could not call).
 #pragma once
 
+#include <filesystem>
+
 #include <CLI/CLI.hpp>
 
 #include "drizzle/config.hpp"
@@ -11,8 +13,16 @@ namespace drizzle::cli {
 // Flags every command shares: --config, --dialect, --schema, --out, --verbose.
 void addConfigFlags(CLI::App& command, ConfigOverrides& overrides);
 
+// Paths in a config file are relative to its folder; paths given as flags to the working directory.
+std::filesystem::path fromConfig(const Config& config, const std::filesystem::path& path);
+
+// The database a command works on: the config's dbCredentials, or --url; a SQLite file named in
+// the config is relative to the config's folder. A clear error when there is none.
+Credentials databaseCredentials(const Config& config, const ConfigOverrides& overrides, const char* command);
+
 void addExportCommand(CLI::App& app, ConfigOverrides& overrides);
 void addGenerateCommand(CLI::App& app, ConfigOverrides& overrides);
 void addMigrateCommand(CLI::App& app, ConfigOverrides& overrides);
+void addPullCommand(CLI::App& app, ConfigOverrides& overrides);
 
 }  // namespace drizzle::cli

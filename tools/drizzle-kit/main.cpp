@@ -18,6 +18,21 @@ void addConfigFlags(CLI::App& command, ConfigOverrides& o) {
     command.add_flag_function("--verbose", [&o](std::int64_t) { o.verbose = true; }, "Print more about what happens");
 }
 
+std::filesystem::path fromConfig(const Config& config, const std::filesystem::path& path) {
+    return path.is_absolute() || config.root.empty() ? path : config.root / path;
+}
+
+Credentials databaseCredentials(const Config& config, const ConfigOverrides& overrides, const char* command) {
+    Credentials credentials = config.dbCredentials;
+    const std::string& url = credentials.url;
+    const bool sqliteFile = !url.empty() && url != ":memory:" && url.rfind("file:", 0) != 0;
+    if (!overrides.url && config.dialect == Dialect::sqlite && sqliteFile) credentials.url = fromConfig(config, url).string();
+    if (credentials.url.empty() && credentials.host.empty() && credentials.database.empty())
+        throw Error(ErrorCategory::config, std::string(command) + " needs a database: no dbCredentials and no --url",
+                    "add \"dbCredentials\": { \"url\": \"...\" } to drizzle.config.json or pass --url");
+    return credentials;
+}
+
 }  // namespace drizzle::cli
 
 int main(int argc, char** argv) {
@@ -28,6 +43,7 @@ int main(int argc, char** argv) {
     drizzle::cli::addExportCommand(app, overrides);
     drizzle::cli::addGenerateCommand(app, overrides);
     drizzle::cli::addMigrateCommand(app, overrides);
+    drizzle::cli::addPullCommand(app, overrides);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

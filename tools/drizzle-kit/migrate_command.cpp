@@ -11,20 +11,7 @@
 
 namespace drizzle::cli {
 
-namespace {
-
 namespace fs = std::filesystem;
-
-// Paths in a config file are relative to its folder; paths given as flags to the working directory.
-fs::path fromConfig(const Config& config, const fs::path& path) {
-    return path.is_absolute() || config.root.empty() ? path : config.root / path;
-}
-
-bool isSqliteFilePath(const std::string& url) {
-    return !url.empty() && url != ":memory:" && url.rfind("file:", 0) != 0;
-}
-
-}  // namespace
 
 void addMigrateCommand(CLI::App& app, ConfigOverrides& overrides) {
     CLI::App* cmd = app.add_subcommand("migrate", "Apply the pending migrations of the out folder to the database");
@@ -42,12 +29,7 @@ void addMigrateCommand(CLI::App& app, ConfigOverrides& overrides) {
         "runs on its own outside it (CREATE INDEX CONCURRENTLY).");
     cmd->callback([&overrides, allowOutOfOrder] {
         const Config config = loadConfig(overrides);
-        Credentials credentials = config.dbCredentials;
-        if (!overrides.url && config.dialect == Dialect::sqlite && isSqliteFilePath(credentials.url))
-            credentials.url = fromConfig(config, credentials.url).string();
-        if (credentials.url.empty() && credentials.host.empty() && credentials.database.empty())
-            throw Error(ErrorCategory::config, "migrate needs a database: no dbCredentials and no --url",
-                        "add \"dbCredentials\": { \"url\": \"...\" } to drizzle.config.json or pass --url");
+        const Credentials credentials = databaseCredentials(config, overrides, "migrate");
 
         MigrationConfig migration;
         migration.migrationsFolder = overrides.out ? fs::path(*overrides.out) : fromConfig(config, config.out);

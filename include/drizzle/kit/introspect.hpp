@@ -21,6 +21,9 @@ struct IntrospectOptions {
     std::vector<std::string> tablesFilter;  // globs, `!` negates (Drizzle's semantics); empty = all
     std::string migrationsTable = "__drizzle_migrations";  // never reported as part of the schema
     std::string migrationsSchema = "drizzle";
+    // PostgreSQL: read the cluster's roles too (Drizzle's `entities.roles`); initdb's own roles
+    // (the bootstrap superuser, pg_*) never. Roles are cluster-wide, hence off by default.
+    bool roles = false;
 };
 
 struct Introspection {

@@ -158,6 +158,7 @@ struct ConstraintSpec {
     std::uint8_t targetCount = 0;
     std::string_view onDelete, onUpdate;
     bool nullsNotDistinct = false;
+    bool tableConstraint = false;  // SQLite unique: a UNIQUE constraint in CREATE TABLE, not an index
     bool concurrently = false;
     std::string_view method;     // PostgreSQL index method; MySQL `using`
     std::string_view where;      // partial index predicate; check expression

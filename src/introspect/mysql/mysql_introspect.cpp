@@ -26,8 +26,11 @@
 //    DESC key parts are kept; prefix lengths (SUB_PART) have no place in the model and are
 //    dropped. MySQL 8 functional key parts come back as "(expr)" expressions (untested here:
 //    the test server is MariaDB, which has none).
-//  * Views: columns as the server derives them (without the base columns' defaults).
-//  * Triggers, functions, procedures and events are listed in `unsupported`.
+//  * Views: columns as the server derives them (without the base columns' defaults); the query
+//    from SHOW CREATE VIEW (one query per view), which keeps its literals' character sets.
+//  * Triggers, functions, procedures and events are listed in `unsupported`; so are FULLTEXT and
+//    SPATIAL indexes (left out of the model) and a table's or column's collation where it is not
+//    the default it would get (the database's, the table's).
 #include <algorithm>
 #include <cctype>
 #include <map>
@@ -51,9 +54,13 @@ std::string opt(const driver::Rows& r, std::size_t row, std::size_t col) {
     return r.isNull(row, col) ? std::string() : r.text(row, col);
 }
 
-// COLUMN_TYPE as the model spells it.
+// COLUMN_TYPE as the model spells it (an enum's or set's values keep their case).
 std::string normaliseType(std::string type) {
-    type = lower(type);
+    bool quoted = false;
+    for (auto& c : type) {
+        if (c == '\'') quoted = !quoted;
+        if (!quoted) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
     if (type == "tinyint(1)") return "boolean";
     static const std::regex intWidth(R"(^(tinyint|smallint|mediumint|int|bigint|year)\(\d+\))");
     type = std::regex_replace(type, intWidth, "$1");
@@ -142,6 +149,16 @@ std::optional<DefaultValue> normaliseDefault(const std::optional<std::string>& r
 
 std::string normaliseAction(const std::string& rule) { return lower(rule); }
 
+// A name inside backquotes.
+std::string quoteName(const std::string& name) {
+    std::string out;
+    for (char c : name) {
+        if (c == '`') out += '`';
+        out += c;
+    }
+    return out;
+}
+
 bool isJsonValidCheck(const std::string& name, const std::string& clause) {
     return lower(clause) == "json_valid(`" + lower(name) + "`)";
 }
@@ -180,8 +197,13 @@ Introspection introspectMysql(driver::Connection& db, const IntrospectOptions& o
 
     // ---- tables and views --------------------------------------------------------------------
     std::map<std::string, std::size_t> tableIndex, viewIndex;
+    // The model has no character sets or collations: a table or column that differs from the
+    // database's default (the table's, for a column) is reported and takes the default.
+    std::map<std::string, std::string> tableCollation;
+    const std::string databaseCollation = opt(
+        db.query("SELECT DEFAULT_COLLATION_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = DATABASE()"), 0, 0);
     auto tables = db.query(
-        "SELECT TABLE_NAME, TABLE_TYPE FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() "
+        "SELECT TABLE_NAME, TABLE_TYPE, TABLE_COLLATION FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() "
         "ORDER BY TABLE_NAME");
     for (std::size_t i = 0; i < tables.size(); ++i) {
         std::string name = tables.text(i, 0), kind = tables.text(i, 1);
@@ -193,6 +215,9 @@ Introspection introspectMysql(driver::Connection& db, const IntrospectOptions& o
             out.schema.views.push_back(std::move(v));
         } else if (kind == "BASE TABLE" || kind == "SYSTEM VERSIONED") {
             tableIndex[name] = out.schema.tables.size();
+            tableCollation[name] = opt(tables, i, 2);
+            if (!tableCollation[name].empty() && tableCollation[name] != databaseCollation)
+                out.unsupported.push_back("table collation " + name + " (" + tableCollation[name] + ")");
             Table t;
             t.name = name;
             out.schema.tables.push_back(std::move(t));
@@ -281,7 +306,7 @@ Introspection introspectMysql(driver::Connection& db, const IntrospectOptions& o
     {
         auto rows = db.query(
             "SELECT TABLE_NAME, COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT, EXTRA, "
-            "GENERATION_EXPRESSION FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() "
+            "GENERATION_EXPRESSION, COLLATION_NAME FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() "
             "ORDER BY TABLE_NAME, ORDINAL_POSITION");
         for (std::size_t i = 0; i < rows.size(); ++i) {
             std::string table = rows.text(i, 0), name = rows.text(i, 1);
@@ -313,6 +338,10 @@ Introspection introspectMysql(driver::Connection& db, const IntrospectOptions& o
             }
             Table* t = tableOf(table);
             if (!t) continue;
+            // (MariaDB's json is longtext with a binary collation of its own.)
+            if (std::string collation = opt(rows, i, 7);
+                !collation.empty() && collation != tableCollation[table] && c.type != "json")
+                out.unsupported.push_back("column collation " + table + "." + name + " (" + collation + ")");
             if (c.type == "bigint unsigned" && c.notNull && autoInc) {
                 for (const auto& idx : indexesByTable[table]) {
                     if (idx.unique && idx.name == name && idx.columns == std::vector<std::string>{name}) {
@@ -376,12 +405,23 @@ Introspection introspectMysql(driver::Connection& db, const IntrospectOptions& o
                 continue;
             }
             if (serialKeys.count({table, idx.name})) continue;
+            if (idx.type == "fulltext" || idx.type == "spatial") {  // not in the model
+                out.unsupported.push_back(idx.type + " index " + table + "." + idx.name);
+                continue;
+            }
             if (idx.unique) {
                 t->uniqueConstraints.push_back({.name = idx.name, .columns = idx.columns});
                 continue;
             }
             // The index MySQL creates for a foreign key carries the key's name.
             if (foreignKeyNames.count({table, idx.name})) continue;
+            // A key declared without a name is named <table>_ibfk_<n> by the server, and the
+            // index it adds for it after the key's first column.
+            const bool implicitKeyIndex = std::any_of(t->foreignKeys.begin(), t->foreignKeys.end(), [&](const ForeignKey& fk) {
+                return fk.name.rfind(table + "_ibfk_", 0) == 0 && fk.columnsFrom == idx.columns &&
+                       idx.name == fk.columnsFrom.front();
+            });
+            if (implicitKeyIndex) continue;
             Index index;
             index.name = idx.name;
             for (std::size_t k = 0; k < idx.columns.size(); ++k)
@@ -418,7 +458,14 @@ Introspection introspectMysql(driver::Connection& db, const IntrospectOptions& o
             auto it = viewIndex.find(field(i, "table_name"));
             if (it == viewIndex.end()) continue;
             View& v = out.schema.views[it->second];
-            v.definition = viewDefinition(field(i, "view_definition"), database);
+            // SHOW CREATE VIEW, unlike VIEW_DEFINITION, keeps the character set of each literal
+            // (_utf8mb3' ' in a view created over a utf8mb3 connection).
+            auto shown = db.query("SHOW CREATE VIEW `" + quoteName(v.name) + "`");
+            const std::string text = shown.size() > 0 ? opt(shown, 0, 1) : "";
+            const std::string head = "VIEW `" + quoteName(v.name) + "` AS ";
+            auto at = text.find(head);
+            v.definition = viewDefinition(at == std::string::npos ? field(i, "view_definition") : text.substr(at + head.size()),
+                                          database);
             std::string algorithm = lower(field(i, "algorithm"));
             v.algorithm = algorithm.empty() ? "undefined" : algorithm;
             v.sqlSecurity = lower(field(i, "security_type"));

@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "drizzle/kit/introspect.hpp"
+#include "introspect/pg/pg_unsupported.hpp"
 
 namespace drizzle::kit {
 namespace {
@@ -112,12 +113,15 @@ std::string stripCast(std::string d) {
         bool paren = before.size() >= 2 && before.front() == '(' && before.back() == ')';
         bool num = isNumber(before);
         if (!literal && !paren && !num) return d;
-        d = before;
+        // A parenthesised expression keeps its cast unless it is a number: ('now'::text)::date
+        // without its cast is text, which a date column does not take as a default.
         if (paren) {
-            std::string inner = d.substr(1, d.size() - 2);
-            if (isNumber(inner)) d = inner;
-            else return d;
+            std::string inner = before.substr(1, before.size() - 2);
+            if (!isNumber(inner)) return d;
+            d = inner;
+            continue;
         }
+        d = before;
     }
 }
 
@@ -234,6 +238,20 @@ std::string checkBody(std::string def) {
     return def;
 }
 
+// An index's INCLUDE columns (pg_index as `ix`), a JSON array or null.
+constexpr const char* kIncludedColumns =
+    "(select json_agg(a.attname order by k.o) from unnest(ix.indkey::int2[]) with ordinality k(n, o) "
+    "   join pg_attribute a on a.attrelid = ix.indrelid and a.attnum = k.n where k.o > ix.indnkeyatts)";
+
+// The model has no INCLUDE columns: the index or constraint is kept without them, and reported
+// ("index INCLUDE columns public.users.users_idx (email, name)") so that nothing is lost silently.
+std::optional<std::string> includeReport(const std::string& kind, const std::string& name, const json& columns) {
+    if (!columns.is_array() || columns.empty()) return std::nullopt;
+    std::string list;
+    for (const auto& c : columns) list += (list.empty() ? "" : ", ") + c.get<std::string>();
+    return kind + " INCLUDE columns " + name + " (" + list + ")";
+}
+
 }  // namespace
 
 Introspection introspectPg(driver::Connection& db, const IntrospectOptions& options) {
@@ -315,12 +333,18 @@ Introspection introspectPg(driver::Connection& db, const IntrospectOptions& opti
     std::set<Key> ownedSequences;
     {
         auto r = db.query(
-            "select n.nspname, c.relname, a.attname, format_type(a.atttypid, a.atttypmod), a.attndims, "
+            "select n.nspname, c.relname, a.attname, "
+            // A domain is reported on its own (below); its columns take its base type.
+            "  case when t.typtype = 'd' then format_type(t.typbasetype, t.typtypmod) "
+            "    else format_type(a.atttypid, a.atttypmod) end, a.attndims, "
             "  a.attnotnull, a.attidentity, a.attgenerated, pg_get_expr(ad.adbin, ad.adrelid), "
             "  t.typtype, t.typcategory, et.typtype, et.typname, etn.nspname, tn.nspname, t.typname, "
             "  null, "
             "  sq.seqname, sq.seqschema, sq.deptype, sq.seqincrement, sq.seqmin, sq.seqmax, sq.seqstart, "
-            "  sq.seqcache, sq.seqcycle "
+            "  sq.seqcache, sq.seqcycle, "
+            "  case when a.attcollation <> t.typcollation and a.attcollation <> 0 then "
+            "    (select cn.nspname || '.' || co.collname from pg_collation co "
+            "       join pg_namespace cn on cn.oid = co.collnamespace where co.oid = a.attcollation) end "
             "from pg_attribute a join pg_class c on c.oid = a.attrelid "
             "join pg_namespace n on n.oid = c.relnamespace "
             "join pg_type t on t.oid = a.atttypid join pg_namespace tn on tn.oid = t.typnamespace "
@@ -410,6 +434,10 @@ Introspection introspectPg(driver::Connection& db, const IntrospectOptions& opti
             } else if (!def.empty()) {
                 col.defaultValue = mapDefault(def, base, isArray, isEnum);
             }
+            // The model has no column collations: the column takes its type's.
+            if (!r.isNull(i, 26) && ti != tableIndex.end())
+                out.unsupported.push_back("column collation " + key.first + "." + key.second + "." + col.name + " (" +
+                                          r.text(i, 26) + ")");
             if (ti != tableIndex.end()) schema.tables[ti->second].columns.push_back(std::move(col));
             else schema.views[vi->second].columns.push_back(std::move(col));
         }
@@ -426,8 +454,9 @@ Introspection introspectPg(driver::Connection& db, const IntrospectOptions& opti
             "  (select json_agg(a.attname order by k.o) from unnest(co.confkey) with ordinality k(n, o) "
             "     join pg_attribute a on a.attrelid = co.confrelid and a.attnum = k.n), "
             "  co.confupdtype, co.confdeltype, pg_get_constraintdef(co.oid), "
-            "  coalesce(ix.indnullsnotdistinct, false), ic.relname "
-            "from pg_constraint co join pg_class c on c.oid = co.conrelid "
+            "  coalesce(ix.indnullsnotdistinct, false), ic.relname, co.condeferrable, co.condeferred, " +
+                std::string(kIncludedColumns) +
+                " from pg_constraint co join pg_class c on c.oid = co.conrelid "
             "join pg_namespace n on n.oid = c.relnamespace "
             "left join pg_class fc on fc.oid = co.confrelid left join pg_namespace fn on fn.oid = fc.relnamespace "
             "left join pg_index ix on ix.indexrelid = co.conindid "
@@ -442,10 +471,21 @@ Introspection introspectPg(driver::Connection& db, const IntrospectOptions& opti
             if (ti == tableIndex.end()) continue;
             model::Table& t = schema.tables[ti->second];
             std::string name = r.text(i, 2), type = r.text(i, 3);
+            // The model has no deferrable constraints: the constraint is kept, checked at once.
+            if (flag(r, i, 13))
+                out.unsupported.push_back("deferrable constraint " + key.first + "." + key.second + "." + name +
+                                          (flag(r, i, 14) ? " (DEFERRABLE INITIALLY DEFERRED)" : " (DEFERRABLE)"));
+            if (type == "p" || type == "u")
+                if (auto report = includeReport(type == "p" ? "primary key" : "unique constraint",
+                                                 key.first + "." + key.second + "." + name, js(r, i, 15)))
+                    out.unsupported.push_back(*report);
             std::vector<std::string> cols;
             for (const auto& c : js(r, i, 4)) cols.push_back(c.get<std::string>());
             if (type == "p") {
-                if (cols.size() == 1) {
+                // One column under the name PostgreSQL would choose is the column's own key; any
+                // other name is kept as a named key.
+                std::string defaultName = t.name.substr(0, std::min<std::size_t>(t.name.size(), 63 - 5)) + "_pkey";
+                if (cols.size() == 1 && name == defaultName) {
                     for (auto& c : t.columns)
                         if (c.name == cols[0]) {
                             c.primaryKey = true;
@@ -487,8 +527,9 @@ Introspection introspectPg(driver::Connection& db, const IntrospectOptions& opti
             "     from unnest(ix.indkey::int2[]) with ordinality k(n, o) "
             "     left join pg_attribute a on a.attrelid = ix.indrelid and a.attnum = k.n and k.n <> 0 "
             "     left join pg_opclass oc on oc.oid = ix.indclass[k.o - 1] "
-            "     where k.o <= ix.indnkeyatts) "
-            "from pg_index ix join pg_class ic on ic.oid = ix.indexrelid "
+            "     where k.o <= ix.indnkeyatts), " +
+                std::string(kIncludedColumns) +
+                " from pg_index ix join pg_class ic on ic.oid = ix.indexrelid "
             "join pg_class c on c.oid = ix.indrelid join pg_namespace n on n.oid = c.relnamespace "
             "join pg_am am on am.oid = ic.relam "
             "where n.nspname = any(?::text[]) and c.relkind in ('r','m') "
@@ -509,6 +550,8 @@ Introspection introspectPg(driver::Connection& db, const IntrospectOptions& opti
             if (constraintIndexes.count(key.first + "." + r.text(i, 2))) continue;
             model::Index idx;
             idx.name = r.text(i, 2);
+            if (auto report = includeReport("index", key.first + "." + key.second + "." + idx.name, js(r, i, 8)))
+                out.unsupported.push_back(*report);
             idx.isUnique = flag(r, i, 3);
             idx.method = r.text(i, 4);
             if (!r.isNull(i, 5)) idx.where = r.text(i, 5);
@@ -573,6 +616,20 @@ Introspection introspectPg(driver::Connection& db, const IntrospectOptions& opti
         }
     }
 
+    // ---- roles, when asked: they belong to the cluster, not to the database -----------------
+    if (options.roles) {
+        // initdb's roles (the bootstrap superuser, the predefined pg_* roles) have oids below
+        // FirstNormalObjectId (16384) and are in every cluster.
+        auto r = db.query(
+            "select rolname, rolcreatedb, rolcreaterole, rolinherit from pg_roles "
+            "where oid >= 16384 and left(rolname, 3) <> 'pg_' order by rolname");
+        for (std::size_t i = 0; i < r.size(); ++i)
+            schema.roles.push_back({.name = r.text(i, 0),
+                                    .createDb = flag(r, i, 1),
+                                    .createRole = flag(r, i, 2),
+                                    .inherit = flag(r, i, 3)});
+    }
+
     // ---- sequences not owned by a serial or identity column ----------------------------------
     {
         auto r = db.query(
@@ -598,31 +655,7 @@ Introspection introspectPg(driver::Connection& db, const IntrospectOptions& opti
         }
     }
 
-    // ---- what the model cannot hold ----------------------------------------------------------
-    {
-        auto r = db.query(
-            "select 'function ' || n.nspname || '.' || p.proname from pg_proc p "
-            "  join pg_namespace n on n.oid = p.pronamespace "
-            "  where n.nspname = any(?::text[]) and not exists (select 1 from pg_depend d where d.objid = p.oid and d.deptype = 'e') "
-            "union all select 'trigger ' || n.nspname || '.' || c.relname || '.' || tg.tgname from pg_trigger tg "
-            "  join pg_class c on c.oid = tg.tgrelid join pg_namespace n on n.oid = c.relnamespace "
-            "  where n.nspname = any(?::text[]) and not tg.tgisinternal "
-            "  and not exists (select 1 from pg_depend d where d.classid = 'pg_class'::regclass and d.objid = c.oid and d.deptype = 'e') "
-            "union all select 'domain ' || n.nspname || '.' || t.typname from pg_type t "
-            "  join pg_namespace n on n.oid = t.typnamespace where n.nspname = any(?::text[]) and t.typtype = 'd' "
-            "  and not exists (select 1 from pg_depend d where d.objid = t.oid and d.deptype = 'e') "
-            "union all select 'type ' || n.nspname || '.' || t.typname from pg_type t "
-            "  join pg_namespace n on n.oid = t.typnamespace where n.nspname = any(?::text[]) and t.typtype in ('c','r','m') "
-            "  and (t.typtype <> 'c' or exists (select 1 from pg_class c where c.oid = t.typrelid and c.relkind = 'c')) "
-            "  and not exists (select 1 from pg_depend d where d.objid = t.oid and d.deptype = 'e') "
-            "union all select 'rule ' || n.nspname || '.' || c.relname || '.' || rw.rulename from pg_rewrite rw "
-            "  join pg_class c on c.oid = rw.ev_class join pg_namespace n on n.oid = c.relnamespace "
-            "  where n.nspname = any(?::text[]) and rw.rulename <> '_RETURN' "
-            "  and not exists (select 1 from pg_depend d where d.classid = 'pg_class'::regclass and d.objid = c.oid and d.deptype = 'e') "
-            "order by 1",
-            {ns, ns, ns, ns, ns});
-        for (std::size_t i = 0; i < r.size(); ++i) out.unsupported.push_back(r.text(i, 0));
-    }
+    reportOutsideTheModel(db, ns, tableIndex, viewIndex, out);
     // The migrations schema is reported only when it holds more than the migrations table.
     auto holds = [&](const std::string& s) {
         for (const auto& t : schema.tables)

@@ -386,6 +386,11 @@ Introspection introspectSqlite(driver::Connection& db, const IntrospectOptions& 
     }
 
     auto objects = db.query("SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY rowid");
+    // Index definitions by name, looked up here rather than joined per table: sqlite_schema has
+    // no index on name, so a join would scan it once per table.
+    std::map<std::string, std::string> indexSql;
+    for (std::size_t r = 0; r < objects.size(); ++r)
+        if (objects.text(r, 0) == "index") indexSql[objects.text(r, 1)] = field(objects, r, 3);
     for (std::size_t r = 0; r < objects.size(); ++r) {
         const std::string type = objects.text(r, 0);
         const std::string name = objects.text(r, 1);
@@ -395,7 +400,8 @@ Introspection introspectSqlite(driver::Connection& db, const IntrospectOptions& 
             continue;
         }
         if (type == "view") {
-            if (name.starts_with("sqlite_")) continue;
+            // tablesFilter applies to views too, as in Drizzle.
+            if (name.starts_with("sqlite_") || !tableMatchesFilter(name, options.tablesFilter)) continue;
             View v;
             v.name = name;
             v.definition = viewDefinition(sql);
@@ -419,7 +425,13 @@ Introspection introspectSqlite(driver::Connection& db, const IntrospectOptions& 
         std::sort(pk.begin(), pk.end());
         if (pk.size() == 1) {
             for (auto& c : t.columns)
-                if (c.name == pk.front().second) c.primaryKey = true;
+                if (c.name == pk.front().second) {
+                    c.primaryKey = true;
+                    // An INTEGER PRIMARY KEY is the rowid: never NULL, whether or not declared so.
+                    std::string lower = c.type;
+                    for (auto& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+                    if (lower == "integer") c.notNull = true;
+                }
         } else if (pk.size() > 1) {
             PrimaryKey p;
             for (auto& [ord, col] : pk) p.columns.push_back(col);
@@ -460,9 +472,7 @@ Introspection introspectSqlite(driver::Connection& db, const IntrospectOptions& 
         }
 
         // Indexes and UNIQUE constraints.
-        auto idxs = db.query(R"(SELECT il.name, il."unique", il.origin, m.sql FROM pragma_index_list(?) AS il
-                                LEFT JOIN sqlite_schema AS m ON m.type = 'index' AND m.name = il.name
-                                ORDER BY il.seq DESC)",
+        auto idxs = db.query(R"(SELECT il.name, il."unique", il.origin FROM pragma_index_list(?) AS il ORDER BY il.seq DESC)",
                              {name});
         for (std::size_t i = 0; i < idxs.size(); ++i) {
             const std::string idxName = idxs.text(i, 0);
@@ -480,7 +490,7 @@ Introspection introspectSqlite(driver::Connection& db, const IntrospectOptions& 
                 t.uniqueConstraints.push_back(std::move(u));
                 continue;
             }
-            const ParsedIndex p = parseCreateIndex(field(idxs, i, 3));
+            const ParsedIndex p = parseCreateIndex(indexSql[idxName]);
             Index idx;
             idx.name = idxName;
             idx.isUnique = idxs.integer(i, 1) != 0;
