@@ -1,7 +1,9 @@
 // pull = introspect -> code generation -> (baseline migration) -> (record it as applied).
 #include "drizzle/kit/pull.hpp"
 
+#include <fstream>
 #include <sstream>
+#include <utility>
 
 #include "drizzle/ddl.hpp"
 #include "drizzle/driver/connection.hpp"
@@ -29,6 +31,18 @@ std::string baselineSql(const std::vector<std::string>& statements, bool breakpo
     std::istringstream body(ddl::joinStatements(statements, breakpoints));
     for (std::string line; std::getline(body, line);) text += (line.empty() ? "--" : "-- " + line) + "\n";
     return text;
+}
+
+// A file about to be replaced by different text is kept as <file>.bak: edits made to a pulled
+// schema since the last pull are never lost to the next one.
+bool keepPrevious(const fs::path& file, const std::string& text) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) return false;
+    std::ostringstream old;
+    old << in.rdbuf();
+    if (old.str() == text) return false;
+    fs::copy_file(file, file.string() + ".bak", fs::copy_options::overwrite_existing);
+    return true;
 }
 
 }  // namespace
@@ -77,8 +91,10 @@ PullResult pull(const Config& config, const Credentials& credentials, const Pull
     fs::create_directories(out);
     result.schemaFile = out / co.schemaFileName;
     result.relationsFile = out / "relations.hpp";
-    writeAtomically(result.schemaFile, code.schema);
-    writeAtomically(result.relationsFile, code.relations);
+    for (const auto& [file, text] : {std::pair{result.schemaFile, &code.schema}, std::pair{result.relationsFile, &code.relations}}) {
+        if (keepPrevious(file, *text)) result.keptPrevious.push_back(fs::path(file.string() + ".bak"));
+        writeAtomically(file, *text);
+    }
 
     if (fresh) {
         model::Schema snapshot = found.schema;

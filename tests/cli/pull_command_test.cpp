@@ -136,6 +136,18 @@ TEST_F(PullCommand, PullingAgainGivesTheSameFilesAndNoSecondBaseline) {
     EXPECT_EQ(r.out.find("baseline"), std::string::npos) << r.out;
 }
 
+TEST_F(PullCommand, EditsToAPulledSchemaAreKeptWhenPullingAgain) {
+    ASSERT_EQ(kit({"pull"}).exitCode, 0);
+    const std::string edited = slurp(out() / "schema.hpp") + "// a note the team added\n";
+    write("drizzle/schema.hpp", edited);
+    auto r = kit({"pull"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_NE(r.out.find("kept the previous file as"), std::string::npos) << r.out;
+    EXPECT_EQ(slurp(out() / "schema.hpp.bak"), edited);
+    EXPECT_EQ(slurp(out() / "schema.hpp").find("a note the team added"), std::string::npos);
+    EXPECT_FALSE(fs::exists(out() / "relations.hpp.bak"));  // unchanged, so not copied
+}
+
 TEST_F(PullCommand, InitRecordsTheBaselineSoMigrateHasNothingToDo) {
     auto r = kit({"pull", "--init"});
     ASSERT_EQ(r.exitCode, 0) << r.err;
@@ -181,6 +193,12 @@ TEST_F(PullCommand, TablesFilterAndPreserveCasing) {
     EXPECT_NE(schema.find("std::int64_t author_id;"), std::string::npos) << schema;
     // The key to users is kept in the database but cannot be declared without the table.
     EXPECT_NE(r.err.find("which was not pulled"), std::string::npos) << r.err;
+}
+
+TEST_F(PullCommand, UnreachableDatabaseIsAConnectionErrorAndWritesNothing) {
+    auto r = kit({"pull", "--dialect", "postgresql", "--url", "postgres://nobody@127.0.0.1:1/none"});
+    EXPECT_EQ(r.exitCode, 6) << r.out << r.err;
+    EXPECT_FALSE(fs::exists(out()));
 }
 
 TEST_F(PullCommand, UnknownCasingIsAConfigError) {

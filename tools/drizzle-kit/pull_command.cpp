@@ -84,6 +84,7 @@ void addPullCommand(CLI::App& app, ConfigOverrides& overrides) {
         std::cout << "pulled " << count(r.tables, "table") << ", " << count(r.views, "view") << ", " << count(r.enums, "enum")
                   << ", " << count(r.indexes, "index", "indexes") << ", " << count(r.foreignKeys, "foreign key") << "\n";
         std::cout << "wrote " << r.schemaFile.string() << "\nwrote " << r.relationsFile.string() << "\n";
+        for (const auto& kept : r.keptPrevious) std::cout << "kept the previous file as " << kept.string() << "\n";
         if (r.baselineFile) std::cout << "wrote " << r.baselineFile->string() << " (baseline, commented out)\n";
         if (r.baselineRecorded) std::cout << "recorded the baseline as applied in the database\n";
         if (!r.unsupported.empty())

@@ -2,7 +2,8 @@
 // database (filters from the config), writes `<out>/schema.hpp` and `<out>/relations.hpp`, and,
 // when `<out>` has no migrations yet, a baseline: the snapshot of what was found, a journal entry
 // and a migration whose SQL is commented out (the database already has it all), so the next
-// `generate` diffs against the database as it is.
+// `generate` diffs against the database as it is. A previous schema.hpp or relations.hpp that the
+// new one replaces with different text is kept beside it as `<file>.bak`.
 //
 //   drizzle::Config config = drizzle::loadConfig({.dialect = "postgresql", .url = url});
 //   drizzle::kit::PullResult pulled = drizzle::kit::pull(config, {.init = true});
@@ -28,6 +29,8 @@ struct PullOptions {
 struct PullResult {
     std::filesystem::path schemaFile, relationsFile;
     std::optional<std::filesystem::path> baselineFile;  // set when a baseline was written
+    // Earlier schema.hpp / relations.hpp that differed from the new ones, kept as <file>.bak.
+    std::vector<std::filesystem::path> keptPrevious;
     bool baselineRecorded = false;                     // --init recorded it as applied
     std::size_t tables = 0, views = 0, enums = 0, foreignKeys = 0, indexes = 0;
     std::vector<std::string> unsupported;  // objects in the database the schema model cannot represent
