@@ -79,20 +79,32 @@ Names chooseNames(const model::Schema& schema, const kit::CodegenOptions& option
 namespace drizzle::kit {
 
 GeneratedCode generateCode(const model::Schema& schema, const CodegenOptions& options) {
-    // Sorted copies: the database's catalog order must not show in the output.
-    model::Schema sorted = schema;
+    // The database's catalog order must not show in the output: collections are sorted by name,
+    // on a copy only when they are not already (introspection reads them in order).
     auto byName = [](const auto& a, const auto& b) { return std::tie(a.schema, a.name) < std::tie(b.schema, b.name); };
-    std::sort(sorted.tables.begin(), sorted.tables.end(), byName);
-    std::sort(sorted.views.begin(), sorted.views.end(), byName);
-    std::sort(sorted.enums.begin(), sorted.enums.end(), byName);
-    std::sort(sorted.sequences.begin(), sorted.sequences.end(), byName);
-    std::sort(sorted.schemas.begin(), sorted.schemas.end());
-    std::sort(sorted.roles.begin(), sorted.roles.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
+    auto byRoleName = [](const auto& a, const auto& b) { return a.name < b.name; };
+    const bool sorted = std::is_sorted(schema.tables.begin(), schema.tables.end(), byName) &&
+                        std::is_sorted(schema.views.begin(), schema.views.end(), byName) &&
+                        std::is_sorted(schema.enums.begin(), schema.enums.end(), byName) &&
+                        std::is_sorted(schema.sequences.begin(), schema.sequences.end(), byName) &&
+                        std::is_sorted(schema.schemas.begin(), schema.schemas.end()) &&
+                        std::is_sorted(schema.roles.begin(), schema.roles.end(), byRoleName);
+    model::Schema copy;
+    if (!sorted) {
+        copy = schema;
+        std::sort(copy.tables.begin(), copy.tables.end(), byName);
+        std::sort(copy.views.begin(), copy.views.end(), byName);
+        std::sort(copy.enums.begin(), copy.enums.end(), byName);
+        std::sort(copy.sequences.begin(), copy.sequences.end(), byName);
+        std::sort(copy.schemas.begin(), copy.schemas.end());
+        std::sort(copy.roles.begin(), copy.roles.end(), byRoleName);
+    }
+    const model::Schema& in = sorted ? schema : copy;
 
-    const codegen::Names names = codegen::chooseNames(sorted, options);
+    const codegen::Names names = codegen::chooseNames(in, options);
     GeneratedCode code;
-    code.schema = codegen::schemaCode(sorted, options, names, code.notes);
-    code.relations = codegen::relationsCode(sorted, options, names);
+    code.schema = codegen::schemaCode(in, options, names, code.notes);
+    code.relations = codegen::relationsCode(in, options, names);
     return code;
 }
 

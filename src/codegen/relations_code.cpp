@@ -44,7 +44,7 @@ std::string valueTypeOf(const model::Schema& s, const model::Column& c) {
 std::string relationsCode(const model::Schema& schema, const kit::CodegenOptions& options, const Names& names) {
     auto casing = [&](const std::string& column) { return options.casing == "preserve" ? column : camelCase(column); };
 
-    std::map<TableKey, const model::Table*> tables;
+    ByTable<const model::Table*> tables;
     for (const auto& t : schema.tables) tables[keyOf(t)] = &t;
     std::vector<Link> links;
     for (const auto& t : schema.tables) {

@@ -99,9 +99,9 @@ private:
 
     void prepareColumns() {
         for (const auto& t : s_.tables)
-            for (const auto& c : t.columns) columns_[{keyOf(t), c.name}] = code(c);
+            for (const auto& c : t.columns) columns_[keyOf(t)][c.name] = code(c);
         for (const auto& v : s_.views)
-            for (const auto& c : v.columns) columns_[{viewKey(v), c.name}] = code(c);
+            for (const auto& c : v.columns) columns_[viewKey(v)][c.name] = code(c);
     }
 
     ColumnCode code(const model::Column& c) const {
@@ -207,7 +207,7 @@ private:
     void rowStruct(const TableKey& key, const std::vector<model::Column>& columns) {
         out_ << "\nstruct " << n_.rowStruct.at(key) << " {\n";
         for (const auto& c : columns) {
-            const ColumnCode& code = columns_.at({key, c.name});
+            const ColumnCode& code = columns_.at(key).at(c.name);
             const std::string type = nullable(key, c, code) ? "std::optional<" + code.valueType + ">" : code.valueType;
             out_ << "    " << type << " " << n_.member.at(key).at(c.name) << ";";
             if (!code.note.empty()) out_ << "  // " << code.note;
@@ -248,7 +248,7 @@ private:
     // constraint and foreign key written on the column rather than at table level.
     std::string columnLine(const TableKey& key, const model::Table* t, const model::Column& c, const model::Unique* uniqueHere,
                            const model::ForeignKey* referenceHere) const {
-        const ColumnCode& code = columns_.at({key, c.name});
+        const ColumnCode& code = columns_.at(key).at(c.name);
         std::string line = code.function + "(" + literal(c.name) + ", " + n_.memberPointer(key, c.name);
         if (code.custom) line += ", " + literal(code.customType);
         if (!code.options.empty()) line += ", " + code.options;
@@ -298,15 +298,15 @@ private:
             return false;
         }
         for (std::size_t i = 0; i < fk.columnsFrom.size() && i < fk.columnsTo.size(); ++i) {
-            auto a = columns_.find({from, fk.columnsFrom[i]});
-            auto b = columns_.find({to, fk.columnsTo[i]});
-            if (a == columns_.end() || b == columns_.end()) {
+            const ColumnCode* a = columnAt(from, fk.columnsFrom[i]);
+            const ColumnCode* b = columnAt(to, fk.columnsTo[i]);
+            if (!a || !b) {
                 why = "names a column that does not exist";
                 return false;
             }
-            if (a->second.valueType != b->second.valueType) {
-                why = "column " + fk.columnsFrom[i] + " (" + a->second.valueType + ") and " + fk.tableTo + "." + fk.columnsTo[i] +
-                      " (" + b->second.valueType + ") hold different C++ types, which a declared foreign key must not";
+            if (a->valueType != b->valueType) {
+                why = "column " + fk.columnsFrom[i] + " (" + a->valueType + ") and " + fk.tableTo + "." + fk.columnsTo[i] +
+                      " (" + b->valueType + ") hold different C++ types, which a declared foreign key must not";
                 return false;
             }
         }
@@ -507,13 +507,20 @@ private:
     const Names& n_;
     const std::string ns_;
     std::vector<std::string>& notes_;
+    const ColumnCode* columnAt(const TableKey& table, const std::string& column) const {
+        auto t = columns_.find(table);
+        if (t == columns_.end()) return nullptr;
+        auto c = t->second.find(column);
+        return c == t->second.end() ? nullptr : &c->second;
+    }
+
     const model::Table* tableAt(const TableKey& key) const {
         auto it = tables_.find(key);
         return it == tables_.end() ? nullptr : it->second;
     }
 
-    std::map<TableKey, const model::Table*> tables_;
-    std::map<std::pair<TableKey, std::string>, ColumnCode> columns_;
+    ByTable<const model::Table*> tables_;
+    ByTable<std::unordered_map<std::string, ColumnCode>> columns_;
     std::ostringstream out_;
 };
 

@@ -169,7 +169,7 @@ GenerateResult generate(const Config& config, const GenerateOptions& options) {
     result.statements = changes.statements;
     result.dataLossWarnings = changes.dataLossWarnings;
     const WrittenMigration written =
-        appendMigration(config, out, cur,
+        appendMigration(config, out, snapshot::write(cur),
                         options.custom ? std::string(kCustomSql) : ddl::joinStatements(changes.statements, config.breakpoints),
                         options.name.value_or(randomMigrationName()));
     result.tag = written.tag;

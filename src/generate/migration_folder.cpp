@@ -36,8 +36,8 @@ void writeAtomically(const fs::path& path, const std::string& text) {
     fs::rename(tmp, path);
 }
 
-WrittenMigration appendMigration(const Config& config, const fs::path& out, const model::Schema& schema, const std::string& sql,
-                                 const std::string& name) {
+WrittenMigration appendMigration(const Config& config, const fs::path& out, const std::string& snapshotJson,
+                                 const std::string& sql, const std::string& name) {
     Journal journal;
     journal.dialect = std::string(dialectName(config.dialect));
     if (fs::exists(journalPath(out))) journal = readJournal(out);
@@ -55,7 +55,7 @@ WrittenMigration appendMigration(const Config& config, const fs::path& out, cons
     w.sqlFile = out / (w.tag + ".sql");
     if (fs::exists(w.sqlFile) || fs::exists(w.snapshotFile))
         throw Error(ErrorCategory::io, w.sqlFile.string() + " already exists", "pick another --name or --prefix");
-    writeAtomically(w.snapshotFile, snapshot::write(schema));
+    writeAtomically(w.snapshotFile, snapshotJson);
     writeAtomically(w.sqlFile, sql);
     journal.entries.push_back({idx, std::string(snapshot::versionFor(config.dialect)), now, w.tag, config.breakpoints});
     writeJournal(out, journal);  // last: until it lands, the migration does not exist

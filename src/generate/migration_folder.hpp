@@ -8,7 +8,6 @@
 #include <vector>
 
 #include "drizzle/config.hpp"
-#include "drizzle/model/model.hpp"
 
 namespace drizzle::kit {
 
@@ -22,9 +21,9 @@ struct WrittenMigration {
     std::filesystem::path sqlFile, snapshotFile;
 };
 
-// Appends one migration: `<out>/<tag>.sql` holding `sql`, the snapshot `schema` (its id and
-// prevId as given) and the journal entry. Refuses to overwrite an existing file.
-WrittenMigration appendMigration(const Config& config, const std::filesystem::path& out, const model::Schema& schema,
+// Appends one migration: `<out>/<tag>.sql` holding `sql`, the snapshot (`snapshotJson`, as
+// snapshot::write gives it) and the journal entry. Refuses to overwrite an existing file.
+WrittenMigration appendMigration(const Config& config, const std::filesystem::path& out, const std::string& snapshotJson,
                                  const std::string& sql, const std::string& name);
 
 }  // namespace drizzle::kit

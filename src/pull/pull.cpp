@@ -2,6 +2,7 @@
 #include "drizzle/kit/pull.hpp"
 
 #include <fstream>
+#include <future>
 #include <sstream>
 #include <utility>
 
@@ -82,6 +83,16 @@ PullResult pull(const Config& config, const Credentials& credentials, const Pull
         result.indexes += t.indexes.size();
     }
 
+    // The snapshot and the baseline's DDL are written while the code is generated: three pure
+    // functions of the model, each a sizeable part of pulling thousands of tables.
+    model::Schema snapshot = found.schema;
+    snapshot.id = randomUuid();
+    std::future<std::string> snapshotJson, baseline;
+    if (fresh) {
+        snapshotJson = std::async(std::launch::async, [&snapshot] { return snapshot::write(snapshot); });
+        baseline = std::async(std::launch::async,
+                              [&snapshot, &config] { return baselineSql(ddl::createStatements(snapshot), config.breakpoints); });
+    }
     CodegenOptions co;
     co.casing = config.introspectCasing;
     co.unsupported = found.unsupported;
@@ -97,10 +108,7 @@ PullResult pull(const Config& config, const Credentials& credentials, const Pull
     }
 
     if (fresh) {
-        model::Schema snapshot = found.schema;
-        snapshot.id = randomUuid();
-        const auto statements = ddl::createStatements(snapshot);
-        const WrittenMigration w = appendMigration(config, out, snapshot, baselineSql(statements, config.breakpoints),
+        const WrittenMigration w = appendMigration(config, out, snapshotJson.get(), baseline.get(),
                                                    options.baselineName.value_or(randomMigrationName()));
         result.baselineFile = w.sqlFile;
         if (options.init) {

@@ -347,6 +347,40 @@ nlohmann::ordered_json toJson(const model::Schema& s) {
     return j;
 }
 
-std::string write(const model::Schema& s) { return toJson(s).dump(2, ' ', false); }
+namespace {
+
+// `text` (a value dumped at indent 0) as it reads nested `by` spaces deeper: JSON strings hold
+// no raw newlines, so every newline starts a line of structure.
+void appendIndented(std::string& out, const std::string& text, std::size_t by) {
+    const std::string pad(by, ' ');
+    for (char c : text) {
+        out += c;
+        if (c == '\n') out += pad;
+    }
+}
+
+}  // namespace
+
+// The same bytes as toJson(s).dump(2), but each table is built, dumped and freed on its own:
+// one JSON tree for a schema of thousands of tables costs more in allocation than in writing.
+std::string write(const model::Schema& s) {
+    model::Schema shell = s;
+    shell.tables.clear();
+    std::string top = toJson(shell).dump(2, ' ', false);
+    if (s.tables.empty()) return top;
+    const std::string marker = "\n  \"tables\": {}";
+    const std::size_t at = top.find(marker);
+    std::string tables = "\n  \"tables\": {";
+    bool first = true;
+    for (const auto& t : s.tables) {
+        tables += first ? "\n    " : ",\n    ";
+        first = false;
+        const std::string key = s.dialect == Dialect::postgresql ? (t.schema.empty() ? "public" : t.schema) + "." + t.name : t.name;
+        tables += Json(key).dump() + ": ";
+        appendIndented(tables, tableJson(s.dialect, t).dump(2, ' ', false), 4);
+    }
+    tables += "\n  }";
+    return top.replace(at, marker.size(), tables);
+}
 
 }  // namespace drizzle::snapshot
