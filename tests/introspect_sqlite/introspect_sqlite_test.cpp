@@ -202,6 +202,7 @@ TEST(IntrospectSqlite, HandWrittenDdl) {
     ASSERT_EQ(t->columns.size(), 9u);
     EXPECT_TRUE(t->columns[0].primaryKey);
     EXPECT_TRUE(t->columns[0].notNull);  // INTEGER PRIMARY KEY is the rowid, never NULL
+    EXPECT_EQ(t->columns[0].type, "integer");  // SQLite's own type names in the DSL's spelling
     EXPECT_EQ(t->columns[1].name, "we\"ird");
     EXPECT_EQ(t->columns[1].type, "text COLLATE NOCASE");
     EXPECT_EQ(t->columns[1].defaultValue->text, "x'00'");

@@ -351,6 +351,10 @@ std::vector<Column> readColumns(driver::Connection& db, const std::string& table
         const ParsedColumn* p = nullptr;
         if (auto it = parsed.columns.find(c.name); it != parsed.columns.end()) p = &it->second;
         c.type = p && !p->type.empty() ? p->type : lower(field(rows, r, 1));
+        // SQLite reads type names without regard to case: the five it names itself are spelled as
+        // the DSL spells them ("INTEGER" is sqlite::integer); any other keeps its declared text.
+        if (const std::string l = lower(c.type); l == "integer" || l == "real" || l == "text" || l == "blob" || l == "numeric")
+            c.type = l;
         c.notNull = rows.integer(r, 2) != 0;
         if (!rows.isNull(r, 3)) c.defaultValue = defaultFrom(rows.text(r, 3));
         const int pk = static_cast<int>(rows.integer(r, 4));
