@@ -82,6 +82,15 @@ std::string wrapVector(std::string type, int dims) {
 void addOption(std::string& options, const std::string& option) {
     options += (options.empty() ? "" : ", ") + option;
 }
+// Parses `arg` into `field` and adds `.name = arg` to `options`; false when it is not a number.
+bool intOption(const std::string& arg, std::int32_t& field, const char* name, std::string& options) {
+    auto v = toInt(arg);
+    if (!v) return false;
+    field = *v;
+    addOption(options, std::string(name) + " = " + arg);
+    return true;
+}
+
 std::string braced(const std::string& options) { return options.empty() ? "" : "{" + options + "}"; }
 
 // ---- PostgreSQL -----------------------------------------------------------------------------
@@ -135,32 +144,20 @@ std::optional<Candidate> pgCandidate(std::string_view type) {
     if ((call.name == "varchar" || call.name == "char") && call.args.size() <= 1 && call.rest.empty()) {
         simple(call.name == "varchar" ? "varchar" : "char", call.name == "varchar" ? "varchar" : "char_", "std::string");
         if (!call.args.empty()) {
-            auto n = toInt(call.args[0]);
-            if (!n) return std::nullopt;
-            c.args.length = *n;
-            addOption(options, ".length = " + call.args[0]);
+            if (!intOption(call.args[0], c.args.length, ".length", options)) return std::nullopt;
         }
     } else if (call.name == "numeric" && call.args.size() <= 2 && call.rest.empty()) {
         simple("numeric", "numeric", "std::string");
         if (!call.args.empty()) {
-            auto p = toInt(call.args[0]);
-            if (!p) return std::nullopt;
-            c.args.precision = *p;
-            addOption(options, ".precision = " + call.args[0]);
+            if (!intOption(call.args[0], c.args.precision, ".precision", options)) return std::nullopt;
         }
         if (call.args.size() == 2) {
-            auto s = toInt(call.args[1]);
-            if (!s) return std::nullopt;
-            c.args.scale = *s;
-            addOption(options, ".scale = " + call.args[1]);
+            if (!intOption(call.args[1], c.args.scale, ".scale", options)) return std::nullopt;
         }
     } else if ((call.name == "time" || call.name == "timestamp") && call.args.size() <= 1 && call.rest.empty()) {
         simple(call.name == "time" ? "time" : "timestamp", call.name == "time" ? "time" : "timestamp", "std::string");
         if (!call.args.empty()) {
-            auto p = toInt(call.args[0]);
-            if (!p) return std::nullopt;
-            c.args.precision = *p;
-            addOption(options, ".precision = " + call.args[0]);
+            if (!intOption(call.args[0], c.args.precision, ".precision", options)) return std::nullopt;
         }
         if (tz) {
             c.args.withTimezone = true;
@@ -174,27 +171,18 @@ std::optional<Candidate> pgCandidate(std::string_view type) {
             addOption(options, ".fields = " + literal(fields));
         }
         if (!call.args.empty()) {
-            auto p = toInt(call.args[0]);
-            if (!p) return std::nullopt;
-            c.args.precision = *p;
-            addOption(options, ".precision = " + call.args[0]);
+            if (!intOption(call.args[0], c.args.precision, ".precision", options)) return std::nullopt;
         }
     } else if (call.name == "vector" && call.args.size() == 1 && call.rest.empty() && !tz) {
         simple("vector", "vector", "std::vector<float>");
-        auto n = toInt(call.args[0]);
-        if (!n) return std::nullopt;
-        c.args.length = *n;
-        addOption(options, ".dimensions = " + call.args[0]);
+        if (!intOption(call.args[0], c.args.length, ".dimensions", options)) return std::nullopt;
     } else if (call.name == "geometry" && call.args.size() <= 2 && call.rest.empty() && !tz) {
         simple("geometry", "geometry", "std::string");
         if (!call.args.empty() && !call.args[0].empty()) {
             c.subtype = call.args[0];
             addOption(options, ".type = " + literal(call.args[0]));
             if (call.args.size() == 2) {
-                auto srid = toInt(call.args[1]);
-                if (!srid) return std::nullopt;
-                c.args.srid = *srid;
-                addOption(options, ".srid = " + call.args[1]);
+                if (!intOption(call.args[1], c.args.srid, ".srid", options)) return std::nullopt;
             }
         }
     } else {
@@ -222,10 +210,9 @@ std::optional<Candidate> sqliteCandidate(std::string_view type) {
     if (call.name == "text" && call.args.size() <= 1 && call.rest.empty()) {
         simple("text", "std::string");
         if (!call.args.empty()) {
-            auto n = toInt(call.args[0]);
-            if (!n) return std::nullopt;
-            c.args.length = *n;
-            c.options = "{.length = " + call.args[0] + "}";
+            std::string options;
+            if (!intOption(call.args[0], c.args.length, ".length", options)) return std::nullopt;
+            c.options = braced(options);
         }
         return c;
     }
@@ -337,16 +324,10 @@ std::optional<Candidate> mysqlCandidate(std::string_view type) {
         if (call.name == s.type && call.args.size() <= 2) {
             simple(s.type, s.fn, s.valueType);
             if (!call.args.empty()) {
-                auto p = toInt(call.args[0]);
-                if (!p) return std::nullopt;
-                c.args.precision = *p;
-                addOption(options, ".precision = " + call.args[0]);
+                if (!intOption(call.args[0], c.args.precision, ".precision", options)) return std::nullopt;
             }
             if (call.args.size() == 2) {
-                auto sc = toInt(call.args[1]);
-                if (!sc) return std::nullopt;
-                c.args.scale = *sc;
-                addOption(options, ".scale = " + call.args[1]);
+                if (!intOption(call.args[1], c.args.scale, ".scale", options)) return std::nullopt;
             }
             if (isUnsigned) {
                 c.args.isUnsigned = true;
@@ -367,10 +348,9 @@ std::optional<Candidate> mysqlCandidate(std::string_view type) {
         if (call.name == s.type && call.args.size() <= 1) {
             simple(s.type, s.fn, s.valueType);
             if (!call.args.empty()) {
-                auto n = toInt(call.args[0]);
-                if (!n) return std::nullopt;
-                c.args.length = *n;
-                c.options = "{.length = " + call.args[0] + "}";
+                std::string options;
+                if (!intOption(call.args[0], c.args.length, ".length", options)) return std::nullopt;
+                c.options = braced(options);
             } else if (std::string_view(s.type) == "varbinary") {
                 return std::nullopt;  // the DSL's varbinary always has a length
             }
@@ -380,10 +360,9 @@ std::optional<Candidate> mysqlCandidate(std::string_view type) {
         if (call.name == t && call.args.size() <= 1) {
             simple(t, t, "std::string");
             if (!call.args.empty()) {
-                auto p = toInt(call.args[0]);
-                if (!p) return std::nullopt;
-                c.args.precision = *p;
-                c.options = "{.fsp = " + call.args[0] + "}";
+                std::string options;
+                if (!intOption(call.args[0], c.args.precision, ".fsp", options)) return std::nullopt;
+                c.options = braced(options);
             }
             return c;
         }
