@@ -290,7 +290,8 @@ TEST(IntrospectSqlite, ReadsEveryTableOfALargeSchema) {
 }
 
 TEST(IntrospectSqlite, RandomSchemasRoundTrip) {
-    const int n = std::getenv("DRIZZLE_PROPERTY_PAIRS") ? std::atoi(std::getenv("DRIZZLE_PROPERTY_PAIRS")) : 300;
+    const char* count = std::getenv("DRIZZLE_PROPERTY_SCHEMAS");  // as the pg and MySQL tests
+    const int n = count && *count ? std::atoi(count) : 300;
     int failures = 0;
     for (int seed = 1; seed <= n && failures < 5; ++seed) {
         drizzle::diff_property::Rng rng(static_cast<std::uint64_t>(seed));
