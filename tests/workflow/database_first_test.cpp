@@ -8,26 +8,19 @@
 // PostgreSQL and MariaDB come from scripts/test.sh (DRIZZLE_TEST_PG_URL, DRIZZLE_TEST_MYSQL_URL);
 // without them these tests fail and say so. SQLite uses a file in the project folder.
 #include <gtest/gtest.h>
-#include <unistd.h>
 
-#include <algorithm>
-#include <atomic>
-#include <chrono>
-#include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <map>
-#include <memory>
 #include <sstream>
 #include <string>
 #include <vector>
 
-#include "drizzle/driver/connection.hpp"
-#include "util/process.hpp"
+#include "scratch_project.hpp"
 
 namespace fs = std::filesystem;
 using drizzle::Dialect;
+using namespace drizzle::workflow;
 
 namespace {
 
@@ -79,19 +72,6 @@ const std::vector<std::string> importanceChange = {
 
 // ---------------------------------------------------------------- helpers
 
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
-std::string trim(const std::string& s) {
-    const auto b = s.find_first_not_of(" \t\r\n");
-    if (b == std::string::npos) return {};
-    return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
-}
-
 std::vector<std::string> lines(const std::string& text) {
     std::vector<std::string> out;
     std::istringstream in(text);
@@ -101,21 +81,6 @@ std::vector<std::string> lines(const std::string& text) {
 
 bool contains(const std::string& haystack, const std::string& needle) {
     return haystack.find(needle) != std::string::npos;
-}
-
-// A migration file's statements, split at Drizzle's breakpoints and trimmed.
-std::vector<std::string> statements(const std::string& sql) {
-    static const std::string breakpoint = "--> statement-breakpoint";
-    std::vector<std::string> out;
-    std::size_t from = 0;
-    while (true) {
-        const auto at = sql.find(breakpoint, from);
-        const std::string part = trim(sql.substr(from, at == std::string::npos ? std::string::npos : at - from));
-        if (!part.empty()) out.push_back(part);
-        if (at == std::string::npos) break;
-        from = at + breakpoint.size();
-    }
-    return out;
 }
 
 // The lines of `after` that `before` lacks and the lines of `before` that `after` lacks, each
@@ -148,79 +113,16 @@ bool punctuationOnly(const std::string& line) {
     return !trim(line).empty() && trim(line).find_first_not_of("{}(),; \t") == std::string::npos;
 }
 
-std::string requireEnv(const char* name) {
-    const char* value = std::getenv(name);
-    if (value == nullptr || *value == '\0')
-        throw std::runtime_error(std::string(name) +
-                                 " is not set, so this workflow has no database server. Run the tests with "
-                                 "`bash scripts/test.sh`, which starts private PostgreSQL and MariaDB servers and sets "
-                                 "it (or `source scripts/lib/servers.sh && drizzle_start_servers` first).");
-    return value;
-}
-
-std::string uniqueName() {
-    static std::atomic<int> counter{0};
-    const auto micros =
-        std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch())
-            .count();
-    return "drizzle_dbfirst_" + std::to_string(getpid()) + "_" + std::to_string(micros % 1000000000) + "_" +
-           std::to_string(counter++);
-}
-
-std::unique_ptr<drizzle::driver::Connection> connectTo(Dialect dialect, const std::string& url) {
-    drizzle::Credentials credentials;
-    credentials.url = url;
-    return drizzle::driver::connect(dialect, credentials);
-}
-
 // ---------------------------------------------------------------- the fixture
 
-class DatabaseFirst : public ::testing::Test {
+class DatabaseFirst : public ScratchProject {
 protected:
-    void TearDown() override {
-        try {
-            if (dialect_ == Dialect::postgresql && !serverUrl_.empty())
-                connectTo(dialect_, serverUrl_)->execute("DROP DATABASE IF EXISTS \"" + name_ + "\" WITH (FORCE)");
-            else if (dialect_ == Dialect::mysql && !serverUrl_.empty())
-                connectTo(dialect_, serverUrl_)->execute("DROP DATABASE IF EXISTS `" + name_ + "`");
-        } catch (const std::exception& e) {
-            ADD_FAILURE() << "could not drop the test database " << name_ << ": " << e.what();
-        }
-        std::error_code ec;
-        if (!dir_.empty()) fs::remove_all(dir_, ec);
-    }
+    DatabaseFirst() : ScratchProject("drizzle_dbfirst_", "drizzle/schema.hpp") {}
 
     // A scratch project whose drizzle.config.json points at a fresh database, which then gets
     // the jira tables from plain SQL. Nothing is in the project's drizzle/ folder yet.
     void start(Dialect dialect) {
-        dialect_ = dialect;
-        name_ = uniqueName();
-        dir_ = fs::temp_directory_path() / name_;
-        fs::remove_all(dir_);
-        fs::create_directories(dir_);
-        std::string configDialect;
-        switch (dialect) {
-            case Dialect::postgresql:
-                serverUrl_ = requireEnv("DRIZZLE_TEST_PG_URL");
-                connectTo(dialect, serverUrl_)->execute("CREATE DATABASE \"" + name_ + "\"");
-                url_ = serverUrl_.substr(0, serverUrl_.rfind('/') + 1) + name_;
-                configDialect = "postgresql";
-                break;
-            case Dialect::mysql:
-                serverUrl_ = requireEnv("DRIZZLE_TEST_MYSQL_URL");
-                connectTo(dialect, serverUrl_)->execute("CREATE DATABASE `" + name_ + "`");
-                url_ = serverUrl_.substr(0, serverUrl_.rfind('/') + 1) + name_;
-                configDialect = "mysql";
-                break;
-            case Dialect::sqlite:
-                url_ = "jira.db";  // relative to the config's folder
-                configDialect = "sqlite";
-                break;
-        }
-        write("drizzle.config.json", "{\n  \"dialect\": \"" + configDialect +
-                                         "\",\n  \"schema\": \"drizzle/schema.hpp\",\n  \"out\": \"drizzle\",\n"
-                                         "  \"dbCredentials\": { \"url\": \"" +
-                                         url_ + "\" }\n}\n");
+        ScratchProject::start(dialect);
         switch (dialect) {
             case Dialect::postgresql: sql(pgJira); break;
             case Dialect::sqlite: sql(sqliteJira); break;
@@ -228,46 +130,10 @@ protected:
         }
     }
 
-    void write(const std::string& name, const std::string& text) {
-        fs::create_directories((dir_ / name).parent_path());
-        std::ofstream(dir_ / name, std::ios::binary | std::ios::trunc) << text;
-    }
-
-    std::string read(const std::string& name) const { return slurp(dir_ / name); }
-
-    drizzle::util::ProcessResult kit(std::vector<std::string> args) {
-        args.insert(args.begin(), DRIZZLE_KIT_BIN);
-        auto r = drizzle::util::runProcess(args, dir_.string());
-        std::string shown;
-        for (std::size_t i = 1; i < args.size(); ++i) shown += (i > 1 ? " " : "") + args[i];
-        std::cout << "[ drizzle-kit " << shown << " ] exit " << r.exitCode << "\n";
-        return r;
-    }
-
-    std::unique_ptr<drizzle::driver::Connection> db() const {
-        return connectTo(dialect_, dialect_ == Dialect::sqlite ? (dir_ / url_).string() : url_);
-    }
-
     // Statements one by one, as a user types them into the database's shell.
     void sql(const std::vector<std::string>& statements) const {
         auto conn = db();
         for (const auto& s : statements) conn->execute(s);
-    }
-
-    // The .sql files of drizzle/, by name.
-    std::vector<std::string> migrationFiles() const {
-        std::vector<std::string> out;
-        if (!fs::exists(dir_ / "drizzle")) return out;
-        for (const auto& e : fs::directory_iterator(dir_ / "drizzle"))
-            if (e.path().extension() == ".sql") out.push_back(e.path().filename().string());
-        std::sort(out.begin(), out.end());
-        return out;
-    }
-
-    std::int64_t trackedMigrations() const {
-        const std::string table =
-            dialect_ == Dialect::postgresql ? "\"drizzle\".\"__drizzle_migrations\"" : "__drizzle_migrations";
-        return db()->query("SELECT count(*) FROM " + table).integer(0, 0);
     }
 
     // ---- the walkthrough's steps; each asserts what it promises.
@@ -344,6 +210,17 @@ protected:
         EXPECT_EQ(relations2_, relations1_) << "the change touches no foreign key, so relations.hpp must not change";
     }
 
+    // A third pull, with nothing changed since the second: the same files, no new migration.
+    void pullUnchangedAgain() {
+        ASSERT_NO_FATAL_FAILURE(firstPull());
+        ASSERT_NO_FATAL_FAILURE(changeAndPullAgain());
+        auto r = kit({"pull"});
+        ASSERT_EQ(r.exitCode, 0) << r.out << r.err;
+        EXPECT_EQ(read("drizzle/schema.hpp"), schema2_);
+        EXPECT_EQ(read("drizzle/relations.hpp"), relations2_);
+        EXPECT_EQ(migrationFiles().size(), 1u);
+    }
+
     // `generate` after the second pull: a migration with exactly the column and the index.
     void generateTheChange() {
         auto gen = kit({"generate", "--name", "importance"});
@@ -383,9 +260,6 @@ protected:
         EXPECT_EQ(trackedMigrations(), 1);
     }
 
-    Dialect dialect_ = Dialect::sqlite;
-    std::string name_, serverUrl_, url_;
-    fs::path dir_;
     std::string schema1_, relations1_, schema2_, relations2_;
 };
 
@@ -418,13 +292,7 @@ TEST_F(DatabaseFirst, Pg_PullThenSqlChangeShowsOnlyThatChange) {
 
 TEST_F(DatabaseFirst, Pg_PullingAnUnchangedDatabaseAgainWritesIdenticalFiles) {
     start(Dialect::postgresql);
-    ASSERT_NO_FATAL_FAILURE(firstPull());
-    ASSERT_NO_FATAL_FAILURE(changeAndPullAgain());
-    auto r = kit({"pull"});
-    ASSERT_EQ(r.exitCode, 0) << r.out << r.err;
-    EXPECT_EQ(read("drizzle/schema.hpp"), schema2_);
-    EXPECT_EQ(read("drizzle/relations.hpp"), relations2_);
-    EXPECT_EQ(migrationFiles().size(), 1u);
+    ASSERT_NO_FATAL_FAILURE(pullUnchangedAgain());
 }
 
 TEST_F(DatabaseFirst, Pg_GenerateAfterThePullMigratesJustTheChange) {
@@ -462,13 +330,7 @@ TEST_F(DatabaseFirst, Sqlite_PullThenSqlChangeShowsOnlyThatChange) {
 
 TEST_F(DatabaseFirst, Sqlite_PullingAnUnchangedDatabaseAgainWritesIdenticalFiles) {
     start(Dialect::sqlite);
-    ASSERT_NO_FATAL_FAILURE(firstPull());
-    ASSERT_NO_FATAL_FAILURE(changeAndPullAgain());
-    auto r = kit({"pull"});
-    ASSERT_EQ(r.exitCode, 0) << r.out << r.err;
-    EXPECT_EQ(read("drizzle/schema.hpp"), schema2_);
-    EXPECT_EQ(read("drizzle/relations.hpp"), relations2_);
-    EXPECT_EQ(migrationFiles().size(), 1u);
+    ASSERT_NO_FATAL_FAILURE(pullUnchangedAgain());
 }
 
 TEST_F(DatabaseFirst, Sqlite_GenerateAfterThePullMigratesJustTheChange) {
@@ -506,13 +368,7 @@ TEST_F(DatabaseFirst, Mysql_PullThenSqlChangeShowsOnlyThatChange) {
 
 TEST_F(DatabaseFirst, Mysql_PullingAnUnchangedDatabaseAgainWritesIdenticalFiles) {
     start(Dialect::mysql);
-    ASSERT_NO_FATAL_FAILURE(firstPull());
-    ASSERT_NO_FATAL_FAILURE(changeAndPullAgain());
-    auto r = kit({"pull"});
-    ASSERT_EQ(r.exitCode, 0) << r.out << r.err;
-    EXPECT_EQ(read("drizzle/schema.hpp"), schema2_);
-    EXPECT_EQ(read("drizzle/relations.hpp"), relations2_);
-    EXPECT_EQ(migrationFiles().size(), 1u);
+    ASSERT_NO_FATAL_FAILURE(pullUnchangedAgain());
 }
 
 TEST_F(DatabaseFirst, Mysql_GenerateAfterThePullMigratesJustTheChange) {

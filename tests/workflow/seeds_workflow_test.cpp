@@ -8,24 +8,18 @@
 // PostgreSQL and MariaDB come from scripts/test.sh (DRIZZLE_TEST_PG_URL, DRIZZLE_TEST_MYSQL_URL);
 // without them these tests fail and say so. SQLite uses a file in the project folder.
 #include <gtest/gtest.h>
-#include <unistd.h>
 
-#include <atomic>
-#include <chrono>
-#include <cstdlib>
+#include <cstdint>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <memory>
-#include <sstream>
 #include <string>
 #include <vector>
 
-#include "drizzle/driver/connection.hpp"
-#include "util/process.hpp"
+#include "scratch_project.hpp"
 
 namespace fs = std::filesystem;
 using drizzle::Dialect;
+using namespace drizzle::workflow;
 
 namespace {
 
@@ -192,119 +186,21 @@ inline const auto tasks = mysql::table<Task>("tasks", {
 
 // ---------------------------------------------------------------- helpers
 
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
-std::string trim(const std::string& s) {
-    const auto b = s.find_first_not_of(" \t\r\n");
-    if (b == std::string::npos) return {};
-    return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
-}
-
-// A migration file's statements, split at Drizzle's breakpoints and trimmed.
-std::vector<std::string> statements(const std::string& sql) {
-    static const std::string breakpoint = "--> statement-breakpoint";
-    std::vector<std::string> out;
-    std::size_t from = 0;
-    while (true) {
-        const auto at = sql.find(breakpoint, from);
-        const std::string part = trim(sql.substr(from, at == std::string::npos ? std::string::npos : at - from));
-        if (!part.empty()) out.push_back(part);
-        if (at == std::string::npos) break;
-        from = at + breakpoint.size();
-    }
-    return out;
-}
-
 std::string joined(const std::vector<std::string>& lines) {
     std::string out;
     for (const auto& l : lines) out += l + "\n";
     return out;
 }
 
-std::string requireEnv(const char* name) {
-    const char* value = std::getenv(name);
-    if (value == nullptr || *value == '\0')
-        throw std::runtime_error(std::string(name) +
-                                 " is not set, so this workflow has no database server. Run the tests with "
-                                 "`bash scripts/test.sh`, which starts private PostgreSQL and MariaDB servers and sets "
-                                 "it (or `source scripts/lib/servers.sh && drizzle_start_servers` first).");
-    return value;
-}
-
-std::string uniqueName() {
-    static std::atomic<int> counter{0};
-    const auto micros =
-        std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch())
-            .count();
-    return "drizzle_workflow_" + std::to_string(getpid()) + "_" + std::to_string(micros % 1000000000) + "_" +
-           std::to_string(counter++);
-}
-
-std::unique_ptr<drizzle::driver::Connection> connectTo(Dialect dialect, const std::string& url) {
-    drizzle::Credentials credentials;
-    credentials.url = url;
-    return drizzle::driver::connect(dialect, credentials);
-}
-
-// The first column of every row, one per line.
-std::string column0(const drizzle::driver::Rows& rows) {
-    std::string out;
-    for (std::size_t r = 0; r < rows.size(); ++r) out += (rows.isNull(r, 0) ? "NULL" : rows.text(r, 0)) + "\n";
-    return out;
-}
-
 // ---------------------------------------------------------------- the fixture
 
-class SeedsWorkflow : public ::testing::Test {
+class SeedsWorkflow : public ScratchProject {
 protected:
-    void TearDown() override {
-        try {
-            if (dialect_ == Dialect::postgresql && !serverUrl_.empty())
-                connectTo(dialect_, serverUrl_)->execute("DROP DATABASE IF EXISTS \"" + name_ + "\" WITH (FORCE)");
-            else if (dialect_ == Dialect::mysql && !serverUrl_.empty())
-                connectTo(dialect_, serverUrl_)->execute("DROP DATABASE IF EXISTS `" + name_ + "`");
-        } catch (const std::exception& e) {
-            ADD_FAILURE() << "could not drop the test database " << name_ << ": " << e.what();
-        }
-        std::error_code ec;
-        if (!dir_.empty()) fs::remove_all(dir_, ec);
-    }
+    SeedsWorkflow() : ScratchProject("drizzle_workflow_", "src/db/schema.hpp") {}
 
     // A scratch project (drizzle.config.json, schema.hpp v1) and a fresh, empty database.
     void start(Dialect dialect) {
-        dialect_ = dialect;
-        name_ = uniqueName();
-        dir_ = fs::temp_directory_path() / name_;
-        fs::remove_all(dir_);
-        fs::create_directories(dir_);
-        std::string configDialect;
-        switch (dialect) {
-            case Dialect::postgresql:
-                serverUrl_ = requireEnv("DRIZZLE_TEST_PG_URL");
-                connectTo(dialect, serverUrl_)->execute("CREATE DATABASE \"" + name_ + "\"");
-                url_ = serverUrl_.substr(0, serverUrl_.rfind('/') + 1) + name_;
-                configDialect = "postgresql";
-                break;
-            case Dialect::mysql:
-                serverUrl_ = requireEnv("DRIZZLE_TEST_MYSQL_URL");
-                connectTo(dialect, serverUrl_)->execute("CREATE DATABASE `" + name_ + "`");
-                url_ = serverUrl_.substr(0, serverUrl_.rfind('/') + 1) + name_;
-                configDialect = "mysql";
-                break;
-            case Dialect::sqlite:
-                url_ = "jira.db";  // relative to the config's folder
-                configDialect = "sqlite";
-                break;
-        }
-        write("drizzle.config.json", "{\n  \"dialect\": \"" + configDialect +
-                                         "\",\n  \"schema\": \"src/db/schema.hpp\",\n  \"out\": \"drizzle\",\n"
-                                         "  \"dbCredentials\": { \"url\": \"" +
-                                         url_ + "\" }\n}\n");
+        ScratchProject::start(dialect);
         schema(false);
     }
 
@@ -314,26 +210,6 @@ protected:
             case Dialect::sqlite: write("src/db/schema.hpp", sqliteSchema(v2)); break;
             case Dialect::mysql: write("src/db/schema.hpp", mysqlSchema(v2)); break;
         }
-    }
-
-    void write(const std::string& name, const std::string& text) {
-        fs::create_directories((dir_ / name).parent_path());
-        std::ofstream(dir_ / name, std::ios::binary | std::ios::trunc) << text;
-    }
-
-    drizzle::util::ProcessResult kit(std::vector<std::string> args) {
-        args.insert(args.begin(), DRIZZLE_KIT_BIN);
-        const auto began = std::chrono::steady_clock::now();
-        auto r = drizzle::util::runProcess(args, dir_.string());
-        const auto ms =
-            std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - began).count();
-        std::cout << "[ drizzle-kit " << args[1] << (args.size() > 3 ? " " + args[2] + " " + args[3] : "") << " ] "
-                  << ms << " ms, exit " << r.exitCode << "\n";
-        return r;
-    }
-
-    std::unique_ptr<drizzle::driver::Connection> db() const {
-        return connectTo(dialect_, dialect_ == Dialect::sqlite ? (dir_ / url_).string() : url_);
     }
 
     std::string tables() const {
@@ -445,12 +321,6 @@ protected:
         return {};
     }
 
-    std::int64_t trackedMigrations() const {
-        const std::string table =
-            dialect_ == Dialect::postgresql ? "\"drizzle\".\"__drizzle_migrations\"" : "__drizzle_migrations";
-        return db()->query("SELECT count(*) FROM " + table).integer(0, 0);
-    }
-
     // ---- the workflow's steps; each asserts what it promises.
 
     // Step 1-2: the first migration, applied to the fresh database; one user, epic and task go in.
@@ -459,7 +329,7 @@ protected:
         ASSERT_EQ(gen.exitCode, 0) << gen.out << gen.err;
         ASSERT_TRUE(fs::exists(dir_ / "drizzle" / "0000_init.sql")) << gen.out;
         auto mig = kit({"migrate"});
-        ASSERT_EQ(mig.exitCode, 0) << mig.out << mig.err << "\n" << slurp(dir_ / "drizzle" / "0000_init.sql");
+        ASSERT_EQ(mig.exitCode, 0) << mig.out << mig.err << "\n" << read("drizzle/0000_init.sql");
         EXPECT_NE(mig.out.find("applied 0000_init"), std::string::npos) << mig.out;
         EXPECT_EQ(tables(), "epics\ntags\ntasks\ntasks_tags\nusers\n");
         EXPECT_EQ(columnInfo("tasks", "importance"), "");
@@ -494,7 +364,7 @@ protected:
     void migrateImportance() {
         auto mig = kit({"migrate"});
         ASSERT_EQ(mig.exitCode, 0) << mig.out << mig.err << "\n"
-                                   << slurp(dir_ / "drizzle" / "0001_add_importance.sql");
+                                   << read("drizzle/0001_add_importance.sql");
         EXPECT_NE(mig.out.find("applied 0001_add_importance"), std::string::npos) << mig.out;
         EXPECT_EQ(mig.out.find("0000_init"), std::string::npos) << "the first migration ran again:\n" << mig.out;
         EXPECT_EQ(tables(), "epics\ntags\ntasks\ntasks_tags\nusers\n");
@@ -530,18 +400,13 @@ protected:
         auto gen = kit({"generate"});
         ASSERT_EQ(gen.exitCode, 0) << gen.out << gen.err;
         EXPECT_NE(gen.out.find("No schema changes, nothing to migrate"), std::string::npos) << gen.out;
-        std::size_t sqlFiles = 0;
-        for (const auto& e : fs::directory_iterator(dir_ / "drizzle")) sqlFiles += e.path().extension() == ".sql";
-        EXPECT_EQ(sqlFiles, 2u);
+        EXPECT_EQ(migrationFiles().size(), 2u);
         auto mig = kit({"migrate"});
         ASSERT_EQ(mig.exitCode, 0) << mig.out << mig.err;
         EXPECT_NE(mig.out.find("nothing to apply: 2 migrations already applied"), std::string::npos) << mig.out;
         EXPECT_EQ(trackedMigrations(), 2);
     }
 
-    Dialect dialect_ = Dialect::sqlite;
-    std::string name_, serverUrl_, url_;
-    fs::path dir_;
     std::int64_t userId_ = 0;
 };
 
