@@ -66,6 +66,15 @@ TEST(Config, UnknownFieldSuggestsTheNearestName) {
               "drizzle.config.json: unknown field \"dbCredentials.urll\" (did you mean \"dbCredentials.url\"?)");
 }
 
+TEST(Config, EntitiesRolesIsReadAsDrizzleKitSpellsIt) {
+    const auto on = drizzle::parseConfig(R"({"dialect": "postgresql", "entities": {"roles": true}})", "drizzle.config.json");
+    EXPECT_TRUE(on.entitiesRoles);
+    const auto off = drizzle::parseConfig(R"({"dialect": "postgresql"})", "drizzle.config.json");
+    EXPECT_FALSE(off.entitiesRoles);
+    EXPECT_EQ(configError(R"({"dialect": "postgresql", "entities": {"roles": {"provider": "supabase"}}})"),
+              "drizzle.config.json: \"entities.roles\" must be true or false here");
+}
+
 TEST(Config, BadDialectIsOneSentence) {
     EXPECT_EQ(configError(R"({"dialect": "oracle"})"),
               "drizzle.config.json: \"dialect\" must be postgresql, sqlite or mysql, not \"oracle\"");
