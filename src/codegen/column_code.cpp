@@ -461,7 +461,7 @@ std::string defaultModifier(Dialect dialect, Candidate& c, const model::DefaultV
         return d;
     }()))
         return ".default_(" + nsOf(dialect) + "::sql(" + literal(want.text) + "))";
-    note = "default " + want.text + " cannot be declared as the database reports it; it is written as SQL";
+    note = "default " + want.text + " written as SQL: the DSL cannot declare it as reported";
     return ".default_(" + nsOf(dialect) + "::sql(" + literal(want.text) + "))";
 }
 
@@ -519,7 +519,7 @@ ColumnCode columnCode(Dialect dialect, const model::Column& column, const std::s
         candidate = c;
         code.custom = true;
         code.customType = column.type;
-        code.note = column.type + ": a type the DSL has no function for, declared by its SQL name";
+        code.note = "SQL type " + column.type + ", declared by name";
     }
     code.valueType = candidate->valueType;
     code.function = candidate->function;

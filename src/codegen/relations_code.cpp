@@ -35,6 +35,12 @@ std::string join(const std::vector<std::string>& v, std::string_view sep) {
     return s;
 }
 
+// "    Type name{args};", with the arguments on a line of their own when it would be long.
+std::string declaration(const std::string& head, const std::string& args) {
+    const std::string oneLine = "    " + head + "{" + args + "};\n";
+    return oneLine.size() <= 111 ? oneLine : "    " + head + "{\n        " + args + "};\n";
+}
+
 std::string valueTypeOf(const model::Schema& s, const model::Column& c) {
     return columnCode(s.dialect, c, c.typeSchema ? "enum" : "", "").valueType;
 }
@@ -73,11 +79,12 @@ std::string relationsCode(const model::Schema& schema, const kit::CodegenOptions
         ++between[{l.from, l.to}];
         if (l.from != l.to) ++between[{l.to, l.from}];
     }
+    Scope relationNames;  // two keys over the same columns still get two names
     for (auto& l : links) {
         const int count = between[{l.from, l.to}];
         if (count > 1 || l.from == l.to)
-            l.relationName = names.tableVariable.at(l.from) + "_" + casing(l.columnsFrom[0]) + "_" + names.tableVariable.at(l.to) +
-                             "_" + casing(l.columnsTo[0]);
+            l.relationName = relationNames.take(names.tableVariable.at(l.from) + "_" + casing(l.columnsFrom[0]) + "_" +
+                                                names.tableVariable.at(l.to) + "_" + casing(l.columnsTo[0]));
     }
 
     std::map<TableKey, std::vector<Relation>> byTable;
@@ -97,10 +104,10 @@ std::string relationsCode(const model::Schema& schema, const kit::CodegenOptions
         auto it = byTable.find(key);
         if (it == byTable.end()) continue;
         std::vector<Relation>& rels = it->second;
-        for (auto& r : rels) {
-            const bool clash = std::count_if(rels.begin(), rels.end(), [&](const Relation& o) { return o.name == r.name; }) > 1;
-            if (clash) r.name += "_" + (r.one ? r.link->columnsFrom[0] : r.link->columnsTo[0]);
-        }
+        std::map<std::string, int> uses;  // counted before any is renamed, so the outcome is order-free
+        for (const auto& r : rels) ++uses[r.name];
+        for (auto& r : rels)
+            if (uses[r.name] > 1) r.name += "_" + (r.one ? r.link->columnsFrom[0] : r.link->columnsTo[0]);
         Scope members;
         const std::string& self = names.rowStruct.at(key);
         out << "\nstruct " << names.relationsStruct.at(key) << " {\n";
@@ -114,10 +121,10 @@ std::string relationsCode(const model::Schema& schema, const kit::CodegenOptions
                 for (const auto& c : r.link->columnsTo) to.push_back(names.memberPointer(r.link->to, c));
                 const std::string fields = from.size() == 1 ? from[0] : "drizzle::cols(" + join(from, ", ") + ")";
                 const std::string refs = to.size() == 1 ? to[0] : "drizzle::cols(" + join(to, ", ") + ")";
-                out << "    drizzle::One<" << self << ", " << other << "> " << member << "{" << literal(member) << ", " << fields
-                    << ", " << refs << pair << "};\n";
+                out << declaration("drizzle::One<" + self + ", " + other + "> " + member,
+                                   literal(member) + ", " + fields + ", " + refs + pair);
             } else {
-                out << "    drizzle::Many<" << self << ", " << other << "> " << member << "{" << literal(member) << pair << "};\n";
+                out << declaration("drizzle::Many<" + self + ", " + other + "> " + member, literal(member) + pair);
             }
         }
         out << "};\n";

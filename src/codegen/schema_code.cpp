@@ -41,18 +41,19 @@ std::string unquoteJson(const std::string& v) {
 
 // A declaration longer than a line, as a person would break it: one chained call per line.
 // `indent` is the column the declaration starts at.
-std::string wrapped(const std::string& code, std::size_t indent) {
-    constexpr std::size_t kWidth = 110;
+// `depth` is the bracket depth `code` starts at, for a tail such as "}).with(...)".
+constexpr std::size_t kWidth = 110;
+std::string wrapped(const std::string& code, std::size_t indent, int depth = 0) {
     if (indent + code.size() <= kWidth) return code;
     std::string out;
-    int depth = 0;
     for (std::size_t i = 0; i < code.size(); ++i) {
         const char c = code[i];
         if (c == '"') {  // copy a string literal whole; raw strings end at )delimiter"
             std::size_t end;
             if (i > 0 && code[i - 1] == 'R') {
                 const std::size_t open = code.find('(', i);
-                end = code.find(")" + code.substr(i + 1, open - i - 1) + "\"", open) + (open - i) + 1;
+                const std::string delimiter = code.substr(i + 1, open - i - 1);
+                end = code.find(")" + delimiter + "\"", open) + delimiter.size() + 1;
             } else {
                 end = i + 1;
                 while (end < code.size() && code[end] != '"') end += code[end] == '\\' ? 2 : 1;
@@ -361,7 +362,11 @@ private:
         if (!(p.to.size() == 1 && p.to[0] == "public") && !p.to.empty()) o.push_back(".to = " + literal(join(p.to, ", ")));
         if (p.using_) o.push_back(".using_ = " + sql(*p.using_));
         if (p.withCheck) o.push_back(".withCheck = " + sql(*p.withCheck));
-        return "pg::policy(" + literal(p.name) + (o.empty() ? "" : ", {" + join(o, ", ") + "}") + ")";
+        const std::string oneLine = "pg::policy(" + literal(p.name) + (o.empty() ? "" : ", {" + join(o, ", ") + "}") + ")";
+        if (4 + oneLine.size() <= kWidth) return oneLine;
+        std::string lines = "pg::policy(" + literal(p.name) + ", {\n";
+        for (const auto& option : o) lines += "        " + option + ",\n";
+        return lines + "    })";
     }
 
     std::string members(const TableKey& key, const std::vector<std::string>& columns) const {
@@ -499,7 +504,7 @@ private:
         out_ << "\ninline const auto " << n_.tableVariable.at(key) << " = " << owner(key.first) << fn << "<" << n_.rowStruct.at(key)
              << ">(" << literal(v.name) << ", {\n";
         for (const auto& c : v.columns) out_ << "    " << wrapped(columnLine(key, nullptr, c, nullptr, nullptr), 4) << ",\n";
-        out_ << "})" << mods << ";\n";
+        out_ << wrapped("})" + mods, 0, 2) << ";\n";
     }
 
     const model::Schema& s_;
