@@ -28,7 +28,8 @@ std::string withSuffix(const std::string& name, const std::string& suffix) {
 
 }  // namespace
 
-TableKey keyOf(const model::Table& table) { return {publicAsEmpty(table.schema), table.name}; }
+TableKey tableKey(const std::string& schema, const std::string& name) { return {publicAsEmpty(schema), name}; }
+TableKey keyOf(const model::Table& table) { return tableKey(table.schema, table.name); }
 
 std::string Names::memberPointer(const TableKey& table, const std::string& column) const {
     auto s = rowStruct.find(table);
@@ -46,10 +47,10 @@ Names chooseNames(const model::Schema& schema, const kit::CodegenOptions& option
 
     for (const auto& s : schema.schemas) n.schemaVariable[s] = global.take(camelCase(s) + "Schema");
     for (const auto& e : schema.enums)
-        n.enumVariable[{publicAsEmpty(e.schema), e.name}] =
+        n.enumVariable[tableKey(e.schema, e.name)] =
             global.take(withSuffix(camelCase(qualified(publicAsEmpty(e.schema), e.name)), "Enum"));
     for (const auto& q : schema.sequences)
-        n.sequenceVariable[{publicAsEmpty(q.schema), q.name}] =
+        n.sequenceVariable[tableKey(q.schema, q.name)] =
             global.take(withSuffix(camelCase(qualified(publicAsEmpty(q.schema), q.name)), "Seq"));
     for (const auto& r : schema.roles) n.roleVariable[r.name] = global.take(withSuffix(camelCase(r.name), "Role"));
 
@@ -65,7 +66,7 @@ Names chooseNames(const model::Schema& schema, const kit::CodegenOptions& option
             map[c.name] = members.take(options.casing == "preserve" ? c.name : camelCase(c.name));
     };
     for (const auto& t : schema.tables) nameRow(keyOf(t), t.columns);
-    for (const auto& v : schema.views) nameRow({publicAsEmpty(v.schema), v.name}, v.columns);
+    for (const auto& v : schema.views) nameRow(tableKey(v.schema, v.name), v.columns);
     for (const auto& t : schema.tables) {
         const TableKey key = keyOf(t);
         n.relationsStruct[key] = global.take(n.rowStruct[key] + "Relations");

@@ -38,6 +38,8 @@ struct Names {
 };
 
 Names chooseNames(const model::Schema& schema, const kit::CodegenOptions& options);
+// PostgreSQL's default schema is spelled "public" or "" across the model; keys use "".
+TableKey tableKey(const std::string& schema, const std::string& name);
 TableKey keyOf(const model::Table& table);
 
 std::string schemaCode(const model::Schema& schema, const kit::CodegenOptions& options, const Names& names,

@@ -58,7 +58,7 @@ std::string relationsCode(const model::Schema& schema, const kit::CodegenOptions
         std::sort(fks.begin(), fks.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
         for (const auto& fk : fks) {
             const TableKey from = keyOf(t);
-            const TableKey to{fk.schemaTo.value_or("") == "public" ? "" : fk.schemaTo.value_or(""), fk.tableTo};
+            const TableKey to = tableKey(fk.schemaTo.value_or(""), fk.tableTo);
             const auto found = tables.find(to);
             const model::Table* target = found == tables.end() ? nullptr : found->second;
             if (!target || fk.columnsFrom.size() != fk.columnsTo.size() || fk.columnsFrom.empty()) continue;

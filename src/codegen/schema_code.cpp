@@ -10,6 +10,7 @@
 #include "codegen/codegen_internal.hpp"
 #include "codegen/column_code.hpp"
 #include "codegen/naming.hpp"
+#include "schema/sql_types.hpp"
 
 namespace drizzle::codegen {
 
@@ -92,7 +93,7 @@ public:
     }
 
 private:
-    static TableKey viewKey(const model::View& v) { return {v.schema == "public" ? "" : v.schema, v.name}; }
+    static TableKey viewKey(const model::View& v) { return tableKey(v.schema, v.name); }
 
     std::string sql(const std::string& text) const { return ns_ + "::sql(" + literal(text) + ")"; }
 
@@ -110,7 +111,7 @@ private:
         if (c.typeSchema) {
             std::string base = c.type;
             while (base.size() > 2 && base.substr(base.size() - 2) == "[]") base.resize(base.size() - 2);
-            auto it = n_.enumVariable.find({*c.typeSchema == "public" ? "" : *c.typeSchema, base});
+            auto it = n_.enumVariable.find(tableKey(*c.typeSchema, base));
             if (it != n_.enumVariable.end()) {
                 enumVar = it->second;
                 enumName = base;
@@ -139,23 +140,23 @@ private:
         return it == n_.schemaVariable.end() ? ns_ + "::" : it->second + ".";
     }
 
+    // Only what differs from the defaults the DSL fills in (schema/sql_types.hpp).
     static std::string sequenceOptions(const model::Sequence& q, std::string_view sqlType) {
-        // The defaults the DSL fills in (Drizzle Kit's), so only what differs is written.
-        const std::int64_t increment = toInt64(q.increment).value_or(1);
-        const std::string maxRange = sqlType == "smallint" ? "32767" : sqlType == "integer" ? "2147483647" : "9223372036854775807";
-        const std::string minRange = sqlType == "smallint" ? "-32768" : sqlType == "integer" ? "-2147483648" : "-9223372036854775808";
-        const std::string minValue = increment < 0 ? minRange : "1";
-        const std::string maxValue = increment < 0 ? "-1" : maxRange;
+        detail::SequenceOptions given;
+        given.increment = toInt64(q.increment);
+        const model::Sequence byDefault = detail::sequence("", "", given, sqlType);
+        given.minValue = toInt64(q.minValue);
+        given.maxValue = toInt64(q.maxValue);
+        const std::string defaultStart = *detail::sequence("", "", given, sqlType).startWith;
         std::vector<std::string> o;
         auto add = [&](const char* field, const std::optional<std::string>& v, const std::string& dflt) {
             if (v && *v != dflt) o.push_back(std::string(".") + field + " = " + *v);
         };
         add("increment", q.increment, "1");
-        add("minValue", q.minValue, minValue);
-        add("maxValue", q.maxValue, maxValue);
-        const std::string start = increment < 0 ? q.maxValue.value_or(maxValue) : q.minValue.value_or(minValue);
-        add("startWith", q.startWith, start);
-        add("cache", q.cache, "1");
+        add("minValue", q.minValue, *byDefault.minValue);
+        add("maxValue", q.maxValue, *byDefault.maxValue);
+        add("startWith", q.startWith, defaultStart);
+        add("cache", q.cache, *byDefault.cache);
         if (q.cycle.value_or(false)) o.push_back(".cycle = true");
         return o.empty() ? "" : "{" + join(o, ", ") + "}";
     }
@@ -166,12 +167,12 @@ private:
         for (const auto& e : s_.enums) {
             std::vector<std::string> values;
             for (const auto& v : e.values) values.push_back(literal(v));
-            d << "inline const auto " << n_.enumVariable.at({e.schema == "public" ? "" : e.schema, e.name}) << " = "
+            d << "inline const auto " << n_.enumVariable.at(tableKey(e.schema, e.name)) << " = "
               << owner(e.schema) << "pgEnum(" << literal(e.name) << ", {" << join(values, ", ") << "});\n";
         }
         for (const auto& q : s_.sequences) {
             const std::string opts = sequenceOptions(q, "bigint");
-            d << "inline const auto " << n_.sequenceVariable.at({q.schema == "public" ? "" : q.schema, q.name}) << " = " << owner(q.schema) << "sequence("
+            d << "inline const auto " << n_.sequenceVariable.at(tableKey(q.schema, q.name)) << " = " << owner(q.schema) << "sequence("
               << literal(q.name) << (opts.empty() ? "" : ", " + opts) << ");\n";
         }
         for (const auto& r : s_.roles) {
@@ -282,10 +283,7 @@ private:
 
     // ---- tables -----------------------------------------------------------------------------
 
-    static TableKey targetOf(const model::ForeignKey& fk) {
-        const std::string schema = fk.schemaTo.value_or("");
-        return {schema == "public" ? "" : schema, fk.tableTo};
-    }
+    static TableKey targetOf(const model::ForeignKey& fk) { return tableKey(fk.schemaTo.value_or(""), fk.tableTo); }
 
     std::string defaultFkName(const model::ForeignKey& fk) const {
         return fk.tableFrom + "_" + join(fk.columnsFrom, "_") + "_" + fk.tableTo + "_" + join(fk.columnsTo, "_") + "_fk";

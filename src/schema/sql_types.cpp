@@ -117,6 +117,23 @@ std::string sqlType(Dialect dialect, const ColumnSpec& c, std::string_view enumN
     return {};
 }
 
+model::Sequence sequence(std::string_view schema, std::string_view name, const SequenceOptions& o, std::string_view sqlType) {
+    auto str = [](std::int64_t v) { return std::to_string(v); };
+    const std::int64_t increment = o.increment.value_or(1);
+    std::string maxRange = sqlType == "smallint" ? "32767" : sqlType == "integer" ? "2147483647" : "9223372036854775807";
+    std::string minRange = sqlType == "smallint" ? "-32768" : sqlType == "integer" ? "-2147483648" : "-9223372036854775808";
+    model::Sequence s;
+    s.name = name;
+    s.schema = schema.empty() ? "public" : std::string(schema);
+    s.increment = str(increment);
+    s.minValue = o.minValue ? str(*o.minValue) : (increment < 0 ? minRange : "1");
+    s.maxValue = o.maxValue ? str(*o.maxValue) : (increment < 0 ? "-1" : maxRange);
+    s.startWith = o.startWith ? str(*o.startWith) : (increment < 0 ? *s.maxValue : *s.minValue);
+    s.cache = o.cache ? str(*o.cache) : "1";
+    s.cycle = o.cycle;
+    return s;
+}
+
 std::optional<model::DefaultValue> defaultValue(Dialect dialect, const ColumnSpec& c) {
     using K = DefaultSpec::Kind;
     using V = model::DefaultValue;

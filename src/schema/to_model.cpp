@@ -55,7 +55,7 @@ public:
             if (std::find(s.schemas.begin(), s.schemas.end(), sd.name) == s.schemas.end())
                 s.schemas.emplace_back(sd.name);
         for (const auto& e : r_.enums) s.enums.push_back({std::string(e.name), std::string(e.schema), toStrings(e.values)});
-        for (const auto& q : r_.sequences) s.sequences.push_back(sequence(q.schema, q.name, q.options, "bigint"));
+        for (const auto& q : r_.sequences) s.sequences.push_back(detail::sequence(q.schema, q.name, q.options, "bigint"));
         for (const auto& role : r_.roles) {
             if (role.options.existing) continue;
             s.roles.push_back({std::string(role.name), role.options.createDb.value_or(false),
@@ -132,25 +132,6 @@ private:
         return static_cast<const detail::EnumDef*>(c.enumDef);
     }
 
-    // The identity sequence's defaults follow Drizzle Kit's (pgSerializer.ts).
-    model::Sequence sequence(std::string_view schema, std::string_view name, const detail::SequenceOptions& o,
-                             std::string_view sqlType) const {
-        auto str = [](std::int64_t v) { return std::to_string(v); };
-        const std::int64_t increment = o.increment.value_or(1);
-        std::string maxRange = sqlType == "smallint" ? "32767" : sqlType == "integer" ? "2147483647" : "9223372036854775807";
-        std::string minRange = sqlType == "smallint" ? "-32768" : sqlType == "integer" ? "-2147483648" : "-9223372036854775808";
-        model::Sequence s;
-        s.name = name;
-        s.schema = schema.empty() ? "public" : std::string(schema);
-        s.increment = str(increment);
-        s.minValue = o.minValue ? str(*o.minValue) : (increment < 0 ? minRange : "1");
-        s.maxValue = o.maxValue ? str(*o.maxValue) : (increment < 0 ? "-1" : maxRange);
-        s.startWith = o.startWith ? str(*o.startWith) : (increment < 0 ? *s.maxValue : *s.minValue);
-        s.cache = o.cache ? str(*o.cache) : "1";
-        s.cycle = o.cycle;
-        return s;
-    }
-
     model::Column column(const ColumnSpec& c, std::string_view tableName, std::string_view tableSchema) const {
         model::Column m;
         m.name = c.name;
@@ -175,7 +156,7 @@ private:
             const std::string seqName = c.identity.name.empty()
                                             ? std::string(tableName) + "_" + std::string(c.name) + "_seq"
                                             : std::string(c.identity.name);
-            id.sequence = sequence(tableSchema, seqName, c.identity.options, c.kind);
+            id.sequence = detail::sequence(tableSchema, seqName, c.identity.options, c.kind);
             m.identity = id;
         }
         return m;
