@@ -31,6 +31,17 @@ DRIZZLE_ALWAYS_INLINE ColumnBuilder<M, false> integer(const char* name, const ch
     return b;
 }
 template <class V> struct IsYear : std::bool_constant<std::is_integral_v<V> && !std::is_same_v<V, bool> && sizeof(V) >= 2> {};
+template <class V> struct IsJson : std::bool_constant<std::is_same_v<V, std::string> || JsonLike<V>> {};
+template <class V> struct IsDate : std::bool_constant<std::is_same_v<V, std::string> || DaysLike<V>> {};
+template <class V> struct IsTimestamp : std::bool_constant<std::is_same_v<V, std::string> || TimestampLike<V>> {};
+template <class V> struct IsTime : std::bool_constant<std::is_same_v<V, std::string> || DurationLike<V>> {};
+// binary, varbinary: a std::string member holds raw bytes.
+template <class M, bool NotNull>
+DRIZZLE_ALWAYS_INLINE ColumnBuilder<M, NotNull> binaryColumn(ColumnBuilder<M, NotNull> b, int length) {
+    b.spec->args.length = length;
+    if constexpr (std::is_same_v<ValueOf<M>, std::string>) b.spec->codec = &columnCodecOf<M, AsBytes>;
+    return b;
+}
 }  // namespace detail
 
 #define DRIZZLE_MYSQL_INT(fn, sqlName, bytes, cppName)                                                   \
@@ -128,16 +139,12 @@ struct BinaryOptions {
 template <class T, class M>
 DRIZZLE_INLINE ColumnBuilder<M, false> binary(const char* name, M T::*member, BinaryOptions options = {}) {
     static_assert(drizzle::detail::IsBytes<drizzle::detail::ValueOf<M>>::value, "mysql::binary needs a byte container member");
-    auto b = drizzle::detail::makeColumn<M, false>(name, "binary", member);
-    b.spec->args.length = options.length;
-    return b;
+    return detail::binaryColumn(drizzle::detail::makeColumn<M, false>(name, "binary", member), options.length);
 }
 template <class T, class M>
 DRIZZLE_INLINE ColumnBuilder<M, false> varbinary(const char* name, M T::*member, BinaryOptions options) {
     static_assert(drizzle::detail::IsBytes<drizzle::detail::ValueOf<M>>::value, "mysql::varbinary needs a byte container member");
-    auto b = drizzle::detail::makeColumn<M, false>(name, "varbinary", member);
-    b.spec->args.length = options.length;
-    return b;
+    return detail::binaryColumn(drizzle::detail::makeColumn<M, false>(name, "varbinary", member), options.length);
 }
 template <class T, class M>
 DRIZZLE_INLINE ColumnBuilder<M, false> boolean(const char* name, M T::*member) {
@@ -146,7 +153,7 @@ DRIZZLE_INLINE ColumnBuilder<M, false> boolean(const char* name, M T::*member) {
 }
 template <class T, class M>
 DRIZZLE_INLINE ColumnBuilder<M, false> json(const char* name, M T::*member) {
-    static_assert(drizzle::detail::IsString<drizzle::detail::ValueOf<M>>::value, "mysql::json needs a std::string member");
+    static_assert(detail::IsJson<drizzle::detail::ValueOf<M>>::value, "mysql::json needs a std::string or nlohmann::json member");
     return drizzle::detail::makeColumn<M, false>(name, "json", member);
 }
 template <class T, class M>
@@ -158,22 +165,24 @@ DRIZZLE_INLINE ColumnBuilder<M, false> year(const char* name, M T::*member) {
 struct TimeOptions {
     int fsp = -1;  // fractional seconds precision, 0-6
 };
-#define DRIZZLE_MYSQL_TIME(fn, sqlName)                                                                 \
+// datetime and timestamp take a std::chrono::sys_time (UTC as the connection's time_zone sees it),
+// time a std::chrono::duration, date a std::chrono::sys_days; all of them a std::string.
+#define DRIZZLE_MYSQL_TIME(fn, sqlName, Accepts, alternative)                                           \
     template <class T, class M>                                                                        \
     DRIZZLE_INLINE ColumnBuilder<M, false> fn(const char* name, M T::*member, TimeOptions options = {}) {         \
-        static_assert(drizzle::detail::IsString<drizzle::detail::ValueOf<M>>::value,                   \
-                      "mysql::" #fn " needs a std::string member");                                    \
+        static_assert(detail::Accepts<drizzle::detail::ValueOf<M>>::value,                             \
+                      "mysql::" #fn " needs a std::string or " alternative " member");                 \
         auto b = drizzle::detail::makeColumn<M, false>(name, sqlName, member);                         \
         b.spec->args.precision = options.fsp;                                                           \
         return b;                                                                                      \
     }
-DRIZZLE_MYSQL_TIME(datetime, "datetime")
-DRIZZLE_MYSQL_TIME(time, "time")
-DRIZZLE_MYSQL_TIME(timestamp, "timestamp")
+DRIZZLE_MYSQL_TIME(datetime, "datetime", IsTimestamp, "std::chrono::sys_time")
+DRIZZLE_MYSQL_TIME(time, "time", IsTime, "std::chrono::duration")
+DRIZZLE_MYSQL_TIME(timestamp, "timestamp", IsTimestamp, "std::chrono::sys_time")
 #undef DRIZZLE_MYSQL_TIME
 template <class T, class M>
 DRIZZLE_INLINE ColumnBuilder<M, false> date(const char* name, M T::*member) {
-    static_assert(drizzle::detail::IsString<drizzle::detail::ValueOf<M>>::value, "mysql::date needs a std::string member");
+    static_assert(detail::IsDate<drizzle::detail::ValueOf<M>>::value, "mysql::date needs a std::string or std::chrono::sys_days member");
     return drizzle::detail::makeColumn<M, false>(name, "date", member);
 }
 
@@ -196,9 +205,9 @@ DRIZZLE_INLINE ColumnBuilder<M, false> customType(const char* name, M T::*member
 }
 
 template <class Row>
-DRIZZLE_INLINE drizzle::Table<Row> table(const char* name, std::initializer_list<drizzle::detail::ColumnRef> columns,
+DRIZZLE_INLINE drizzle::Table<Row, drizzle::Dialect::mysql> table(const char* name, std::initializer_list<drizzle::detail::ColumnRef> columns,
                           std::initializer_list<drizzle::detail::ConstraintRef> constraints = {}) {
-    return drizzle::Table<Row>(drizzle::detail::registerTable(
+    return drizzle::Table<Row, drizzle::Dialect::mysql>(drizzle::detail::registerTable(
         {Dialect::mysql, &drizzle::detail::typeTag<Row>, "", name, columns.begin(), columns.size(),
          constraints.begin(), constraints.size()}));
 }

@@ -15,8 +15,10 @@
 #include <cstdint>
 #include <initializer_list>
 #include <string>
+#include <vector>
 
 #include "drizzle/schema/view.hpp"
+#include "drizzle/uuid.hpp"
 
 namespace drizzle::pg {
 
@@ -25,12 +27,17 @@ using SequenceOptions = drizzle::detail::SequenceOptions;
 template <class M, bool NotNull>
 using ColumnBuilder = drizzle::detail::ColumnBuilder<M, NotNull>;
 
+// point and line values; their text forms are PostgreSQL's, "(x,y)" and "{a,b,c}".
 struct Point {
     double x = 0, y = 0;
+    static Point parse(std::string_view text);
+    std::string toString() const;
     bool operator==(const Point&) const = default;
 };
 struct Line {  // ax + by + c = 0
     double a = 0, b = 0, c = 0;
+    static Line parse(std::string_view text);
+    std::string toString() const;
     bool operator==(const Line&) const = default;
 };
 
@@ -41,6 +48,11 @@ template <class V> using Int64 = detail::IntegerOf<8>::test<V>;
 template <class V> struct PointLike : std::bool_constant<std::is_same_v<V, Point> || std::is_same_v<V, std::string>> {};
 template <class V> struct LineLike : std::bool_constant<std::is_same_v<V, Line> || std::is_same_v<V, std::string>> {};
 template <class V> struct FloatVector : std::is_same<V, std::vector<float>> {};
+template <class V> struct Json : std::bool_constant<std::is_same_v<V, std::string> || drizzle::detail::JsonLike<V>> {};
+template <class V> struct UuidLike : std::bool_constant<std::is_same_v<V, std::string> || std::is_same_v<V, Uuid>> {};
+template <class V> struct Date : std::bool_constant<std::is_same_v<V, std::string> || drizzle::detail::DaysLike<V>> {};
+template <class V> struct Timestamp : std::bool_constant<std::is_same_v<V, std::string> || drizzle::detail::TimestampLike<V>> {};
+template <class V> struct Time : std::bool_constant<std::is_same_v<V, std::string> || drizzle::detail::DurationLike<V>> {};
 }  // namespace accepts
 
 namespace detail {
@@ -54,6 +66,30 @@ inline void setValues(TypeArgs& args, std::initializer_list<const char*> values)
     args.values = values.begin();
     args.valueCount = values.size();
 }
+// A time point bound with its zone said ("+00"): a timestamptz would otherwise read it in the
+// session's TimeZone. A timestamp without time zone ignores the offset.
+struct UtcTimestamp {
+    template <class V>
+    static void read(const driver::Cursor& row, std::size_t c, V& out) {
+        CodecFor<V>::read(row, c, out);
+    }
+    template <class V>
+    static driver::Param write(const V& value) {
+        using Period = typename V::duration::period;
+        return formatTimestampMicros(toMicros<Period>(static_cast<std::int64_t>(value.time_since_epoch().count())),
+                                     fractionDigitsOf<Period>, "+00");
+    }
+};
+// pgvector's text form, "[1,2.5,3]" (src/query/codec_support.cpp).
+struct VectorText {
+    static void read(const driver::Cursor& row, std::size_t c, std::vector<float>& out);
+    static driver::Param write(const std::vector<float>& value);
+};
+// A PostGIS point: EWKB hex from the server, WKT to it.
+struct GeometryPoint {
+    static void read(const driver::Cursor& row, std::size_t c, Point& out);
+    static driver::Param write(const Point& value);
+};
 }  // namespace detail
 
 // A member check: `Accepts` must take the member's value type (or arrays of it).
@@ -159,21 +195,21 @@ DRIZZLE_INLINE ColumnBuilder<M, false> char_(const char* name, M T::*member, Var
     return b;
 }
 
-// Types whose values travel as text (JSON documents, UUIDs, dates, addresses, ...).
-#define DRIZZLE_PG_TEXT_TYPE(fn, sqlName)                                                        \
+// Types whose values travel as text: a std::string member, or the C++ type `Accepts` names too.
+#define DRIZZLE_PG_TEXT_TYPE(fn, sqlName, Accepts, alternative)                                  \
     template <class T, class M>                                                                  \
     DRIZZLE_INLINE ColumnBuilder<M, false> fn(const char* name, M T::*member) {                            \
-        DRIZZLE_PG_CHECK(detail::IsString, "pg::" #fn " needs a std::string member");            \
-        return detail::column<M>(name, sqlName, member, detail::arrayDepthOf<M, detail::IsString>); \
+        DRIZZLE_PG_CHECK(Accepts, "pg::" #fn " needs a std::string" alternative " member");      \
+        return detail::column<M>(name, sqlName, member, detail::arrayDepthOf<M, Accepts>);       \
     }
-DRIZZLE_PG_TEXT_TYPE(json, "json")
-DRIZZLE_PG_TEXT_TYPE(jsonb, "jsonb")
-DRIZZLE_PG_TEXT_TYPE(uuid, "uuid")
-DRIZZLE_PG_TEXT_TYPE(date, "date")
-DRIZZLE_PG_TEXT_TYPE(inet, "inet")
-DRIZZLE_PG_TEXT_TYPE(cidr, "cidr")
-DRIZZLE_PG_TEXT_TYPE(macaddr, "macaddr")
-DRIZZLE_PG_TEXT_TYPE(macaddr8, "macaddr8")
+DRIZZLE_PG_TEXT_TYPE(json, "json", accepts::Json, " or nlohmann::json")
+DRIZZLE_PG_TEXT_TYPE(jsonb, "jsonb", accepts::Json, " or nlohmann::json")
+DRIZZLE_PG_TEXT_TYPE(uuid, "uuid", accepts::UuidLike, " or drizzle::Uuid")
+DRIZZLE_PG_TEXT_TYPE(date, "date", accepts::Date, " or std::chrono::sys_days")
+DRIZZLE_PG_TEXT_TYPE(inet, "inet", detail::IsString, "")
+DRIZZLE_PG_TEXT_TYPE(cidr, "cidr", detail::IsString, "")
+DRIZZLE_PG_TEXT_TYPE(macaddr, "macaddr", detail::IsString, "")
+DRIZZLE_PG_TEXT_TYPE(macaddr8, "macaddr8", detail::IsString, "")
 #undef DRIZZLE_PG_TEXT_TYPE
 
 // ---- time ---------------------------------------------------------------------------------
@@ -181,20 +217,25 @@ struct TimeOptions {
     int precision = -1;
     bool withTimezone = false;
 };
+// A time of day: a std::string, or a std::chrono::duration since midnight (not with a time zone:
+// "10:20:30+02" has no std::chrono counterpart, so reading one into a duration throws).
 template <class T, class M>
 DRIZZLE_INLINE ColumnBuilder<M, false> time(const char* name, M T::*member, TimeOptions options = {}) {
-    DRIZZLE_PG_CHECK(detail::IsString, "pg::time needs a std::string member");
-    auto b = detail::column<M>(name, "time", member, detail::arrayDepthOf<M, detail::IsString>);
+    DRIZZLE_PG_CHECK(accepts::Time, "pg::time needs a std::string or std::chrono::duration member");
+    auto b = detail::column<M>(name, "time", member, detail::arrayDepthOf<M, accepts::Time>);
     b.spec->args.precision = options.precision;
     b.spec->args.withTimezone = options.withTimezone;
     return b;
 }
+// A std::string, or a UTC std::chrono::sys_time<D> (system_clock::time_point, sys_seconds, ...).
 template <class T, class M>
 DRIZZLE_INLINE ColumnBuilder<M, false> timestamp(const char* name, M T::*member, TimeOptions options = {}) {
-    DRIZZLE_PG_CHECK(detail::IsString, "pg::timestamp needs a std::string member");
-    auto b = detail::column<M>(name, "timestamp", member, detail::arrayDepthOf<M, detail::IsString>);
+    DRIZZLE_PG_CHECK(accepts::Timestamp, "pg::timestamp needs a std::string or std::chrono::sys_time member");
+    auto b = detail::column<M>(name, "timestamp", member, detail::arrayDepthOf<M, accepts::Timestamp>);
     b.spec->args.precision = options.precision;
     b.spec->args.withTimezone = options.withTimezone;
+    if constexpr (drizzle::detail::TimestampLike<drizzle::detail::ValueOf<M>>)
+        b.spec->codec = &drizzle::detail::columnCodecOf<M, detail::UtcTimestamp>;
     return b;
 }
 struct IntervalOptions {
@@ -225,7 +266,10 @@ template <class T, class M>
 DRIZZLE_INLINE ColumnBuilder<M, false> bytea(const char* name, M T::*member) {
     DRIZZLE_PG_CHECK(detail::IsBytes,
                      "pg::bytea needs a std::vector<unsigned char>, std::vector<std::byte> or std::string member");
-    return detail::column<M>(name, "bytea", member, detail::arrayDepthOf<M, detail::IsBytes>);
+    auto b = detail::column<M>(name, "bytea", member, detail::arrayDepthOf<M, detail::IsBytes>);
+    if constexpr (std::is_same_v<drizzle::detail::ValueOf<M>, std::string>)
+        b.spec->codec = &drizzle::detail::columnCodecOf<M, drizzle::detail::AsBytes>;
+    return b;
 }
 struct VectorOptions {
     int dimensions = -1;
@@ -236,19 +280,24 @@ DRIZZLE_INLINE ColumnBuilder<M, false> vector(const char* name, M T::*member, Ve
     DRIZZLE_PG_CHECK(accepts::FloatVector, "pg::vector needs a std::vector<float> member");
     auto b = detail::column<M>(name, "vector", member, detail::arrayDepthOf<M, accepts::FloatVector>);
     b.spec->args.length = options.dimensions;
+    if constexpr (accepts::FloatVector<drizzle::detail::ValueOf<M>>::value)
+        b.spec->codec = &drizzle::detail::columnCodecOf<M, detail::VectorText>;
     return b;
 }
 struct GeometryOptions {
     std::string_view type{};  // "point", ...
     int srid = -1;
 };
-// PostGIS geometry; values travel as text (WKT/EWKB hex) or as a pg::Point.
+// PostGIS geometry; values travel as text (WKT/EWKB hex) or as a pg::Point (Drizzle's "xy"
+// mode: read from the server's EWKB, written as "POINT(x y)", so without an SRID as Drizzle's).
 template <class T, class M>
 DRIZZLE_INLINE ColumnBuilder<M, false> geometry(const char* name, M T::*member, GeometryOptions options = {}) {
     DRIZZLE_PG_CHECK(accepts::PointLike, "pg::geometry needs a pg::Point or std::string member");
     auto b = detail::column<M>(name, "geometry", member, detail::arrayDepthOf<M, accepts::PointLike>);
     b.spec->args.subtype = options.type;
     b.spec->args.srid = options.srid;
+    if constexpr (std::is_same_v<drizzle::detail::ValueOf<M>, Point>)
+        b.spec->codec = &drizzle::detail::columnCodecOf<M, detail::GeometryPoint>;
     return b;
 }
 
@@ -374,17 +423,17 @@ private:
 // ---- tables and schemas -------------------------------------------------------------------
 namespace detail {
 template <class Row>
-DRIZZLE_ALWAYS_INLINE drizzle::Table<Row> declareTable(std::string_view schema, std::string_view name,
+DRIZZLE_ALWAYS_INLINE drizzle::Table<Row, drizzle::Dialect::postgresql> declareTable(std::string_view schema, std::string_view name,
                                  std::initializer_list<drizzle::detail::ColumnRef> columns,
                                  std::initializer_list<drizzle::detail::ConstraintRef> constraints) {
-    return drizzle::Table<Row>(drizzle::detail::registerTable(
+    return drizzle::Table<Row, drizzle::Dialect::postgresql>(drizzle::detail::registerTable(
         {Dialect::postgresql, &drizzle::detail::typeTag<Row>, schema, name, columns.begin(), columns.size(),
          constraints.begin(), constraints.size()}));
 }
 }  // namespace detail
 
 template <class Row>
-DRIZZLE_INLINE drizzle::Table<Row> table(const char* name, std::initializer_list<drizzle::detail::ColumnRef> columns,
+DRIZZLE_INLINE drizzle::Table<Row, drizzle::Dialect::postgresql> table(const char* name, std::initializer_list<drizzle::detail::ColumnRef> columns,
                           std::initializer_list<drizzle::detail::ConstraintRef> constraints = {}) {
     return detail::declareTable<Row>("public", name, columns, constraints);
 }
@@ -407,7 +456,7 @@ public:
         drizzle::detail::registerSchema(Dialect::postgresql, name);
     }
     template <class Row>
-    DRIZZLE_INLINE drizzle::Table<Row> table(const char* name, std::initializer_list<drizzle::detail::ColumnRef> columns,
+    DRIZZLE_INLINE drizzle::Table<Row, drizzle::Dialect::postgresql> table(const char* name, std::initializer_list<drizzle::detail::ColumnRef> columns,
                               std::initializer_list<drizzle::detail::ConstraintRef> constraints = {}) const {
         return detail::declareTable<Row>(name_, name, columns, constraints);
     }

@@ -24,6 +24,24 @@
 #include "drizzle/schema/table.hpp"
 
 namespace drizzle {
+namespace detail {
+
+// A One relation as relational queries look it up: a Many finds its join columns in the One
+// that points back at it (src/schema/relations.cpp).
+struct OneLink {
+    std::string_view name, relationName;
+    const void* from;
+    const void* to;
+    const MemberRef* fields;
+    const MemberRef* references;
+    std::uint8_t columnCount;
+};
+void registerOne(const OneLink& link);
+// The One from `from` to `to` paired with a Many named `relationName` ("" when the pair is
+// unnamed). Throws drizzle::Error when there is none, or more than one.
+OneLink pairedOne(const void* from, const void* to, std::string_view relationName, std::string_view manyName);
+
+}  // namespace detail
 
 // Many-to-one (or one-to-one): `From`'s `fields` hold the values of `To`'s `references`.
 template <class From, class To>
@@ -45,6 +63,7 @@ struct One {
         fields[0] = detail::memberRef(field);
         references[0] = detail::memberRef(reference);
         columnCount = 1;
+        link();
     }
 
     template <class... Ms, class... Ns>
@@ -57,6 +76,12 @@ struct One {
             references[i] = to.refs[i];
         }
         columnCount = sizeof...(Ms);
+        link();
+    }
+
+private:
+    void link() const {
+        detail::registerOne({name, relationName, &detail::typeTag<From>, &detail::typeTag<To>, fields, references, columnCount});
     }
 };
 

@@ -1,8 +1,10 @@
 // SQLite schema declarations: the C++ counterpart of drizzle-orm's `sqlite-core`.
 //
 // The member type picks the value mode Drizzle spells as an option: a `bool` member is
-// integer's "boolean" mode, an integer member its "number" mode (pass {.mode = "timestamp"} or
-// "timestamp_ms" for epoch times held in std::int64_t).
+// integer's "boolean" mode, an integer member its "number" mode, a std::chrono::sys_time member
+// its "timestamp" mode (epoch seconds; "timestamp_ms", epoch milliseconds, when the member is
+// finer than seconds, or asked for), and an nlohmann::json member text's or blob's "json" mode.
+// A time point on a text column is stored as "2024-01-05 10:20:30.123" (UTC).
 //
 //   struct Todo { std::int64_t id; std::string title; bool done; };
 //   inline const auto todos = drizzle::sqlite::table<Todo>("todos", {
@@ -25,22 +27,68 @@ template <class M, bool NotNull>
 using ColumnBuilder = drizzle::detail::ColumnBuilder<M, NotNull>;
 
 namespace accepts {
-template <class V> struct Integer : std::bool_constant<std::is_integral_v<V>> {};  // bool: boolean mode
+// bool: boolean mode; a time point: timestamp modes.
+template <class V> struct Integer : std::bool_constant<std::is_integral_v<V> || drizzle::detail::TimestampLike<V>> {};
 template <class V> struct Real : std::bool_constant<std::is_floating_point_v<V>> {};
-template <class V> struct Blob : std::bool_constant<drizzle::detail::IsBytes<V>::value || drizzle::detail::IntegerOf<8>::test<V>::value> {};
+template <class V> struct Text : std::bool_constant<std::is_same_v<V, std::string> || drizzle::detail::JsonLike<V> ||
+                                                    drizzle::detail::TimePointLike<V>> {};
+template <class V> struct Blob : std::bool_constant<drizzle::detail::IsBytes<V>::value || drizzle::detail::IntegerOf<8>::test<V>::value ||
+                                                    drizzle::detail::JsonLike<V>> {};
 template <class V> struct Numeric : std::bool_constant<std::is_same_v<V, std::string> || std::is_arithmetic_v<V>> {};
 }  // namespace accepts
+
+namespace detail {
+using namespace drizzle::detail;
+// integer({mode: "timestamp" | "timestamp_ms"}): epoch seconds or milliseconds, rounded down, as
+// Drizzle stores a Date.
+template <std::int64_t MicrosPerUnit>
+struct EpochInteger {
+    template <class V>
+    static void read(const driver::Cursor& row, std::size_t c, V& out) {
+        using D = typename V::duration;
+        out = V(D(static_cast<typename D::rep>(fromMicros<typename D::period>(row.integer(c) * MicrosPerUnit))));
+    }
+    template <class V>
+    static driver::Param write(const V& value) {
+        using Period = typename V::duration::period;
+        return floorDiv(toMicros<Period>(static_cast<std::int64_t>(value.time_since_epoch().count())), MicrosPerUnit);
+    }
+};
+// blob({mode: "json"}): the JSON text as a blob, as Drizzle stores it.
+struct JsonBlob {
+    template <class V>
+    static void read(const driver::Cursor& row, std::size_t c, V& out) {
+        out = V::parse(row.bytes(c));
+    }
+    template <class V>
+    static driver::Param write(const V& value) {
+        return driver::Bytes{value.dump()};
+    }
+};
+// blob({mode: "bigint"}): the decimal digits as a blob, as Drizzle stores a BigInt.
+struct DecimalBlob {
+    static void read(const driver::Cursor& row, std::size_t c, std::int64_t& out);
+    static driver::Param write(std::int64_t value) { return driver::Bytes{std::to_string(value)}; }
+};
+}  // namespace detail
 
 struct IntegerOptions {
     std::string_view mode{};  // "number" (default), "boolean" (bool members), "timestamp", "timestamp_ms"
 };
 template <class T, class M>
 DRIZZLE_INLINE ColumnBuilder<M, false> integer(const char* name, M T::*member, IntegerOptions options = {}) {
-    static_assert(accepts::Integer<drizzle::detail::ValueOf<M>>::value,
-                  "sqlite::integer needs an integer or bool member");
+    using V = drizzle::detail::ValueOf<M>;
+    static_assert(accepts::Integer<V>::value,
+                  "sqlite::integer needs an integer or bool member (or a std::chrono::sys_time, for the timestamp modes)");
     auto b = drizzle::detail::makeColumn<M, false>(name, "integer", member);
-    b.spec->args.mode = !options.mode.empty() ? options.mode
-                       : std::is_same_v<drizzle::detail::ValueOf<M>, bool> ? "boolean" : "number";
+    if constexpr (drizzle::detail::TimestampLike<V>) {
+        constexpr bool wholeSeconds = V::duration::period::den == 1;
+        b.spec->args.mode = !options.mode.empty() ? options.mode : wholeSeconds ? "timestamp" : "timestamp_ms";
+        b.spec->codec = b.spec->args.mode == "timestamp_ms" ? &drizzle::detail::columnCodecOf<M, detail::EpochInteger<1000>>
+                                                             : &drizzle::detail::columnCodecOf<M, detail::EpochInteger<1000000>>;
+    } else {
+        b.spec->args.mode = !options.mode.empty() ? options.mode : std::is_same_v<V, bool> ? "boolean" : "number";
+    }
     return b;
 }
 template <class T, class M>
@@ -51,14 +99,16 @@ DRIZZLE_INLINE ColumnBuilder<M, false> real(const char* name, M T::*member) {
 struct TextOptions {
     int length = -1;
     std::initializer_list<const char*> enumValues = {};
-    std::string_view mode{};  // "text" (default) or "json"
+    std::string_view mode{};  // "text" (default) or "json" (the default for an nlohmann::json member)
 };
 template <class T, class M>
 DRIZZLE_INLINE ColumnBuilder<M, false> text(const char* name, M T::*member, TextOptions options = {}) {
-    static_assert(drizzle::detail::IsString<drizzle::detail::ValueOf<M>>::value, "sqlite::text needs a std::string member");
+    using V = drizzle::detail::ValueOf<M>;
+    static_assert(accepts::Text<V>::value,
+                  "sqlite::text needs a std::string member (or nlohmann::json in json mode, or a std::chrono time point)");
     auto b = drizzle::detail::makeColumn<M, false>(name, "text", member);
     b.spec->args.length = options.length;
-    b.spec->args.mode = options.mode;
+    b.spec->args.mode = options.mode.empty() && drizzle::detail::JsonLike<V> ? "json" : options.mode;
     b.spec->args.values = options.enumValues.begin();
     b.spec->args.valueCount = options.enumValues.size();
     return b;
@@ -68,11 +118,20 @@ struct BlobOptions {
 };
 template <class T, class M>
 DRIZZLE_INLINE ColumnBuilder<M, false> blob(const char* name, M T::*member, BlobOptions options = {}) {
-    static_assert(accepts::Blob<drizzle::detail::ValueOf<M>>::value,
+    using V = drizzle::detail::ValueOf<M>;
+    static_assert(accepts::Blob<V>::value,
                   "sqlite::blob needs a byte container (std::vector<unsigned char>, std::vector<std::byte>, "
-                  "std::string) or, in bigint mode, a std::int64_t member");
+                  "std::string) or, in bigint mode, a std::int64_t member (in json mode, nlohmann::json)");
     auto b = drizzle::detail::makeColumn<M, false>(name, "blob", member);
-    b.spec->args.mode = options.mode;
+    // The member picks the mode when none is given, as a bool member picks integer's.
+    b.spec->args.mode = !options.mode.empty()          ? options.mode
+                        : drizzle::detail::JsonLike<V> ? "json"
+                        : std::is_integral_v<V>        ? "bigint"
+                                                       : std::string_view{};
+    // Values are stored as blobs, as Drizzle stores them (a std::string member: its bytes).
+    if constexpr (std::is_same_v<V, std::string>) b.spec->codec = &drizzle::detail::columnCodecOf<M, drizzle::detail::AsBytes>;
+    else if constexpr (drizzle::detail::JsonLike<V>) b.spec->codec = &drizzle::detail::columnCodecOf<M, detail::JsonBlob>;
+    else if constexpr (std::is_integral_v<V>) b.spec->codec = &drizzle::detail::columnCodecOf<M, detail::DecimalBlob>;
     return b;
 }
 template <class T, class M>
@@ -98,9 +157,9 @@ DRIZZLE_INLINE drizzle::UniqueBuilder uniqueConstraint(Ms Ts::*... members) {
     return b;
 }
 template <class Row>
-DRIZZLE_INLINE drizzle::Table<Row> table(const char* name, std::initializer_list<drizzle::detail::ColumnRef> columns,
+DRIZZLE_INLINE drizzle::Table<Row, drizzle::Dialect::sqlite> table(const char* name, std::initializer_list<drizzle::detail::ColumnRef> columns,
                           std::initializer_list<drizzle::detail::ConstraintRef> constraints = {}) {
-    return drizzle::Table<Row>(drizzle::detail::registerTable(
+    return drizzle::Table<Row, drizzle::Dialect::sqlite>(drizzle::detail::registerTable(
         {Dialect::sqlite, &drizzle::detail::typeTag<Row>, "", name, columns.begin(), columns.size(),
          constraints.begin(), constraints.size()}));
 }

@@ -3,7 +3,6 @@
 #include <charconv>
 #include <cmath>
 #include <string>
-#include <variant>
 
 #include "drivers/driver_internal.hpp"
 
@@ -56,20 +55,27 @@ void checkParamCount(std::size_t placeholders, std::size_t given, std::string_vi
                 "pass one parameter per '?' in the SQL");
 }
 
-std::string formatDouble(double value) {
-    if (std::isnan(value)) return "NaN";
-    if (std::isinf(value)) return value > 0 ? "Infinity" : "-Infinity";
-    std::array<char, 32> buffer{};
-    auto [end, ec] = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
-    (void)ec;  // 32 characters hold every double
-    return std::string(buffer.data(), end);
+std::string_view writeDouble(double value, NumberText& buffer) {
+    std::string_view special;
+    if (std::isnan(value)) special = "NaN";
+    else if (std::isinf(value)) special = value > 0 ? "Infinity" : "-Infinity";
+    if (!special.empty()) {
+        special.copy(buffer.data(), special.size());
+        buffer[special.size()] = '\0';
+        return {buffer.data(), special.size()};
+    }
+    // The shortest round-tripping text is at most 24 characters, so the NUL always fits.
+    auto [end, ec] = std::to_chars(buffer.data(), buffer.data() + buffer.size() - 1, value);
+    (void)ec;
+    *end = '\0';
+    return {buffer.data(), static_cast<std::size_t>(end - buffer.data())};
 }
 
-std::string paramText(const Param& param) {
-    if (const auto* i = std::get_if<std::int64_t>(&param)) return std::to_string(*i);
-    if (const auto* d = std::get_if<double>(&param)) return formatDouble(*d);
-    if (const auto* s = std::get_if<std::string>(&param)) return *s;
-    return {};
+std::string_view writeInteger(std::int64_t value, NumberText& buffer) {
+    auto [end, ec] = std::to_chars(buffer.data(), buffer.data() + buffer.size() - 1, value);
+    (void)ec;  // 20 characters hold every int64
+    *end = '\0';
+    return {buffer.data(), static_cast<std::size_t>(end - buffer.data())};
 }
 
 std::string quoteIdentifier(std::string_view name, char quote) {

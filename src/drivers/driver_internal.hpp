@@ -2,7 +2,9 @@
 // how a database error becomes a drizzle::Error, and small text helpers.
 #pragma once
 
+#include <array>
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -57,11 +59,26 @@ Error statementError(ErrorCategory category, std::string_view database, std::str
 // of parameters (the databases report this late or not at all).
 void checkParamCount(std::size_t placeholders, std::size_t given, std::string_view sql);
 
-// The shortest text that reads back as the same double ("0.1", "1e+300", "inf").
-std::string formatDouble(double value);
+// Room for any int64 or double as text plus a terminating NUL, so that numbers on the hot path
+// are formatted without allocating.
+using NumberText = std::array<char, 32>;
 
-// A parameter as text, for drivers that send every value as text (NULL has no text).
-std::string paramText(const Param& param);
+// The shortest text that reads back as the same double ("0.1", "1e+300", "-0"), with
+// PostgreSQL's spelling of the special values ("NaN", "Infinity", "-Infinity"), which the
+// other dialects read too. The view points into `buffer`, NUL-terminated.
+std::string_view writeDouble(double value, NumberText& buffer);
+std::string_view writeInteger(std::int64_t value, NumberText& buffer);
+
+// What every cursor shares: reading a whole result into Rows, parsing text values, and the
+// errors a wrong read gives, each naming the column ("column 2 (\"name\") is NULL").
+Rows readAll(Cursor& cursor);
+[[noreturn]] void throwNoRow();
+[[noreturn]] void throwNoColumn(std::size_t column, std::size_t columns);
+[[noreturn]] void throwNull(const Cursor& cursor, std::size_t column);
+std::int64_t parseInteger(std::string_view text, const Cursor& cursor, std::size_t column);
+double parseReal(std::string_view text, const Cursor& cursor, std::size_t column);
+// A REAL read as an integer: only a whole number inside the int64 range is one.
+std::int64_t integralReal(double value, const Cursor& cursor, std::size_t column);
 
 // `name` between `quote` characters, embedded quote characters doubled.
 std::string quoteIdentifier(std::string_view name, char quote);

@@ -23,14 +23,9 @@
 
 #include "drizzle/config.hpp"
 #include "drizzle/dialect.hpp"
+#include "drizzle/driver/cursor.hpp"
 
 namespace drizzle::driver {
-
-// A bound parameter. Placeholders are `?` in every dialect; the PostgreSQL driver rewrites them
-// to $1, $2, ... (outside string literals, quoted identifiers and comments; so write jsonb's `?`
-// operators as jsonb_exists() and friends) and sends every value as untyped text, which the
-// server types from its use, as node-postgres does.
-using Param = std::variant<std::nullptr_t, std::int64_t, double, std::string>;
 
 // A fully read result set, owning its data. Values are kept as the text the database sent
 // (binary columns as raw bytes), NULL as absent.
@@ -60,8 +55,11 @@ public:
     virtual ~Statement() = default;
     virtual Rows run(const std::vector<Param>& params = {}) = 0;
     // Rows changed by the last run (INSERT/UPDATE/DELETE); for a statement that returns rows
-    // (SELECT, ... RETURNING), the number of rows it returned.
+    // (SELECT, ... RETURNING), the number of rows it returned (after open(), read so far).
     virtual std::int64_t affectedRows() const = 0;
+    // Runs the statement and streams its rows (the hot path: no copies). The parameters must
+    // stay alive until the cursor is done; the cursor lives until the statement runs again.
+    virtual Cursor& open(std::span<const Param> params) = 0;
 };
 
 // One session with the database. A Connection and its Statements are used by one thread at a
@@ -78,6 +76,10 @@ public:
     // Runs one statement with bound parameters and returns its rows.
     virtual Rows query(std::string_view sql, const std::vector<Param>& params = {}) = 0;
     virtual std::unique_ptr<Statement> prepare(std::string_view sql) = 0;
+    // Runs one statement once and streams its rows (PostgreSQL: one round trip, no named
+    // statement). The parameters must stay alive until the cursor is done; the cursor must be
+    // done before the connection runs anything else.
+    virtual std::unique_ptr<Cursor> stream(std::string_view sql, std::span<const Param> params = {}) = 0;
 
     // Transactions and savepoints (names are quoted by the driver). begin() is a plain BEGIN (on
     // SQLite deferred: execute("BEGIN IMMEDIATE") takes the write lock at once; commit() and

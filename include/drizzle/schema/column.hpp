@@ -17,6 +17,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "drizzle/query/codec.hpp"
 #include "drizzle/schema/spec.hpp"
 
 namespace drizzle {
@@ -83,7 +84,9 @@ inline constexpr int arrayDepthOf = ArrayDepth<Accepts, ValueOf<M>>::value;
 template <class M, bool NotNull, class T>
 DRIZZLE_ALWAYS_INLINE ColumnBuilder<M, NotNull> makeColumn(const char* name, const char* kind, M T::*member,
                                                     int dimensions = 0) {
-    return ColumnBuilder<M, NotNull>{newColumn(name, kind, memberRef(member), dimensions, NotNull)};
+    ColumnSpec* spec = newColumn(name, kind, memberRef(member), dimensions, NotNull);
+    spec->codec = &codecOf<M>;
+    return ColumnBuilder<M, NotNull>{spec};
 }
 
 // A literal default the member could hold and a snapshot can record: a bool for a bool member,

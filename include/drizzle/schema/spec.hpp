@@ -115,6 +115,8 @@ struct ReferenceSpec {
     std::string_view onDelete, onUpdate;  // "cascade", "restrict", "no action", "set null", "set default"
 };
 
+struct Codec;  // query/codec.hpp
+
 struct ColumnSpec {
     std::string_view name;
     std::string_view kind;  // the declaring function: "varchar", "timestamp", "custom", ...
@@ -136,6 +138,7 @@ struct ColumnSpec {
     ReferenceSpec reference;
     void (*defaultFn)() = nullptr;   // app-side default, as `M (*)()`
     void (*onUpdateFn)() = nullptr;  // app-side on-update, as `M (*)()`
+    const Codec* codec = nullptr;    // reads and binds the member (query/codec.hpp)
 };
 
 inline constexpr std::size_t maxConstraintColumns = 16;

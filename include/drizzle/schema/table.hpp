@@ -41,11 +41,13 @@ void enableRowLevelSecurity(TableDef* table);
 
 }  // namespace detail
 
-// A declared table whose rows are `Row`s. Cheap to copy; the definition lives in the registry.
-template <class Row>
+// A declared table whose rows are `Row`s, in dialect `D` (queries check dialect-specific clauses
+// such as RETURNING against it). Cheap to copy; the definition lives in the registry.
+template <class Row, Dialect D>
 class Table {
 public:
     using RowType = Row;
+    static constexpr Dialect dialect = D;
     explicit Table(detail::TableDef* def) : def_(def) {}
     // PostgreSQL: ALTER TABLE ... ENABLE ROW LEVEL SECURITY.
     Table enableRLS() const {

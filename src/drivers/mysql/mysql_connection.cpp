@@ -1,16 +1,17 @@
 // The MySQL/MariaDB driver over MariaDB Connector/C. execute() sends its text in one round trip
-// (CLIENT_MULTI_STATEMENTS) and drains every result; query() and prepare() use server-side
-// prepared statements and read every column back as text, numbers formatted so they read back
-// exactly.
+// (CLIENT_MULTI_STATEMENTS) and drains every result; query(), prepare() and stream() use
+// server-side prepared statements with bound parameters.
 #include <mysql.h>
 #include <mysqld_error.h>
 #include <errmsg.h>
 
-#include <array>
+#include <algorithm>
 #include <charconv>
 #include <cstring>
 #include <mutex>
+#include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "drivers/driver_internal.hpp"
@@ -64,24 +65,24 @@ ErrorCategory categoryFor(unsigned code, std::string_view sqlstate) {
     throwError(session, mysql_errno(session.conn), mysql_sqlstate(session.conn), mysql_error(session.conn), sql, where);
 }
 
-std::string formatFloat(float value) {
-    std::array<char, 32> buffer{};
-    auto [end, ec] = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
-    (void)ec;  // 32 characters hold every float
-    return std::string(buffer.data(), end);
-}
+struct StatementCloser {
+    void operator()(MYSQL_STMT* statement) const { mysql_stmt_close(statement); }
+};
+using StatementHandle = std::unique_ptr<MYSQL_STMT, StatementCloser>;
 
-// Where one result column lands. Kept at a fixed address: the connector holds pointers into it.
+// Where one result column lands. The connector holds pointers into it, so columns are only
+// rebuilt together with their bindings.
 struct ColumnBuffer {
     enum class Kind { integer, real32, real64, text } kind = Kind::text;
     bool isUnsigned = false;
     std::int64_t integer = 0;
     float real32 = 0;
     double real64 = 0;
-    std::vector<char> text;
+    std::string text;  // grows to the longest value seen, then stays
     unsigned long length = 0;
     my_bool isNull = 0;
     my_bool truncated = 0;
+    mutable NumberText number;  // a number's text, formatted when read as text
 };
 
 ColumnBuffer::Kind kindOf(enum_field_types type) {
@@ -98,157 +99,274 @@ ColumnBuffer::Kind kindOf(enum_field_types type) {
     }
 }
 
-// Reads every row of an executed statement that has a result set.
-Rows fetchRows(const MysqlSession& session, MYSQL_STMT* statement, MYSQL_RES* metadata, std::string_view sql) {
-    if (mysql_stmt_store_result(statement))
-        throwError(session, mysql_stmt_errno(statement), mysql_stmt_sqlstate(statement), mysql_stmt_error(statement), sql);
-
-    const unsigned count = mysql_num_fields(metadata);
-    const MYSQL_FIELD* fields = mysql_fetch_fields(metadata);
-    Rows rows;
-    std::vector<std::string> names;
-    std::vector<ColumnBuffer> columns(count);
-    std::vector<MYSQL_BIND> binds(count);
-    for (unsigned c = 0; c < count; ++c) {
-        names.emplace_back(fields[c].name, fields[c].name_length);
-        ColumnBuffer& column = columns[c];
-        MYSQL_BIND& bind = binds[c];
-        std::memset(&bind, 0, sizeof bind);
-        column.kind = kindOf(fields[c].type);
-        column.isUnsigned = (fields[c].flags & UNSIGNED_FLAG) != 0;
-        switch (column.kind) {
-            case ColumnBuffer::Kind::integer:
-                bind.buffer_type = MYSQL_TYPE_LONGLONG;
-                bind.buffer = &column.integer;
-                bind.is_unsigned = column.isUnsigned;
-                break;
-            case ColumnBuffer::Kind::real32:
-                bind.buffer_type = MYSQL_TYPE_FLOAT;
-                bind.buffer = &column.real32;
-                break;
-            case ColumnBuffer::Kind::real64:
-                bind.buffer_type = MYSQL_TYPE_DOUBLE;
-                bind.buffer = &column.real64;
-                break;
-            case ColumnBuffer::Kind::text:
-                column.text.resize(std::max<unsigned long>(fields[c].max_length, 64));
-                bind.buffer_type = MYSQL_TYPE_STRING;
-                bind.buffer = column.text.data();
-                bind.buffer_length = column.text.size();
-                break;
-        }
-        bind.length = &column.length;
-        bind.is_null = &column.isNull;
-        bind.error = &column.truncated;
-    }
-    rows.setColumns(std::move(names));
-    if (count > 0 && mysql_stmt_bind_result(statement, binds.data()))
-        throwError(session, mysql_stmt_errno(statement), mysql_stmt_sqlstate(statement), mysql_stmt_error(statement), sql);
-
-    for (;;) {
-        const int status = mysql_stmt_fetch(statement);
-        if (status == MYSQL_NO_DATA) break;
-        if (status != 0 && status != MYSQL_DATA_TRUNCATED)
-            throwError(session, mysql_stmt_errno(statement), mysql_stmt_sqlstate(statement), mysql_stmt_error(statement), sql);
-        std::vector<std::optional<std::string>> values(count);
-        for (unsigned c = 0; c < count; ++c) {
-            ColumnBuffer& column = columns[c];
-            if (column.isNull) continue;
-            switch (column.kind) {
-                case ColumnBuffer::Kind::integer:
-                    values[c] = column.isUnsigned ? std::to_string(static_cast<std::uint64_t>(column.integer))
-                                                  : std::to_string(column.integer);
-                    break;
-                case ColumnBuffer::Kind::real32: values[c] = formatFloat(column.real32); break;
-                case ColumnBuffer::Kind::real64: values[c] = formatDouble(column.real64); break;
-                case ColumnBuffer::Kind::text:
-                    if (column.length <= column.text.size()) {
-                        values[c].emplace(column.text.data(), column.length);
-                    } else {
-                        // Longer than the buffer: fetch the whole value into a fresh one (the bound
-                        // buffer must stay where the connector expects it).
-                        std::string whole(column.length, '\0');
-                        MYSQL_BIND again = binds[c];
-                        again.buffer = whole.data();
-                        again.buffer_length = whole.size();
-                        if (mysql_stmt_fetch_column(statement, &again, c, 0))
-                            throwError(session, mysql_stmt_errno(statement), mysql_stmt_sqlstate(statement),
-                                       mysql_stmt_error(statement), sql);
-                        values[c] = std::move(whole);
-                    }
-                    break;
-            }
-        }
-        rows.addRow(std::move(values));
-    }
-    mysql_stmt_free_result(statement);
-    return rows;
-}
-
-// A server-side prepared statement; query() makes a throwaway one, prepare() a kept one.
-class MysqlStatement final : public Statement {
+// A server-side prepared statement and its current run. Numbers arrive binary and are
+// formatted only when read as text (so that they read back exactly); every other value arrives
+// as its text or bytes. Rows are stored client-side first, so an unfinished cursor never
+// blocks the connection.
+class MysqlCursor final : public Cursor {
 public:
-    MysqlStatement(std::shared_ptr<MysqlSession> session, std::string_view sql)
+    MysqlCursor(std::shared_ptr<MysqlSession> session, std::string_view sql)
         : session_(std::move(session)), sql_(sql), statement_(mysql_stmt_init(session_->conn)) {
-        if (statement_ == nullptr) throwSessionError(*session_, sql_);
-        if (mysql_stmt_prepare(statement_, sql_.data(), sql_.size())) throwStatementError();
+        if (!statement_) throwSessionError(*session_, sql_);
+        if (mysql_stmt_prepare(statement_.get(), sql_.data(), sql_.size())) throwStatementError();
+        paramBinds_.resize(mysql_stmt_param_count(statement_.get()));
     }
-    MysqlStatement(const MysqlStatement&) = delete;
-    MysqlStatement& operator=(const MysqlStatement&) = delete;
-    ~MysqlStatement() override { mysql_stmt_close(statement_); }
 
-    Rows run(const std::vector<Param>& params) override {
-        checkParamCount(mysql_stmt_param_count(statement_), params.size(), sql_);
-        std::vector<MYSQL_BIND> binds(params.size());
-        std::vector<std::int64_t> integers(params.size());
-        std::vector<double> reals(params.size());
+    // Runs the statement; its rows, if any, are then read by next().
+    void start(std::span<const Param> params) {
+        MYSQL_STMT* statement = statement_.get();
+        if (hasRows_) mysql_stmt_free_result(statement);
+        hasRows_ = false;
+        columns_ = {};
+        read_ = changed_ = lastId_ = 0;
+        checkParamCount(paramBinds_.size(), params.size(), sql_);
+        bindParams(params);
+        if (mysql_stmt_execute(statement)) throwStatementError();
+        lastId_ = static_cast<std::int64_t>(mysql_stmt_insert_id(statement));
+        const unsigned count = mysql_stmt_field_count(statement);
+        if (count == 0) {
+            changed_ = static_cast<std::int64_t>(mysql_stmt_affected_rows(statement));
+            return;
+        }
+        fields_ = mariadb_stmt_fetch_fields(statement);
+        bindResult(count);
+        if (mysql_stmt_store_result(statement)) throwStatementError();
+        hasRows_ = true;
+        current_ = false;
+    }
+
+    void close() override {
+        current_ = false;
+        if (hasRows_) mysql_stmt_free_result(statement_.get());
+        hasRows_ = false;
+    }
+
+    bool next() override {
+        current_ = false;
+        if (!hasRows_) return false;
+        MYSQL_STMT* statement = statement_.get();
+        if (rebind_ && mysql_stmt_bind_result(statement, resultBinds_.data())) throwStatementError();
+        rebind_ = false;
+        const int status = mysql_stmt_fetch(statement);
+        if (status == MYSQL_NO_DATA) {
+            mysql_stmt_free_result(statement);
+            hasRows_ = false;
+            return false;
+        }
+        if (status != 0 && status != MYSQL_DATA_TRUNCATED) throwStatementError();
+        for (std::size_t c = 0; c < columns_.size(); ++c) {
+            ColumnBuffer& column = columns_[c];
+            if (column.kind == ColumnBuffer::Kind::text && !column.isNull && column.length > column.text.size())
+                fetchWhole(c);
+        }
+        ++read_;
+        current_ = true;
+        return true;
+    }
+
+    std::size_t columnCount() const override { return columns_.size(); }
+
+    std::string_view columnName(std::size_t column) const override {
+        if (column >= columns_.size()) throwNoColumn(column, columns_.size());
+        return {fields_[column].name, fields_[column].name_length};
+    }
+
+    bool isNull(std::size_t column) const override { return at(column).isNull != 0; }
+
+    std::int64_t integer(std::size_t column) const override {
+        const ColumnBuffer& value = present(column);
+        switch (value.kind) {
+            case ColumnBuffer::Kind::integer:
+                if (!value.isUnsigned || value.integer >= 0) return value.integer;
+                return parseInteger(text(column), *this, column);  // above INT64_MAX: says so
+            case ColumnBuffer::Kind::real32: return integralReal(value.real32, *this, column);
+            case ColumnBuffer::Kind::real64: return integralReal(value.real64, *this, column);
+            case ColumnBuffer::Kind::text: break;
+        }
+        return parseInteger(text(column), *this, column);
+    }
+
+    double real(std::size_t column) const override {
+        const ColumnBuffer& value = present(column);
+        switch (value.kind) {
+            case ColumnBuffer::Kind::integer:
+                return value.isUnsigned ? static_cast<double>(static_cast<std::uint64_t>(value.integer))
+                                        : static_cast<double>(value.integer);
+            case ColumnBuffer::Kind::real64: return value.real64;
+            case ColumnBuffer::Kind::real32:  // as its text reads, as Rows reads it: 0.1, not 0.100000001
+            case ColumnBuffer::Kind::text: break;
+        }
+        return parseReal(text(column), *this, column);
+    }
+
+    std::string_view text(std::size_t column) const override {
+        const ColumnBuffer& value = present(column);
+        char* first = value.number.data();
+        char* last = first + value.number.size();
+        switch (value.kind) {
+            case ColumnBuffer::Kind::integer: {
+                auto [end, ec] = value.isUnsigned
+                                     ? std::to_chars(first, last, static_cast<std::uint64_t>(value.integer))
+                                     : std::to_chars(first, last, value.integer);
+                return {first, static_cast<std::size_t>(end - first)};
+            }
+            case ColumnBuffer::Kind::real32: {
+                auto [end, ec] = std::to_chars(first, last, value.real32);
+                return {first, static_cast<std::size_t>(end - first)};
+            }
+            case ColumnBuffer::Kind::real64: return writeDouble(value.real64, value.number);
+            case ColumnBuffer::Kind::text: break;
+        }
+        return {value.text.data(), value.length};
+    }
+
+    std::string_view bytes(std::size_t column) const override { return text(column); }
+
+    std::int64_t affectedRows() const override { return columns_.empty() ? changed_ : read_; }
+    std::int64_t lastInsertId() const override { return lastId_; }
+
+private:
+    [[noreturn]] void throwStatementError() const {
+        MYSQL_STMT* statement = statement_.get();
+        throwError(*session_, mysql_stmt_errno(statement), mysql_stmt_sqlstate(statement), mysql_stmt_error(statement),
+                   sql_);
+    }
+
+    // The parameters are read in place: they outlive the run by the Cursor contract.
+    void bindParams(std::span<const Param> params) {
+        if (params.empty()) return;
         for (std::size_t i = 0; i < params.size(); ++i) {
-            MYSQL_BIND& bind = binds[i];
+            MYSQL_BIND& bind = paramBinds_[i];
             std::memset(&bind, 0, sizeof bind);
             const Param& p = params[i];
             if (const auto* v = std::get_if<std::int64_t>(&p)) {
-                integers[i] = *v;
                 bind.buffer_type = MYSQL_TYPE_LONGLONG;
-                bind.buffer = &integers[i];
+                bind.buffer = const_cast<std::int64_t*>(v);
             } else if (const auto* d = std::get_if<double>(&p)) {
-                reals[i] = *d;
                 bind.buffer_type = MYSQL_TYPE_DOUBLE;
-                bind.buffer = &reals[i];
+                bind.buffer = const_cast<double*>(d);
             } else if (const auto* s = std::get_if<std::string>(&p)) {
                 bind.buffer_type = MYSQL_TYPE_STRING;
                 bind.buffer = const_cast<char*>(s->data());
                 bind.buffer_length = s->size();
+            } else if (const auto* b = std::get_if<Bytes>(&p)) {
+                bind.buffer_type = MYSQL_TYPE_BLOB;
+                bind.buffer = const_cast<char*>(b->data.data());
+                bind.buffer_length = b->data.size();
             } else {
                 bind.buffer_type = MYSQL_TYPE_NULL;
             }
         }
-        if (!binds.empty() && mysql_stmt_bind_param(statement_, binds.data())) throwStatementError();
-        if (mysql_stmt_execute(statement_)) throwStatementError();
+        if (mysql_stmt_bind_param(statement_.get(), paramBinds_.data())) throwStatementError();
+    }
 
-        MYSQL_RES* metadata = mysql_stmt_result_metadata(statement_);
-        if (metadata == nullptr) {
-            if (mysql_stmt_errno(statement_)) throwStatementError();
-            affected_ = static_cast<std::int64_t>(mysql_stmt_affected_rows(statement_));
-            return {};
+    // Binds each result column to a buffer of its kind; the buffers of the previous run are
+    // kept when the columns' kinds are the same (the usual case: the same statement again).
+    void bindResult(unsigned count) {
+        bool same = kinds_.size() == count;
+        for (unsigned c = 0; same && c < count; ++c)
+            same = kinds_[c].first == kindOf(fields_[c].type) && kinds_[c].second == ((fields_[c].flags & UNSIGNED_FLAG) != 0);
+        if (!same) {
+            kinds_.clear();
+            for (unsigned c = 0; c < count; ++c)
+                kinds_.emplace_back(kindOf(fields_[c].type), (fields_[c].flags & UNSIGNED_FLAG) != 0);
+            buffers_ = std::vector<ColumnBuffer>(count);
+            resultBinds_.assign(count, MYSQL_BIND{});
+            for (unsigned c = 0; c < count; ++c) {
+                ColumnBuffer& column = buffers_[c];
+                MYSQL_BIND& bind = resultBinds_[c];
+                column.kind = kinds_[c].first;
+                column.isUnsigned = kinds_[c].second;
+                switch (column.kind) {
+                    case ColumnBuffer::Kind::integer:
+                        bind.buffer_type = MYSQL_TYPE_LONGLONG;
+                        bind.buffer = &column.integer;
+                        bind.is_unsigned = column.isUnsigned;
+                        break;
+                    case ColumnBuffer::Kind::real32:
+                        bind.buffer_type = MYSQL_TYPE_FLOAT;
+                        bind.buffer = &column.real32;
+                        break;
+                    case ColumnBuffer::Kind::real64:
+                        bind.buffer_type = MYSQL_TYPE_DOUBLE;
+                        bind.buffer = &column.real64;
+                        break;
+                    case ColumnBuffer::Kind::text:
+                        column.text.resize(initialTextBuffer);
+                        bind.buffer_type = MYSQL_TYPE_STRING;
+                        bind.buffer = column.text.data();
+                        bind.buffer_length = column.text.size();
+                        break;
+                }
+                bind.length = &column.length;
+                bind.is_null = &column.isNull;
+                bind.error = &column.truncated;
+            }
         }
-        std::unique_ptr<MYSQL_RES, decltype(&mysql_free_result)> guard(metadata, mysql_free_result);
-        Rows rows = fetchRows(*session_, statement_, metadata, sql_);
-        affected_ = static_cast<std::int64_t>(rows.size());
-        return rows;
+        columns_ = std::span<ColumnBuffer>(buffers_);
+        rebind_ = false;
+        if (mysql_stmt_bind_result(statement_.get(), resultBinds_.data())) throwStatementError();
     }
 
-    std::int64_t affectedRows() const override { return affected_; }
-
-private:
-    [[noreturn]] void throwStatementError() const {
-        throwError(*session_, mysql_stmt_errno(statement_), mysql_stmt_sqlstate(statement_), mysql_stmt_error(statement_),
-                   sql_);
+    // A value longer than its buffer: grows the buffer and reads the whole value again. The
+    // bigger buffer is bound before the next fetch, so longer values cost this once per run.
+    void fetchWhole(std::size_t c) {
+        ColumnBuffer& column = columns_[c];
+        column.text.resize(std::max<std::size_t>(column.length, column.text.size() * 2));
+        MYSQL_BIND& bind = resultBinds_[c];
+        bind.buffer = column.text.data();
+        bind.buffer_length = column.text.size();
+        MYSQL_BIND again = bind;
+        if (mysql_stmt_fetch_column(statement_.get(), &again, static_cast<unsigned>(c), 0)) throwStatementError();
+        rebind_ = true;
     }
+
+    const ColumnBuffer& at(std::size_t column) const {
+        if (!current_) throwNoRow();
+        if (column >= columns_.size()) throwNoColumn(column, columns_.size());
+        return columns_[column];
+    }
+
+    const ColumnBuffer& present(std::size_t column) const {
+        const ColumnBuffer& value = at(column);
+        if (value.isNull) throwNull(*this, column);
+        return value;
+    }
+
+    static constexpr std::size_t initialTextBuffer = 64;
 
     std::shared_ptr<MysqlSession> session_;
     std::string sql_;
-    MYSQL_STMT* statement_;
-    std::int64_t affected_ = 0;
+    StatementHandle statement_;
+    std::vector<MYSQL_BIND> paramBinds_;
+    std::vector<std::pair<ColumnBuffer::Kind, bool>> kinds_;  // what buffers_ were built for
+    std::vector<ColumnBuffer> buffers_;
+    std::vector<MYSQL_BIND> resultBinds_;
+    std::span<ColumnBuffer> columns_;  // buffers_ while the run has a result, else empty
+    const MYSQL_FIELD* fields_ = nullptr;
+    bool hasRows_ = false;
+    bool current_ = false;
+    bool rebind_ = false;
+    std::int64_t read_ = 0;
+    std::int64_t changed_ = 0;
+    std::int64_t lastId_ = 0;
+};
+
+class MysqlStatement final : public Statement {
+public:
+    MysqlStatement(std::shared_ptr<MysqlSession> session, std::string_view sql) : cursor_(std::move(session), sql) {}
+
+    Rows run(const std::vector<Param>& params) override { return readAll(open(params)); }
+
+    Cursor& open(std::span<const Param> params) override {
+        cursor_.start(params);
+        return cursor_;
+    }
+
+    std::int64_t affectedRows() const override { return cursor_.affectedRows(); }
+
+private:
+    MysqlCursor cursor_;
 };
 
 std::string ordinal(std::size_t n) {
@@ -294,11 +412,18 @@ public:
 
     // Only the first result set of a CALL is read.
     Rows query(std::string_view sql, const std::vector<Param>& params) override {
-        return MysqlStatement(session_, sql).run(params);
+        return readAll(*stream(sql, params));
     }
 
     std::unique_ptr<Statement> prepare(std::string_view sql) override {
         return std::make_unique<MysqlStatement>(session_, sql);
+    }
+
+    // A server-side statement per call, closed with the cursor: values never enter the SQL text.
+    std::unique_ptr<Cursor> stream(std::string_view sql, std::span<const Param> params) override {
+        auto cursor = std::make_unique<MysqlCursor>(session_, sql);
+        cursor->start(params);
+        return cursor;
     }
 
     void begin() override { execute("START TRANSACTION"); }

@@ -1,9 +1,12 @@
 // The PostgreSQL driver over libpq. Parameters go as text with no declared type, so the server
-// infers each from its use (as node-postgres does); results come back as text, bytea decoded to
-// raw bytes.
+// infers each from its use (as node-postgres does), except Bytes, which go as binary bytea;
+// results come back as text, bytea decoded to raw bytes.
 #include <libpq-fe.h>
 
+#include <algorithm>
+#include <charconv>
 #include <cstring>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -15,6 +18,7 @@ namespace drizzle::driver::detail {
 namespace {
 
 constexpr std::string_view databaseName = "PostgreSQL";
+constexpr Oid boolOid = 16;
 constexpr Oid byteaOid = 17;
 
 // The libpq connection, shared by the connection object and its prepared statements so that
@@ -69,53 +73,156 @@ Result checked(const PgSession& session, PGresult* raw, std::string_view sql) {
     return result;
 }
 
-Rows readRows(const PGresult* result) {
-    Rows rows;
-    const int columns = PQnfields(result);
-    std::vector<std::string> names;
-    names.reserve(static_cast<std::size_t>(columns));
-    for (int c = 0; c < columns; ++c) names.emplace_back(PQfname(result, c));
-    rows.setColumns(std::move(names));
-    for (int r = 0, count = PQntuples(result); r < count; ++r) {
-        std::vector<std::optional<std::string>> values(static_cast<std::size_t>(columns));
-        for (int c = 0; c < columns; ++c) {
-            if (PQgetisnull(result, r, c)) continue;
-            const char* text = PQgetvalue(result, r, c);
-            if (PQftype(result, c) == byteaOid) {
-                std::size_t length = 0;
-                unsigned char* bytes = PQunescapeBytea(reinterpret_cast<const unsigned char*>(text), &length);
-                if (bytes == nullptr) throw Error(ErrorCategory::internal, "PostgreSQL sent a bytea value libpq cannot decode");
-                values[static_cast<std::size_t>(c)].emplace(reinterpret_cast<const char*>(bytes), length);
-                PQfreemem(bytes);
-            } else {
-                values[static_cast<std::size_t>(c)].emplace(text, static_cast<std::size_t>(PQgetlength(result, r, c)));
+// The arrays libpq reads for one run. A statement keeps its own across runs, so that once they
+// have grown the hot path allocates nothing: numbers are formatted into fixed buffers, strings
+// and bytes are sent from the parameters themselves.
+class PgParams {
+public:
+    void bind(std::span<const Param> params) {
+        const std::size_t n = params.size();
+        values_.resize(n);
+        lengths_.resize(n);
+        formats_.resize(n);
+        types_.resize(n);
+        numbers_.resize(n);
+        for (std::size_t i = 0; i < n; ++i) {
+            const Param& p = params[i];
+            std::string_view value;
+            int format = 0;
+            Oid type = 0;  // untyped: the server infers it from the value's use
+            if (const auto* v = std::get_if<std::int64_t>(&p)) {
+                value = writeInteger(*v, numbers_[i]);
+            } else if (const auto* d = std::get_if<double>(&p)) {
+                value = writeDouble(*d, numbers_[i]);
+            } else if (const auto* s = std::get_if<std::string>(&p)) {
+                value = *s;  // libpq reads text up to its NUL, which std::string keeps
+            } else if (const auto* b = std::get_if<Bytes>(&p)) {
+                value = b->data;
+                format = 1;  // binary: bytea's binary form is the raw bytes
+                type = byteaOid;
             }
-        }
-        rows.addRow(std::move(values));
-    }
-    return rows;
-}
-
-std::int64_t affectedRowsOf(const PGresult* result) {
-    const char* tuples = PQcmdTuples(const_cast<PGresult*>(result));
-    return tuples && *tuples ? std::stoll(tuples) : 0;
-}
-
-// Parameter texts and the pointer array libpq reads (NULL as a null pointer).
-struct ParamTexts {
-    std::vector<std::string> texts;
-    std::vector<const char*> pointers;
-    std::vector<int> lengths;
-
-    explicit ParamTexts(const std::vector<Param>& params) {
-        texts.reserve(params.size());
-        for (const Param& p : params) texts.push_back(paramText(p));
-        for (std::size_t i = 0; i < params.size(); ++i) {
-            const bool null = std::holds_alternative<std::nullptr_t>(params[i]);
-            pointers.push_back(null ? nullptr : texts[i].c_str());
-            lengths.push_back(static_cast<int>(texts[i].size()));
+            values_[i] = std::holds_alternative<std::nullptr_t>(p) ? nullptr : value.data();
+            lengths_[i] = static_cast<int>(value.size());
+            formats_[i] = format;
+            types_[i] = type;
         }
     }
+
+    int count() const { return static_cast<int>(values_.size()); }
+    const char* const* values() const { return values_.data(); }
+    const int* lengths() const { return lengths_.data(); }
+    const int* formats() const { return formats_.data(); }
+    const Oid* types() const { return types_.data(); }
+
+private:
+    std::vector<const char*> values_;
+    std::vector<int> lengths_;
+    std::vector<int> formats_;
+    std::vector<Oid> types_;
+    std::vector<NumberText> numbers_;
+};
+
+int hexDigit(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+// bytea's hex output (\x0001ff, the default since PostgreSQL 9.0) decoded into `out`; the
+// older escape format goes through libpq.
+void decodeBytea(std::string_view text, std::string& out) {
+    out.clear();
+    if (text.size() >= 2 && text[0] == '\\' && text[1] == 'x') {
+        out.resize((text.size() - 2) / 2);
+        for (std::size_t i = 0; i < out.size(); ++i) {
+            const int high = hexDigit(text[2 + 2 * i]), low = hexDigit(text[3 + 2 * i]);
+            if (high < 0 || low < 0) throw Error(ErrorCategory::internal, "PostgreSQL sent a bytea value that is not hex");
+            out[i] = static_cast<char>(high << 4 | low);
+        }
+        return;
+    }
+    std::size_t length = 0;
+    unsigned char* bytes = PQunescapeBytea(reinterpret_cast<const unsigned char*>(text.data()), &length);
+    if (bytes == nullptr) throw Error(ErrorCategory::internal, "PostgreSQL sent a bytea value libpq cannot decode");
+    out.assign(reinterpret_cast<const char*>(bytes), length);
+    PQfreemem(bytes);
+}
+
+// The rows of one result, which libpq has already read whole: values are its text, parsed on
+// demand.
+class PgCursor final : public Cursor {
+public:
+    // Takes the result of a new run (or none, after a failed one).
+    void reset(Result result) {
+        result_ = std::move(result);
+        row_ = -1;
+        rows_ = PQntuples(result_.get());
+        columns_ = static_cast<std::size_t>(PQnfields(result_.get()));
+        returnsRows_ = result_ && PQresultStatus(result_.get()) == PGRES_TUPLES_OK;
+        changed_ = 0;
+        if (!returnsRows_ && result_) {
+            const std::string_view tuples = PQcmdTuples(result_.get());
+            std::from_chars(tuples.data(), tuples.data() + tuples.size(), changed_);
+        }
+        decoded_.resize(columns_);
+    }
+
+    bool next() override {
+        if (row_ >= rows_) return false;
+        return ++row_ < rows_;
+    }
+
+    std::size_t columnCount() const override { return columns_; }
+
+    std::string_view columnName(std::size_t column) const override {
+        if (column >= columns_) throwNoColumn(column, columns_);
+        return PQfname(result_.get(), static_cast<int>(column));
+    }
+
+    bool isNull(std::size_t column) const override {
+        check(column);
+        return PQgetisnull(result_.get(), row_, static_cast<int>(column)) != 0;
+    }
+
+    std::int64_t integer(std::size_t column) const override {
+        const std::string_view value = text(column);
+        if (PQftype(result_.get(), static_cast<int>(column)) == boolOid) return value == "t" ? 1 : 0;
+        return parseInteger(value, *this, column);
+    }
+
+    double real(std::size_t column) const override { return parseReal(text(column), *this, column); }
+
+    std::string_view text(std::size_t column) const override {
+        if (isNull(column)) throwNull(*this, column);
+        const int c = static_cast<int>(column);
+        return {PQgetvalue(result_.get(), row_, c), static_cast<std::size_t>(PQgetlength(result_.get(), row_, c))};
+    }
+
+    std::string_view bytes(std::size_t column) const override {
+        const std::string_view value = text(column);
+        if (PQftype(result_.get(), static_cast<int>(column)) != byteaOid) return value;
+        decodeBytea(value, decoded_[column]);
+        return decoded_[column];
+    }
+
+    std::int64_t affectedRows() const override { return returnsRows_ ? std::min(row_ + 1, rows_) : changed_; }
+    std::int64_t lastInsertId() const override { return 0; }
+
+private:
+    void check(std::size_t column) const {
+        if (row_ < 0 || row_ >= rows_) throwNoRow();
+        if (column >= columns_) throwNoColumn(column, columns_);
+    }
+
+    Result result_;
+    int row_ = -1;
+    int rows_ = 0;
+    std::size_t columns_ = 0;
+    bool returnsRows_ = false;
+    std::int64_t changed_ = 0;
+    // One buffer per column, so that every view of a row stays valid until next().
+    mutable std::vector<std::string> decoded_;
 };
 
 class PgStatement final : public Statement {
@@ -129,25 +236,29 @@ public:
         PQclear(PQexec(session_->conn, ("DEALLOCATE " + quoteIdentifier(name_, '"')).c_str()));
     }
 
-    Rows run(const std::vector<Param>& params) override {
+    Rows run(const std::vector<Param>& params) override { return readAll(open(params)); }
+
+    Cursor& open(std::span<const Param> params) override {
+        cursor_.reset(nullptr);
         if (placeholders_ > 0) checkParamCount(placeholders_, params.size(), sql_);
-        ParamTexts texts(params);
-        Result result = checked(*session_,
-                                PQexecPrepared(session_->conn, name_.c_str(), static_cast<int>(params.size()),
-                                               texts.pointers.data(), texts.lengths.data(), nullptr, 0),
-                                sql_);
-        affected_ = affectedRowsOf(result.get());
-        return readRows(result.get());
+        params_.bind(params);
+        // The statement's parameter types were fixed when it was prepared, so no types here.
+        cursor_.reset(checked(*session_,
+                              PQexecPrepared(session_->conn, name_.c_str(), params_.count(), params_.values(),
+                                             params_.lengths(), params_.formats(), 0),
+                              sql_));
+        return cursor_;
     }
 
-    std::int64_t affectedRows() const override { return affected_; }
+    std::int64_t affectedRows() const override { return cursor_.affectedRows(); }
 
 private:
     std::shared_ptr<PgSession> session_;
     std::string sql_;
     std::string name_;
     std::size_t placeholders_;
-    std::int64_t affected_ = 0;
+    PgParams params_;
+    PgCursor cursor_;
 };
 
 class PgConnection final : public Connection {
@@ -159,14 +270,20 @@ public:
     void execute(std::string_view sql) override { exec(sql); }
 
     Rows query(std::string_view sql, const std::vector<Param>& params) override {
+        return readAll(*stream(sql, params));
+    }
+
+    std::unique_ptr<Cursor> stream(std::string_view sql, std::span<const Param> params) override {
         const pg::NumberedSql numbered = pg::numberPlaceholders(sql);
         if (numbered.placeholders > 0) checkParamCount(numbered.placeholders, params.size(), sql);
-        ParamTexts texts(params);
-        Result result = checked(*session_,
-                                PQexecParams(session_->conn, numbered.sql.c_str(), static_cast<int>(params.size()),
-                                             nullptr, texts.pointers.data(), texts.lengths.data(), nullptr, 0),
-                                sql);
-        return readRows(result.get());
+        PgParams bound;
+        bound.bind(params);
+        auto cursor = std::make_unique<PgCursor>();
+        cursor->reset(checked(*session_,
+                              PQexecParams(session_->conn, numbered.sql.c_str(), bound.count(), bound.types(),
+                                           bound.values(), bound.lengths(), bound.formats(), 0),
+                              sql));
+        return cursor;
     }
 
     std::unique_ptr<Statement> prepare(std::string_view sql) override {

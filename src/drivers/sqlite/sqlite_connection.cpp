@@ -2,6 +2,8 @@
 // SQLite) and waits up to 5 s for another writer's lock instead of failing at once.
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -46,59 +48,32 @@ ErrorCategory categoryFor(int code) {
     throw statementError(categoryFor(code), databaseName, std::to_string(code), message, sql, {}, {});
 }
 
-// Steps a statement to its end, collecting rows when `rows` is given.
-void stepAll(sqlite3* db, sqlite3_stmt* statement, std::string_view sql, Rows* rows) {
-    if (rows) {
-        std::vector<std::string> names;
-        for (int c = 0, n = sqlite3_column_count(statement); c < n; ++c) names.emplace_back(sqlite3_column_name(statement, c));
-        rows->setColumns(std::move(names));
-    }
+// Steps a statement to its end, discarding any rows.
+void stepToEnd(sqlite3* db, sqlite3_stmt* statement, std::string_view sql) {
     for (;;) {
         const int code = sqlite3_step(statement);
         if (code == SQLITE_DONE) return;
         if (code != SQLITE_ROW) throwError(db, code, sql);
-        if (!rows) continue;
-        const int columns = sqlite3_column_count(statement);
-        std::vector<std::optional<std::string>> values(static_cast<std::size_t>(columns));
-        for (int c = 0; c < columns; ++c) {
-            auto& value = values[static_cast<std::size_t>(c)];
-            switch (sqlite3_column_type(statement, c)) {
-                case SQLITE_NULL: break;
-                case SQLITE_INTEGER: value = std::to_string(sqlite3_column_int64(statement, c)); break;
-                // sqlite3's own text for a REAL keeps only 15 digits; this one reads back exactly.
-                case SQLITE_FLOAT: value = formatDouble(sqlite3_column_double(statement, c)); break;
-                case SQLITE_BLOB: {
-                    const void* bytes = sqlite3_column_blob(statement, c);
-                    value.emplace(static_cast<const char*>(bytes), static_cast<std::size_t>(sqlite3_column_bytes(statement, c)));
-                    break;
-                }
-                default: {
-                    const unsigned char* text = sqlite3_column_text(statement, c);
-                    value.emplace(reinterpret_cast<const char*>(text), static_cast<std::size_t>(sqlite3_column_bytes(statement, c)));
-                }
-            }
-        }
-        rows->addRow(std::move(values));
     }
 }
 
-void bindAll(sqlite3* db, sqlite3_stmt* statement, const std::vector<Param>& params, std::string_view sql) {
-    checkParamCount(static_cast<std::size_t>(sqlite3_bind_parameter_count(statement)), params.size(), sql);
-    sqlite3_reset(statement);
-    sqlite3_clear_bindings(statement);
+// Parameters outlive the run by the Cursor contract, so SQLite may read them in place.
+void bindAll(sqlite3* db, sqlite3_stmt* statement, std::span<const Param> params) {
     for (std::size_t i = 0; i < params.size(); ++i) {
         const int index = static_cast<int>(i) + 1;
-        int code = SQLITE_OK;
         const Param& p = params[i];
+        int code = SQLITE_OK;
         if (const auto* v = std::get_if<std::int64_t>(&p))
             code = sqlite3_bind_int64(statement, index, *v);
         else if (const auto* d = std::get_if<double>(&p))
             code = sqlite3_bind_double(statement, index, *d);
         else if (const auto* s = std::get_if<std::string>(&p))
-            code = sqlite3_bind_text64(statement, index, s->data(), s->size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+            code = sqlite3_bind_text64(statement, index, s->data(), s->size(), SQLITE_STATIC, SQLITE_UTF8);
+        else if (const auto* b = std::get_if<Bytes>(&p))
+            code = sqlite3_bind_blob64(statement, index, b->data.data(), b->data.size(), SQLITE_STATIC);
         else
             code = sqlite3_bind_null(statement, index);
-        if (code != SQLITE_OK) throwError(db, code, sql);
+        if (code != SQLITE_OK) throwError(db, code, sqlite3_sql(statement));
     }
 }
 
@@ -122,28 +97,148 @@ StatementHandle prepareOne(sqlite3* db, std::string_view sql) {
     return statement;
 }
 
-class SqliteStatement final : public Statement {
+// One prepared statement and its current run. Values are read straight from sqlite3; a REAL's
+// text is formatted here, since sqlite3's own keeps only 15 digits and would not read back.
+class SqliteCursor final : public Cursor {
 public:
-    SqliteStatement(std::shared_ptr<SqliteSession> session, StatementHandle statement, std::string sql)
-        : session_(std::move(session)), statement_(std::move(statement)), sql_(std::move(sql)) {}
+    SqliteCursor(std::shared_ptr<SqliteSession> session, StatementHandle statement)
+        : session_(std::move(session)), statement_(std::move(statement)) {}
 
-    Rows run(const std::vector<Param>& params) override {
-        bindAll(session_->db, statement_.get(), params, sql_);
-        Rows rows;
-        stepAll(session_->db, statement_.get(), sql_, &rows);
-        sqlite3_reset(statement_.get());
-        affected_ = sqlite3_column_count(statement_.get()) > 0 ? static_cast<std::int64_t>(rows.size())
-                                                                : sqlite3_changes64(session_->db);
-        return rows;
+    // Binds and runs the statement up to its first row, so that a statement without rows has
+    // done its work when this returns, whether or not next() is called.
+    void start(std::span<const Param> params) {
+        sqlite3_stmt* statement = statement_.get();
+        state_ = State::done;
+        columns_ = 0;
+        read_ = 0;
+        sqlite3_reset(statement);  // its code repeats the previous run's error, already reported
+        // Every parameter is bound again below (the count is checked), so no clear_bindings.
+        checkParamCount(static_cast<std::size_t>(sqlite3_bind_parameter_count(statement)), params.size(),
+                        sqlite3_sql(statement));
+        bindAll(session_->db, statement, params);
+        const int code = sqlite3_step(statement);
+        if (code != SQLITE_ROW && code != SQLITE_DONE) throwError(session_->db, code, sqlite3_sql(statement));
+        // Known only now: a schema change since prepare may change the columns.
+        columns_ = static_cast<std::size_t>(sqlite3_column_count(statement));
+        numbers_.resize(columns_);
+        changed_ = columns_ == 0 ? sqlite3_changes64(session_->db) : 0;
+        lastId_ = sqlite3_stmt_readonly(statement) ? 0 : sqlite3_last_insert_rowid(session_->db);
+        state_ = code == SQLITE_ROW ? State::pending : State::done;
     }
 
-    std::int64_t affectedRows() const override { return affected_; }
+    bool next() override {
+        if (state_ == State::pending) {
+            state_ = State::row;
+        } else if (state_ == State::row) {
+            const int code = sqlite3_step(statement_.get());
+            if (code != SQLITE_ROW) {
+                state_ = State::done;
+                if (code != SQLITE_DONE) throwError(session_->db, code, sqlite3_sql(statement_.get()));
+                return false;
+            }
+        } else {
+            return false;
+        }
+        ++read_;
+        return true;
+    }
+
+    std::size_t columnCount() const override { return columns_; }
+
+    std::string_view columnName(std::size_t column) const override {
+        if (column >= columns_) throwNoColumn(column, columns_);
+        return sqlite3_column_name(statement_.get(), static_cast<int>(column));
+    }
+
+    bool isNull(std::size_t column) const override { return typeOf(column) == SQLITE_NULL; }
+
+    std::int64_t integer(std::size_t column) const override {
+        const int c = static_cast<int>(column);
+        switch (typeOf(column)) {
+            case SQLITE_NULL: throwNull(*this, column);
+            case SQLITE_INTEGER: return sqlite3_column_int64(statement_.get(), c);
+            case SQLITE_FLOAT: return integralReal(sqlite3_column_double(statement_.get(), c), *this, column);
+            default: return parseInteger(value(column), *this, column);
+        }
+    }
+
+    double real(std::size_t column) const override {
+        const int c = static_cast<int>(column);
+        switch (typeOf(column)) {
+            case SQLITE_NULL: throwNull(*this, column);
+            case SQLITE_INTEGER: return static_cast<double>(sqlite3_column_int64(statement_.get(), c));
+            case SQLITE_FLOAT: return sqlite3_column_double(statement_.get(), c);
+            default: return parseReal(value(column), *this, column);
+        }
+    }
+
+    std::string_view text(std::size_t column) const override { return value(column); }
+    std::string_view bytes(std::size_t column) const override { return value(column); }
+
+    std::int64_t affectedRows() const override { return columns_ == 0 ? changed_ : read_; }
+
+    void close() override {
+        sqlite3_reset(statement_.get());  // releases the statement's read lock now
+        state_ = State::done;
+    }
+    std::int64_t lastInsertId() const override { return lastId_; }
 
 private:
+    enum class State { pending, row, done };
+
+    // Asked afresh each time (a cache per row cost more than the call): sqlite3_column_type is
+    // undefined once a value was converted (text() of an INTEGER), and the codecs read each
+    // column once, after any isNull().
+    int typeOf(std::size_t column) const {
+        if (state_ != State::row) throwNoRow();
+        if (column >= columns_) throwNoColumn(column, columns_);
+        return sqlite3_column_type(statement_.get(), static_cast<int>(column));
+    }
+
+    // The value's text, or its bytes for a BLOB (the same thing to SQLite but for REALs).
+    std::string_view value(std::size_t column) const {
+        sqlite3_stmt* statement = statement_.get();
+        const int c = static_cast<int>(column);
+        switch (typeOf(column)) {
+            case SQLITE_NULL: throwNull(*this, column);
+            case SQLITE_FLOAT: return writeDouble(sqlite3_column_double(statement, c), numbers_[column]);
+            case SQLITE_BLOB: {
+                const void* blob = sqlite3_column_blob(statement, c);
+                return {static_cast<const char*>(blob), static_cast<std::size_t>(sqlite3_column_bytes(statement, c))};
+            }
+            default: {
+                const unsigned char* text = sqlite3_column_text(statement, c);
+                return {reinterpret_cast<const char*>(text), static_cast<std::size_t>(sqlite3_column_bytes(statement, c))};
+            }
+        }
+    }
+
     std::shared_ptr<SqliteSession> session_;
     StatementHandle statement_;
-    std::string sql_;
-    std::int64_t affected_ = 0;
+    State state_ = State::done;
+    std::size_t columns_ = 0;
+    std::int64_t read_ = 0;
+    std::int64_t changed_ = 0;
+    std::int64_t lastId_ = 0;
+    mutable std::vector<NumberText> numbers_;
+};
+
+class SqliteStatement final : public Statement {
+public:
+    SqliteStatement(std::shared_ptr<SqliteSession> session, StatementHandle statement)
+        : cursor_(std::move(session), std::move(statement)) {}
+
+    Rows run(const std::vector<Param>& params) override { return readAll(open(params)); }
+
+    Cursor& open(std::span<const Param> params) override {
+        cursor_.start(params);
+        return cursor_;
+    }
+
+    std::int64_t affectedRows() const override { return cursor_.affectedRows(); }
+
+private:
+    SqliteCursor cursor_;
 };
 
 class SqliteConnection final : public Connection {
@@ -164,20 +259,22 @@ public:
             const std::string_view current(rest.data(), static_cast<std::size_t>(tail - rest.data()));
             if (code != SQLITE_OK) throwError(session_->db, code, rest);
             rest.remove_prefix(current.size());
-            if (statement) stepAll(session_->db, statement.get(), current, nullptr);
+            if (statement) stepToEnd(session_->db, statement.get(), current);
         }
     }
 
     Rows query(std::string_view sql, const std::vector<Param>& params) override {
-        StatementHandle statement = prepareOne(session_->db, sql);
-        bindAll(session_->db, statement.get(), params, sql);
-        Rows rows;
-        stepAll(session_->db, statement.get(), sql, &rows);
-        return rows;
+        return readAll(*stream(sql, params));
     }
 
     std::unique_ptr<Statement> prepare(std::string_view sql) override {
-        return std::make_unique<SqliteStatement>(session_, prepareOne(session_->db, sql), std::string(sql));
+        return std::make_unique<SqliteStatement>(session_, prepareOne(session_->db, sql));
+    }
+
+    std::unique_ptr<Cursor> stream(std::string_view sql, std::span<const Param> params) override {
+        auto cursor = std::make_unique<SqliteCursor>(session_, prepareOne(session_->db, sql));
+        cursor->start(params);
+        return cursor;
     }
 
     void begin() override { execute("BEGIN"); }
@@ -200,7 +297,9 @@ private:
 std::unique_ptr<Connection> openSqlite(const std::string& location) {
     auto session = std::make_shared<SqliteSession>();
     session->location = location;
-    const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI;
+    // NOMUTEX: a Connection is used by one thread at a time (connection.hpp), so SQLite need not
+    // lock around every call; reading a row costs several calls per column.
+    const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX;
     const int code = sqlite3_open_v2(location.c_str(), &session->db, flags, nullptr);
     if (code != SQLITE_OK) {
         const std::string message = session->db ? sqlite3_errmsg(session->db) : sqlite3_errstr(code);

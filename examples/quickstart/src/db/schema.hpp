@@ -2,6 +2,7 @@
 // This header is the single source of truth for the database and for the row types.
 #pragma once
 
+#include <drizzle/relations.hpp>
 #include <drizzle/sqlite.hpp>
 
 namespace app {
@@ -37,5 +38,15 @@ inline const auto tasks = sqlite::table<Task>("tasks", {
     sqlite::index("tasks_assignee_idx").on(&Task::assigneeId),
     sqlite::check("tasks_title_not_empty", sqlite::sql("length(title) > 0")),
 });
+
+// What relational queries follow: a task's assignee, a user's tasks.
+struct TaskRelations {
+    drizzle::One<Task, User> assignee{"assignee", &Task::assigneeId, &User::id};
+};
+struct UserRelations {
+    drizzle::Many<User, Task> tasks{"tasks"};
+};
+inline const TaskRelations tasksRelations{};
+inline const UserRelations usersRelations{};
 
 }  // namespace app

@@ -1,0 +1,296 @@
+// INSERT, UPDATE and DELETE, typed.
+//
+//   db.insert(users).values(User{.name = "Ada", .email = "ada@example.com"}).execute();
+//   db.insert(users).values(manyUsers).execute();          // one multi-row statement
+//   db.insert(users).set(&User::name, "Ada").set(&User::email, "a@x").returning().all();
+//   db.update(users).set(&User::name, "Bob").where(eq(&User::id, 1)).execute();
+//   db.delete_(users).where(eq(&User::id, 1)).execute();
+//
+// A whole-row insert sends every column except generated ones (GENERATED ALWAYS AS) and
+// database-assigned ids (serial, identity, SQLite's INTEGER PRIMARY KEY, MySQL
+// AUTO_INCREMENT) left at 0. A column-by-column insert (`set`) leaves out what it does not
+// set: the database default applies, or the schema's `defaultFn`; a NOT NULL column with no
+// default that is not set is an error before anything is sent. `update` applies the schema's
+// `onUpdateFn` to the columns it does not set.
+#pragma once
+
+#include <memory>
+#include <span>
+#include <vector>
+
+#include "drizzle/query/select.hpp"
+
+namespace drizzle {
+
+// One column of `Row` and its new value, for upserts: `set(&User::name, excluded(&User::name))`.
+template <class Row>
+struct Assignment {
+    ast::Assignment assignment;
+};
+
+namespace detail {
+
+template <class Row, class M, class V>
+ast::Assignment assign(M Row::*member, const V& value) {
+    static_assert((!std::is_same_v<V, std::nullptr_t> && !std::is_same_v<V, std::nullopt_t>) || isOptional<M>,
+                  "set(column, null): the column is NOT NULL (its member is not std::optional)");
+    if constexpr (!std::is_same_v<V, std::nullptr_t> && !std::is_same_v<V, std::nullopt_t>) {
+        static_assert(comparable<M, typename Operand<V>::Value>, "set(column, value): the value's type differs from the column's");
+        static_assert(AllInScope<Scope<Entry<Row, false>>, SourcesOf<V>>::value,
+                      "set(column, value): the value reads a column of another table than the one written");
+    }
+    const ColumnSpec& column = columnOf(memberRef(member));
+    if constexpr (std::is_same_v<V, std::nullopt_t>) return {&column, ast::paramNode(nullptr)};
+    else return {&column, toNode<M>(value)};
+}
+
+// src/query/mutate.cpp
+void addWholeRows(ast::Insert& insert, const TableDef& table, const void* rows, std::size_t count, std::size_t stride);
+void finishPartialRow(ast::Insert& insert, const TableDef& table, std::vector<ast::Assignment>& row);
+void addOnUpdateFns(ast::Update& update, const TableDef& table);
+ExecResult runInsert(Session& session, const ast::Insert& insert);
+// Runs an INSERT ... RETURNING, calling `read` for each returned row.
+void runInsertReturning(Session& session, const ast::Insert& insert, void (*read)(const driver::Cursor&, void*), void* sink);
+[[noreturn]] void throwNoRows(std::string_view statement);
+// Throws unless `member` is a column of `table` (what a ColumnList cannot check at compile time).
+void checkColumnOf(const TableDef& table, MemberRef member, std::string_view where);
+
+}  // namespace detail
+
+template <class Row, class M, class V>
+Assignment<Row> set(M Row::*member, const V& value) {
+    return {detail::assign(member, value)};
+}
+
+// Statement results as typed rows: what returning() gives.
+template <Dialect D, class Fields, class Row, class Statement>
+class Returning {
+public:
+    using Scope = detail::Scope<detail::Entry<Row, false>>;
+    using Result = typename detail::ResultOf<Fields, Scope>::type;
+
+    Returning(Session* session, std::shared_ptr<Statement> tree) : session_(session), tree_(std::move(tree)) {}
+
+    std::vector<Result> all() const {
+        std::vector<Result> out;
+        if constexpr (std::is_same_v<Statement, ast::Insert>) {
+            struct Sink {
+                std::vector<Result>* out;
+                detail::Decoder<Fields, Scope> decoder;
+            } sink{&out, {}};
+            detail::runInsertReturning(*session_, *tree_, [](const driver::Cursor& c, void* s) {
+                auto* k = static_cast<Sink*>(s);
+                k->decoder.read(c, k->out->emplace_back());
+            }, &sink);
+        } else {
+            detail::Running running = session_->run(ast::print(D, *tree_));
+            detail::Decoder<Fields, Scope> decoder;
+            while (running.cursor->next()) decoder.read(*running.cursor, out.emplace_back());
+        }
+        return out;
+    }
+    // The single row a one-row statement returns.
+    Result one() const {
+        auto rows = all();
+        if (rows.empty()) detail::throwNoRows("returning");
+        return std::move(rows.front());
+    }
+    std::string toSQL() const { return ast::print(D, *tree_).sql; }
+
+private:
+    Session* session_;
+    std::shared_ptr<Statement> tree_;
+};
+
+template <class Row, Dialect D>
+class InsertQuery {
+public:
+    InsertQuery(Session* session, const Table<Row, D>& table)
+        : session_(session), table_(table.definition()), tree_(std::make_shared<ast::Insert>()) {
+        tree_->into = ast::Source{table_, {}, nullptr};
+    }
+
+    // Whole rows: one multi-row statement (split where the dialect's parameter limit requires).
+    InsertQuery values(const Row& row) const { return values(std::span<const Row>(&row, 1)); }
+    InsertQuery values(const std::vector<Row>& rows) const { return values(std::span<const Row>(rows)); }
+    InsertQuery values(std::span<const Row> rows) const {
+        detail::addWholeRows(*tree_, *table_, rows.data(), rows.size(), sizeof(Row));
+        return *this;
+    }
+    // One row, column by column.
+    template <class T, class M, class V>
+    InsertQuery set(M T::*member, const V& value) const {
+        static_assert(std::is_same_v<T, Row>, "set(column, value): the column belongs to another table than the one written");
+        partial_->push_back(detail::assign(member, value));
+        return *this;
+    }
+    // INSERT ... SELECT: the query must return whole rows of this table.
+    template <class Q>
+    InsertQuery select(const Q& query) const {
+        static_assert(std::is_same_v<typename Q::Result, Row>, "insert(...).select(q): the query must return this table's rows");
+        tree_->select = query.tree();
+        detail::addWholeRows(*tree_, *table_, nullptr, 0, 0);
+        return *this;
+    }
+
+    template <class... Ms>
+    InsertQuery onConflictDoNothing(Ms Row::*... target) const {
+        static_assert(D != Dialect::mysql || sizeof...(Ms) == 0, "onConflictDoNothing(target): MySQL's INSERT IGNORE takes no target");
+        tree_->conflict.action = ast::Conflict::Action::doNothing;
+        (tree_->conflict.target.push_back(&detail::columnOf(detail::memberRef(target))), ...);
+        return *this;
+    }
+    // ON CONFLICT (target) DO UPDATE SET ...: `onConflictDoUpdate(cols(&User::email), set(...), ...)`.
+    template <class... Ms, class... A>
+    InsertQuery onConflictDoUpdate(const ColumnList<Ms...>& target, const Assignment<A>&... assignments) const {
+        static_assert((std::is_same_v<A, Row> && ...), "onConflictDoUpdate(target, set(...)): a column of another table");
+        static_assert(D != Dialect::mysql, "onConflictDoUpdate(...): MySQL uses onDuplicateKeyUpdate(...)");
+        static_assert(sizeof...(A) > 0, "onConflictDoUpdate(target, set(...)...): nothing to update");
+        tree_->conflict.action = ast::Conflict::Action::doUpdate;
+        for (const auto& ref : target.refs) {
+            detail::checkColumnOf(*table_, ref, "onConflictDoUpdate(target)");
+            tree_->conflict.target.push_back(&detail::columnOf(ref));
+        }
+        (tree_->conflict.set.push_back(assignments.assignment), ...);
+        return *this;
+    }
+    template <class... A>
+    InsertQuery onDuplicateKeyUpdate(const Assignment<A>&... assignments) const {
+        static_assert((std::is_same_v<A, Row> && ...), "onDuplicateKeyUpdate(set(...)): a column of another table");
+        static_assert(D == Dialect::mysql, "onDuplicateKeyUpdate(...): MySQL's; use onConflictDoUpdate(...)");
+        tree_->conflict.action = ast::Conflict::Action::duplicateKeyUpdate;
+        (tree_->conflict.set.push_back(assignments.assignment), ...);
+        return *this;
+    }
+
+    template <class... Fields>
+    auto returning(const Fields&... fields) const {
+        finish();
+        return returningSelect<Fields...>(fields...);
+    }
+
+    ExecResult execute() const {
+        finish();
+        return detail::runInsert(*session_, *tree_);
+    }
+    std::string toSQL() const {
+        finish();
+        return ast::print(D, *tree_).sql;
+    }
+
+private:
+    template <class... Fields>
+    auto returningSelect(const Fields&... fields) const {
+        static_assert(D != Dialect::mysql,
+                      "returning(): MySQL has no RETURNING; run execute() and read ExecResult::lastInsertId");
+        if constexpr (sizeof...(Fields) == 0) {
+            detail::appendColumns(tree_->returning, *table_, {});
+            return Returning<D, detail::AllFields, Row, ast::Insert>(session_, tree_);
+        } else {
+            static_assert((detail::AllInScope<detail::Scope<detail::Entry<Row, false>>, detail::SourcesOf<Fields>>::value && ...),
+                          "returning(...): a column of another table than the one written");
+            (tree_->returning.push_back(detail::toNode<void>(fields)), ...);
+            return Returning<D, detail::FieldList<void, decltype(asExpr(fields))...>, Row, ast::Insert>(session_, tree_);
+        }
+    }
+    void finish() const {
+        if (!partial_->empty()) detail::finishPartialRow(*tree_, *table_, *partial_);
+    }
+
+    Session* session_;
+    const detail::TableDef* table_;
+    std::shared_ptr<ast::Insert> tree_;
+    std::shared_ptr<std::vector<ast::Assignment>> partial_ = std::make_shared<std::vector<ast::Assignment>>();
+};
+
+template <class Row, Dialect D>
+class UpdateQuery {
+public:
+    UpdateQuery(Session* session, const Table<Row, D>& table)
+        : session_(session), table_(table.definition()), tree_(std::make_shared<ast::Update>()) {
+        tree_->table = ast::Source{table_, {}, nullptr};
+    }
+    template <class T, class M, class V>
+    UpdateQuery set(M T::*member, const V& value) const {
+        static_assert(std::is_same_v<T, Row>, "set(column, value): the column belongs to another table than the one written");
+        tree_->set.push_back(detail::assign(member, value));
+        return *this;
+    }
+    template <class S>
+    UpdateQuery where(const Expr<bool, S>& condition) const {
+        static_assert(detail::AllInScope<detail::Scope<detail::Entry<Row, false>>, S>::value,
+                      "where(...): the condition uses a column of another table than the one updated");
+        tree_->where = condition.node;
+        return *this;
+    }
+    template <class... Fields>
+    auto returning(const Fields&... fields) const {
+        static_assert(D != Dialect::mysql, "returning(): MySQL has no RETURNING");
+        finish();
+        if constexpr (sizeof...(Fields) == 0) {
+            detail::appendColumns(tree_->returning, *table_, {});
+            return Returning<D, detail::AllFields, Row, ast::Update>(session_, tree_);
+        } else {
+            static_assert((detail::AllInScope<detail::Scope<detail::Entry<Row, false>>, detail::SourcesOf<Fields>>::value && ...),
+                          "returning(...): a column of another table than the one written");
+            (tree_->returning.push_back(detail::toNode<void>(fields)), ...);
+            return Returning<D, detail::FieldList<void, decltype(asExpr(fields))...>, Row, ast::Update>(session_, tree_);
+        }
+    }
+    ExecResult execute() const {
+        finish();
+        return session_->exec(ast::print(D, *tree_));
+    }
+    std::string toSQL() const {
+        finish();
+        return ast::print(D, *tree_).sql;
+    }
+
+private:
+    void finish() const {
+        if (!finished_) detail::addOnUpdateFns(*tree_, *table_);
+        finished_ = true;
+    }
+    Session* session_;
+    const detail::TableDef* table_;
+    std::shared_ptr<ast::Update> tree_;
+    mutable bool finished_ = false;
+};
+
+template <class Row, Dialect D>
+class DeleteQuery {
+public:
+    DeleteQuery(Session* session, const Table<Row, D>& table) : session_(session), tree_(std::make_shared<ast::Delete>()) {
+        tree_->from = ast::Source{table.definition(), {}, nullptr};
+        table_ = table.definition();
+    }
+    template <class S>
+    DeleteQuery where(const Expr<bool, S>& condition) const {
+        static_assert(detail::AllInScope<detail::Scope<detail::Entry<Row, false>>, S>::value,
+                      "where(...): the condition uses a column of another table than the one deleted from");
+        tree_->where = condition.node;
+        return *this;
+    }
+    template <class... Fields>
+    auto returning(const Fields&... fields) const {
+        static_assert(D != Dialect::mysql, "returning(): MySQL has no RETURNING");
+        if constexpr (sizeof...(Fields) == 0) {
+            detail::appendColumns(tree_->returning, *table_, {});
+            return Returning<D, detail::AllFields, Row, ast::Delete>(session_, tree_);
+        } else {
+            static_assert((detail::AllInScope<detail::Scope<detail::Entry<Row, false>>, detail::SourcesOf<Fields>>::value && ...),
+                          "returning(...): a column of another table than the one written");
+            (tree_->returning.push_back(detail::toNode<void>(fields)), ...);
+            return Returning<D, detail::FieldList<void, decltype(asExpr(fields))...>, Row, ast::Delete>(session_, tree_);
+        }
+    }
+    ExecResult execute() const { return session_->exec(ast::print(D, *tree_)); }
+    std::string toSQL() const { return ast::print(D, *tree_).sql; }
+
+private:
+    Session* session_;
+    std::shared_ptr<ast::Delete> tree_;
+    const detail::TableDef* table_;
+};
+
+}  // namespace drizzle

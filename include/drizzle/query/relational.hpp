@@ -1,0 +1,328 @@
+// Relational queries: rows with their related rows, following the schema's relations
+// (relations.hpp), in one SQL statement (related rows are aggregated as JSON by the database:
+// json_agg on PostgreSQL, json_group_array on SQLite, JSON_ARRAYAGG on MySQL/MariaDB).
+//
+//   for (const auto& [task, assignee] : db.query(tasks).with(tasksRelations.assignee).findMany()) ...
+//   auto users = db.query(users)
+//                    .with(drizzle::with(usersRelations.posts, {.orderBy = {desc(&Post::id)}, .limit = 5},
+//                                        drizzle::with(postsRelations.comments)))
+//                    .findMany({.where = eq(&User::active, true), .limit = 10});
+//
+// A row comes back as the table's struct alone, or with relations as std::tuple<Row, R...>: a
+// One as std::optional<Target>, a Many as std::vector<Target> (each a tuple again when it has
+// nested relations). A relation of another table is a compile error.
+#pragma once
+
+#include <array>
+#include <deque>
+#include <optional>
+#include <tuple>
+#include <vector>
+
+#include "drizzle/query/select.hpp"
+#include "drizzle/relations.hpp"
+
+namespace drizzle {
+
+// A condition on `Row`'s columns only.
+template <class Row>
+struct Where {
+    std::optional<ast::Node> node;
+    Where() = default;
+    template <class S>
+    Where(const Expr<bool, S>& condition) : node(condition.node) {  // NOLINT(google-explicit-constructor)
+        static_assert(detail::AllInScope<detail::Scope<detail::Entry<Row, false>>, S>::value,
+                      "where: the condition uses a column of another table than the one queried");
+    }
+};
+// An ordering by `Row`'s columns only.
+template <class Row>
+struct OrderBy {
+    ast::Order order;
+    template <class S>
+    OrderBy(const OrderTerm<S>& term) : order(term.order) {  // NOLINT(google-explicit-constructor)
+        static_assert(detail::AllInScope<detail::Scope<detail::Entry<Row, false>>, S>::value,
+                      "orderBy: a column of another table than the one queried");
+    }
+    template <class M>
+    OrderBy(M Row::*member) : order{column(member).node, false, {}} {}  // NOLINT(google-explicit-constructor)
+};
+
+template <class Row>
+struct FindOptions {
+    Where<Row> where{};
+    std::vector<OrderBy<Row>> orderBy{};
+    std::optional<std::int64_t> limit{};
+    std::optional<std::int64_t> offset{};
+};
+// Options of a related Many: which of its rows, in which order, how many.
+template <class Row>
+struct RelationOptions {
+    Where<Row> where{};
+    std::vector<OrderBy<Row>> orderBy{};
+    std::optional<std::int64_t> limit{};
+};
+
+namespace detail {
+
+template <class R>
+struct RelationKind;
+template <class F, class T>
+struct RelationKind<One<F, T>> {
+    static constexpr bool many = false;
+};
+template <class F, class T>
+struct RelationKind<Many<F, T>> {
+    static constexpr bool many = true;
+};
+
+// What the runtime needs to print one relation (src/query/relational.cpp).
+struct RelationPlan {
+    bool many = false;
+    const void* from = nullptr;
+    const void* to = nullptr;
+    std::string_view name, relationName;
+    const MemberRef* fields = nullptr;  // One: its own join columns
+    const MemberRef* references = nullptr;
+    std::uint8_t columnCount = 0;
+    std::optional<ast::Node> where;
+    std::vector<ast::Order> orderBy;
+    std::optional<std::int64_t> limit;
+    std::vector<RelationPlan> children;
+};
+
+ast::Select relationalSelect(Dialect dialect, const TableDef& root, const std::vector<RelationPlan>& relations,
+                             const std::optional<ast::Node>& where, const std::vector<ast::Order>& orderBy,
+                             std::optional<std::int64_t> limit, std::optional<std::int64_t> offset);
+
+// Related rows as the database sent them, parsed once into a flat list of values (no tree,
+// no copies of strings without escapes): the values of an array follow it, each `end` is the
+// index after its value's subtree.
+struct JsonTape {
+    enum class Kind : std::uint8_t { null, boolean, number, string, array, object };
+    struct Value {
+        Kind kind;
+        std::uint32_t end;
+        std::uint32_t count;    // arrays: how many items
+        std::string_view text;  // strings unescaped; numbers, booleans ("1"/"0"), arrays and objects raw
+    };
+    std::vector<Value> values;
+    std::deque<std::string> unescaped;  // strings that had escapes
+
+    void parse(std::string_view json);
+};
+// One JSON array of the tape as a row, for the codecs.
+class JsonRow final : public driver::Cursor {
+public:
+    JsonRow(const JsonTape& tape, std::uint32_t array);
+    bool next() override { return false; }
+    std::size_t columnCount() const override { return count_; }
+    std::string_view columnName(std::size_t) const override { return "related column"; }
+    bool isNull(std::size_t c) const override { return item(c).kind == JsonTape::Kind::null; }
+    std::int64_t integer(std::size_t c) const override;
+    double real(std::size_t c) const override;
+    std::string_view text(std::size_t c) const override { return item(c).text; }
+    std::string_view bytes(std::size_t c) const override;
+    std::int64_t affectedRows() const override { return 0; }
+    std::int64_t lastInsertId() const override { return 0; }
+    std::uint32_t itemIndex(std::size_t c) const { return c < inline_.size() ? inline_[c] : overflow_.at(c - inline_.size()); }
+
+private:
+    const JsonTape::Value& item(std::size_t c) const;
+
+    const JsonTape& tape_;
+    std::size_t count_ = 0;
+    std::array<std::uint32_t, 32> inline_{};
+    std::vector<std::uint32_t> overflow_;
+    mutable std::string decoded_;
+};
+[[noreturn]] void throwBadRelated(std::string_view relation);
+
+}  // namespace detail
+
+// A relation to load, with options for its rows and nested relations.
+template <class Rel, class... Children>
+struct With {
+    using Relation = Rel;
+    const Rel* relation;
+    RelationOptions<typename Rel::ToRow> options;
+    std::tuple<Children...> children;
+};
+
+namespace detail {
+
+template <class W>
+struct Normalized {  // a bare relation is a With without options
+    using type = With<W>;
+    static type from(const W& r) { return {&r, {}, {}}; }
+};
+template <class Rel, class... C>
+struct Normalized<With<Rel, C...>> {
+    using type = With<Rel, C...>;
+    static const type& from(const type& w) { return w; }
+};
+
+}  // namespace detail
+
+template <class Rel, class... Children>
+With<Rel, typename detail::Normalized<Children>::type...> with(const Rel& relation, RelationOptions<typename Rel::ToRow> options,
+                                                              const Children&... children) {
+    static_assert(((std::is_same_v<typename detail::Normalized<Children>::type::Relation::FromRow, typename Rel::ToRow>) && ...),
+                  "with(relation, nested...): a nested relation must start at the related table");
+    return {&relation, std::move(options), {detail::Normalized<Children>::from(children)...}};
+}
+template <class Rel, class... Children>
+With<Rel, typename detail::Normalized<Children>::type...> with(const Rel& relation, const Children&... children) {
+    return with(relation, RelationOptions<typename Rel::ToRow>{}, children...);
+}
+
+namespace detail {
+
+template <class W>
+struct WithResult;
+template <class Rel, class... C>
+struct WithResult<With<Rel, C...>> {
+    using To = typename Rel::ToRow;
+    using Item = std::conditional_t<sizeof...(C) == 0, To, std::tuple<To, typename WithResult<C>::type...>>;
+    using type = std::conditional_t<RelationKind<Rel>::many, std::vector<Item>, std::optional<Item>>;
+
+    static RelationPlan plan(const With<Rel, C...>& w) {
+        RelationPlan p;
+        p.many = RelationKind<Rel>::many;
+        p.from = &typeTag<typename Rel::FromRow>;
+        p.to = &typeTag<To>;
+        p.name = w.relation->name;
+        p.relationName = w.relation->relationName;
+        if constexpr (!RelationKind<Rel>::many) {
+            p.fields = w.relation->fields;
+            p.references = w.relation->references;
+            p.columnCount = w.relation->columnCount;
+        }
+        p.where = w.options.where.node;
+        for (const auto& o : w.options.orderBy) p.orderBy.push_back(o.order);
+        p.limit = w.options.limit;
+        std::apply([&](const auto&... c) { (p.children.push_back(WithResult<std::decay_t<decltype(c)>>::plan(c)), ...); },
+                   w.children);
+        return p;
+    }
+
+    static Item readItem(const JsonTape& tape, std::uint32_t index) {
+        static const TableDef& table = tableOf(&typeTag<To>);
+        if (tape.values[index].kind != JsonTape::Kind::array) throwBadRelated("row");
+        JsonRow row(tape, index);
+        if constexpr (sizeof...(C) == 0) {
+            To item{};
+            readTableRow(table, row, 0, &item);
+            return item;
+        } else {
+            Item item{};
+            readTableRow(table, row, 0, &std::get<0>(item));
+            readChildren(tape, row, columnCount(table), item, std::index_sequence_for<C...>{});
+            return item;
+        }
+    }
+    template <class Tuple, std::size_t... I>
+    static void readChildren(const JsonTape& tape, const JsonRow& row, std::size_t first, Tuple& item, std::index_sequence<I...>) {
+        ((std::get<I + 1>(item) = WithResult<C>::read(tape, row.itemIndex(first + I))), ...);
+    }
+
+    static type read(const JsonTape& tape, std::uint32_t index) {
+        const JsonTape::Value& value = tape.values[index];
+        if constexpr (RelationKind<Rel>::many) {
+            type out;
+            if (value.kind == JsonTape::Kind::null) return out;
+            if (value.kind != JsonTape::Kind::array) throwBadRelated("list");
+            out.reserve(value.count);
+            for (std::uint32_t i = index + 1; i < value.end; i = tape.values[i].end) out.push_back(readItem(tape, i));
+            return out;
+        } else {
+            if (value.kind == JsonTape::Kind::null) return std::nullopt;
+            return readItem(tape, index);
+        }
+    }
+};
+
+}  // namespace detail
+
+template <class Row, Dialect D, class... Ws>
+class RelationalQuery {
+public:
+    using Result = std::conditional_t<sizeof...(Ws) == 0, Row, std::tuple<Row, typename detail::WithResult<Ws>::type...>>;
+
+    RelationalQuery(Session* session, const Table<Row, D>& table, std::tuple<Ws...> withs = {})
+        : session_(session), table_(table), withs_(std::move(withs)) {}
+
+    // Related rows to load along: relations of this table (bare, or drizzle::with(...)).
+    template <class... Rs>
+    auto with(const Rs&... relations) const {
+        static_assert(((std::is_same_v<typename detail::Normalized<Rs>::type::Relation::FromRow, Row>) && ...),
+                      "with(relation): the relation starts at another table than the one queried");
+        return RelationalQuery<Row, D, Ws..., typename detail::Normalized<Rs>::type...>(
+            session_, table_, std::tuple_cat(withs_, std::make_tuple(typename detail::Normalized<Rs>::type(detail::Normalized<Rs>::from(relations))...)));
+    }
+
+    std::vector<Result> findMany(const FindOptions<Row>& options = {}) const {
+        std::vector<ast::Order> orderBy;
+        for (const auto& o : options.orderBy) orderBy.push_back(o.order);
+        const ast::Select tree =
+            detail::relationalSelect(D, *table_.definition(), plans(), options.where.node, orderBy, options.limit, options.offset);
+        const ast::Printed printed = ast::print(D, tree);
+        detail::Running running = session_->run(printed);
+        std::vector<Result> out;
+        const std::size_t first = detail::columnCount(*table_.definition());
+        while (running.cursor->next()) out.push_back(readRow(*running.cursor, first));
+        return out;
+    }
+    std::optional<Result> findFirst(FindOptions<Row> options = {}) const {
+        options.limit = 1;
+        auto rows = findMany(options);
+        if (rows.empty()) return std::nullopt;
+        return std::move(rows.front());
+    }
+    std::string toSQL(const FindOptions<Row>& options = {}) const {
+        std::vector<ast::Order> orderBy;
+        for (const auto& o : options.orderBy) orderBy.push_back(o.order);
+        return ast::print(D, detail::relationalSelect(D, *table_.definition(), plans(), options.where.node, orderBy,
+                                                      options.limit, options.offset))
+            .sql;
+    }
+
+private:
+    std::vector<detail::RelationPlan> plans() const {
+        std::vector<detail::RelationPlan> out;
+        std::apply([&](const auto&... w) { (out.push_back(detail::WithResult<std::decay_t<decltype(w)>>::plan(w)), ...); }, withs_);
+        return out;
+    }
+    Result readRow(const driver::Cursor& c, std::size_t first) const {
+        if constexpr (sizeof...(Ws) == 0) {
+            Row row{};
+            detail::readTableRow(*table_.definition(), c, 0, &row);
+            return row;
+        } else {
+            Result r{};
+            detail::readTableRow(*table_.definition(), c, 0, &std::get<0>(r));
+            readRelations(c, first, r, std::index_sequence_for<Ws...>{});
+            return r;
+        }
+    }
+    template <std::size_t... I>
+    void readRelations(const driver::Cursor& c, std::size_t first, Result& r, std::index_sequence<I...>) const {
+        auto one = [&](auto& slot, std::size_t column, auto tag) {
+            using W = typename decltype(tag)::type;
+            if (c.isNull(column)) {
+                slot = {};
+                return;
+            }
+            tape_.parse(c.text(column));
+            slot = detail::WithResult<W>::read(tape_, 0);
+        };
+        (one(std::get<I + 1>(r), first + I, std::type_identity<Ws>{}), ...);
+    }
+
+    Session* session_;
+    Table<Row, D> table_;
+    std::tuple<Ws...> withs_;
+    mutable detail::JsonTape tape_;  // reused row after row
+};
+
+}  // namespace drizzle

@@ -1,0 +1,497 @@
+// SELECT, typed: `db.select().from(users).where(...)`. The query's type lists the tables it
+// reads (and whether an outer join may leave them NULL), so every condition, ordering and
+// selected column is checked against it at compile time, and the result type follows:
+//   - select()                       → the row struct (one table) or a tuple of rows (joins,
+//                                      std::optional for an outer-joined table);
+//   - select(&User::id, count())     → std::tuple<std::int32_t, std::int64_t>;
+//   - select<Summary>(...)           → Summary{...} built from the selected values in order.
+#pragma once
+
+#include <array>
+#include <memory>
+#include <optional>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include "drizzle/query/expr.hpp"
+#include "drizzle/query/session.hpp"
+
+namespace drizzle {
+namespace detail {
+
+template <class S, bool Nullable>
+struct Entry {
+    using Source = S;
+    static constexpr bool nullable = Nullable;
+};
+template <class... E>
+struct Scope {};
+
+template <class S>
+struct RowOfSource {
+    using type = S;
+};
+template <Name N, class Row, Dialect D>
+struct RowOfSource<Aliased<N, Row, D>> {
+    using type = Row;
+};
+
+template <class Scope, class S>
+struct InScope;
+template <class... E, class S>
+struct InScope<Scope<E...>, S> {
+    static constexpr bool value = (std::is_same_v<typename E::Source, S> || ...);
+    static constexpr bool nullable = ((std::is_same_v<typename E::Source, S> && E::nullable) || ...);
+};
+template <class Scope, class SourceList>
+struct AllInScope;
+template <class Scope, class... S>
+struct AllInScope<Scope, Sources<S...>> {
+    static constexpr bool value = (InScope<Scope, S>::value && ...);
+    static constexpr bool anyNullable = (InScope<Scope, S>::nullable || ...);
+};
+
+// A selected field's result type: a column of an outer-joined table may come back NULL.
+template <class Scope, class E>
+using FieldResult =
+    std::conditional_t<E::isColumn && AllInScope<Scope, typename E::SourceList>::anyNullable && !isOptional<typename E::Value>,
+                       std::optional<typename E::Value>, typename E::Value>;
+
+template <class Scope, class... E>
+inline constexpr bool fieldsInScope = (AllInScope<Scope, typename E::SourceList>::value && ...);
+
+struct AllFields {};
+template <class Into, class... E>
+struct FieldList {};
+
+template <class Scope>
+struct ScopeOps;
+template <class... E>
+struct ScopeOps<Scope<E...>> {
+    template <class S, bool N>
+    using Add = Scope<E..., Entry<S, N>>;
+    template <class S, bool N>
+    using AddNullingOthers = Scope<Entry<typename E::Source, true>..., Entry<S, N>>;
+    static constexpr std::size_t size = sizeof...(E);
+    using Rows = std::tuple<std::conditional_t<E::nullable, std::optional<typename RowOfSource<typename E::Source>::type>,
+                                               typename RowOfSource<typename E::Source>::type>...>;
+    static std::array<const TableDef*, sizeof...(E)> tables() {
+        return {&tableOf(&typeTag<typename RowOfSource<typename E::Source>::type>)...};
+    }
+};
+
+template <class Fields, class Scope>
+struct ResultOf;
+template <class Scope>
+struct ResultOf<AllFields, Scope> {
+    using Rows = typename ScopeOps<Scope>::Rows;
+    using type = std::conditional_t<std::tuple_size_v<Rows> == 1, std::tuple_element_t<0, Rows>, Rows>;
+};
+template <class... E, class Scope>
+struct ResultOf<FieldList<void, E...>, Scope> {
+    using type = std::tuple<FieldResult<Scope, E>...>;
+};
+template <class Into, class... E, class Scope>
+struct ResultOf<FieldList<Into, E...>, Scope> {
+    using type = Into;
+};
+
+template <class T>
+struct IsOptionalRow : std::false_type {};
+template <class T>
+struct IsOptionalRow<std::optional<T>> : std::true_type {};
+
+template <class R>
+void readRowsInto(const driver::Cursor& c, std::size_t& column, const TableDef& table, R& out) {
+    const std::size_t n = columnCount(table);
+    if constexpr (IsOptionalRow<R>::value) {
+        if (allNull(c, column, n)) out.reset();
+        else readTableRow(table, c, column, &out.emplace());
+    } else {
+        readTableRow(table, c, column, &out);
+    }
+    column += n;
+}
+
+template <class Tuple, std::size_t... I>
+void readFields(const driver::Cursor& c, Tuple& out, std::index_sequence<I...>) {
+    (CodecFor<std::tuple_element_t<I, Tuple>>::read(c, I, std::get<I>(out)), ...);
+}
+
+template <class T>
+struct IsTable : std::false_type {};
+template <class R, Dialect TD>
+struct IsTable<Table<R, TD>> : std::true_type {};
+template <class T>
+struct SourceOfJoin {
+    using type = T;  // an alias
+};
+template <class R, Dialect TD>
+struct SourceOfJoin<Table<R, TD>> {
+    using type = R;
+};
+
+template <class Fields>
+struct IsIntoVoid : std::false_type {};
+template <class... E>
+struct IsIntoVoid<FieldList<void, E...>> : std::true_type {};
+
+// Turns a result row into the query's result type.
+template <class Fields, class Scope>
+class Decoder {
+public:
+    using Result = typename ResultOf<Fields, Scope>::type;
+    Result readOne(const driver::Cursor& c) const {
+        Result r{};
+        read(c, r);
+        return r;
+    }
+    // Decodes in place (into a vector's new element, say): no moves of the row.
+    void read(const driver::Cursor& c, Result& out) const {
+        if constexpr (std::is_same_v<Fields, AllFields>) {
+            if (!tables_[0]) tables_ = ScopeOps<Scope>::tables();
+            std::size_t column = 0;
+            if constexpr (ScopeOps<Scope>::size == 1) {
+                readRowsInto(c, column, *tables_[0], out);
+            } else {
+                std::apply([&](auto&... r) {
+                    std::size_t t = 0;
+                    ((readRowsInto(c, column, *tables_[t++], r)), ...);
+                }, out);
+            }
+        } else if constexpr (IsIntoVoid<Fields>::value) {
+            readFields(c, out, std::make_index_sequence<std::tuple_size_v<Result>>{});
+        } else {
+            out = readFieldsAs(c, static_cast<Fields*>(nullptr));
+        }
+    }
+    template <class Into, class... E>
+    Result readFieldsAs(const driver::Cursor& c, FieldList<Into, E...>*) const {
+        std::tuple<FieldResult<Scope, E>...> values;
+        readFields(c, values, std::index_sequence_for<E...>{});
+        if constexpr (std::is_void_v<Into>) return values;
+        else return std::apply([](auto&... v) { return Into{std::move(v)...}; }, values);
+    }
+
+private:
+    mutable std::array<const TableDef*, ScopeOps<Scope>::size> tables_{};
+};
+
+
+}  // namespace detail
+
+template <Dialect D, class Fields, class Scope>
+class SelectQuery {
+public:
+    using Result = typename detail::ResultOf<Fields, Scope>::type;
+    static constexpr Dialect dialect = D;
+    template <class T>
+    using SourceOf = typename detail::SourceOfJoin<T>::type;
+    template <class T>
+    using IsTable = detail::IsTable<T>;
+
+    SelectQuery(Session* session, std::shared_ptr<ast::Select> tree) : session_(session), tree_(std::move(tree)) {}
+
+    template <class S>
+    SelectQuery where(const Expr<bool, S>& condition) const {
+        static_assert(detail::AllInScope<Scope, S>::value,
+                      "where(...): the condition uses a column of a table that is not in this query "
+                      "(add the table with from() or a join; in a subquery, name the enclosing query's "
+                      "columns with outer(...))");
+        tree_->where = condition.node;
+        return *this;
+    }
+
+    template <class... Terms>
+    SelectQuery orderBy(const Terms&... terms) const {
+        (tree_->orderBy.push_back(orderOf(terms)), ...);
+        return *this;
+    }
+    template <class... Xs>
+    SelectQuery groupBy(const Xs&... expressions) const {
+        static_assert((detail::AllInScope<Scope, detail::SourcesOf<Xs>>::value && ...),
+                      "groupBy(...): a column of a table that is not in this query");
+        (tree_->groupBy.push_back(detail::toNode<void>(expressions)), ...);
+        return *this;
+    }
+    template <class S>
+    SelectQuery having(const Expr<bool, S>& condition) const {
+        static_assert(detail::AllInScope<Scope, S>::value, "having(...): a column of a table that is not in this query");
+        tree_->having = condition.node;
+        return *this;
+    }
+    template <class N>
+    SelectQuery limit(const N& n) const {
+        static_assert((std::is_integral_v<N> && !std::is_same_v<N, bool>) || std::is_same_v<N, Placeholder>,
+                      "limit(n): n must be an integer or a placeholder");
+        tree_->limit = detail::toNode<std::int64_t>(n);
+        return *this;
+    }
+    template <class N>
+    SelectQuery offset(const N& n) const {
+        static_assert((std::is_integral_v<N> && !std::is_same_v<N, bool>) || std::is_same_v<N, Placeholder>,
+                      "offset(n): n must be an integer or a placeholder");
+        tree_->offset = detail::toNode<std::int64_t>(n);
+        return *this;
+    }
+    SelectQuery distinct() const {
+        tree_->distinct = true;
+        return *this;
+    }
+    template <class... Xs>
+    SelectQuery distinctOn(const Xs&... expressions) const {
+        static_assert(D == Dialect::postgresql, "distinctOn(...): DISTINCT ON is PostgreSQL's");
+        (tree_->distinctOn.push_back(detail::toNode<void>(expressions)), ...);
+        return *this;
+    }
+    SelectQuery forUpdate(std::string_view option = {}) const { return lock("for update", option); }
+    SelectQuery forShare(std::string_view option = {}) const { return lock("for share", option); }
+
+    // ---- joins ----
+    template <class T, class S>
+    auto innerJoin(const T& table, const Expr<bool, S>& on) const {
+        return join<typename detail::ScopeOps<Scope>::template Add<SourceOf<T>, false>>("inner join", table, on);
+    }
+    template <class T, class S>
+    auto leftJoin(const T& table, const Expr<bool, S>& on) const {
+        return join<typename detail::ScopeOps<Scope>::template Add<SourceOf<T>, true>>("left join", table, on);
+    }
+    template <class T, class S>
+    auto rightJoin(const T& table, const Expr<bool, S>& on) const {
+        return join<typename detail::ScopeOps<Scope>::template AddNullingOthers<SourceOf<T>, false>>("right join", table, on);
+    }
+    template <class T, class S>
+    auto fullJoin(const T& table, const Expr<bool, S>& on) const {
+        static_assert(D != Dialect::mysql, "fullJoin(...): MySQL has no FULL JOIN");
+        return join<typename detail::ScopeOps<Scope>::template AddNullingOthers<SourceOf<T>, true>>("full join", table, on);
+    }
+    template <class T>
+    auto crossJoin(const T& table) const {
+        using Next = typename detail::ScopeOps<Scope>::template Add<SourceOf<T>, false>;
+        addJoin("cross join", table, std::nullopt);
+        return SelectQuery<D, Fields, Next>(session_, tree_);
+    }
+
+    // ---- set operations: both sides must give the same result type ----
+    template <class Q>
+    SelectQuery union_(const Q& other) const { return setOperation("union", other); }
+    template <class Q>
+    SelectQuery unionAll(const Q& other) const { return setOperation("union all", other); }
+    template <class Q>
+    SelectQuery intersect(const Q& other) const { return setOperation("intersect", other); }
+    template <class Q>
+    SelectQuery intersectAll(const Q& other) const { return setOperation("intersect all", other); }
+    template <class Q>
+    SelectQuery except(const Q& other) const { return setOperation("except", other); }
+    template <class Q>
+    SelectQuery exceptAll(const Q& other) const { return setOperation("except all", other); }
+
+    // ---- running ----
+    std::vector<Result> all() const {
+        check();
+        const ast::Printed printed = ast::print(D, *tree_);
+        detail::Running running = session_->run(printed);
+        return readAll(*running.cursor);
+    }
+    // The first row, if any (add limit(1) to fetch only one).
+    std::optional<Result> get() const {
+        auto rows = all();
+        if (rows.empty()) return std::nullopt;
+        return std::move(rows.front());
+    }
+    std::string toSQL() const {
+        check();
+        return ast::print(D, *tree_).sql;
+    }
+
+    class Prepared {
+    public:
+        Prepared(const SelectQuery& query)
+            : query_(query), statement_(*query.session_, ast::print(D, *query.tree_), query.tree_) {}
+        std::vector<Result> all(std::initializer_list<Bind> binds = {}) { return query_.readAll(statement_.open(binds)); }
+        std::optional<Result> get(std::initializer_list<Bind> binds = {}) {
+            driver::Cursor& c = statement_.open(binds);
+            if (!c.next()) return std::nullopt;
+            std::optional<Result> r = query_.readOne(c);
+            c.close();
+            return r;
+        }
+        const std::string& sql() const { return statement_.sql(); }
+
+    private:
+        SelectQuery query_;
+        PreparedStatement statement_;
+    };
+    Prepared prepare() const {
+        check();
+        return Prepared(*this);
+    }
+
+    // For subqueries: the statement tree, checked.
+    std::shared_ptr<const ast::Select> tree() const {
+        check();
+        return tree_;
+    }
+
+private:
+    template <Dialect, class, class>
+    friend class SelectQuery;
+
+    template <class T>
+    static ast::Source sourceNode(const T& table) {
+        if constexpr (IsTable<T>::value) {
+            static_assert(T::dialect == D, "join: the table is declared for another dialect");
+            return ast::Source{table.definition(), {}, nullptr};
+        } else {
+            static_assert(T::dialect == D, "join: the table is declared for another dialect");
+            return ast::Source{table.table.definition(), detail::SourceTraits<T>::qualifier(), nullptr};
+        }
+    }
+
+    template <class Next, class T, class S>
+    SelectQuery<D, Fields, Next> join(std::string_view kind, const T& table, const Expr<bool, S>& on) const {
+        static_assert(detail::AllInScope<Next, S>::value,
+                      "join(table, on): the condition uses a column of a table that is not in this query");
+        addJoin(kind, table, on.node);
+        return SelectQuery<D, Fields, Next>(session_, tree_);
+    }
+    template <class T>
+    void addJoin(std::string_view kind, const T& table, std::optional<ast::Node> on) const {
+        ast::Join j{kind, sourceNode(table), std::move(on), false};
+        // select() with joins returns every table's row: their columns follow in join order.
+        if constexpr (std::is_same_v<Fields, detail::AllFields>)
+            detail::appendColumns(tree_->fields, *j.source.table, j.source.qualifier());
+        tree_->joins.push_back(std::move(j));
+    }
+
+    template <class X>
+    ast::Order orderOf(const X& term) const {
+        if constexpr (requires { term.order; }) {
+            static_assert(detail::AllInScope<Scope, typename X::SourceList>::value,
+                          "orderBy(...): a column of a table that is not in this query");
+            return term.order;
+        } else {
+            static_assert(detail::isExpressionLike<X>, "orderBy(x): x must be a column, an expression, asc(...) or desc(...)");
+            static_assert(detail::AllInScope<Scope, detail::SourcesOf<X>>::value,
+                          "orderBy(...): a column of a table that is not in this query");
+            return ast::Order{detail::toNode<void>(term), false, {}};
+        }
+    }
+
+    SelectQuery lock(std::string_view strength, std::string_view option) const {
+        static_assert(D != Dialect::sqlite, "forUpdate()/forShare(): SQLite has no row locks (a write transaction locks the database)");
+        tree_->lock = option == "nowait" ? (strength == "for update" ? "for update nowait" : "for share nowait")
+                      : option == "skip locked" ? (strength == "for update" ? "for update skip locked" : "for share skip locked")
+                                                : strength;
+        return *this;
+    }
+
+    template <class Q>
+    SelectQuery setOperation(std::string_view kind, const Q& other) const {
+        static_assert(std::is_same_v<typename Q::Result, Result>,
+                      "union/intersect/except: both queries must select the same types");
+        static_assert(Q::dialect == D, "union/intersect/except: the other query reads tables of another dialect");
+        tree_->setOperations.push_back(ast::SetOperation{kind, other.tree()});
+        return *this;
+    }
+
+    void check() const {
+        if constexpr (!std::is_same_v<Fields, detail::AllFields>) checkFields(static_cast<Fields*>(nullptr));
+    }
+    template <class Into, class... E>
+    static void checkFields(detail::FieldList<Into, E...>*) {
+        static_assert(detail::fieldsInScope<Scope, E...>,
+                      "select(...): a selected column belongs to a table that is not in this query "
+                      "(add the table with from() or a join)");
+    }
+
+    Result readOne(const driver::Cursor& c) const { return decoder_.readOne(c); }
+    std::vector<Result> readAll(driver::Cursor& c) const {
+        std::vector<Result> out;
+        while (c.next()) decoder_.read(c, out.emplace_back());
+        return out;
+    }
+
+    Session* session_;
+    std::shared_ptr<ast::Select> tree_;
+    detail::Decoder<Fields, Scope> decoder_;
+};
+
+// What `db.select(...)` returns: the fields, waiting for from().
+template <class Fields>
+class SelectStart {
+public:
+    SelectStart(Session* session, std::shared_ptr<ast::Select> tree) : session_(session), tree_(std::move(tree)) {}
+
+    template <class Row, Dialect D>
+    SelectQuery<D, Fields, detail::Scope<detail::Entry<Row, false>>> from(const Table<Row, D>& table) const {
+        detail::checkDialect(D, session_->dialect());
+        tree_->from = ast::Source{table.definition(), {}, nullptr};
+        if constexpr (std::is_same_v<Fields, detail::AllFields>) detail::appendColumns(tree_->fields, *table.definition(), {});
+        return {session_, tree_};
+    }
+    template <Name N, class Row, Dialect D>
+    SelectQuery<D, Fields, detail::Scope<detail::Entry<Aliased<N, Row, D>, false>>> from(const Aliased<N, Row, D>& a) const {
+        detail::checkDialect(D, session_->dialect());
+        tree_->from = ast::Source{a.table.definition(), N.view(), nullptr};
+        if constexpr (std::is_same_v<Fields, detail::AllFields>) detail::appendColumns(tree_->fields, *a.table.definition(), N.view());
+        return {session_, tree_};
+    }
+
+private:
+    Session* session_;
+    std::shared_ptr<ast::Select> tree_;
+};
+
+}  // namespace drizzle
+
+namespace drizzle {
+
+template <class Q>
+concept SubqueryLike = requires(const Q& q) {
+    typename Q::Result;
+    q.tree();
+};
+
+// EXISTS (subquery) / NOT EXISTS (subquery). A correlated subquery names the enclosing query's
+// columns with outer(...).
+template <SubqueryLike Q>
+Expr<bool> exists(const Q& query) {
+    ast::Node n;
+    n.kind = ast::Node::Kind::exists;
+    n.text = "exists";
+    n.query = query.tree();
+    return {std::move(n)};
+}
+template <SubqueryLike Q>
+Expr<bool> notExists(const Q& query) {
+    auto e = exists(query);
+    e.node.text = "not exists";
+    return e;
+}
+
+namespace detail {
+template <class X, SubqueryLike Q>
+ast::Node inSubquery(const X& x, const Q& query, std::string_view op) {
+    static_assert(std::tuple_size_v<typename Q::Result> == 1, "inArray(column, subquery): the subquery must select one column");
+    static_assert(comparable<typename Operand<X>::Value, std::tuple_element_t<0, typename Q::Result>>,
+                  "inArray(column, subquery): the subquery's column has another type");
+    ast::Node sub;
+    sub.kind = ast::Node::Kind::subquery;
+    sub.query = query.tree();
+    return ast::binaryNode(toNode<void>(x), op, std::move(sub));
+}
+}  // namespace detail
+
+template <class X, SubqueryLike Q>
+Expr<bool, detail::SourcesOf<X>> inArray(const X& x, const Q& query) {
+    return {detail::inSubquery(x, query, " in ")};
+}
+template <class X, SubqueryLike Q>
+Expr<bool, detail::SourcesOf<X>> notInArray(const X& x, const Q& query) {
+    return {detail::inSubquery(x, query, " not in ")};
+}
+
+}  // namespace drizzle

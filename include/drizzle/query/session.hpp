@@ -1,0 +1,122 @@
+// The ORM's runtime core, compiled once (src/query/session.cpp): it prints statements for the
+// connection's dialect, binds their values, streams rows and decodes whole rows of a table.
+// The typed builders (select.hpp, mutate.hpp) call it; applications use drizzle::Database.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "drizzle/driver/connection.hpp"
+#include "drizzle/query/ast.hpp"
+
+namespace drizzle {
+
+// What a statement without RETURNING reports.
+struct ExecResult {
+    std::int64_t rowsAffected = 0;
+    std::int64_t lastInsertId = 0;  // SQLite, MySQL: the id of the last inserted row
+};
+
+// A value for a named placeholder: `{"id", 7}`.
+struct Bind {
+    std::string_view name;
+    driver::Param value;
+};
+
+namespace detail {
+
+// A statement's rows being read: owns the bound values the cursor reads from.
+struct Running {
+    std::vector<driver::Param> params;
+    std::unique_ptr<driver::Cursor> owned;
+    driver::Cursor* cursor = nullptr;
+};
+
+// Throws when a table declared for one dialect is queried through a connection of another.
+void checkDialect(Dialect table, Dialect connection);
+
+// Decodes the columns of one table, starting at `first`, into `row` (a Row*).
+void readTableRow(const TableDef& table, const driver::Cursor& cursor, std::size_t first, void* row);
+// True when the table's columns starting at `first` are all NULL (an outer join found no row).
+bool allNull(const driver::Cursor& cursor, std::size_t first, std::size_t count);
+std::size_t columnCount(const TableDef& table);
+// Every column of a table, qualified by `qualifier` (the table's name when empty): what
+// `select()` and `returning()` list.
+void appendColumns(std::vector<ast::Node>& out, const TableDef& table, std::string_view qualifier);
+
+}  // namespace detail
+
+class Session;
+
+// A statement printed once and run any number of times with new placeholder values.
+class PreparedStatement {
+public:
+    PreparedStatement(Session& session, ast::Printed printed, std::shared_ptr<const void> tree);
+    // Runs with the named placeholders' values; the cursor lives until the next run.
+    driver::Cursor& open(std::initializer_list<Bind> binds);
+    driver::Cursor& open(const std::vector<Bind>& binds);
+    const std::string& sql() const { return printed_.sql; }
+
+private:
+    driver::Cursor& openWith(const Bind* binds, std::size_t count);
+
+    std::shared_ptr<const void> tree_;  // keeps the values the printed statement points at
+    ast::Printed printed_;
+    std::unique_ptr<driver::Statement> statement_;
+    std::vector<driver::Param> params_;
+};
+
+class Session {
+public:
+    explicit Session(std::unique_ptr<driver::Connection> connection);
+    Session(Session&&) noexcept;
+    ~Session();
+
+    Dialect dialect() const { return dialect_; }
+    driver::Connection& connection() { return *connection_; }
+
+    // Runs a printed statement once (the builders' one-shot path).
+    detail::Running run(const ast::Printed& printed);
+    ExecResult exec(const ast::Printed& printed);
+
+    // Runs `work` in a transaction: commits when it returns, rolls back when it throws (and
+    // rethrows). Called inside another transaction, it runs in a savepoint instead, so an
+    // inner failure undoes only the inner work.
+    template <class F>
+    decltype(auto) transaction(F&& work) {
+        beginLevel();
+        try {
+            if constexpr (std::is_void_v<decltype(work())>) {
+                work();
+                commitLevel();
+            } else {
+                auto result = work();
+                commitLevel();
+                return result;
+            }
+        } catch (...) {
+            rollbackLevel();
+            throw;
+        }
+    }
+    int transactionDepth() const { return depth_; }
+
+    // Raw SQL, for what the builders do not cover (DDL, session settings).
+    void execute(std::string_view sql) { connection_->execute(sql); }
+
+private:
+    void beginLevel();
+    void commitLevel();
+    void rollbackLevel() noexcept;
+
+    std::unique_ptr<driver::Connection> connection_;
+    Dialect dialect_;
+    int depth_ = 0;
+};
+
+}  // namespace drizzle

@@ -1,0 +1,182 @@
+// INSERT and UPDATE at run time: which columns a whole row sends, app-side defaults and
+// on-update values, the NOT NULL check of column-by-column inserts, and multi-row inserts split
+// under the dialect's parameter limit.
+#include <algorithm>
+#include <string>
+
+#include "drizzle/error.hpp"
+#include "drizzle/query/mutate.hpp"
+#include "schema/registry_internal.hpp"
+
+namespace drizzle::detail {
+
+namespace {
+
+// Ids the database assigns: sent only when the row carries one (non-zero).
+bool databaseAssignsId(const TableDef& table, const ColumnSpec& c) {
+    if (c.identity.kind != IdentitySpec::Kind::none || c.autoincrement) return true;
+    if (c.kind == "serial" || c.kind == "smallserial" || c.kind == "bigserial") return true;
+    return table.dialect == Dialect::sqlite && c.primaryKey && c.kind == "integer";
+}
+
+bool isZero(const driver::Param& p) {
+    const auto* i = std::get_if<std::int64_t>(&p);
+    return i && *i == 0;
+}
+
+bool hasDatabaseDefault(const TableDef& table, const ColumnSpec& c) {
+    return c.defaultValue.kind != DefaultSpec::Kind::none || !c.generatedAs.empty() || databaseAssignsId(table, c) ||
+           c.defaultFn != nullptr || c.onUpdateNow;
+}
+
+// Most parameters one statement may bind.
+std::size_t parameterLimit(Dialect d) { return d == Dialect::sqlite ? 32766 : 65535; }
+constexpr std::size_t maxRowsPerStatement = 1000;
+
+}  // namespace
+
+void addWholeRows(ast::Insert& insert, const TableDef& table, const void* rows, std::size_t count, std::size_t stride) {
+    const auto* base = static_cast<const char*>(rows);
+    if (insert.columns.empty()) {
+        for (const ColumnSpec& c : table.columns) {
+            if (!c.generatedAs.empty()) continue;
+            // INSERT ... SELECT (no rows here) takes every column the query returns.
+            if (count > 0 && databaseAssignsId(table, c) && isZero(c.codec->write(base + c.member.offset))) continue;
+            insert.columns.push_back(&c);
+        }
+    }
+    if (!insert.rows.empty() && count > 0)
+        throw Error(ErrorCategory::usage, "insert into " + std::string(table.name) + ": whole rows and column-by-column rows mixed",
+                    "insert whole rows (.values) and rows set column by column (.set) in separate statements");
+    insert.values.reserve(insert.values.size() + count * insert.columns.size());
+    for (std::size_t r = 0; r < count; ++r) {
+        const char* row = base + r * stride;
+        for (const ColumnSpec* c : insert.columns) insert.values.push_back(c->codec->write(row + c->member.offset));
+    }
+}
+
+void finishPartialRow(ast::Insert& insert, const TableDef& table, std::vector<ast::Assignment>& row) {
+    auto isSet = [&](const ColumnSpec& c) {
+        return std::any_of(row.begin(), row.end(), [&](const ast::Assignment& a) { return a.column->name == c.name; });
+    };
+    for (const ColumnSpec& c : table.columns) {
+        if (isSet(c)) continue;
+        if (c.defaultFn) {
+            row.push_back({&c, ast::paramNode(c.codec->produce(c.defaultFn))});
+        } else if (c.notNull && !hasDatabaseDefault(table, c)) {
+            throw Error(ErrorCategory::usage,
+                        "insert into " + std::string(table.name) + ": no value for column \"" + std::string(c.name) +
+                            "\", which is NOT NULL and has no default",
+                        "set it with .set(&Row::member, value), or insert whole rows with .values(row)");
+        }
+    }
+    if (!insert.values.empty())
+        throw Error(ErrorCategory::usage, "insert into " + std::string(table.name) + ": whole rows and column-by-column rows mixed",
+                    "insert whole rows (.values) and rows set column by column (.set) in separate statements");
+    if (!insert.rows.empty() && insert.columns.size() != row.size())
+        throw Error(ErrorCategory::usage, "insert into " + std::string(table.name) + ": rows set different columns",
+                    "give every row of one insert the same columns");
+    if (insert.rows.empty()) {
+        for (const ast::Assignment& a : row) insert.columns.push_back(a.column);
+    }
+    auto& values = insert.rows.emplace_back();
+    for (const ColumnSpec* c : insert.columns) {
+        auto it = std::find_if(row.begin(), row.end(), [&](const ast::Assignment& a) { return a.column == c; });
+        if (it == row.end())
+            throw Error(ErrorCategory::usage, "insert into " + std::string(table.name) + ": rows set different columns",
+                        "give every row of one insert the same columns");
+        values.push_back(std::move(it->value));
+    }
+    row.clear();
+}
+
+void addOnUpdateFns(ast::Update& update, const TableDef& table) {
+    for (const ColumnSpec& c : table.columns) {
+        if (!c.onUpdateFn) continue;
+        const bool set = std::any_of(update.set.begin(), update.set.end(),
+                                     [&](const ast::Assignment& a) { return a.column->name == c.name; });
+        if (!set) update.set.push_back({&c, ast::paramNode(c.codec->produce(c.onUpdateFn))});
+    }
+}
+
+namespace {
+
+// Runs the insert in statements of at most `perStatement` rows; `each` sees every statement's cursor.
+template <class F>
+void inChunks(Session& session, const ast::Insert& insert, F&& each) {
+    const std::size_t columns = std::max<std::size_t>(insert.columns.size(), 1);
+    const std::size_t rows = insert.values.empty() ? insert.rows.size() : insert.values.size() / columns;
+    const std::size_t perStatement =
+        std::min(maxRowsPerStatement, std::max<std::size_t>(parameterLimit(session.dialect()) / columns, 1));
+    if (rows <= perStatement) {
+        detail::Running r = session.run(ast::print(session.dialect(), insert));
+        each(*r.cursor);
+        return;
+    }
+    if (insert.values.empty())
+        throw Error(ErrorCategory::usage, "insert: more rows set column by column than one statement can bind",
+                    "insert whole rows with .values(rows)");
+    // Several statements, all or none of the rows: each shape is printed and prepared once and
+    // runs over slices of the values, which are bound where they are.
+    session.transaction([&] {
+        ast::Insert shape;
+        shape.into = insert.into;
+        shape.columns = insert.columns;
+        shape.conflict = insert.conflict;
+        shape.returning = insert.returning;
+        struct Prepared {
+            std::unique_ptr<driver::Statement> statement;
+            ast::Printed printed;
+        } full, last;
+        std::vector<driver::Param> withTail;
+        for (std::size_t start = 0; start < rows; start += perStatement) {
+            const std::size_t n = std::min(perStatement, rows - start);
+            Prepared& p = n == perStatement ? full : last;
+            if (!p.statement) {
+                shape.placeholderRows = n;
+                p.printed = ast::print(session.dialect(), shape);
+                p.statement = session.connection().prepare(p.printed.sql);
+            }
+            const auto slice = std::span<const driver::Param>(insert.values).subspan(start * columns, n * columns);
+            if (p.printed.values.size() == slice.size()) {
+                each(p.statement->open(slice));
+                continue;
+            }
+            // Values the conflict clause binds follow the rows'.
+            withTail.assign(slice.begin(), slice.end());
+            for (std::size_t i = slice.size(); i < p.printed.values.size(); ++i) withTail.push_back(*p.printed.values[i]);
+            each(p.statement->open(withTail));
+        }
+    });
+}
+
+}  // namespace
+
+ExecResult runInsert(Session& session, const ast::Insert& insert) {
+    ExecResult total;
+    inChunks(session, insert, [&](driver::Cursor& c) {
+        while (c.next()) {
+        }
+        total.rowsAffected += c.affectedRows();
+        total.lastInsertId = c.lastInsertId();
+    });
+    return total;
+}
+
+void runInsertReturning(Session& session, const ast::Insert& insert, void (*read)(const driver::Cursor&, void*), void* sink) {
+    inChunks(session, insert, [&](driver::Cursor& c) {
+        while (c.next()) read(c, sink);
+    });
+}
+
+void checkColumnOf(const TableDef& table, MemberRef member, std::string_view where) {
+    if (member.owner == table.owner) return;
+    throw Error(ErrorCategory::usage, std::string(where) + ": a column of another table than " + std::string(table.name),
+                "name columns of the table the statement writes");
+}
+
+void throwNoRows(std::string_view statement) {
+    throw Error(ErrorCategory::usage, std::string(statement) + ": the statement returned no row");
+}
+
+}  // namespace drizzle::detail

@@ -1,0 +1,460 @@
+// The dialect printers: a statement tree becomes SQL text with `?` placeholders and the list of
+// values to bind, in order. Every identifier is quoted; no value is ever written into the text.
+#include <string>
+
+#include "drizzle/error.hpp"
+#include "drizzle/query/ast.hpp"
+#include "schema/registry_internal.hpp"
+
+namespace drizzle::ast {
+
+Node columnNode(std::string_view qualifier, const detail::ColumnSpec* column) {
+    Node n;
+    n.kind = Node::Kind::column;
+    n.qualifier = qualifier;
+    n.column = column;
+    return n;
+}
+Node paramNode(driver::Param value) {
+    Node n;
+    n.kind = Node::Kind::param;
+    n.value = std::move(value);
+    return n;
+}
+Node rawNode(std::string text, std::vector<Node> args) {
+    Node n;
+    n.kind = Node::Kind::raw;
+    n.text = std::move(text);
+    n.args = std::move(args);
+    return n;
+}
+Node binaryNode(Node left, std::string_view op, Node right) {
+    Node n;
+    n.kind = Node::Kind::binary;
+    n.text = op;
+    n.args.reserve(2);
+    n.args.push_back(std::move(left));
+    n.args.push_back(std::move(right));
+    return n;
+}
+Node chainNode(std::string_view op, std::vector<Node> args) {
+    Node n;
+    n.kind = Node::Kind::chain;
+    n.text = op;
+    n.args = std::move(args);
+    return n;
+}
+
+std::string_view Source::qualifier() const {
+    if (!alias.empty()) return alias;
+    return table ? table->name : std::string_view{};
+}
+
+namespace {
+
+class Printer {
+public:
+    explicit Printer(Dialect dialect) : dialect_(dialect) {}
+
+    Printed take() { return std::move(out_); }
+
+    void identifier(std::string_view name) {
+        const char q = dialect_ == Dialect::mysql ? '`' : '"';
+        sql() += q;
+        for (char c : name) {
+            if (c == q) sql() += q;
+            sql() += c;
+        }
+        sql() += q;
+    }
+
+    void source(const Source& s) {
+        if (s.subquery) {
+            sql() += '(';
+            select(*s.subquery, false);
+            sql() += ") ";
+            identifier(s.alias);
+            return;
+        }
+        if (!s.table) throw Error(ErrorCategory::internal, "a query names no table");
+        if (!s.table->schema.empty() && s.table->schema != "public") {
+            identifier(s.table->schema);
+            sql() += '.';
+        }
+        identifier(s.table->name);
+        if (!s.alias.empty() && s.alias != s.table->name) {
+            sql() += ' ';
+            identifier(s.alias);
+        }
+    }
+
+    void bind(const driver::Param* value) { out_.values.push_back(value); }
+
+    void expression(const Node& n) {
+        using K = Node::Kind;
+        switch (n.kind) {
+            case K::column: {
+                const std::string_view name = n.column ? n.column->name : std::string_view(n.text);
+                if (n.qualifier == "excluded" && dialect_ == Dialect::mysql) {
+                    sql() += "values(";
+                    identifier(name);
+                    sql() += ')';
+                    return;
+                }
+                if (!n.qualifier.empty() && qualify_) {
+                    identifier(n.qualifier);
+                    sql() += '.';
+                }
+                identifier(name);
+                return;
+            }
+            case K::param:
+                sql() += '?';
+                bind(&n.value);
+                return;
+            case K::placeholder:
+                sql() += '?';
+                out_.placeholders.emplace_back(out_.values.size(), n.text);
+                bind(nullptr);
+                return;
+            case K::raw: {
+                std::size_t next = 0;
+                for (char c : n.text) {
+                    if (c == '?' && next < n.args.size()) {
+                        expression(n.args[next++]);
+                    } else {
+                        sql() += c;
+                    }
+                }
+                return;
+            }
+            case K::identifier: identifier(n.text); return;
+            case K::unary:
+                sql() += n.text;
+                sql() += '(';
+                expression(n.args.at(0));
+                sql() += ')';
+                return;
+            case K::postfix:
+                expression(n.args.at(0));
+                sql() += n.text;
+                return;
+            case K::binary:
+                expression(n.args.at(0));
+                // ILIKE is PostgreSQL's; LIKE is already case-insensitive (ASCII) on SQLite and
+                // with MySQL's default collations.
+                sql() += n.text == " ilike " && dialect_ != Dialect::postgresql ? std::string_view(" like ")
+                                                                                 : std::string_view(n.text);
+                expression(n.args.at(1));
+                return;
+            case K::chain:
+                sql() += '(';
+                for (std::size_t i = 0; i < n.args.size(); ++i) {
+                    if (i) sql() += n.text;
+                    expression(n.args[i]);
+                }
+                sql() += ')';
+                return;
+            case K::call:
+                sql() += n.text;
+                sql() += '(';
+                list(n.args);
+                sql() += ')';
+                return;
+            case K::list:
+                sql() += '(';
+                list(n.args);
+                sql() += ')';
+                return;
+            case K::subquery:
+                sql() += '(';
+                select(*n.query, false);
+                sql() += ')';
+                return;
+            case K::exists:
+                sql() += n.text;
+                sql() += " (";
+                select(*n.query, false);
+                sql() += ')';
+                return;
+            case K::star: sql() += '*'; return;
+        }
+    }
+
+    void list(const std::vector<Node>& nodes) {
+        for (std::size_t i = 0; i < nodes.size(); ++i) {
+            if (i) sql() += ", ";
+            expression(nodes[i]);
+        }
+    }
+
+    void select(const Select& s, bool topLevel) {
+        (void)topLevel;
+        if (!s.with.empty()) {
+            sql() += "with ";
+            for (std::size_t i = 0; i < s.with.size(); ++i) {
+                if (i) sql() += ", ";
+                identifier(s.with[i].name);
+                sql() += " as (";
+                select(*s.with[i].query, false);
+                sql() += ')';
+            }
+            sql() += ' ';
+        }
+        const bool compound = !s.setOperations.empty();
+        // SQLite takes no parentheses around the parts of a compound select.
+        const bool parens = compound && dialect_ != Dialect::sqlite;
+        if (parens) sql() += '(';
+        core(s);
+        if (parens) sql() += ')';
+        for (const SetOperation& op : s.setOperations) {
+            sql() += ' ';
+            sql() += op.kind;
+            sql() += ' ';
+            if (parens) sql() += '(';
+            select(*op.query, false);
+            if (parens) sql() += ')';
+        }
+        tail(s);
+    }
+
+    void core(const Select& s) {
+        sql() += "select ";
+        if (!s.distinctOn.empty()) {
+            sql() += "distinct on (";
+            list(s.distinctOn);
+            sql() += ") ";
+        } else if (s.distinct) {
+            sql() += "distinct ";
+        }
+        for (std::size_t i = 0; i < s.fields.size(); ++i) {
+            if (i) sql() += ", ";
+            expression(s.fields[i]);
+            if (i < s.fieldAliases.size() && !s.fieldAliases[i].empty()) {
+                sql() += " as ";
+                identifier(s.fieldAliases[i]);
+            }
+        }
+        if (s.from) {
+            sql() += " from ";
+            source(*s.from);
+        }
+        for (const Join& j : s.joins) {
+            sql() += ' ';
+            sql() += j.kind;
+            sql() += ' ';
+            if (j.lateral) sql() += "lateral ";
+            source(j.source);
+            if (j.on) {
+                sql() += " on ";
+                expression(*j.on);
+            } else if (j.lateral) {
+                sql() += " on true";
+            }
+        }
+        if (s.where) {
+            sql() += " where ";
+            expression(*s.where);
+        }
+        if (!s.groupBy.empty()) {
+            sql() += " group by ";
+            list(s.groupBy);
+        }
+        if (s.having) {
+            sql() += " having ";
+            expression(*s.having);
+        }
+    }
+
+    // ORDER BY, LIMIT, OFFSET and the lock: printed once, after a compound's last part.
+    void tail(const Select& s) {
+        if (!s.orderBy.empty()) {
+            sql() += " order by ";
+            for (std::size_t i = 0; i < s.orderBy.size(); ++i) {
+                if (i) sql() += ", ";
+                const Order& o = s.orderBy[i];
+                if (!o.nulls.empty() && dialect_ == Dialect::mysql) {
+                    // MySQL has no NULLS FIRST/LAST: sort on "is null" first.
+                    sql() += '(';
+                    expression(o.expression);
+                    sql() += o.nulls == "first" ? " is null) desc, " : " is null), ";
+                }
+                expression(o.expression);
+                if (o.desc) sql() += " desc";
+                if (!o.nulls.empty() && dialect_ != Dialect::mysql) {
+                    sql() += " nulls ";
+                    sql() += o.nulls;
+                }
+            }
+        }
+        if (s.limit) {
+            sql() += " limit ";
+            expression(*s.limit);
+        } else if (s.offset && dialect_ != Dialect::postgresql) {
+            // SQLite and MySQL take OFFSET only after a LIMIT.
+            sql() += dialect_ == Dialect::sqlite ? " limit -1" : " limit 18446744073709551615";
+        }
+        if (s.offset) {
+            sql() += " offset ";
+            expression(*s.offset);
+        }
+        if (!s.lock.empty()) {
+            sql() += ' ';
+            sql() += s.lock;
+        }
+    }
+
+    void returning(const std::vector<Node>& fields) {
+        if (fields.empty()) return;
+        sql() += " returning ";
+        qualify_ = false;  // SQLite resolves only bare column names in RETURNING
+        list(fields);
+        qualify_ = true;
+    }
+
+    void assignments(const std::vector<Assignment>& set) {
+        for (std::size_t i = 0; i < set.size(); ++i) {
+            if (i) sql() += ", ";
+            identifier(set[i].column->name);
+            sql() += " = ";
+            expression(set[i].value);
+        }
+    }
+
+    void insert(const Insert& s) {
+        sql() += dialect_ == Dialect::mysql && s.conflict.action == Conflict::Action::doNothing ? "insert ignore into "
+                                                                                                 : "insert into ";
+        source(s.into);
+        if (!s.columns.empty()) {
+            sql() += " (";
+            for (std::size_t i = 0; i < s.columns.size(); ++i) {
+                if (i) sql() += ", ";
+                identifier(s.columns[i]->name);
+            }
+            sql() += ')';
+        }
+        if (s.select) {
+            sql() += ' ';
+            select(*s.select, false);
+        } else if (s.columns.empty()) {
+            sql() += dialect_ == Dialect::mysql ? " () values ()" : " default values";
+        } else if (s.placeholderRows > 0 || !s.values.empty()) {
+            const std::size_t n = s.placeholderRows > 0 ? s.placeholderRows : s.values.size() / s.columns.size();
+            sql() += " values ";
+            std::size_t next = 0;
+            for (std::size_t r = 0; r < n; ++r) {
+                sql() += r ? ", (" : "(";
+                for (std::size_t c = 0; c < s.columns.size(); ++c) {
+                    sql() += c ? ", ?" : "?";
+                    bind(s.placeholderRows > 0 ? nullptr : &s.values[next++]);
+                }
+                sql() += ')';
+            }
+        } else {
+            sql() += " values ";
+            for (std::size_t r = 0; r < s.rows.size(); ++r) {
+                if (r) sql() += ", ";
+                sql() += '(';
+                list(s.rows[r]);
+                sql() += ')';
+            }
+        }
+        conflict(s);
+        returning(s.returning);
+    }
+
+    void conflict(const Insert& s) {
+        const Conflict& c = s.conflict;
+        switch (c.action) {
+            case Conflict::Action::none: return;
+            case Conflict::Action::duplicateKeyUpdate:
+                sql() += " on duplicate key update ";
+                assignments(c.set);
+                return;
+            case Conflict::Action::doNothing:
+                if (dialect_ == Dialect::mysql) return;  // INSERT IGNORE
+                [[fallthrough]];
+            case Conflict::Action::doUpdate:
+                break;
+        }
+        // SQLite cannot tell `INSERT ... SELECT ... ON CONFLICT` from a join's ON without a WHERE.
+        if (s.select && dialect_ == Dialect::sqlite && !s.select->where) sql() += " where true";
+        sql() += " on conflict";
+        if (!c.target.empty()) {
+            sql() += " (";
+            for (std::size_t i = 0; i < c.target.size(); ++i) {
+                if (i) sql() += ", ";
+                identifier(c.target[i]->name);
+            }
+            sql() += ')';
+            if (c.targetWhere) {
+                sql() += " where ";
+                expression(*c.targetWhere);
+            }
+        }
+        if (c.action == Conflict::Action::doNothing) {
+            sql() += " do nothing";
+            return;
+        }
+        sql() += " do update set ";
+        assignments(c.set);
+        if (c.where) {
+            sql() += " where ";
+            expression(*c.where);
+        }
+    }
+
+    void update(const Update& s) {
+        sql() += "update ";
+        source(s.table);
+        sql() += " set ";
+        assignments(s.set);
+        if (s.where) {
+            sql() += " where ";
+            expression(*s.where);
+        }
+        returning(s.returning);
+    }
+
+    void remove(const Delete& s) {
+        sql() += "delete from ";
+        source(s.from);
+        if (s.where) {
+            sql() += " where ";
+            expression(*s.where);
+        }
+        returning(s.returning);
+    }
+
+private:
+    std::string& sql() { return out_.sql; }
+
+    Dialect dialect_;
+    Printed out_;
+    bool qualify_ = true;
+};
+
+}  // namespace
+
+Printed print(Dialect dialect, const Select& statement) {
+    Printer p(dialect);
+    p.select(statement, true);
+    return p.take();
+}
+Printed print(Dialect dialect, const Insert& statement) {
+    Printer p(dialect);
+    p.insert(statement);
+    return p.take();
+}
+Printed print(Dialect dialect, const Update& statement) {
+    Printer p(dialect);
+    p.update(statement);
+    return p.take();
+}
+Printed print(Dialect dialect, const Delete& statement) {
+    Printer p(dialect);
+    p.remove(statement);
+    return p.take();
+}
+
+}  // namespace drizzle::ast

@@ -1,0 +1,392 @@
+// Relational queries at run time: one SELECT whose related rows come back as JSON built by the
+// database (json_agg / json_group_array / JSON_ARRAYAGG of one JSON array per row), and the
+// small JSON reader that turns them back into rows for the codecs.
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <string>
+
+#include "drizzle/error.hpp"
+#include "drizzle/query/relational.hpp"
+#include "schema/registry_internal.hpp"
+
+namespace drizzle::detail {
+
+namespace {
+
+std::string_view aliasName(int i) {
+    static const auto names = [] {
+        std::array<std::string, 256> n;
+        for (std::size_t k = 0; k < n.size(); ++k) n[k] = "r" + std::to_string(k + 1);
+        return n;
+    }();
+    if (i >= static_cast<int>(names.size()))
+        throw Error(ErrorCategory::usage, "a relational query loads more than 256 relations");
+    return names[static_cast<std::size_t>(i)];
+}
+
+bool isBinary(const ColumnSpec& c) {
+    const std::string_view k = c.kind;
+    return k == "bytea" || k == "blob" || k == "binary" || k == "varbinary" || k == "tinyblob" || k == "mediumblob" ||
+           k == "longblob";
+}
+
+// The user's conditions on a related table name it; inside the query it has an alias.
+void requalify(ast::Node& n, std::string_view table, std::string_view alias) {
+    if (n.kind == ast::Node::Kind::column && n.qualifier == table) n.qualifier = alias;
+    for (ast::Node& a : n.args) requalify(a, table, alias);
+}
+
+ast::Node call(std::string_view function, std::vector<ast::Node> args) {
+    ast::Node n;
+    n.kind = ast::Node::Kind::call;
+    n.text = function;
+    n.args = std::move(args);
+    return n;
+}
+
+ast::Node subquery(ast::Select select) {
+    ast::Node n;
+    n.kind = ast::Node::Kind::subquery;
+    n.query = std::make_shared<const ast::Select>(std::move(select));
+    return n;
+}
+
+class Builder {
+public:
+    explicit Builder(Dialect dialect) : dialect_(dialect) {}
+
+    ast::Node relation(const RelationPlan& plan, std::string_view parent) {
+        const std::string_view alias = aliasName(next_++);
+        const TableDef& target = tableOf(plan.to);
+        std::vector<ast::Node> conditions;
+        if (plan.many) {
+            const OneLink link = pairedOne(plan.to, plan.from, plan.relationName, plan.name);
+            for (std::size_t i = 0; i < link.columnCount; ++i)
+                conditions.push_back(ast::binaryNode(ast::columnNode(alias, &columnOf(link.fields[i])), " = ",
+                                                     ast::columnNode(parent, &columnOf(link.references[i]))));
+        } else {
+            for (std::size_t i = 0; i < plan.columnCount; ++i)
+                conditions.push_back(ast::binaryNode(ast::columnNode(alias, &columnOf(plan.references[i])), " = ",
+                                                     ast::columnNode(parent, &columnOf(plan.fields[i]))));
+        }
+        if (plan.where) {
+            ast::Node w = *plan.where;
+            requalify(w, target.name, alias);
+            conditions.push_back(std::move(w));
+        }
+        std::vector<ast::Order> orderBy = plan.orderBy;
+        for (ast::Order& o : orderBy) requalify(o.expression, target.name, alias);
+
+        std::vector<ast::Node> items;
+        for (const ColumnSpec& c : target.columns) items.push_back(value(alias, c));
+        for (const RelationPlan& child : plan.children) items.push_back(nested(relation(child, alias)));
+        ast::Node row = call(dialect_ == Dialect::postgresql ? "json_build_array" : "json_array", std::move(items));
+
+        ast::Select s;
+        s.from = ast::Source{&target, alias, nullptr};
+        s.where = ast::chainNode(" and ", std::move(conditions));
+        if (!plan.many) {
+            s.fields.push_back(std::move(row));
+            s.limit = ast::paramNode(std::int64_t{1});
+            return subquery(std::move(s));
+        }
+        if (dialect_ == Dialect::mysql) {  // MariaDB orders and limits inside JSON_ARRAYAGG
+            std::vector<ast::Node> args{std::move(row)};
+            std::string text = "coalesce(json_arrayagg(?" + orderText(orderBy, args);
+            if (plan.limit) {
+                text += " limit ?";
+                args.push_back(ast::paramNode(*plan.limit));
+            }
+            text += "), json_array())";
+            s.fields.push_back(ast::rawNode(std::move(text), std::move(args)));
+            return subquery(std::move(s));
+        }
+        // PostgreSQL and SQLite: order and limit a derived table, aggregate its rows.
+        ast::Select inner = std::move(s);
+        inner.fields.push_back(ast::Node{ast::Node::Kind::star});
+        inner.orderBy = orderBy;
+        if (plan.limit) inner.limit = ast::paramNode(*plan.limit);
+        ast::Select outer;
+        outer.from = ast::Source{nullptr, alias, std::make_shared<const ast::Select>(std::move(inner))};
+        std::vector<ast::Node> args{std::move(row)};
+        if (dialect_ == Dialect::postgresql) {
+            std::string text = "coalesce(json_agg(?" + orderText(orderBy, args) + "), '[]'::json)";
+            outer.fields.push_back(ast::rawNode(std::move(text), std::move(args)));
+        } else {
+            outer.fields.push_back(ast::rawNode("coalesce(json_group_array(?), '[]')", std::move(args)));
+        }
+        return subquery(std::move(outer));
+    }
+
+private:
+    static std::string orderText(const std::vector<ast::Order>& orderBy, std::vector<ast::Node>& args) {
+        std::string text;
+        for (std::size_t i = 0; i < orderBy.size(); ++i) {
+            text += i ? ", ?" : " order by ?";
+            if (orderBy[i].desc) text += " desc";
+            args.push_back(orderBy[i].expression);
+        }
+        return text;
+    }
+
+    // A column as a JSON element the codecs can read back: bytes as hex, PostgreSQL arrays as
+    // their text literal.
+    ast::Node value(std::string_view alias, const ColumnSpec& c) const {
+        ast::Node col = ast::columnNode(alias, &c);
+        if (isBinary(c) && dialect_ != Dialect::postgresql) return call("hex", {std::move(col)});
+        if (dialect_ == Dialect::postgresql && c.args.dimensions > 0) return ast::rawNode("?::text", {std::move(col)});
+        return col;
+    }
+    // A nested relation inside a row: JSON, not a string holding JSON.
+    ast::Node nested(ast::Node relation) const {
+        if (dialect_ == Dialect::sqlite) return call("json", {std::move(relation)});
+        if (dialect_ == Dialect::mysql) return ast::rawNode("json_extract(?, '$')", {std::move(relation)});
+        return relation;
+    }
+
+    Dialect dialect_;
+    int next_ = 0;
+};
+
+}  // namespace
+
+ast::Select relationalSelect(Dialect dialect, const TableDef& root, const std::vector<RelationPlan>& relations,
+                             const std::optional<ast::Node>& where, const std::vector<ast::Order>& orderBy,
+                             std::optional<std::int64_t> limit, std::optional<std::int64_t> offset) {
+    ast::Select s;
+    s.from = ast::Source{&root, {}, nullptr};
+    appendColumns(s.fields, root, root.name);
+    Builder builder(dialect);
+    for (const RelationPlan& r : relations) {
+        s.fields.push_back(builder.relation(r, root.name));
+        s.fieldAliases.resize(s.fields.size());
+        s.fieldAliases.back() = r.name;
+    }
+    s.where = where;
+    s.orderBy = orderBy;
+    if (limit) s.limit = ast::paramNode(*limit);
+    if (offset) s.offset = ast::paramNode(*offset);
+    return s;
+}
+
+// ---- JSON ------------------------------------------------------------------------------------
+
+namespace {
+
+class TapeWriter {
+public:
+    TapeWriter(std::string_view text, JsonTape& tape) : s_(text), tape_(tape) {}
+
+    void run() {
+        value();
+        space();
+        if (i_ != s_.size()) fail();
+    }
+
+private:
+    using Kind = JsonTape::Kind;
+
+    [[noreturn]] void fail() const {
+        throw Error(ErrorCategory::internal, "related rows: malformed JSON from the database at offset " + std::to_string(i_));
+    }
+    void space() {
+        while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\n' || s_[i_] == '\t' || s_[i_] == '\r')) ++i_;
+    }
+    bool literal(std::string_view word) {
+        if (s_.compare(i_, word.size(), word) != 0) return false;
+        i_ += word.size();
+        return true;
+    }
+    std::uint32_t push(Kind kind, std::string_view text) {
+        tape_.values.push_back({kind, 0, 0, text});
+        const auto index = static_cast<std::uint32_t>(tape_.values.size() - 1);
+        tape_.values[index].end = index + 1;
+        return index;
+    }
+
+    void value() {
+        space();
+        if (i_ >= s_.size()) fail();
+        const std::size_t start = i_;
+        const char c = s_[i_];
+        if (c == '[' || c == '{') {
+            const bool array = c == '[';
+            const std::uint32_t index = push(array ? Kind::array : Kind::object, {});
+            const char close = array ? ']' : '}';
+            std::uint32_t count = 0;
+            ++i_;
+            space();
+            if (i_ < s_.size() && s_[i_] == close) {
+                ++i_;
+            } else {
+                for (;;) {
+                    if (!array) {  // an object is kept whole, as raw text: its key and value are skipped
+                        value();
+                        space();
+                        if (i_ >= s_.size() || s_[i_++] != ':') fail();
+                    }
+                    value();
+                    ++count;
+                    space();
+                    if (i_ >= s_.size()) fail();
+                    if (s_[i_] == ',') {
+                        ++i_;
+                        continue;
+                    }
+                    if (s_[i_++] != close) fail();
+                    break;
+                }
+            }
+            JsonTape::Value& v = tape_.values[index];
+            v.text = s_.substr(start, i_ - start);
+            v.count = count;
+            if (!array) tape_.values.resize(index + 1);  // objects are values, not rows
+            tape_.values[index].end = static_cast<std::uint32_t>(tape_.values.size());
+        } else if (c == '"') {
+            ++i_;
+            const std::size_t from = i_;
+            bool escaped = false;
+            while (i_ < s_.size() && s_[i_] != '"') {
+                if (s_[i_] == '\\') {
+                    escaped = true;
+                    ++i_;
+                }
+                ++i_;
+            }
+            if (i_ >= s_.size()) fail();
+            const std::string_view raw = s_.substr(from, i_ - from);
+            ++i_;
+            push(Kind::string, escaped ? std::string_view(unescape(raw)) : raw);
+        } else if (literal("null")) {
+            push(Kind::null, {});
+        } else if (literal("true")) {
+            push(Kind::boolean, "1");
+        } else if (literal("false")) {
+            push(Kind::boolean, "0");
+        } else {
+            while (i_ < s_.size() && std::string_view("+-0123456789.eE").find(s_[i_]) != std::string_view::npos) ++i_;
+            if (i_ == start) fail();
+            push(Kind::number, s_.substr(start, i_ - start));
+        }
+    }
+
+    const std::string& unescape(std::string_view raw) {
+        std::string& out = tape_.unescaped.emplace_back();
+        out.reserve(raw.size());
+        for (std::size_t k = 0; k < raw.size(); ++k) {
+            if (raw[k] != '\\' || k + 1 >= raw.size()) {
+                out += raw[k];
+                continue;
+            }
+            switch (raw[++k]) {
+                case 'n': out += '\n'; break;
+                case 't': out += '\t'; break;
+                case 'r': out += '\r'; break;
+                case 'b': out += '\b'; break;
+                case 'f': out += '\f'; break;
+                case 'u': k = unicode(raw, k, out); break;
+                default: out += raw[k];
+            }
+        }
+        return out;
+    }
+    // \uXXXX (with surrogate pairs) as UTF-8; k is on the 'u'; returns the index of its last digit.
+    std::size_t unicode(std::string_view raw, std::size_t k, std::string& out) const {
+        auto hex4 = [&](std::size_t at) -> unsigned {
+            unsigned v = 0;
+            if (at + 4 > raw.size() || std::from_chars(raw.data() + at, raw.data() + at + 4, v, 16).ptr != raw.data() + at + 4)
+                fail();
+            return v;
+        };
+        unsigned cp = hex4(k + 1);
+        k += 4;
+        if (cp >= 0xD800 && cp < 0xDC00 && raw.substr(k + 1, 2) == "\\u") {
+            cp = 0x10000 + ((cp - 0xD800) << 10) + (hex4(k + 3) - 0xDC00);
+            k += 6;
+        }
+        if (cp < 0x80) {
+            out += static_cast<char>(cp);
+        } else if (cp < 0x800) {
+            out += static_cast<char>(0xC0 | (cp >> 6));
+            out += static_cast<char>(0x80 | (cp & 0x3F));
+        } else if (cp < 0x10000) {
+            out += static_cast<char>(0xE0 | (cp >> 12));
+            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (cp & 0x3F));
+        } else {
+            out += static_cast<char>(0xF0 | (cp >> 18));
+            out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (cp & 0x3F));
+        }
+        return k;
+    }
+
+    std::string_view s_;
+    JsonTape& tape_;
+    std::size_t i_ = 0;
+};
+
+}  // namespace
+
+void JsonTape::parse(std::string_view json) {
+    values.clear();
+    unescaped.clear();
+    TapeWriter(json, *this).run();
+}
+
+void throwBadRelated(std::string_view what) {
+    throw Error(ErrorCategory::internal, "related rows: the database sent something other than a " + std::string(what));
+}
+
+JsonRow::JsonRow(const JsonTape& tape, std::uint32_t array) : tape_(tape) {
+    const JsonTape::Value& a = tape.values[array];
+    for (std::uint32_t i = array + 1; i < a.end; i = tape.values[i].end) {
+        if (count_ < inline_.size()) inline_[count_] = i;
+        else overflow_.push_back(i);
+        ++count_;
+    }
+}
+
+const JsonTape::Value& JsonRow::item(std::size_t c) const {
+    if (c >= count_) throw Error(ErrorCategory::internal, "related rows: a row has fewer values than its table has columns");
+    return tape_.values[itemIndex(c)];
+}
+
+std::int64_t JsonRow::integer(std::size_t c) const {
+    const std::string_view t = item(c).text;
+    std::int64_t out = 0;
+    auto r = std::from_chars(t.data(), t.data() + t.size(), out);
+    if (r.ec != std::errc() || r.ptr != t.data() + t.size()) {
+        if (t == "true" || t == "t") return 1;
+        if (t == "false" || t == "f") return 0;
+        throw Error(ErrorCategory::usage, "related column " + std::to_string(c) + ": \"" + std::string(t) + "\" is not an integer");
+    }
+    return out;
+}
+
+double JsonRow::real(std::size_t c) const {
+    const std::string_view t = item(c).text;
+    if (t == "NaN") return NAN;
+    if (t == "Infinity") return INFINITY;
+    if (t == "-Infinity") return -INFINITY;
+    double out = 0;
+    auto r = std::from_chars(t.data(), t.data() + t.size(), out);
+    if (r.ec != std::errc()) throw Error(ErrorCategory::usage, "related column " + std::to_string(c) + ": not a number");
+    return out;
+}
+
+std::string_view JsonRow::bytes(std::size_t c) const {
+    std::string_view hex = text(c);
+    if (hex.size() >= 2 && hex[0] == '\\' && hex[1] == 'x') hex.remove_prefix(2);  // PostgreSQL bytea
+    decoded_.clear();
+    for (std::size_t i = 0; i + 1 < hex.size(); i += 2) {
+        unsigned byte = 0;
+        std::from_chars(hex.data() + i, hex.data() + i + 2, byte, 16);
+        decoded_ += static_cast<char>(byte);
+    }
+    return decoded_;
+}
+
+}  // namespace drizzle::detail

@@ -1,0 +1,123 @@
+// The ORM's runtime core: run printed statements, bind placeholders, decode table rows, nest
+// transactions as savepoints.
+#include "drizzle/query/session.hpp"
+
+#include <string>
+
+#include "drizzle/error.hpp"
+#include "drizzle/query/codec.hpp"
+#include "schema/registry_internal.hpp"
+
+namespace drizzle {
+
+namespace detail {
+
+void checkDialect(Dialect table, Dialect connection) {
+    if (table == connection) return;
+    throw Error(ErrorCategory::usage,
+                "a table declared for " + std::string(dialectName(table)) + " is queried through a " +
+                    std::string(dialectName(connection)) + " connection",
+                "declare the schema with the dialect of the database (pg::table, sqlite::table, mysql::table)");
+}
+
+void readTableRow(const TableDef& table, const driver::Cursor& cursor, std::size_t first, void* row) {
+    auto* base = static_cast<char*>(row);
+    for (std::size_t i = 0; i < table.columns.size(); ++i) {
+        const ColumnSpec& c = table.columns[i];
+        c.codec->read(cursor, first + i, base + c.member.offset);
+    }
+}
+
+bool allNull(const driver::Cursor& cursor, std::size_t first, std::size_t count) {
+    for (std::size_t i = 0; i < count; ++i)
+        if (!cursor.isNull(first + i)) return false;
+    return true;
+}
+
+std::size_t columnCount(const TableDef& table) { return table.columns.size(); }
+
+void appendColumns(std::vector<ast::Node>& out, const TableDef& table, std::string_view qualifier) {
+    if (qualifier.empty()) qualifier = table.name;
+    for (const ColumnSpec& c : table.columns) out.push_back(ast::columnNode(qualifier, &c));
+}
+
+namespace {
+
+std::vector<driver::Param> bindValues(const ast::Printed& printed) {
+    std::vector<driver::Param> params;
+    params.reserve(printed.values.size());
+    for (const driver::Param* p : printed.values) params.push_back(p ? *p : driver::Param{});
+    return params;
+}
+
+}  // namespace
+}  // namespace detail
+
+Session::Session(std::unique_ptr<driver::Connection> connection)
+    : connection_(std::move(connection)), dialect_(connection_->dialect()) {}
+Session::Session(Session&&) noexcept = default;
+Session::~Session() = default;
+
+detail::Running Session::run(const ast::Printed& printed) {
+    if (!printed.placeholders.empty())
+        throw Error(ErrorCategory::usage,
+                    "the query has a placeholder (\"" + printed.placeholders.front().second + "\") but runs unprepared",
+                    "call .prepare() and pass the placeholder's value when running it");
+    detail::Running r;
+    r.params = detail::bindValues(printed);
+    r.owned = connection_->stream(printed.sql, r.params);
+    r.cursor = r.owned.get();
+    return r;
+}
+
+ExecResult Session::exec(const ast::Printed& printed) {
+    detail::Running r = run(printed);
+    while (r.cursor->next()) {
+    }
+    return {r.cursor->affectedRows(), r.cursor->lastInsertId()};
+}
+
+void Session::beginLevel() {
+    if (depth_ == 0) connection_->begin();
+    else connection_->savepoint("drizzle_sp" + std::to_string(depth_));
+    ++depth_;
+}
+
+void Session::commitLevel() {
+    --depth_;
+    if (depth_ == 0) connection_->commit();
+    else connection_->releaseSavepoint("drizzle_sp" + std::to_string(depth_));
+}
+
+void Session::rollbackLevel() noexcept {
+    --depth_;
+    try {
+        if (depth_ == 0) connection_->rollback();
+        else connection_->rollbackToSavepoint("drizzle_sp" + std::to_string(depth_));
+    } catch (...) {  // the original failure is what the caller needs to see
+    }
+}
+
+PreparedStatement::PreparedStatement(Session& session, ast::Printed printed, std::shared_ptr<const void> tree)
+    : tree_(std::move(tree)),
+      printed_(std::move(printed)),
+      statement_(session.connection().prepare(printed_.sql)),
+      params_(detail::bindValues(printed_)) {}
+
+driver::Cursor& PreparedStatement::open(std::initializer_list<Bind> binds) { return openWith(binds.begin(), binds.size()); }
+driver::Cursor& PreparedStatement::open(const std::vector<Bind>& binds) { return openWith(binds.data(), binds.size()); }
+
+driver::Cursor& PreparedStatement::openWith(const Bind* binds, std::size_t count) {
+    for (const auto& [position, name] : printed_.placeholders) {
+        const Bind* found = nullptr;
+        for (std::size_t i = 0; i < count; ++i)
+            if (binds[i].name == name) found = &binds[i];
+        if (!found)
+            throw Error(ErrorCategory::usage, "no value for placeholder \"" + name + "\" in: " + printed_.sql,
+                        "pass {\"" + name + "\", value} when running the prepared query");
+        params_[position] = found->value;
+    }
+    return statement_->open(params_);
+}
+
+}  // namespace drizzle

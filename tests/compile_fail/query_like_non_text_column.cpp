@@ -1,0 +1,9 @@
+// EXPECT: like(column, pattern): the column is not text
+// LIKE on an integer column.
+#include "query_schema_pg.hpp"
+
+using namespace qpg;
+
+void query(drizzle::Database& db) {
+    db.select().from(users).where(like(&User::age, "1%")).all();
+}

@@ -1,0 +1,37 @@
+// The query compile-fail snippets' MySQL schema: users and their posts. Not a snippet itself
+// (the harness globs *.cpp only).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include <drizzle/mysql.hpp>
+#include <drizzle/orm.hpp>
+
+namespace qmysql {
+using namespace drizzle;
+
+struct User {
+    std::int32_t id = 0;
+    std::string name;
+    std::optional<std::int32_t> age;
+};
+struct Post {
+    std::int32_t id = 0;
+    std::int32_t userId = 0;
+    std::string title;
+};
+
+inline const auto users = mysql::table<User>("users", {
+    mysql::int_("id", &User::id).primaryKey().autoincrement(),
+    mysql::varchar("name", &User::name, {.length = 100}).notNull().unique(),
+    mysql::int_("age", &User::age),
+});
+inline const auto posts = mysql::table<Post>("posts", {
+    mysql::int_("id", &Post::id).primaryKey().autoincrement(),
+    mysql::int_("user_id", &Post::userId).notNull().references(&User::id),
+    mysql::varchar("title", &Post::title, {.length = 100}).notNull(),
+});
+
+}  // namespace qmysql

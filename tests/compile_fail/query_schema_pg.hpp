@@ -1,0 +1,72 @@
+// The query compile-fail snippets' PostgreSQL schema: users (with a self-reference), their posts
+// and the posts' comments. Not a snippet itself (the harness globs *.cpp only).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include <drizzle/orm.hpp>
+#include <drizzle/pg.hpp>
+#include <drizzle/relations.hpp>
+
+namespace qpg {
+using namespace drizzle;
+
+struct User {
+    std::int32_t id = 0;
+    std::string name;
+    std::optional<std::string> email;
+    std::optional<std::int32_t> age;
+    bool active = true;
+    std::optional<std::int32_t> mentorId;
+};
+struct Post {
+    std::int32_t id = 0;
+    std::int32_t userId = 0;
+    std::string title;
+    std::optional<std::string> body;
+    double score = 0;
+};
+struct Comment {
+    std::int32_t id = 0;
+    std::int32_t postId = 0;
+    std::string text;
+};
+
+inline const auto users = pg::table<User>("users", {
+    pg::serial("id", &User::id).primaryKey(),
+    pg::text("name", &User::name).notNull(),
+    pg::text("email", &User::email).unique(),
+    pg::integer("age", &User::age),
+    pg::boolean("active", &User::active).notNull().default_(true),
+    pg::integer("mentor_id", &User::mentorId),
+});
+inline const auto posts = pg::table<Post>("posts", {
+    pg::serial("id", &Post::id).primaryKey(),
+    pg::integer("user_id", &Post::userId).notNull().references(&User::id),
+    pg::text("title", &Post::title).notNull(),
+    pg::text("body", &Post::body),
+    pg::doublePrecision("score", &Post::score).notNull().default_(0),
+});
+inline const auto comments = pg::table<Comment>("comments", {
+    pg::serial("id", &Comment::id).primaryKey(),
+    pg::integer("post_id", &Comment::postId).notNull().references(&Post::id),
+    pg::text("text", &Comment::text).notNull(),
+});
+
+struct UserRelations {
+    Many<User, Post> posts{"posts"};
+};
+struct PostRelations {
+    One<Post, User> author{"author", &Post::userId, &User::id};
+    Many<Post, Comment> comments{"comments"};
+};
+struct CommentRelations {
+    One<Comment, Post> post{"post", &Comment::postId, &Post::id};
+};
+inline const UserRelations usersRelations{};
+inline const PostRelations postsRelations{};
+inline const CommentRelations commentsRelations{};
+
+}  // namespace qpg

@@ -1,0 +1,75 @@
+// The ORM tests' PostgreSQL schema: the same users and posts as the other dialects', plus what
+// only PostgreSQL has (arrays).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "drizzle/pg.hpp"
+#include "drizzle/relations.hpp"
+
+namespace orm_pg {
+using namespace drizzle;
+
+struct User {
+    std::int32_t id = 0;
+    std::string name;
+    std::string email;
+    std::optional<std::int32_t> age;
+    bool active = true;
+    std::optional<std::int32_t> mentorId;
+};
+struct Post {
+    std::int32_t id = 0;
+    std::int32_t userId = 0;
+    std::string title;
+    std::optional<std::string> body;
+    std::string slug;
+    std::vector<unsigned char> cover;
+    std::vector<std::string> tags;
+};
+
+inline std::string newSlug() {
+    static int n = 0;
+    return "pg-slug-" + std::to_string(++n);
+}
+
+inline const auto users = pg::table<User>("users", {
+    pg::serial("id", &User::id).primaryKey(),
+    pg::text("name", &User::name).notNull(),
+    pg::text("email", &User::email).notNull().unique(),
+    pg::integer("age", &User::age),
+    pg::boolean("active", &User::active).notNull().default_(true),
+    pg::integer("mentor_id", &User::mentorId),
+});
+inline const auto posts = pg::table<Post>("posts", {
+    pg::serial("id", &Post::id).primaryKey(),
+    pg::integer("user_id", &Post::userId).notNull().references(&User::id),
+    pg::text("title", &Post::title).notNull(),
+    pg::text("body", &Post::body),
+    pg::text("slug", &Post::slug).notNull().defaultFn(&newSlug),
+    pg::bytea("cover", &Post::cover).notNull().default_(sql("''::bytea")),
+    pg::text("tags", &Post::tags).notNull().default_(sql("'{}'")),
+});
+
+struct UserRelations {
+    Many<User, Post> posts{"posts"};
+    One<User, User> mentor{"mentor", &User::mentorId, &User::id, "mentorship"};
+    Many<User, User> mentees{"mentees", "mentorship"};
+};
+struct PostRelations {
+    One<Post, User> author{"author", &Post::userId, &User::id};
+};
+inline const UserRelations usersRelations{};
+inline const PostRelations postsRelations{};
+
+inline constexpr const char* ddl = R"(
+create table users (id serial primary key, name text not null, email text not null unique, age integer,
+                    active boolean not null default true, mentor_id integer);
+create table posts (id serial primary key, user_id integer not null references users(id), title text not null,
+                    body text, slug text not null, cover bytea not null default ''::bytea, tags text[] not null default '{}');
+)";
+
+}  // namespace orm_pg

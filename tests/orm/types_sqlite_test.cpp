@@ -1,0 +1,201 @@
+// Type mapping against a real SQLite database (in memory): every column type and mode the DSL
+// declares, written through the ORM and read back, NULL as std::nullopt, values written by raw
+// SQL read through the ORM, what is stored checked with SQL (Drizzle's formats: epoch seconds
+// and milliseconds, blobs), and typed values in WHERE.
+#include <gtest/gtest.h>
+
+#include <limits>
+
+#include "drizzle/orm.hpp"
+#include "support.hpp"
+#include "types_sqlite_schema.hpp"
+
+using namespace drizzle;
+using namespace types_sqlite;
+using namespace std::chrono;
+
+namespace {
+
+Micros at(int y, unsigned mo, unsigned d, int h, int mi, int s, int us = 0) {
+    return sys_days{year{y} / month{mo} / day{d}} + hours{h} + minutes{mi} + seconds{s} + microseconds{us};
+}
+
+class SqliteTypes : public ::testing::Test {
+protected:
+    Database db = drizzle::sqlite::open(":memory:");
+    void SetUp() override { db.execute(ddl); }
+    std::string stored(const std::string& query) { return db.connection().query(query).text(0, 0); }
+};
+
+TEST_F(SqliteTypes, NumbersRoundTripWithTheirExtremes) {
+    SqNumber high{0, std::numeric_limits<std::int64_t>::max(), std::numeric_limits<std::int32_t>::min(), 255, true,
+                  1.7976931348623157e308, 0.1f, 0.1, "0.1", std::numeric_limits<std::int64_t>::min(), false, -0.0,
+                  "1234567890123456789"};
+    SqNumber nulls{0, -1, 0, 0, false, -2.5, 3.5f, 12, "12.50"};
+    db.insert(numbers).values(std::vector<SqNumber>{high, nulls}).execute();
+
+    auto rows = db.select().from(numbers).orderBy(asc(&SqNumber::id)).all();
+    ASSERT_EQ(rows.size(), 2u);
+    const SqNumber& a = rows[0];
+    EXPECT_EQ(a.big, high.big);
+    EXPECT_EQ(a.regular, high.regular);
+    EXPECT_EQ(a.tiny, 255);
+    EXPECT_TRUE(a.flag);
+    EXPECT_EQ(a.dbl, high.dbl);
+    EXPECT_EQ(a.single, 0.1f);
+    EXPECT_EQ(a.numberD, 0.1);
+    EXPECT_EQ(a.numberS, "0.1");
+    EXPECT_EQ(a.bigN, high.bigN);
+    EXPECT_EQ(a.flagN, false);
+    EXPECT_EQ(a.dblN, 0.0);
+    EXPECT_EQ(a.numberN, "1234567890123456789");  // an integer SQLite's NUMERIC keeps exactly
+    const SqNumber& b = rows[1];
+    EXPECT_EQ(b.numberD, 12.0);
+    EXPECT_EQ(b.numberS, "12.5");  // NUMERIC affinity made it a REAL: SQLite keeps 15 digits, not text
+    EXPECT_FALSE(b.bigN || b.flagN || b.dblN || b.numberN);
+
+    EXPECT_EQ(stored("select typeof(flag) || ' ' || flag || ' ' || typeof(number_s) from numbers where id = 1"),
+              "integer 1 real");
+    EXPECT_EQ(db.select(&SqNumber::id).from(numbers).where(eq(&SqNumber::big, high.big)).all().size(), 1u);
+    EXPECT_EQ(db.select(&SqNumber::id).from(numbers).where(eq(&SqNumber::flag, false)).all().size(), 1u);
+    EXPECT_EQ(db.select(&SqNumber::id).from(numbers).where(lt(&SqNumber::dbl, 0.0)).all().size(), 1u);
+}
+
+TEST_F(SqliteTypes, AValueTheMemberCannotHoldIsAnError) {
+    db.execute("insert into narrow (small) values (-40000)");
+    Error e = driver::test::errorOf([&] { db.select().from(narrow).all(); });
+    EXPECT_NE(std::string(e.what()).find("-40000"), std::string::npos) << e.what();
+}
+
+TEST_F(SqliteTypes, TextJsonAndTextDatesRoundTrip) {
+    const nlohmann::json doc = {{"name", "Zoë"}, {"list", {1, 2.5, nullptr}}, {"nested", {{"ok", true}}}};
+    const auto moment = at(2024, 2, 29, 12, 30, 45, 123456);
+    SqText full{0, "it's \"text\"\n", doc, R"({"raw": [1,2]})", sys_days{year{2024} / 2 / 29},
+                time_point_cast<milliseconds>(moment), moment, "", nlohmann::json(nullptr),
+                sys_days{year{1900} / 1 / 1}, at(1960, 1, 1, 0, 0, 0, 1)};
+    SqText nulls{0, "", nlohmann::json::array(), "[]", sys_days{}, Millis{}, Micros{}};
+    db.insert(texts).values(std::vector<SqText>{full, nulls}).execute();
+
+    auto rows = db.select().from(texts).orderBy(asc(&SqText::id)).all();
+    ASSERT_EQ(rows.size(), 2u);
+    const SqText& a = rows[0];
+    EXPECT_EQ(a.txt, full.txt);
+    EXPECT_EQ(a.doc, doc);
+    EXPECT_EQ(a.docText, R"({"raw": [1,2]})");
+    EXPECT_EQ(a.day, full.day);
+    EXPECT_EQ(a.at, full.at);
+    EXPECT_EQ(a.atMicros, moment);
+    EXPECT_EQ(a.txtN, "");
+    EXPECT_EQ(a.docN, nlohmann::json(nullptr));
+    EXPECT_EQ(a.dayN, full.dayN);
+    EXPECT_EQ(a.atN, full.atN);
+    EXPECT_EQ(rows[1].doc, nlohmann::json::array());
+    EXPECT_FALSE(rows[1].txtN || rows[1].docN || rows[1].dayN || rows[1].atN);
+
+    // Stored as text SQLite's date functions read, in UTC.
+    EXPECT_EQ(stored("select day || ' | ' || at || ' | ' || at_micros || ' | ' || doc_n from texts where id = 1"),
+              "2024-02-29 | 2024-02-29 12:30:45.123 | 2024-02-29 12:30:45.123456 | null");
+    EXPECT_EQ(stored("select unixepoch(at) from texts where id = 1"), "1709209845");
+    EXPECT_EQ(stored("select json_extract(doc, '$.nested.ok') from texts where id = 1"), "1");
+
+    EXPECT_EQ(db.select(&SqText::id).from(texts).where(eq(&SqText::at, full.at)).all().size(), 1u);
+    EXPECT_EQ(db.select(&SqText::id).from(texts).where(eq(&SqText::day, full.day)).all().size(), 1u);
+    EXPECT_EQ(db.select(&SqText::id).from(texts).where(gt(&SqText::atMicros, at(2000, 1, 1, 0, 0, 0))).all().size(), 1u);
+    EXPECT_EQ(db.select(&SqText::id).from(texts).where(eq(&SqText::doc, doc)).all().size(), 1u);
+}
+
+TEST_F(SqliteTypes, TextValuesWrittenBySqlReadBack) {
+    db.execute(R"(insert into texts (txt, doc, doc_text, day, at, at_micros, day_n, at_n)
+                  values ('t', json_object('a', json_array(1, 'x')), '{}', date('2024-01-05'),
+                          datetime('2024-01-05 10:20:30'), '2024-01-05T10:20:30.5Z', '2024-01-05 00:00:00',
+                          strftime('%Y-%m-%d %H:%M:%f', '2024-01-05 10:20:30.25')))");
+    auto row = db.select().from(texts).get();
+    ASSERT_TRUE(row);
+    EXPECT_EQ(row->doc, (nlohmann::json{{"a", {1, "x"}}}));
+    EXPECT_EQ(row->day, sys_days{year{2024} / 1 / 5});
+    EXPECT_EQ(row->at, time_point_cast<milliseconds>(at(2024, 1, 5, 10, 20, 30)));
+    EXPECT_EQ(row->atMicros, at(2024, 1, 5, 10, 20, 30, 500000));
+    EXPECT_EQ(row->dayN, sys_days{year{2024} / 1 / 5});
+    EXPECT_EQ(row->atN, at(2024, 1, 5, 10, 20, 30, 250000));
+}
+
+TEST_F(SqliteTypes, EpochTimestampsAreDrizzlesSecondsAndMilliseconds) {
+    const auto moment = at(2024, 2, 29, 12, 30, 45, 987654);
+    const auto before1970 = at(1969, 12, 31, 23, 59, 59, 500000);
+    SqEpoch t{0, floor<seconds>(moment), floor<milliseconds>(moment), moment, floor<seconds>(before1970),
+              floor<milliseconds>(before1970)};
+    SqEpoch nulls{0, sys_seconds{}, Millis{}, system_clock::time_point{}};
+    db.insert(epochs).values(std::vector<SqEpoch>{t, nulls}).execute();
+
+    EXPECT_EQ(stored("select seconds || ' ' || millis || ' ' || clock_seconds || ' ' || seconds_n || ' ' || millis_n || "
+                     "' ' || typeof(seconds) from epochs where id = 1"),
+              "1709209845 1709209845987 1709209845 -1 -500 integer");
+    auto rows = db.select().from(epochs).orderBy(asc(&SqEpoch::id)).all();
+    ASSERT_EQ(rows.size(), 2u);
+    EXPECT_EQ(rows[0].seconds, floor<seconds>(moment));
+    EXPECT_EQ(rows[0].millis, floor<milliseconds>(moment));
+    EXPECT_EQ(rows[0].clockSeconds, floor<seconds>(moment));  // the mode keeps whole seconds
+    EXPECT_EQ(rows[0].secondsN, floor<seconds>(before1970));
+    EXPECT_EQ(rows[0].millisN, floor<milliseconds>(before1970));
+    EXPECT_FALSE(rows[1].secondsN || rows[1].millisN);
+
+    db.execute("insert into epochs (seconds, millis, clock_seconds, seconds_n, millis_n) values "
+               "(unixepoch('2000-01-01'), 946684800123, 0, -86400, null)");
+    auto row = db.select().from(epochs).where(isNull(&SqEpoch::millisN)).orderBy(desc(&SqEpoch::id)).get();
+    ASSERT_TRUE(row);
+    EXPECT_EQ(row->seconds, sys_days{year{2000} / 1 / 1});
+    EXPECT_EQ(row->millis, sys_days{year{2000} / 1 / 1} + milliseconds{123});
+    EXPECT_EQ(row->clockSeconds, system_clock::time_point{});
+    EXPECT_EQ(row->secondsN, sys_days{year{1969} / 12 / 31});
+}
+
+TEST_F(SqliteTypes, BlobsInEveryModeRoundTripAsBlobs) {
+    std::vector<unsigned char> bytes;
+    for (int i = 0; i < 256; ++i) bytes.push_back(static_cast<unsigned char>(i));
+    const std::string withNul("a\0b", 3);
+    const nlohmann::json doc = {{"k", {1, 2}}};
+    SqBlob full{0, bytes, {std::byte{0}, std::byte{0xff}}, withNul, doc, R"({"s":1})",
+                std::numeric_limits<std::int64_t>::min(), std::vector<unsigned char>{}, std::string(), doc,
+                std::numeric_limits<std::int64_t>::max()};
+    SqBlob nulls{0, {}, {}, "", nlohmann::json::object(), "{}", 0};
+    db.insert(blobs).values(std::vector<SqBlob>{full, nulls}).execute();
+
+    auto rows = db.select().from(blobs).orderBy(asc(&SqBlob::id)).all();
+    ASSERT_EQ(rows.size(), 2u);
+    const SqBlob& a = rows[0];
+    EXPECT_EQ(a.raw, bytes);
+    EXPECT_EQ(a.rawBytes, (std::vector<std::byte>{std::byte{0}, std::byte{0xff}}));
+    EXPECT_EQ(a.rawString, withNul);
+    EXPECT_EQ(a.doc, doc);
+    EXPECT_EQ(a.docString, R"({"s":1})");
+    EXPECT_EQ(a.big, std::numeric_limits<std::int64_t>::min());
+    EXPECT_EQ(a.rawN, std::vector<unsigned char>{});
+    EXPECT_EQ(a.rawStringN, "");
+    EXPECT_EQ(a.docN, doc);
+    EXPECT_EQ(a.bigN, std::numeric_limits<std::int64_t>::max());
+    EXPECT_FALSE(rows[1].rawN || rows[1].rawStringN || rows[1].docN || rows[1].bigN);
+
+    EXPECT_EQ(stored("select typeof(raw) || typeof(raw_string) || typeof(doc) || typeof(doc_string) || typeof(big) || "
+                     "' ' || hex(raw_string) || ' ' || cast(doc as text) || ' ' || cast(big_n as text) from blobs where id = 1"),
+              "blobblobblobblobblob 610062 {\"k\":[1,2]} 9223372036854775807");
+    EXPECT_EQ(db.select(&SqBlob::id).from(blobs).where(eq(&SqBlob::raw, bytes)).all().size(), 1u);
+}
+
+TEST_F(SqliteTypes, BlobsWrittenBySqlReadBack) {
+    db.execute(R"(insert into blobs (raw, raw_bytes, raw_string, doc, doc_string, big, raw_n, doc_n, big_n)
+                  values (x'00ff10', x'', x'780079', cast('{"a":[true]}' as blob), '{"text":1}', cast('-42' as blob),
+                          x'', '"just text"', 7))");
+    auto row = db.select().from(blobs).get();
+    ASSERT_TRUE(row);
+    EXPECT_EQ(row->raw, (std::vector<unsigned char>{0x00, 0xff, 0x10}));
+    EXPECT_TRUE(row->rawBytes.empty());
+    EXPECT_EQ(row->rawString, std::string("x\0y", 3));
+    EXPECT_EQ(row->doc, (nlohmann::json{{"a", {true}}}));
+    EXPECT_EQ(row->docString, R"({"text":1})");
+    EXPECT_EQ(row->big, -42);
+    EXPECT_EQ(row->rawN, std::vector<unsigned char>{});
+    EXPECT_EQ(row->docN, nlohmann::json("just text"));
+    EXPECT_EQ(row->bigN, 7);  // a plain integer reads too
+}
+
+}  // namespace
