@@ -19,19 +19,53 @@
 
 namespace drizzle {
 
+namespace detail {
+template <class Q>
+auto runBatched(const Q& query) {
+    if constexpr (requires { query.all(); }) return query.all();
+    else return query.execute();
+}
+}  // namespace detail
+
+// Starts SELECTs, with the CTEs they may use (what db.select() and db.with(...) return).
+class SelectBuilder {
+public:
+    SelectBuilder(Session* session, std::vector<ast::Cte> ctes) : session_(session), ctes_(std::move(ctes)) {}
+
+    // Every column of the tables in FROM and the joins.
+    SelectStart<detail::AllFields> select() const { return {session_, tree()}; }
+    // Chosen columns and expressions: a std::tuple per row, or `Into{...}` with select<Into>.
+    template <class Into = void, class F0, class... F>
+    SelectStart<detail::FieldList<Into, decltype(asExpr(std::declval<F0>())), decltype(asExpr(std::declval<F>()))...>>
+    select(const F0& first, const F&... fields) const {
+        auto t = tree();
+        t->fields = {detail::toNode<void>(first), detail::toNode<void>(fields)...};
+        return {session_, std::move(t)};
+    }
+
+private:
+    std::shared_ptr<ast::Select> tree() const {
+        auto t = std::make_shared<ast::Select>();
+        t->with = ctes_;
+        return t;
+    }
+    Session* session_;
+    std::vector<ast::Cte> ctes_;
+};
+
 class Database : public Session {
 public:
     using Session::Session;
 
-    // Every column of the tables in FROM and the joins.
-    SelectStart<detail::AllFields> select() { return {this, std::make_shared<ast::Select>()}; }
-    // Chosen columns and expressions: a std::tuple per row, or `Into{...}` with select<Into>.
+    SelectStart<detail::AllFields> select() { return SelectBuilder(this, {}).select(); }
     template <class Into = void, class F0, class... F>
-    SelectStart<detail::FieldList<Into, decltype(asExpr(std::declval<F0>())), decltype(asExpr(std::declval<F>()))...>>
-    select(const F0& first, const F&... fields) {
-        auto tree = std::make_shared<ast::Select>();
-        tree->fields = {detail::toNode<void>(first), detail::toNode<void>(fields)...};
-        return {this, std::move(tree)};
+    auto select(const F0& first, const F&... fields) {
+        return SelectBuilder(this, {}).select<Into>(first, fields...);
+    }
+    // WITH ...: `db.with(sq).select(sq(&User::id)).from(sq)`, sq from drizzle::cte<"sq">(query).
+    template <Name... N, Dialect... D>
+    SelectBuilder with(const Derived<N, D>&... ctes) {
+        return SelectBuilder(this, {ast::Cte{N.view(), ctes.query}...});
     }
     template <class Row, Dialect D>
     InsertQuery<Row, D> insert(const Table<Row, D>& table) {
@@ -53,6 +87,13 @@ public:
     RelationalQuery<Row, D> query(const Table<Row, D>& table) {
         detail::checkDialect(D, dialect());
         return {this, table};
+    }
+
+    // Runs several statements in one transaction (all or none) and returns their results in
+    // order: rows for a select or a returning(), an ExecResult for the others.
+    template <class... Q>
+    std::tuple<decltype(detail::runBatched(std::declval<const Q&>()))...> batch(const Q&... queries) {
+        return transaction([&] { return std::tuple<decltype(detail::runBatched(queries))...>{detail::runBatched(queries)...}; });
     }
 
     // Rows of a table matching a condition: Drizzle's `db.$count(users, where)`.

@@ -7,14 +7,22 @@ Database connect(Dialect dialect, const Credentials& credentials) {
     return Database(driver::connect(dialect, credentials));
 }
 
+namespace {
+Credentials urlOnly(std::string_view url) {
+    Credentials c;
+    c.url = url;
+    return c;
+}
+}  // namespace
+
 namespace sqlite {
-Database open(std::string_view location) { return connect(Dialect::sqlite, Credentials{.url = std::string(location)}); }
+Database open(std::string_view location) { return connect(Dialect::sqlite, urlOnly(location)); }
 }  // namespace sqlite
 namespace pg {
-Database connect(std::string_view url) { return drizzle::connect(Dialect::postgresql, Credentials{.url = std::string(url)}); }
+Database connect(std::string_view url) { return drizzle::connect(Dialect::postgresql, urlOnly(url)); }
 }  // namespace pg
 namespace mysql {
-Database connect(std::string_view url) { return drizzle::connect(Dialect::mysql, Credentials{.url = std::string(url)}); }
+Database connect(std::string_view url) { return drizzle::connect(Dialect::mysql, urlOnly(url)); }
 }  // namespace mysql
 
 }  // namespace drizzle

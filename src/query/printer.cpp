@@ -76,7 +76,11 @@ public:
             identifier(s.alias);
             return;
         }
-        if (!s.table) throw Error(ErrorCategory::internal, "a query names no table");
+        if (!s.table) {  // a CTE, by its name
+            if (s.alias.empty()) throw Error(ErrorCategory::internal, "a query names no table");
+            identifier(s.alias);
+            return;
+        }
         if (!s.table->schema.empty() && s.table->schema != "public") {
             identifier(s.table->schema);
             sql() += '.';

@@ -151,12 +151,33 @@ private:
 
 }  // namespace
 
-ast::Select relationalSelect(Dialect dialect, const TableDef& root, const std::vector<RelationPlan>& relations,
+std::vector<const ColumnSpec*> chosenColumns(const TableDef& root, const std::vector<MemberRef>& members) {
+    std::vector<const ColumnSpec*> out;
+    if (members.empty()) {
+        for (const ColumnSpec& c : root.columns) out.push_back(&c);
+        return out;
+    }
+    for (const MemberRef& m : members) {
+        if (m.owner != root.owner)
+            throw Error(ErrorCategory::usage, "findMany columns: a column of another table than " + std::string(root.name),
+                        "list columns of the table queried");
+        out.push_back(&columnOf(m));
+    }
+    return out;
+}
+
+void readColumns(const std::vector<const ColumnSpec*>& columns, const driver::Cursor& cursor, void* row) {
+    auto* base = static_cast<char*>(row);
+    for (std::size_t i = 0; i < columns.size(); ++i) columns[i]->codec->read(cursor, i, base + columns[i]->member.offset);
+}
+
+ast::Select relationalSelect(Dialect dialect, const TableDef& root, const std::vector<const ColumnSpec*>& columns,
+                             const std::vector<RelationPlan>& relations,
                              const std::optional<ast::Node>& where, const std::vector<ast::Order>& orderBy,
                              std::optional<std::int64_t> limit, std::optional<std::int64_t> offset) {
     ast::Select s;
     s.from = ast::Source{&root, {}, nullptr};
-    appendColumns(s.fields, root, root.name);
+    for (const ColumnSpec* c : columns) s.fields.push_back(ast::columnNode(root.name, c));
     Builder builder(dialect);
     for (const RelationPlan& r : relations) {
         s.fields.push_back(builder.relation(r, root.name));

@@ -35,7 +35,8 @@ TEST_F(MysqlTypes, NumbersRoundTripWithTheirExtremes) {
                  std::numeric_limits<std::uint64_t>::max(), 1.5e38f, 1.7976931348623157e308, -0.5, forty,
                  12345678901234.5, true, 2155, std::numeric_limits<std::int64_t>::max(),
                  std::numeric_limits<std::uint64_t>::max() - 1, 0.1f, sixtyFive, false};
-    MyNumber nulls{0, 127, 0, 32767, 0, 8388607, 0, 0, 0, 9223372036854775808ULL, -0.25f, 0.1, 0, "0", -0.5, false, 1901};
+    MyNumber nulls{0, 127, 0, 32767, 0, 8388607, 0, 0, 0, 9223372036854775808ULL, -0.25f, 0.1, 0, "0", -0.5, false,
+                   1901, std::nullopt, std::nullopt, std::nullopt, std::nullopt, std::nullopt};
     db.insert(numbers).values(std::vector<MyNumber>{low, nulls}).execute();
 
     auto rows = db.select().from(numbers).orderBy(asc(&MyNumber::id)).all();
@@ -70,15 +71,16 @@ TEST_F(MysqlTypes, NumbersRoundTripWithTheirExtremes) {
 
     EXPECT_EQ(stored("select concat(big_u, ' ', big_u_n, ' ', exact, ' ', flag) from numbers where id = 1"),
               "18446744073709551615 18446744073709551614 " + forty + " 1");
-    EXPECT_EQ(db.select(&MyNumber::id).from(numbers).where(eq(&MyNumber::big, low.big)).all().size(), 1u);
-    EXPECT_EQ(db.select(&MyNumber::id).from(numbers).where(eq(&MyNumber::regularU, low.regularU)).all().size(), 1u);
-    EXPECT_EQ(db.select(&MyNumber::id).from(numbers).where(eq(&MyNumber::exact, forty)).all().size(), 1u);
+    EXPECT_EQ(db.count(numbers, eq(&MyNumber::big, low.big)), 1);
+    EXPECT_EQ(db.count(numbers, eq(&MyNumber::regularU, low.regularU)), 1);
+    EXPECT_EQ(db.count(numbers, eq(&MyNumber::exact, forty)), 1);
     db.update(numbers).set(&MyNumber::exactN, "-" + forty).where(eq(&MyNumber::id, b.id)).execute();
     EXPECT_EQ(stored("select exact_n from numbers where id = 2"), "-" + forty + "000000000000000");
 }
 
 TEST_F(MysqlTypes, NumbersWrittenBySqlReadBack) {
-    db.execute("insert into numbers (tiny, tiny_u, small, small_u, medium, regular, regular_u, big, big_u, single, dbl, "
+    db.execute("insert into numbers (tiny, tiny_u, small, small_u, medium, regular, regular_u, big, big_u, single, "
+               "dbl, "
                "real_d, exact, approx, flag, year_of) values (-1, 200, -2, 60000, -3, -4, 4000000000, -5, "
                "18446744073709551615, 0.1, 0.1, 1e-300, 9876543210987654321098765432109876543210.9876543210, "
                "1.5, true, 2024)");
@@ -108,7 +110,8 @@ TEST_F(MysqlTypes, TextJsonAndEnumRoundTrip) {
     const nlohmann::json doc = {{"name", "Zoë \"q\""}, {"list", {1, 2.5, nullptr, false}}, {"big", 9007199254740993}};
     MyText full{0, "ab", "varchar", "multi\nline 'text' \\", "tiny", std::string(70000, 'm'), std::string(300000, 'l'),
                 doc, R"({"b": 1})", "happy", "", nlohmann::json(nullptr), "sad"};
-    MyText nulls{0, "", "", "", "", "", "", nlohmann::json::array(), "[]", "ok"};
+    MyText nulls{0, "", "", "", "", "", "", nlohmann::json::array(), "[]", "ok",
+                 std::nullopt, std::nullopt, std::nullopt};
     db.insert(texts).values(std::vector<MyText>{full, nulls}).execute();
 
     auto rows = db.select().from(texts).orderBy(asc(&MyText::id)).all();
@@ -131,8 +134,8 @@ TEST_F(MysqlTypes, TextJsonAndEnumRoundTrip) {
     EXPECT_EQ(stored("select concat(json_value(doc, '$.name'), ' ', json_value(doc, '$.big'), ' ', doc_n) "
                      "from texts where id = 1"),
               "Zoë \"q\" 9007199254740993 null");
-    EXPECT_EQ(db.select(&MyText::id).from(texts).where(eq(&MyText::mood, "ok")).all().size(), 1u);
-    EXPECT_EQ(db.select(&MyText::id).from(texts).where(eq(&MyText::doc, doc)).all().size(), 1u);
+    EXPECT_EQ(db.count(texts, eq(&MyText::mood, "ok")), 1);
+    EXPECT_EQ(db.count(texts, eq(&MyText::doc, doc)), 1);
 }
 
 TEST_F(MysqlTypes, JsonWrittenBySqlReadsBack) {
@@ -154,7 +157,8 @@ TEST_F(MysqlTypes, DatesDatetimesTimestampsAndTimesRoundTrip) {
              "2024-02-29 12:30:45", "-01:00:00", sys_days{year{1000} / 1 / 1}, at(9999, 12, 31, 23, 59, 59, 999000),
              at(1970, 1, 1, 0, 0, 1), longest};
     MyTime nulls{0, sys_days{}, Micros{}, sys_seconds{}, at(2038, 1, 19, 3, 14, 7, 999999), microseconds{0},
-                 seconds{0}, "1970-01-01", "1970-01-01 00:00:00", "00:00:00"};
+                 seconds{0}, "1970-01-01", "1970-01-01 00:00:00", "00:00:00",
+                 std::nullopt, std::nullopt, std::nullopt, std::nullopt};
     db.insert(times).values(std::vector<MyTime>{t, nulls}).execute();
 
     auto rows = db.select().from(times).orderBy(asc(&MyTime::id)).all();
@@ -179,15 +183,17 @@ TEST_F(MysqlTypes, DatesDatetimesTimestampsAndTimesRoundTrip) {
     // The server's UTC (the test server's time_zone is UTC; see unix_timestamp()).
     EXPECT_EQ(stored("select concat(at, ' | ', unix_timestamp(stamp), ' | ', clock, ' | ', span, ' | ', at_n) "
                      "from times where id = 1"),
-              "2024-02-29 12:30:45.123456 | 1709209845.123456 | 23:59:59.999999 | -838:59:59 | 9999-12-31 23:59:59.999");
-    EXPECT_EQ(db.select(&MyTime::id).from(times).where(eq(&MyTime::at, moment)).all().size(), 1u);
-    EXPECT_EQ(db.select(&MyTime::id).from(times).where(eq(&MyTime::day, t.day)).all().size(), 1u);
-    EXPECT_EQ(db.select(&MyTime::id).from(times).where(gt(&MyTime::stamp, moment)).all().size(), 1u);
-    EXPECT_EQ(db.select(&MyTime::id).from(times).where(eq(&MyTime::span, -longest)).all().size(), 1u);
+              "2024-02-29 12:30:45.123456 | 1709209845.123456 | 23:59:59.999999 | -838:59:59 | "
+              "9999-12-31 23:59:59.999");
+    EXPECT_EQ(db.count(times, eq(&MyTime::at, moment)), 1);
+    EXPECT_EQ(db.count(times, eq(&MyTime::day, t.day)), 1);
+    EXPECT_EQ(db.count(times, gt(&MyTime::stamp, moment)), 1);
+    EXPECT_EQ(db.count(times, eq(&MyTime::span, -longest)), 1);
 }
 
 TEST_F(MysqlTypes, TimesWrittenBySqlReadBack) {
-    db.execute("insert into times (day, at, at_seconds, stamp, clock, span, day_text, at_text, clock_text, at_n, span_n) "
+    db.execute("insert into times (day, at, at_seconds, stamp, clock, span, day_text, at_text, clock_text, at_n, "
+               "span_n) "
                "values ('2024-01-05', '2024-01-05 10:20:30.5', '2024-01-05 10:20:30', from_unixtime(1704450030.25), "
                "'-12:00:00.25', '100:00:00', '2024-01-05', '2024-01-05 10:20:30', '10:20', '2024-01-05 10:20:30.125', "
                "'-00:00:01')");
@@ -210,7 +216,7 @@ TEST_F(MysqlTypes, BinaryAndVarbinaryRoundTripAsBytes) {
     for (int i = 0; i < 256; ++i) all.push_back(static_cast<std::byte>(i));
     const std::string raw("\xff\xfe\0x", 4);
     MyBinary full{0, {0, 1, 2, 255}, std::string("a\0b", 3), all, raw, std::vector<unsigned char>{1, 2}, std::string()};
-    MyBinary nulls{0, {9, 9, 9, 9}, "xyz", {}, ""};
+    MyBinary nulls{0, {9, 9, 9, 9}, "xyz", {}, "", std::nullopt, std::nullopt};
     db.insert(binaries).values(std::vector<MyBinary>{full, nulls}).execute();
 
     auto rows = db.select().from(binaries).orderBy(asc(&MyBinary::id)).all();
@@ -225,13 +231,15 @@ TEST_F(MysqlTypes, BinaryAndVarbinaryRoundTripAsBytes) {
     EXPECT_TRUE(rows[1].vb.empty());
     EXPECT_FALSE(rows[1].binN || rows[1].vbStringN);
 
-    EXPECT_EQ(stored("select concat(hex(bin), ' ', hex(bin_string), ' ', hex(vb_string), ' ', length(vb)) from binaries where id = 1"),
+    EXPECT_EQ(stored("select concat(hex(bin), ' ', hex(bin_string), ' ', hex(vb_string), ' ', length(vb)) "
+                     "from binaries where id = 1"),
               "000102FF 610062 FFFE0078 256");
-    EXPECT_EQ(db.select(&MyBinary::id).from(binaries).where(eq(&MyBinary::bin, std::vector<unsigned char>{9, 9, 9, 9})).all().size(), 1u);
+    EXPECT_EQ(db.count(binaries, eq(&MyBinary::bin, std::vector<unsigned char>{9, 9, 9, 9})), 1);
 }
 
 TEST_F(MysqlTypes, BinaryWrittenBySqlReadsBack) {
-    db.execute("insert into binaries (bin, bin_string, vb, vb_string, bin_n) values (x'DEADBEEF', x'000000', x'', x'C328', x'01')");
+    db.execute("insert into binaries (bin, bin_string, vb, vb_string, bin_n) "
+               "values (x'DEADBEEF', x'000000', x'', x'C328', x'01')");
     auto row = db.select().from(binaries).get();
     ASSERT_TRUE(row);
     EXPECT_EQ(row->bin, (std::vector<unsigned char>{0xde, 0xad, 0xbe, 0xef}));
@@ -239,6 +247,13 @@ TEST_F(MysqlTypes, BinaryWrittenBySqlReadsBack) {
     EXPECT_TRUE(row->vb.empty());
     EXPECT_EQ(row->vbString, "\xc3\x28");  // not UTF-8: bytes are bytes
     EXPECT_EQ(row->binN, (std::vector<unsigned char>{1, 0, 0, 0}));
+}
+
+TEST_F(MysqlTypes, TypedValuesInWhereUseTheColumnsEncoding) {
+    const std::string raw("\xff\xfe\0x", 4);
+    db.insert(binaries).values(MyBinary{0, {1, 2, 3, 4}, "abc", {}, raw, std::nullopt, std::nullopt}).execute();
+    EXPECT_EQ(db.count(binaries, eq(&MyBinary::vbString, raw)), 1);
+    EXPECT_EQ(db.count(binaries, eq(&MyBinary::binString, std::string("abc"))), 1);
 }
 
 }  // namespace

@@ -42,7 +42,8 @@ TEST_F(PgTypes, NumbersRoundTripWithTheirExtremes) {
                   "1234567890123456789012345678901234567890.0123456789", 12345678901234.5,
                   std::numeric_limits<std::int16_t>::min(), std::numeric_limits<std::int32_t>::min(),
                   std::numeric_limits<std::int64_t>::min(), 0.1f, 0.1, false, "-0.0000000001"};
-    PgNumber nulls{0, -1, -2, -3, -0.5f, std::numeric_limits<double>::infinity(), false, "0", -0.25};
+    PgNumber nulls{0, -1, -2, -3, -0.5f, std::numeric_limits<double>::infinity(), false, "0", -0.25,
+                   std::nullopt, std::nullopt, std::nullopt, std::nullopt, std::nullopt, std::nullopt, std::nullopt};
     db.insert(numbers).values(std::vector<PgNumber>{high, nulls}).execute();
 
     auto rows = db.select().from(numbers).orderBy(asc(&PgNumber::id)).all();
@@ -84,8 +85,8 @@ TEST_F(PgTypes, NumericKeepsEveryDigitBothWays) {
     EXPECT_EQ(row->approx, 7.125);
     EXPECT_EQ(row->single, 4.5f);
 
-    EXPECT_EQ(db.select(&PgNumber::id).from(numbers).where(eq(&PgNumber::exact, forty + ".5")).all().size(), 1u);
-    EXPECT_EQ(db.select(&PgNumber::id).from(numbers).where(eq(&PgNumber::exact, forty + ".4")).all().size(), 0u);
+    EXPECT_EQ(db.count(numbers, eq(&PgNumber::exact, forty + ".5")), 1);
+    EXPECT_EQ(db.count(numbers, eq(&PgNumber::exact, forty + ".4")), 0);
     db.update(numbers).set(&PgNumber::exact, "-" + forty).where(eq(&PgNumber::id, row->id)).execute();
     EXPECT_EQ(serverText("select exact::text from numbers"), "-" + forty);
 }
@@ -104,7 +105,8 @@ TEST_F(PgTypes, TextJsonUuidEnumAndNetworkTypesRoundTrip) {
                 "00000000-0000-0000-0000-000000000001", "happy", "1 day 02:03:04", "192.168.0.1/24", "10.0.0.0/8",
                 "08:00:2b:01:02:03", "08:00:2b:01:02:03:04:05", "", nlohmann::json(nullptr), key, "sad", "00:00:01"};
     PgText empty{0, "", "", "", nlohmann::json::object(), nlohmann::json::array(), "{}", Uuid{}, Uuid{}.toString(),
-                 "ok", "00:00:00", "::1", "::/0", "00:00:00:00:00:00", "00:00:00:00:00:00:00:00"};
+                 "ok", "00:00:00", "::1", "::/0", "00:00:00:00:00:00", "00:00:00:00:00:00:00:00",
+                 std::nullopt, std::nullopt, std::nullopt, std::nullopt, std::nullopt};
     db.insert(texts).values(std::vector<PgText>{full, empty}).execute();
 
     auto rows = db.select().from(texts).orderBy(asc(&PgText::id)).all();
@@ -137,10 +139,10 @@ TEST_F(PgTypes, TextJsonUuidEnumAndNetworkTypesRoundTrip) {
     EXPECT_FALSE(b.txtN || b.docN || b.keyN || b.moodN || b.spanN);
     EXPECT_EQ(serverText("select count(*) from texts where doc_n is null and txt_n is null"), "1");
 
-    EXPECT_EQ(db.select(&PgText::id).from(texts).where(eq(&PgText::key, key)).all().size(), 1u);
-    EXPECT_EQ(db.select(&PgText::id).from(texts).where(eq(&PgText::keyN, key)).all().size(), 1u);
-    EXPECT_EQ(db.select(&PgText::id).from(texts).where(eq(&PgText::docB, doc)).all().size(), 1u);
-    EXPECT_EQ(db.select(&PgText::id).from(texts).where(eq(&PgText::mood, "ok")).all().size(), 1u);
+    EXPECT_EQ(db.count(texts, eq(&PgText::key, key)), 1);
+    EXPECT_EQ(db.count(texts, eq(&PgText::keyN, key)), 1);
+    EXPECT_EQ(db.count(texts, eq(&PgText::docB, doc)), 1);
+    EXPECT_EQ(db.count(texts, eq(&PgText::mood, "ok")), 1);
     db.update(texts).set(&PgText::docN, nlohmann::json{{"k", 2}}).where(eq(&PgText::key, Uuid{})).execute();
     EXPECT_EQ(serverText("select doc_n::text from texts where id = 2"), R"({"k": 2})");
 }
@@ -208,10 +210,10 @@ TEST_F(PgTypes, DatesTimestampsAndTimesRoundTrip) {
     EXPECT_EQ(serverText("select at::text || ' | ' || at_zone::text || ' | ' || clock::text || ' | ' || day::text "
                          "from times where id = 1"),
               "2024-02-29 12:30:45.123456 | 2024-02-29 12:30:45.123456+00 | 23:59:59.999999 | 2024-02-29");
-    EXPECT_EQ(db.select(&PgTime::id).from(times).where(eq(&PgTime::at, noon)).all().size(), 2u);
-    EXPECT_EQ(db.select(&PgTime::id).from(times).where(eq(&PgTime::day, t.day)).all().size(), 2u);
-    EXPECT_EQ(db.select(&PgTime::id).from(times).where(gt(&PgTime::atN, at(1969, 12, 31, 23, 59, 59))).all().size(), 1u);
-    EXPECT_EQ(db.select(&PgTime::id).from(times).where(eq(&PgTime::clock, t.clock)).all().size(), 2u);
+    EXPECT_EQ(db.count(times, eq(&PgTime::at, noon)), 2);
+    EXPECT_EQ(db.count(times, eq(&PgTime::day, t.day)), 2);
+    EXPECT_EQ(db.count(times, gt(&PgTime::atN, at(1969, 12, 31, 23, 59, 59))), 1);
+    EXPECT_EQ(db.count(times, eq(&PgTime::clock, t.clock)), 2);
 }
 
 TEST_F(PgTypes, TimesWrittenBySqlReadBackIncludingEras) {
@@ -243,7 +245,7 @@ TEST_F(PgTypes, TimestamptzIsUtcWhateverTheSessionTimeZone) {
     const auto old = at(1900, 1, 5, 10, 20, 30);  // Kolkata then: +05:21:10
     PgTime t{0, sys_days{year{2024} / 1 / 5}, at(2024, 1, 5, 10, 0, 0), {}, {}, at(2024, 7, 1, 23, 45, 0, 5), {},
              "2024-01-05", "2024-01-05 00:00:00", "2024-01-05 00:00:00+00", "00:00:00", std::nullopt, std::nullopt,
-             old};
+             old, std::nullopt};
     db.insert(times).values(t).execute();
     EXPECT_EQ(serverText("select at_zone::text || ' | ' || at_zone_n::text from times"),
               "2024-07-02 05:15:00.000005+05:30 | 1900-01-05 15:41:40+05:21:10");
@@ -266,7 +268,7 @@ TEST_F(PgTypes, BinaryAndGeometricTypesRoundTrip) {
     const std::string withNul("a\0b\\x00'\"", 9);
     PgBinary full{0, bytes, asBytes, withNul, {1.5, -2.25}, "(0,1e+100)", {1, -1, 0.5},
                   std::vector<unsigned char>{}, std::string(), pg::Point{-0.0001, 1e-300}, pg::Line{0, 1, -3}};
-    PgBinary empty{0, {}, {}, "", {}, "(0,0)", {1, 0, 0}};
+    PgBinary empty{0, {}, {}, "", {}, "(0,0)", {1, 0, 0}, std::nullopt, std::nullopt, std::nullopt, std::nullopt};
     db.insert(binaries).values(std::vector<PgBinary>{full, empty}).execute();
 
     auto rows = db.select().from(binaries).orderBy(asc(&PgBinary::id)).all();
@@ -287,9 +289,10 @@ TEST_F(PgTypes, BinaryAndGeometricTypesRoundTrip) {
     EXPECT_TRUE(b.rawString.empty());
     EXPECT_FALSE(b.rawN || b.rawStringN || b.whereN || b.lineN);
 
-    EXPECT_EQ(serverText("select encode(raw_string, 'hex') || ' ' || where_::text || ' ' || line::text from binaries where id = 1"),
+    EXPECT_EQ(serverText("select encode(raw_string, 'hex') || ' ' || where_::text || ' ' || line::text "
+                         "from binaries where id = 1"),
               "6100625c7830302722 (1.5,-2.25) {1,-1,0.5}");
-    EXPECT_EQ(db.select(&PgBinary::id).from(binaries).where(eq(&PgBinary::raw, bytes)).all().size(), 1u);
+    EXPECT_EQ(db.count(binaries, eq(&PgBinary::raw, bytes)), 1);
 }
 
 TEST_F(PgTypes, BinaryAndGeometricTypesWrittenBySqlReadBack) {
@@ -308,8 +311,8 @@ TEST_F(PgTypes, BinaryAndGeometricTypesWrittenBySqlReadBack) {
 }
 
 TEST_F(PgTypes, PostgisPointsRoundTrip) {
-    db.execute("create extension postgis; create table places (id serial primary key, location geometry(point) not null, "
-               "location_text geometry not null, location_n geometry)");
+    db.execute("create extension postgis; create table places (id serial primary key, "
+               "location geometry(point) not null, location_text geometry not null, location_n geometry)");
     db.insert(places).values(std::vector<PgPlace>{{0, {1.5, -2.25}, "SRID=4326;POINT(3 4)", pg::Point{0, 1e-10}},
                                                   {0, {}, "POINT(0 0)", std::nullopt}}).execute();
     auto rows = db.select().from(places).orderBy(asc(&PgPlace::id)).all();
@@ -330,7 +333,9 @@ TEST_F(PgTypes, PostgisPointsRoundTrip) {
 }
 
 TEST_F(PgTypes, VectorsTravelInPgvectorsTextForm) {
-    db.insert(vectors).values(std::vector<PgVector>{{0, {0.1f, -2.5f, 3e38f}, std::vector<float>{}}, {0, {1, 2, 3}, std::nullopt}}).execute();
+    db.insert(vectors)
+        .values(std::vector<PgVector>{{0, {0.1f, -2.5f, 3e38f}, std::vector<float>{}}, {0, {1, 2, 3}, std::nullopt}})
+        .execute();
     EXPECT_EQ(serverText("select embedding || ' ' || embedding_n from vectors where id = 1"), "[0.1,-2.5,3e+38] []");
     db.execute("insert into vectors (embedding, embedding_n) values ('[1.5,2,-3]', '[0]')");
     auto rows = db.select().from(vectors).orderBy(asc(&PgVector::id)).all();
@@ -343,7 +348,8 @@ TEST_F(PgTypes, VectorsTravelInPgvectorsTextForm) {
 }
 
 TEST_F(PgTypes, ArraysRoundTripWithAwkwardElements) {
-    const std::vector<std::string> words{"plain", "with space", "a,b", "quote\"d", "back\\slash", "NULL", "", "{braces}",
+    const std::vector<std::string> words{"plain", "with space", "a,b", "quote\"d", "back\\slash",
+                                         "NULL", "", "{braces}",
                                          " padded ", "ünï"};
     const Uuid k1 = Uuid::parse("a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11"), k2{};
     PgArray full{0,
@@ -380,9 +386,9 @@ TEST_F(PgTypes, ArraysRoundTripWithAwkwardElements) {
     EXPECT_EQ(serverText("select array_length(words, 1)::text || ' ' || (words[6] is null)::text || ' ' || "
                          "matrix[2][3]::text from arrays where id = 1"),
               "10 false 6");
-    EXPECT_EQ(db.select(&PgArray::id).from(arrays).where(arrayContains(&PgArray::keys, std::vector<Uuid>{k1})).all().size(), 1u);
-    EXPECT_EQ(db.select(&PgArray::id).from(arrays).where(arrayContains(&PgArray::words, std::vector<std::string>{"a,b", "NULL"})).all().size(), 1u);
-    EXPECT_EQ(db.select(&PgArray::id).from(arrays).where(eq(&PgArray::matrix, full.matrix)).all().size(), 1u);
+    EXPECT_EQ(db.count(arrays, arrayContains(&PgArray::keys, std::vector<Uuid>{k1})), 1);
+    EXPECT_EQ(db.count(arrays, arrayContains(&PgArray::words, std::vector<std::string>{"a,b", "NULL"})), 1);
+    EXPECT_EQ(db.count(arrays, eq(&PgArray::matrix, full.matrix)), 1);
 }
 
 TEST_F(PgTypes, ArraysWrittenBySqlReadBack) {
@@ -404,6 +410,23 @@ TEST_F(PgTypes, ArraysWrittenBySqlReadBack) {
     EXPECT_EQ(row->amounts, (std::vector<std::string>{"1.50", "2"}));
     EXPECT_EQ(row->blobs, (std::vector<std::vector<unsigned char>>{{0x01, 0xff}}));
     EXPECT_EQ(row->bigsN, std::vector<std::int64_t>{});
+}
+
+TEST_F(PgTypes, TypedValuesInWhereAndSetUseTheColumnsEncoding) {
+    db.execute("set time zone 'Asia/Kolkata'");
+    PgTime t{0, sys_days{year{2024} / 1 / 5}, at(2024, 1, 5, 10, 0, 0), {}, {}, at(2024, 7, 1, 23, 45, 0, 5), {},
+             "2024-01-05", "2024-01-05 00:00:00", "2024-01-05 00:00:00+00", "00:00:00", std::nullopt, std::nullopt,
+             std::nullopt, std::nullopt};
+    db.insert(times).values(t).execute();
+    EXPECT_EQ(db.count(times, eq(&PgTime::atZone, t.atZone)), 1);
+    EXPECT_EQ(db.count(times, inArray(&PgTime::atZone, {t.atZone})), 1);
+    db.update(times).set(&PgTime::atZoneN, at(2000, 1, 1, 0, 0, 0)).execute();
+    EXPECT_EQ(serverText("select (at_zone_n at time zone 'UTC')::text from times"), "2000-01-01 00:00:00");
+
+    const std::string withNul("a\0b\\", 4);
+    db.insert(binaries).values(PgBinary{0, {}, {}, withNul, {}, "(0,0)", {1, 0, 0}, std::nullopt, std::nullopt,
+                                     std::nullopt, std::nullopt}).execute();
+    EXPECT_EQ(db.count(binaries, eq(&PgBinary::rawString, withNul)), 1);
 }
 
 }  // namespace

@@ -31,7 +31,7 @@ TEST_F(SqliteTypes, NumbersRoundTripWithTheirExtremes) {
     SqNumber high{0, std::numeric_limits<std::int64_t>::max(), std::numeric_limits<std::int32_t>::min(), 255, true,
                   1.7976931348623157e308, 0.1f, 0.1, "0.1", std::numeric_limits<std::int64_t>::min(), false, -0.0,
                   "1234567890123456789"};
-    SqNumber nulls{0, -1, 0, 0, false, -2.5, 3.5f, 12, "12.50"};
+    SqNumber nulls{0, -1, 0, 0, false, -2.5, 3.5f, 12, "12.50", std::nullopt, std::nullopt, std::nullopt, std::nullopt};
     db.insert(numbers).values(std::vector<SqNumber>{high, nulls}).execute();
 
     auto rows = db.select().from(numbers).orderBy(asc(&SqNumber::id)).all();
@@ -56,9 +56,9 @@ TEST_F(SqliteTypes, NumbersRoundTripWithTheirExtremes) {
 
     EXPECT_EQ(stored("select typeof(flag) || ' ' || flag || ' ' || typeof(number_s) from numbers where id = 1"),
               "integer 1 real");
-    EXPECT_EQ(db.select(&SqNumber::id).from(numbers).where(eq(&SqNumber::big, high.big)).all().size(), 1u);
-    EXPECT_EQ(db.select(&SqNumber::id).from(numbers).where(eq(&SqNumber::flag, false)).all().size(), 1u);
-    EXPECT_EQ(db.select(&SqNumber::id).from(numbers).where(lt(&SqNumber::dbl, 0.0)).all().size(), 1u);
+    EXPECT_EQ(db.count(numbers, eq(&SqNumber::big, high.big)), 1);
+    EXPECT_EQ(db.count(numbers, eq(&SqNumber::flag, false)), 1);
+    EXPECT_EQ(db.count(numbers, lt(&SqNumber::dbl, 0.0)), 1);
 }
 
 TEST_F(SqliteTypes, AValueTheMemberCannotHoldIsAnError) {
@@ -73,7 +73,8 @@ TEST_F(SqliteTypes, TextJsonAndTextDatesRoundTrip) {
     SqText full{0, "it's \"text\"\n", doc, R"({"raw": [1,2]})", sys_days{year{2024} / 2 / 29},
                 time_point_cast<milliseconds>(moment), moment, "", nlohmann::json(nullptr),
                 sys_days{year{1900} / 1 / 1}, at(1960, 1, 1, 0, 0, 0, 1)};
-    SqText nulls{0, "", nlohmann::json::array(), "[]", sys_days{}, Millis{}, Micros{}};
+    SqText nulls{0, "", nlohmann::json::array(), "[]", sys_days{}, Millis{}, Micros{},
+                 std::nullopt, std::nullopt, std::nullopt, std::nullopt};
     db.insert(texts).values(std::vector<SqText>{full, nulls}).execute();
 
     auto rows = db.select().from(texts).orderBy(asc(&SqText::id)).all();
@@ -98,10 +99,10 @@ TEST_F(SqliteTypes, TextJsonAndTextDatesRoundTrip) {
     EXPECT_EQ(stored("select unixepoch(at) from texts where id = 1"), "1709209845");
     EXPECT_EQ(stored("select json_extract(doc, '$.nested.ok') from texts where id = 1"), "1");
 
-    EXPECT_EQ(db.select(&SqText::id).from(texts).where(eq(&SqText::at, full.at)).all().size(), 1u);
-    EXPECT_EQ(db.select(&SqText::id).from(texts).where(eq(&SqText::day, full.day)).all().size(), 1u);
-    EXPECT_EQ(db.select(&SqText::id).from(texts).where(gt(&SqText::atMicros, at(2000, 1, 1, 0, 0, 0))).all().size(), 1u);
-    EXPECT_EQ(db.select(&SqText::id).from(texts).where(eq(&SqText::doc, doc)).all().size(), 1u);
+    EXPECT_EQ(db.count(texts, eq(&SqText::at, full.at)), 1);
+    EXPECT_EQ(db.count(texts, eq(&SqText::day, full.day)), 1);
+    EXPECT_EQ(db.count(texts, gt(&SqText::atMicros, at(2000, 1, 1, 0, 0, 0))), 1);
+    EXPECT_EQ(db.count(texts, eq(&SqText::doc, doc)), 1);
 }
 
 TEST_F(SqliteTypes, TextValuesWrittenBySqlReadBack) {
@@ -124,11 +125,11 @@ TEST_F(SqliteTypes, EpochTimestampsAreDrizzlesSecondsAndMilliseconds) {
     const auto before1970 = at(1969, 12, 31, 23, 59, 59, 500000);
     SqEpoch t{0, floor<seconds>(moment), floor<milliseconds>(moment), moment, floor<seconds>(before1970),
               floor<milliseconds>(before1970)};
-    SqEpoch nulls{0, sys_seconds{}, Millis{}, system_clock::time_point{}};
+    SqEpoch nulls{0, sys_seconds{}, Millis{}, system_clock::time_point{}, std::nullopt, std::nullopt};
     db.insert(epochs).values(std::vector<SqEpoch>{t, nulls}).execute();
 
-    EXPECT_EQ(stored("select seconds || ' ' || millis || ' ' || clock_seconds || ' ' || seconds_n || ' ' || millis_n || "
-                     "' ' || typeof(seconds) from epochs where id = 1"),
+    EXPECT_EQ(stored("select seconds || ' ' || millis || ' ' || clock_seconds || ' ' || seconds_n || ' ' || "
+                     "millis_n || ' ' || typeof(seconds) from epochs where id = 1"),
               "1709209845 1709209845987 1709209845 -1 -500 integer");
     auto rows = db.select().from(epochs).orderBy(asc(&SqEpoch::id)).all();
     ASSERT_EQ(rows.size(), 2u);
@@ -157,7 +158,8 @@ TEST_F(SqliteTypes, BlobsInEveryModeRoundTripAsBlobs) {
     SqBlob full{0, bytes, {std::byte{0}, std::byte{0xff}}, withNul, doc, R"({"s":1})",
                 std::numeric_limits<std::int64_t>::min(), std::vector<unsigned char>{}, std::string(), doc,
                 std::numeric_limits<std::int64_t>::max()};
-    SqBlob nulls{0, {}, {}, "", nlohmann::json::object(), "{}", 0};
+    SqBlob nulls{0, {}, {}, "", nlohmann::json::object(), "{}", 0,
+                 std::nullopt, std::nullopt, std::nullopt, std::nullopt};
     db.insert(blobs).values(std::vector<SqBlob>{full, nulls}).execute();
 
     auto rows = db.select().from(blobs).orderBy(asc(&SqBlob::id)).all();
@@ -176,9 +178,10 @@ TEST_F(SqliteTypes, BlobsInEveryModeRoundTripAsBlobs) {
     EXPECT_FALSE(rows[1].rawN || rows[1].rawStringN || rows[1].docN || rows[1].bigN);
 
     EXPECT_EQ(stored("select typeof(raw) || typeof(raw_string) || typeof(doc) || typeof(doc_string) || typeof(big) || "
-                     "' ' || hex(raw_string) || ' ' || cast(doc as text) || ' ' || cast(big_n as text) from blobs where id = 1"),
+                     "' ' || hex(raw_string) || ' ' || cast(doc as text) || ' ' || cast(big_n as text) "
+                     "from blobs where id = 1"),
               "blobblobblobblobblob 610062 {\"k\":[1,2]} 9223372036854775807");
-    EXPECT_EQ(db.select(&SqBlob::id).from(blobs).where(eq(&SqBlob::raw, bytes)).all().size(), 1u);
+    EXPECT_EQ(db.count(blobs, eq(&SqBlob::raw, bytes)), 1);
 }
 
 TEST_F(SqliteTypes, BlobsWrittenBySqlReadBack) {
@@ -196,6 +199,27 @@ TEST_F(SqliteTypes, BlobsWrittenBySqlReadBack) {
     EXPECT_EQ(row->rawN, std::vector<unsigned char>{});
     EXPECT_EQ(row->docN, nlohmann::json("just text"));
     EXPECT_EQ(row->bigN, 7);  // a plain integer reads too
+}
+
+TEST_F(SqliteTypes, TypedValuesInWhereAndSetUseTheColumnsEncoding) {
+    const auto moment = at(2024, 2, 29, 12, 30, 45, 987654);
+    db.insert(epochs)
+        .values(SqEpoch{0, floor<seconds>(moment), floor<milliseconds>(moment), moment, std::nullopt, std::nullopt})
+        .execute();
+    EXPECT_EQ(db.count(epochs, eq(&SqEpoch::seconds, floor<seconds>(moment))), 1);
+    EXPECT_EQ(db.count(epochs, eq(&SqEpoch::millis, floor<milliseconds>(moment))), 1);
+    EXPECT_EQ(db.count(epochs, gt(&SqEpoch::clockSeconds, moment - hours{1})), 1);
+    EXPECT_EQ(db.count(epochs, between(&SqEpoch::seconds, sys_seconds{}, floor<seconds>(moment))), 1);
+    EXPECT_EQ(db.count(epochs, inArray(&SqEpoch::millis, std::vector<Millis>{floor<milliseconds>(moment)})), 1);
+    db.update(epochs).set(&SqEpoch::secondsN, sys_seconds{seconds{-1}}).execute();
+    EXPECT_EQ(stored("select seconds_n || ' ' || typeof(seconds_n) from epochs"), "-1 integer");
+
+    const std::string withNul("a\0b", 3);
+    db.insert(blobs).values(SqBlob{0, {}, {}, withNul, nlohmann::json{{"k", 1}}, "{}", 42, std::nullopt, std::nullopt,
+                                  std::nullopt, std::nullopt}).execute();
+    EXPECT_EQ(db.count(blobs, eq(&SqBlob::rawString, withNul)), 1);
+    EXPECT_EQ(db.count(blobs, eq(&SqBlob::doc, nlohmann::json{{"k", 1}})), 1);
+    EXPECT_EQ(db.count(blobs, eq(&SqBlob::big, 42)), 1);
 }
 
 }  // namespace

@@ -61,6 +61,9 @@ public:
     // Stops reading before the last row, releasing what the statement holds (SQLite's read
     // lock, MySQL's buffered rows); next() then returns false.
     virtual void close() {}
+    // How many rows the result has, when the driver knows before reading them (PostgreSQL and
+    // MySQL buffer results; SQLite does not know): lets a reader reserve. 0 when unknown.
+    virtual std::size_t rowCountHint() const { return 0; }
 };
 
 }  // namespace drizzle::driver

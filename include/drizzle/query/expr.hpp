@@ -198,13 +198,35 @@ ast::Node toNode(const X& x) {
     }
 }
 
+// A value compared with, or written to, the column of member type M: bound by that column's
+// codec, which knows what its SQL type needs (a std::string on a binary column is bytes, SQLite's
+// epoch timestamps are integers, a PostgreSQL timestamp is said to be UTC).
+template <class M, class X>
+ast::Node valueFor(const ColumnSpec& column, const X& x) {
+    if constexpr (!IsExpr<X>::value && !std::is_member_object_pointer_v<X> && !std::is_same_v<X, Placeholder> &&
+                  !std::is_same_v<X, std::nullptr_t> && std::is_constructible_v<M, const X&>) {
+        if (column.codec != nullptr) {
+            const M value(x);
+            return ast::paramNode(column.codec->write(&value));
+        }
+    }
+    return toNode<M>(x);
+}
+// An operand compared with `subject`: through the column's codec when the subject is a column
+// named by its member pointer (whose member type is the codec's).
+template <class A, class S, class X>
+ast::Node operandFor(const S& subject, const X& x) {
+    if constexpr (std::is_member_object_pointer_v<S>) return valueFor<A>(columnOf(memberRef(subject)), x);
+    else return toNode<A>(x);
+}
+
 template <class... Xs>
 using SourcesOf = typename Merge<typename Operand<Xs>::SourceList...>::type;
 
 template <class L, class R>
 Expr<bool, SourcesOf<L, R>> compare(const L& left, std::string_view op, const R& right) {
     using A = typename Operand<L>::Value;
-    return {ast::binaryNode(toNode<A>(left), op, toNode<A>(right))};
+    return {ast::binaryNode(toNode<A>(left), op, operandFor<A>(left, right))};
 }
 
 }  // namespace detail
@@ -277,7 +299,7 @@ Expr<bool, detail::SourcesOf<X, A, B>> between(const X& x, const A& low, const B
                       detail::comparable<V, typename detail::Operand<B>::Value>,
                   "between(a, low, high): the bounds' types differ from the value's");
     ast::Node n = ast::rawNode("? between ? and ?");
-    n.args = {detail::toNode<V>(x), detail::toNode<V>(low), detail::toNode<V>(high)};
+    n.args = {detail::toNode<V>(x), detail::operandFor<V>(x, low), detail::operandFor<V>(x, high)};
     return {std::move(n)};
 }
 
@@ -290,7 +312,7 @@ ast::Node inList(const X& x, const Range& values, std::string_view op) {
     list.kind = ast::Node::Kind::list;
     for (const auto& v : values) {
         static_assert(comparable<V, std::decay_t<decltype(v)>>, "inArray(column, values): the values' type differs from the column's");
-        list.args.push_back(toNode<V>(v));
+        list.args.push_back(operandFor<V>(x, v));
     }
     // An empty list matches nothing (IN () is not SQL).
     if (list.args.empty()) return ast::rawNode(op == " in " ? "false" : "true");

@@ -41,7 +41,7 @@ ast::Assignment assign(M Row::*member, const V& value) {
     }
     const ColumnSpec& column = columnOf(memberRef(member));
     if constexpr (std::is_same_v<V, std::nullopt_t>) return {&column, ast::paramNode(nullptr)};
-    else return {&column, toNode<M>(value)};
+    else return {&column, valueFor<M>(column, value)};
 }
 
 // src/query/mutate.cpp

@@ -48,8 +48,21 @@ struct OrderBy {
     OrderBy(M Row::*member) : order{column(member).node, false, {}} {}  // NOLINT(google-explicit-constructor)
 };
 
+// Which of `Row`'s columns to read: `cols(&User::id, &User::name)`; the other members keep
+// their default values. Empty: every column.
+template <class Row>
+struct Columns {
+    std::vector<detail::MemberRef> members;
+    Columns() = default;
+    template <class... Ms>
+    Columns(const ColumnList<Ms...>& list) : members(std::begin(list.refs), std::end(list.refs)) {}  // NOLINT
+    template <class M>
+    Columns(M Row::*member) : members{detail::memberRef(member)} {}  // NOLINT
+};
+
 template <class Row>
 struct FindOptions {
+    Columns<Row> columns{};
     Where<Row> where{};
     std::vector<OrderBy<Row>> orderBy{};
     std::optional<std::int64_t> limit{};
@@ -91,7 +104,11 @@ struct RelationPlan {
     std::vector<RelationPlan> children;
 };
 
-ast::Select relationalSelect(Dialect dialect, const TableDef& root, const std::vector<RelationPlan>& relations,
+// The columns of `root` that `members` name, checked to belong to it.
+std::vector<const ColumnSpec*> chosenColumns(const TableDef& root, const std::vector<MemberRef>& members);
+void readColumns(const std::vector<const ColumnSpec*>& columns, const driver::Cursor& cursor, void* row);
+ast::Select relationalSelect(Dialect dialect, const TableDef& root, const std::vector<const ColumnSpec*>& columns,
+                             const std::vector<RelationPlan>& relations,
                              const std::optional<ast::Node>& where, const std::vector<ast::Order>& orderBy,
                              std::optional<std::int64_t> limit, std::optional<std::int64_t> offset);
 
@@ -262,15 +279,11 @@ public:
     }
 
     std::vector<Result> findMany(const FindOptions<Row>& options = {}) const {
-        std::vector<ast::Order> orderBy;
-        for (const auto& o : options.orderBy) orderBy.push_back(o.order);
-        const ast::Select tree =
-            detail::relationalSelect(D, *table_.definition(), plans(), options.where.node, orderBy, options.limit, options.offset);
-        const ast::Printed printed = ast::print(D, tree);
+        const auto columns = detail::chosenColumns(*table_.definition(), options.columns.members);
+        const ast::Printed printed = ast::print(D, tree(options, columns));
         detail::Running running = session_->run(printed);
         std::vector<Result> out;
-        const std::size_t first = detail::columnCount(*table_.definition());
-        while (running.cursor->next()) out.push_back(readRow(*running.cursor, first));
+        while (running.cursor->next()) out.push_back(readRow(*running.cursor, columns));
         return out;
     }
     std::optional<Result> findFirst(FindOptions<Row> options = {}) const {
@@ -280,11 +293,7 @@ public:
         return std::move(rows.front());
     }
     std::string toSQL(const FindOptions<Row>& options = {}) const {
-        std::vector<ast::Order> orderBy;
-        for (const auto& o : options.orderBy) orderBy.push_back(o.order);
-        return ast::print(D, detail::relationalSelect(D, *table_.definition(), plans(), options.where.node, orderBy,
-                                                      options.limit, options.offset))
-            .sql;
+        return ast::print(D, tree(options, detail::chosenColumns(*table_.definition(), options.columns.members))).sql;
     }
 
 private:
@@ -293,17 +302,21 @@ private:
         std::apply([&](const auto&... w) { (out.push_back(detail::WithResult<std::decay_t<decltype(w)>>::plan(w)), ...); }, withs_);
         return out;
     }
-    Result readRow(const driver::Cursor& c, std::size_t first) const {
-        if constexpr (sizeof...(Ws) == 0) {
-            Row row{};
-            detail::readTableRow(*table_.definition(), c, 0, &row);
-            return row;
-        } else {
-            Result r{};
-            detail::readTableRow(*table_.definition(), c, 0, &std::get<0>(r));
-            readRelations(c, first, r, std::index_sequence_for<Ws...>{});
-            return r;
-        }
+    ast::Select tree(const FindOptions<Row>& options, const std::vector<const detail::ColumnSpec*>& columns) const {
+        std::vector<ast::Order> orderBy;
+        for (const auto& o : options.orderBy) orderBy.push_back(o.order);
+        return detail::relationalSelect(D, *table_.definition(), columns, plans(), options.where.node, orderBy,
+                                        options.limit, options.offset);
+    }
+    Result readRow(const driver::Cursor& c, const std::vector<const detail::ColumnSpec*>& columns) const {
+        Result r{};
+        Row& row = [&]() -> Row& {
+            if constexpr (sizeof...(Ws) == 0) return r;
+            else return std::get<0>(r);
+        }();
+        detail::readColumns(columns, c, &row);
+        if constexpr (sizeof...(Ws) > 0) readRelations(c, columns.size(), r, std::index_sequence_for<Ws...>{});
+        return r;
     }
     template <std::size_t... I>
     void readRelations(const driver::Cursor& c, std::size_t first, Result& r, std::index_sequence<I...>) const {

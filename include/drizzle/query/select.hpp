@@ -182,6 +182,47 @@ private:
 
 }  // namespace detail
 
+// A query used as a table: a subquery in FROM (`query.as<"sq">()`) or a CTE
+// (`drizzle::cte<"sq">(query)`, named in `db.with(sq)`). Its columns are `sq(&User::name)` for a
+// selected table column, or `sq.column<T>("alias")` for an expression selected with as(...).
+template <Name N, Dialect D>
+struct Derived {
+    static constexpr Dialect dialect = D;
+    std::shared_ptr<const ast::Select> query;
+    bool isCte = false;
+
+    template <class T, class M>
+    Expr<M, Sources<Derived>, true> operator()(M T::*member) const {
+        return {ast::columnNode(N.view(), &detail::columnOf(detail::memberRef(member)))};
+    }
+    template <class V>
+    Expr<V, Sources<Derived>, true> column(std::string_view name) const {
+        ast::Node n = ast::columnNode(N.view(), nullptr);
+        n.text = name;
+        return {std::move(n)};
+    }
+    ast::Source source() const { return ast::Source{nullptr, N.view(), isCte ? nullptr : query}; }
+};
+namespace detail {
+template <Name N, Dialect D>
+struct SourceTraits<Derived<N, D>> {
+    static std::string_view qualifier() { return N.view(); }
+};
+template <class T>
+struct IsDerived : std::false_type {};
+template <Name N, Dialect D>
+struct IsDerived<Derived<N, D>> : std::true_type {};
+}  // namespace detail
+
+// An expression selected under a name: `as(count(), "n")`, read back as sq.column<std::int64_t>("n").
+template <class V, class S, bool C>
+Expr<V, S, false> as(const Expr<V, S, C>& e, std::string_view name) {
+    ast::Node alias;
+    alias.kind = ast::Node::Kind::identifier;
+    alias.text = name;
+    return {ast::rawNode("? as ?", {e.node, std::move(alias)})};
+}
+
 template <Dialect D, class Fields, class Scope>
 class SelectQuery {
 public:
@@ -329,6 +370,13 @@ public:
         return Prepared(*this);
     }
 
+    // This query as a table in another query's FROM or join: `.as<"sq">()`.
+    template <Name N>
+    Derived<N, D> as() const {
+        check();
+        return {tree_, false};
+    }
+
     // For subqueries: the statement tree, checked.
     std::shared_ptr<const ast::Select> tree() const {
         check();
@@ -344,6 +392,10 @@ private:
         if constexpr (IsTable<T>::value) {
             static_assert(T::dialect == D, "join: the table is declared for another dialect");
             return ast::Source{table.definition(), {}, nullptr};
+        } else if constexpr (detail::IsDerived<T>::value) {
+            static_assert(T::dialect == D, "join: the subquery reads tables of another dialect");
+            static_assert(!std::is_same_v<Fields, detail::AllFields>, "select() with a subquery joined: select the columns you want");
+            return table.source();
         } else {
             static_assert(T::dialect == D, "join: the table is declared for another dialect");
             return ast::Source{table.table.definition(), detail::SourceTraits<T>::qualifier(), nullptr};
@@ -410,6 +462,7 @@ private:
     Result readOne(const driver::Cursor& c) const { return decoder_.readOne(c); }
     std::vector<Result> readAll(driver::Cursor& c) const {
         std::vector<Result> out;
+        out.reserve(c.rowCountHint());
         while (c.next()) decoder_.read(c, out.emplace_back());
         return out;
     }
@@ -440,10 +493,25 @@ public:
         return {session_, tree_};
     }
 
+    template <Name N, Dialect D>
+    SelectQuery<D, Fields, detail::Scope<detail::Entry<Derived<N, D>, false>>> from(const Derived<N, D>& sq) const {
+        static_assert(!std::is_same_v<Fields, detail::AllFields>,
+                      "select().from(subquery): select the subquery's columns you want, sq(&Row::member) or sq.column<T>(name)");
+        tree_->from = sq.source();
+        return {session_, tree_};
+    }
+
 private:
     Session* session_;
     std::shared_ptr<ast::Select> tree_;
 };
+
+// A common table expression: WITH "name" AS (query). Start the query that uses it with
+// db.with(cte).select(...).
+template <Name N, class Q>
+Derived<N, Q::dialect> cte(const Q& query) {
+    return {query.tree(), true};
+}
 
 }  // namespace drizzle
 

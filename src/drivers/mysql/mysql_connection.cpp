@@ -135,6 +135,10 @@ public:
         current_ = false;
     }
 
+    std::size_t rowCountHint() const override {
+        return hasRows_ ? static_cast<std::size_t>(mysql_stmt_num_rows(statement_.get())) : 0;
+    }
+
     void close() override {
         current_ = false;
         if (hasRows_) mysql_stmt_free_result(statement_.get());

@@ -208,6 +208,7 @@ public:
 
     std::int64_t affectedRows() const override { return returnsRows_ ? std::min(row_ + 1, rows_) : changed_; }
     std::int64_t lastInsertId() const override { return 0; }
+    std::size_t rowCountHint() const override { return returnsRows_ ? static_cast<std::size_t>(rows_) : 0; }
 
 private:
     void check(std::size_t column) const {

@@ -111,6 +111,7 @@ public:
         state_ = State::done;
         columns_ = 0;
         read_ = 0;
+        lastColumn_ = SIZE_MAX;  // the type cache belongs to the previous run
         sqlite3_reset(statement);  // its code repeats the previous run's error, already reported
         // Every parameter is bound again below (the count is checked), so no clear_bindings.
         checkParamCount(static_cast<std::size_t>(sqlite3_bind_parameter_count(statement)), params.size(),
@@ -186,13 +187,17 @@ public:
 private:
     enum class State { pending, row, done };
 
-    // Asked afresh each time (a cache per row cost more than the call): sqlite3_column_type is
-    // undefined once a value was converted (text() of an INTEGER), and the codecs read each
-    // column once, after any isNull().
+    // sqlite3_column_type is undefined once a value was converted (text() of an INTEGER); the
+    // codecs read each column once, after at most one isNull(), so the type is remembered for
+    // the last column asked (a cache per row cost more than it saved).
     int typeOf(std::size_t column) const {
         if (state_ != State::row) throwNoRow();
         if (column >= columns_) throwNoColumn(column, columns_);
-        return sqlite3_column_type(statement_.get(), static_cast<int>(column));
+        if (column == lastColumn_ && read_ == lastRow_) return lastType_;
+        lastColumn_ = column;
+        lastRow_ = read_;
+        lastType_ = sqlite3_column_type(statement_.get(), static_cast<int>(column));
+        return lastType_;
     }
 
     // The value's text, or its bytes for a BLOB (the same thing to SQLite but for REALs).
@@ -215,6 +220,9 @@ private:
 
     std::shared_ptr<SqliteSession> session_;
     StatementHandle statement_;
+    mutable std::size_t lastColumn_ = SIZE_MAX;
+    mutable std::int64_t lastRow_ = -1;
+    mutable int lastType_ = SQLITE_NULL;
     State state_ = State::done;
     std::size_t columns_ = 0;
     std::int64_t read_ = 0;

@@ -9,10 +9,10 @@ namespace app {
 namespace sqlite = drizzle::sqlite;
 
 struct User {
-    std::int64_t id;
+    std::int64_t id = 0;  // 0: the database assigns it on insert
     std::string name;
     std::string email;
-    std::optional<std::string> createdAt;
+    std::optional<std::string> createdAt{};
 };
 
 struct Task {
