@@ -81,7 +81,10 @@ def run_cpp(binary, args, pg_url):
     env.pop("DRIZZLE_BENCH_PG_URL", None)
     if pg_url:
         env["DRIZZLE_BENCH_PG_URL"] = pg_url
+    # Random interleaving runs the raw and ORM sides' repetitions in a shuffled order, so that a
+    # change of load (other work, loopback wake-up latency) falls on both sides alike.
     command = [str(binary), "--benchmark_format=json", f"--benchmark_repetitions={args.runs}",
+               "--benchmark_enable_random_interleaving=true",
                "--benchmark_report_aggregates_only=true", f"--benchmark_min_time={args.min_time}"]
     if args.filter:
         command.append(f"--benchmark_filter={args.filter}")
