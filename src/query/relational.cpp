@@ -17,7 +17,10 @@ namespace {
 std::string_view aliasName(int i) {
     static const auto names = [] {
         std::array<std::string, 256> n;
-        for (std::size_t k = 0; k < n.size(); ++k) n[k] = "r" + std::to_string(k + 1);
+        for (std::size_t k = 0; k < n.size(); ++k) {
+            n[k] = std::to_string(k + 1);
+            n[k].insert(n[k].begin(), 'r');
+        }
         return n;
     }();
     if (i >= static_cast<int>(names.size()))
@@ -104,7 +107,9 @@ public:
         }
         // PostgreSQL and SQLite: order and limit a derived table, aggregate its rows.
         ast::Select inner = std::move(s);
-        inner.fields.push_back(ast::Node{ast::Node::Kind::star});
+        ast::Node star;
+        star.kind = ast::Node::Kind::star;
+        inner.fields.push_back(std::move(star));
         inner.orderBy = orderBy;
         if (plan.limit) inner.limit = ast::paramNode(*plan.limit);
         ast::Select outer;

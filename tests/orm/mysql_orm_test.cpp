@@ -26,6 +26,7 @@ protected:
 #define ORM_HAS_RETURNING 0
 #define ORM_HAS_FULL_JOIN 0
 #define ORM_HAS_ON_CONFLICT 0
+#define ORM_HAS_SET_ALL 1
 #include "query_cases.inc"
 #include "relational_cases.inc"
 

@@ -27,12 +27,14 @@ struct Post {
     std::optional<std::string> body;
     std::string slug;
     std::vector<unsigned char> cover;
+    std::optional<std::string> editedBy;
 };
 
 inline std::string newSlug() {
     static int n = 0;
     return "my-slug-" + std::to_string(++n);
 }
+inline std::string editor() { return "orm"; }
 
 inline const auto users = mysql::table<User>("users", {
     mysql::int_("id", &User::id).primaryKey().autoincrement(),
@@ -49,6 +51,7 @@ inline const auto posts = mysql::table<Post>("posts", {
     mysql::varchar("body", &Post::body, {.length = 1000}),
     mysql::varchar("slug", &Post::slug, {.length = 100}).notNull().defaultFn(&newSlug),
     mysql::varbinary("cover", &Post::cover, {.length = 100}).notNull().default_(sql("''")),
+    mysql::varchar("edited_by", &Post::editedBy, {.length = 100}).onUpdateFn(&editor),
 });
 
 struct UserRelations {
@@ -67,7 +70,7 @@ create table users (id int primary key auto_increment, name varchar(100) not nul
                     age int, active boolean not null default true, mentor_id int);
 create table posts (id int primary key auto_increment, user_id int not null references users(id),
                     title varchar(100) not null, body varchar(1000), slug varchar(100) not null,
-                    cover varbinary(100) not null default '');
+                    cover varbinary(100) not null default '', edited_by varchar(100));
 )";
 
 }  // namespace orm_mysql

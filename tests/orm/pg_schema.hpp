@@ -28,6 +28,7 @@ struct Post {
     std::optional<std::string> body;
     std::string slug;
     std::vector<unsigned char> cover;
+    std::optional<std::string> editedBy;
     std::vector<std::string> tags;
 };
 
@@ -35,6 +36,7 @@ inline std::string newSlug() {
     static int n = 0;
     return "pg-slug-" + std::to_string(++n);
 }
+inline std::string editor() { return "orm"; }
 
 inline const auto users = pg::table<User>("users", {
     pg::serial("id", &User::id).primaryKey(),
@@ -51,6 +53,7 @@ inline const auto posts = pg::table<Post>("posts", {
     pg::text("body", &Post::body),
     pg::text("slug", &Post::slug).notNull().defaultFn(&newSlug),
     pg::bytea("cover", &Post::cover).notNull().default_(sql("''::bytea")),
+    pg::text("edited_by", &Post::editedBy).onUpdateFn(&editor),
     pg::text("tags", &Post::tags).notNull().default_(sql("'{}'")),
 });
 
@@ -69,7 +72,7 @@ inline constexpr const char* ddl = R"(
 create table users (id serial primary key, name text not null, email text not null unique, age integer,
                     active boolean not null default true, mentor_id integer);
 create table posts (id serial primary key, user_id integer not null references users(id), title text not null,
-                    body text, slug text not null, cover bytea not null default ''::bytea, tags text[] not null default '{}');
+                    body text, slug text not null, cover bytea not null default ''::bytea, tags text[] not null default '{}', edited_by text);
 )";
 
 }  // namespace orm_pg

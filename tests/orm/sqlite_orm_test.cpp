@@ -24,6 +24,7 @@ protected:
 #define ORM_HAS_RETURNING 1
 #define ORM_HAS_FULL_JOIN 1
 #define ORM_HAS_ON_CONFLICT 1
+#define ORM_HAS_SET_ALL 0
 #include "query_cases.inc"
 #include "relational_cases.inc"
 

@@ -26,12 +26,14 @@ struct Post {
     std::optional<std::string> body;
     std::string slug;
     std::vector<unsigned char> cover;
+    std::optional<std::string> editedBy;
 };
 
 inline std::string newSlug() {
     static int n = 0;
     return "slug-" + std::to_string(++n);
 }
+inline std::string editor() { return "orm"; }
 
 inline const auto users = sqlite::table<User>("users", {
     sqlite::integer("id", &User::id).primaryKey(),
@@ -48,6 +50,7 @@ inline const auto posts = sqlite::table<Post>("posts", {
     sqlite::text("body", &Post::body),
     sqlite::text("slug", &Post::slug).notNull().defaultFn(&newSlug),
     sqlite::blob("cover", &Post::cover).notNull().default_(sql("x''")),
+    sqlite::text("edited_by", &Post::editedBy).onUpdateFn(&editor),
 });
 
 struct UserRelations {
@@ -65,7 +68,7 @@ inline constexpr const char* ddl = R"(
 create table users (id integer primary key, name text not null, email text not null unique, age integer,
                     active integer not null default 1, mentor_id integer);
 create table posts (id integer primary key, user_id integer not null references users(id), title text not null,
-                    body text, slug text not null, cover blob not null default x'');
+                    body text, slug text not null, cover blob not null default x'', edited_by text);
 )";
 
 }  // namespace orm_sqlite

@@ -323,11 +323,17 @@ public:
     template <class Q>
     SelectQuery intersect(const Q& other) const { return setOperation("intersect", other); }
     template <class Q>
-    SelectQuery intersectAll(const Q& other) const { return setOperation("intersect all", other); }
+    SelectQuery intersectAll(const Q& other) const {
+        static_assert(D != Dialect::sqlite, "intersectAll(...): SQLite has no INTERSECT ALL");
+        return setOperation("intersect all", other);
+    }
     template <class Q>
     SelectQuery except(const Q& other) const { return setOperation("except", other); }
     template <class Q>
-    SelectQuery exceptAll(const Q& other) const { return setOperation("except all", other); }
+    SelectQuery exceptAll(const Q& other) const {
+        static_assert(D != Dialect::sqlite, "exceptAll(...): SQLite has no EXCEPT ALL");
+        return setOperation("except all", other);
+    }
 
     // ---- running ----
     std::vector<Result> all() const {
