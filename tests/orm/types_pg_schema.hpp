@@ -175,6 +175,7 @@ struct PgArray {
     std::vector<std::string> amounts;
     std::vector<std::vector<unsigned char>> blobs;
     std::optional<std::vector<std::int64_t>> bigsN;
+    std::vector<std::optional<std::string>> maybeWords;  // elements may be NULL
 };
 inline const auto arrays = pg::table<PgArray>("arrays", {
     pg::serial("id", &PgArray::id).primaryKey(),
@@ -188,6 +189,7 @@ inline const auto arrays = pg::table<PgArray>("arrays", {
     pg::numeric("amounts", &PgArray::amounts).notNull(),
     pg::bytea("blobs", &PgArray::blobs).notNull(),
     pg::bigint("bigs_n", &PgArray::bigsN),
+    pg::text("maybe_words", &PgArray::maybeWords).notNull(),
 });
 
 // PostGIS points (the test creates the table once it has created the extension).
@@ -246,7 +248,8 @@ create table binaries (id serial primary key, raw bytea not null, raw_bytes byte
     where_n point, line_n line);
 create table arrays (id serial primary key, ints integer[] not null, matrix integer[][] not null, words text[] not null,
     flags boolean[] not null, reals double precision[] not null, keys uuid[] not null,
-    moods mood[] not null, amounts numeric[] not null, blobs bytea[] not null, bigs_n bigint[]);
+    moods mood[] not null, amounts numeric[] not null, blobs bytea[] not null, bigs_n bigint[],
+    maybe_words text[] not null default '{}');
 create table vectors (id serial primary key, embedding text not null, embedding_n text);
 create table narrow (id serial primary key, small integer not null);
 )";

@@ -362,7 +362,8 @@ TEST_F(PgTypes, ArraysRoundTripWithAwkwardElements) {
                  {"sad", "happy"},
                  {"1234567890123456789012345678901234567890.5", "-0.001"},
                  {{0, 1, 255}, {}},
-                 std::vector<std::int64_t>{std::numeric_limits<std::int64_t>::min()}};
+                 std::vector<std::int64_t>{std::numeric_limits<std::int64_t>::min()},
+                 {"x", std::nullopt, "NULL"}};
     PgArray empty{};
     db.insert(arrays).values(std::vector<PgArray>{full, empty}).execute();
 
@@ -379,6 +380,8 @@ TEST_F(PgTypes, ArraysRoundTripWithAwkwardElements) {
     EXPECT_EQ(a.amounts, full.amounts);
     EXPECT_EQ(a.blobs, full.blobs);
     EXPECT_EQ(a.bigsN, full.bigsN);
+    EXPECT_EQ(a.maybeWords, full.maybeWords);
+    EXPECT_EQ(serverText("select (maybe_words[2] is null)::text || ' ' || maybe_words[3] from arrays where id = 1"), "true NULL");
     const PgArray& b = rows[1];
     EXPECT_TRUE(b.ints.empty() && b.matrix.empty() && b.words.empty() && b.keys.empty() && b.blobs.empty());
     EXPECT_FALSE(b.bigsN.has_value());

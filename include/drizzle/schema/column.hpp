@@ -50,6 +50,12 @@ struct ArrayDepth<Accepts, std::vector<E, A>> {
     static constexpr int inner = ArrayDepth<Accepts, E>::value;
     static constexpr int value = Accepts<std::vector<E, A>>::value ? 0 : (inner < 0 ? -1 : inner + 1);
 };
+// An array whose elements may be NULL: std::vector<std::optional<T>>.
+template <template <class> class Accepts, class E, class A>
+struct ArrayDepth<Accepts, std::vector<std::optional<E>, A>> {
+    static constexpr int inner = ArrayDepth<Accepts, E>::value;
+    static constexpr int value = inner < 0 ? -1 : inner + 1;
+};
 
 // Predicates over a value type, shared by the dialects.
 template <std::size_t Bytes>
