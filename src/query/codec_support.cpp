@@ -323,11 +323,32 @@ double ValueCursor::real(std::size_t) const {
         throw Error(ErrorCategory::usage, "array element \"" + s + "\" is not a number");
     return v;
 }
+}  // namespace drizzle::detail
+
+bool drizzle::driver::decodeHex(std::string_view hex, std::string& out) {
+    if (hex.size() >= 2 && hex[0] == '\\' && hex[1] == 'x') hex.remove_prefix(2);
+    if (hex.size() % 2 != 0) return false;
+    auto digit = [](char c) {
+        if (c >= '0' && c <= '9') return c - '0';
+        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+        return -1;
+    };
+    out.resize(hex.size() / 2);
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        const int high = digit(hex[2 * i]), low = digit(hex[2 * i + 1]);
+        if (high < 0 || low < 0) return false;
+        out[i] = static_cast<char>(high << 4 | low);
+    }
+    return true;
+}
+
+namespace drizzle::detail {
+
 std::string_view ValueCursor::bytes(std::size_t) const {
     const std::string& s = present(value_);
-    if (s.size() < 2 || s[0] != '\\' || s[1] != 'x') return s;
-    decoded_.clear();
-    for (std::size_t i = 2; i + 1 < s.size(); i += 2) decoded_ += static_cast<char>(std::stoi(s.substr(i, 2), nullptr, 16));
+    if (s.size() < 2 || s[0] != '\\' || s[1] != 'x') return s;  // not an array of bytea
+    if (!driver::decodeHex(s, decoded_)) throw Error(ErrorCategory::usage, "array element is not bytea hex text");
     return decoded_;
 }
 

@@ -403,15 +403,10 @@ double JsonRow::real(std::size_t c) const {
     return out;
 }
 
+// Related rows carry bytes as hex: hex() on SQLite and MySQL, bytea's own text on PostgreSQL.
 std::string_view JsonRow::bytes(std::size_t c) const {
-    std::string_view hex = text(c);
-    if (hex.size() >= 2 && hex[0] == '\\' && hex[1] == 'x') hex.remove_prefix(2);  // PostgreSQL bytea
-    decoded_.clear();
-    for (std::size_t i = 0; i + 1 < hex.size(); i += 2) {
-        unsigned byte = 0;
-        std::from_chars(hex.data() + i, hex.data() + i + 2, byte, 16);
-        decoded_ += static_cast<char>(byte);
-    }
+    if (!driver::decodeHex(text(c), decoded_))
+        throw Error(ErrorCategory::internal, "related column " + std::to_string(c) + ": binary value is not hex");
     return decoded_;
 }
 

@@ -66,4 +66,8 @@ public:
     virtual std::size_t rowCountHint() const { return 0; }
 };
 
+// Hex digits ("00ff", or PostgreSQL's bytea text "\\x00ff") decoded into `out`; false when
+// `hex` holds something else. Binary values travel as hex inside text (bytea output, JSON).
+bool decodeHex(std::string_view hex, std::string& out);
+
 }  // namespace drizzle::driver

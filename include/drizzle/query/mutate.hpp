@@ -102,6 +102,25 @@ private:
     std::shared_ptr<Statement> tree_;
 };
 
+namespace detail {
+// RETURNING for any statement on `Row`'s table: every column, or the fields given.
+template <Dialect D, class Row, class Statement, class... Fields>
+auto returningOf(Session* session, const std::shared_ptr<Statement>& tree, const TableDef& table, const Fields&... fields) {
+    static_assert(D != Dialect::mysql,
+                  "returning(): MySQL has no RETURNING; run execute() and read ExecResult::lastInsertId, "
+                  "or select the rows afterwards");
+    if constexpr (sizeof...(Fields) == 0) {
+        appendColumns(tree->returning, table, {});
+        return Returning<D, AllFields, Row, Statement>(session, tree);
+    } else {
+        static_assert((AllInScope<Scope<Entry<Row, false>>, SourcesOf<Fields>>::value && ...),
+                      "returning(...): a column of another table than the one written");
+        (tree->returning.push_back(toNode<void>(fields)), ...);
+        return Returning<D, FieldList<void, decltype(asExpr(fields))...>, Row, Statement>(session, tree);
+    }
+}
+}  // namespace detail
+
 template <class Row, Dialect D>
 class InsertQuery {
 public:
@@ -166,7 +185,7 @@ public:
     template <class... Fields>
     auto returning(const Fields&... fields) const {
         finish();
-        return returningSelect<Fields...>(fields...);
+        return detail::returningOf<D, Row>(session_, tree_, *table_, fields...);
     }
 
     ExecResult execute() const {
@@ -179,20 +198,6 @@ public:
     }
 
 private:
-    template <class... Fields>
-    auto returningSelect(const Fields&... fields) const {
-        static_assert(D != Dialect::mysql,
-                      "returning(): MySQL has no RETURNING; run execute() and read ExecResult::lastInsertId");
-        if constexpr (sizeof...(Fields) == 0) {
-            detail::appendColumns(tree_->returning, *table_, {});
-            return Returning<D, detail::AllFields, Row, ast::Insert>(session_, tree_);
-        } else {
-            static_assert((detail::AllInScope<detail::Scope<detail::Entry<Row, false>>, detail::SourcesOf<Fields>>::value && ...),
-                          "returning(...): a column of another table than the one written");
-            (tree_->returning.push_back(detail::toNode<void>(fields)), ...);
-            return Returning<D, detail::FieldList<void, decltype(asExpr(fields))...>, Row, ast::Insert>(session_, tree_);
-        }
-    }
     void finish() const {
         if (!partial_->empty()) detail::finishPartialRow(*tree_, *table_, *partial_);
     }
@@ -225,17 +230,8 @@ public:
     }
     template <class... Fields>
     auto returning(const Fields&... fields) const {
-        static_assert(D != Dialect::mysql, "returning(): MySQL has no RETURNING");
         finish();
-        if constexpr (sizeof...(Fields) == 0) {
-            detail::appendColumns(tree_->returning, *table_, {});
-            return Returning<D, detail::AllFields, Row, ast::Update>(session_, tree_);
-        } else {
-            static_assert((detail::AllInScope<detail::Scope<detail::Entry<Row, false>>, detail::SourcesOf<Fields>>::value && ...),
-                          "returning(...): a column of another table than the one written");
-            (tree_->returning.push_back(detail::toNode<void>(fields)), ...);
-            return Returning<D, detail::FieldList<void, decltype(asExpr(fields))...>, Row, ast::Update>(session_, tree_);
-        }
+        return detail::returningOf<D, Row>(session_, tree_, *table_, fields...);
     }
     ExecResult execute() const {
         finish();
@@ -273,16 +269,7 @@ public:
     }
     template <class... Fields>
     auto returning(const Fields&... fields) const {
-        static_assert(D != Dialect::mysql, "returning(): MySQL has no RETURNING");
-        if constexpr (sizeof...(Fields) == 0) {
-            detail::appendColumns(tree_->returning, *table_, {});
-            return Returning<D, detail::AllFields, Row, ast::Delete>(session_, tree_);
-        } else {
-            static_assert((detail::AllInScope<detail::Scope<detail::Entry<Row, false>>, detail::SourcesOf<Fields>>::value && ...),
-                          "returning(...): a column of another table than the one written");
-            (tree_->returning.push_back(detail::toNode<void>(fields)), ...);
-            return Returning<D, detail::FieldList<void, decltype(asExpr(fields))...>, Row, ast::Delete>(session_, tree_);
-        }
+        return detail::returningOf<D, Row>(session_, tree_, *table_, fields...);
     }
     ExecResult execute() const { return session_->exec(ast::print(D, *tree_)); }
     std::string toSQL() const { return ast::print(D, *tree_).sql; }

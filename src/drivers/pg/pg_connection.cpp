@@ -122,24 +122,13 @@ private:
     std::vector<NumberText> numbers_;
 };
 
-int hexDigit(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-}
-
 // bytea's hex output (\x0001ff, the default since PostgreSQL 9.0) decoded into `out`; the
 // older escape format goes through libpq.
 void decodeBytea(std::string_view text, std::string& out) {
     out.clear();
     if (text.size() >= 2 && text[0] == '\\' && text[1] == 'x') {
-        out.resize((text.size() - 2) / 2);
-        for (std::size_t i = 0; i < out.size(); ++i) {
-            const int high = hexDigit(text[2 + 2 * i]), low = hexDigit(text[3 + 2 * i]);
-            if (high < 0 || low < 0) throw Error(ErrorCategory::internal, "PostgreSQL sent a bytea value that is not hex");
-            out[i] = static_cast<char>(high << 4 | low);
-        }
+        if (!decodeHex(text, out))
+            throw Error(ErrorCategory::internal, "PostgreSQL sent a bytea value that is not hex");
         return;
     }
     std::size_t length = 0;
