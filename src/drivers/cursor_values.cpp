@@ -88,3 +88,7 @@ std::int64_t integralReal(double value, const Cursor& cursor, std::size_t column
 }
 
 }  // namespace drizzle::driver::detail
+
+drizzle::driver::Rows drizzle::driver::Statement::run(const std::vector<Param>& params) {
+    return detail::readAll(open(params));
+}

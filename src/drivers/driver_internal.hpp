@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <span>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -72,6 +73,22 @@ std::string_view writeInteger(std::int64_t value, NumberText& buffer);
 // What every cursor shares: reading a whole result into Rows, parsing text values, and the
 // errors a wrong read gives, each naming the column ("column 2 (\"name\") is NULL").
 Rows readAll(Cursor& cursor);
+
+// A prepared statement that owns its cursor and restarts it on each run (SQLite, MySQL).
+template <class C>
+class CursorStatement final : public Statement {
+public:
+    template <class... A>
+    explicit CursorStatement(A&&... args) : cursor_(std::forward<A>(args)...) {}
+    Cursor& open(std::span<const Param> params) override {
+        cursor_.start(params);
+        return cursor_;
+    }
+    std::int64_t affectedRows() const override { return cursor_.affectedRows(); }
+
+private:
+    C cursor_;
+};
 [[noreturn]] void throwNoRow();
 [[noreturn]] void throwNoColumn(std::size_t column, std::size_t columns);
 [[noreturn]] void throwNull(const Cursor& cursor, std::size_t column);

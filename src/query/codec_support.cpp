@@ -246,17 +246,25 @@ std::int64_t parseTimestampMicros(std::string_view s) {
            micros;
 }
 
+namespace {
+// HH:MM:SS and the fraction, of a non-negative count of microseconds.
+void appendClock(std::string& out, std::int64_t micros, int fractionDigits) {
+    const std::int64_t secs = micros / 1000000;
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%02lld:%02lld:%02lld", static_cast<long long>(secs / 3600),
+                  static_cast<long long>(secs / 60 % 60), static_cast<long long>(secs % 60));
+    out += buf;
+    appendFraction(out, micros % 1000000, fractionDigits);
+}
+}  // namespace
+
 std::string formatTimestampMicros(std::int64_t micros, int fractionDigits, std::string_view offset) {
     const std::int64_t days = floorDiv(micros, microsPerDay);
     const std::int64_t rest = micros - days * microsPerDay;
     bool bc = false;
     std::string out = formatDate(days, bc);
-    const std::int64_t secs = rest / 1000000;
-    char buf[32];
-    std::snprintf(buf, sizeof buf, " %02lld:%02lld:%02lld", static_cast<long long>(secs / 3600),
-                  static_cast<long long>(secs / 60 % 60), static_cast<long long>(secs % 60));
-    out += buf;
-    appendFraction(out, rest % 1000000, fractionDigits);
+    out += ' ';
+    appendClock(out, rest, fractionDigits);
     out += offset;
     if (bc) out += " BC";
     return out;
@@ -282,12 +290,7 @@ std::int64_t parseTimeMicros(std::string_view s) {
 std::string formatTimeMicros(std::int64_t micros, int fractionDigits) {
     std::string out = micros < 0 ? "-" : "";
     const std::int64_t m = micros < 0 ? -micros : micros;
-    const std::int64_t secs = m / 1000000;
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%02lld:%02lld:%02lld", static_cast<long long>(secs / 3600),
-                  static_cast<long long>(secs / 60 % 60), static_cast<long long>(secs % 60));
-    out += buf;
-    appendFraction(out, m % 1000000, fractionDigits);
+    appendClock(out, m, fractionDigits);
     return out;
 }
 

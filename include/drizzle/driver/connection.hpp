@@ -53,7 +53,8 @@ private:
 class Statement {
 public:
     virtual ~Statement() = default;
-    virtual Rows run(const std::vector<Param>& params = {}) = 0;
+    // Runs the statement and reads every row (through open()).
+    Rows run(const std::vector<Param>& params = {});
     // Rows changed by the last run (INSERT/UPDATE/DELETE); for a statement that returns rows
     // (SELECT, ... RETURNING), the number of rows it returned (after open(), read so far).
     virtual std::int64_t affectedRows() const = 0;

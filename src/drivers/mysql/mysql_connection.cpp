@@ -356,22 +356,6 @@ private:
     std::int64_t lastId_ = 0;
 };
 
-class MysqlStatement final : public Statement {
-public:
-    MysqlStatement(std::shared_ptr<MysqlSession> session, std::string_view sql) : cursor_(std::move(session), sql) {}
-
-    Rows run(const std::vector<Param>& params) override { return readAll(open(params)); }
-
-    Cursor& open(std::span<const Param> params) override {
-        cursor_.start(params);
-        return cursor_;
-    }
-
-    std::int64_t affectedRows() const override { return cursor_.affectedRows(); }
-
-private:
-    MysqlCursor cursor_;
-};
 
 std::string ordinal(std::size_t n) {
     const char* suffix = (n % 100 >= 11 && n % 100 <= 13) ? "th"
@@ -420,7 +404,7 @@ public:
     }
 
     std::unique_ptr<Statement> prepare(std::string_view sql) override {
-        return std::make_unique<MysqlStatement>(session_, sql);
+        return std::make_unique<CursorStatement<MysqlCursor>>(session_, sql);
     }
 
     // A server-side statement per call, closed with the cursor: values never enter the SQL text.

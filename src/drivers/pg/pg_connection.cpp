@@ -226,8 +226,6 @@ public:
         PQclear(PQexec(session_->conn, ("DEALLOCATE " + quoteIdentifier(name_, '"')).c_str()));
     }
 
-    Rows run(const std::vector<Param>& params) override { return readAll(open(params)); }
-
     Cursor& open(std::span<const Param> params) override {
         cursor_.reset(nullptr);
         if (placeholders_ > 0) checkParamCount(placeholders_, params.size(), sql_);

@@ -231,23 +231,6 @@ private:
     mutable std::vector<NumberText> numbers_;
 };
 
-class SqliteStatement final : public Statement {
-public:
-    SqliteStatement(std::shared_ptr<SqliteSession> session, StatementHandle statement)
-        : cursor_(std::move(session), std::move(statement)) {}
-
-    Rows run(const std::vector<Param>& params) override { return readAll(open(params)); }
-
-    Cursor& open(std::span<const Param> params) override {
-        cursor_.start(params);
-        return cursor_;
-    }
-
-    std::int64_t affectedRows() const override { return cursor_.affectedRows(); }
-
-private:
-    SqliteCursor cursor_;
-};
 
 class SqliteConnection final : public Connection {
 public:
@@ -276,7 +259,7 @@ public:
     }
 
     std::unique_ptr<Statement> prepare(std::string_view sql) override {
-        return std::make_unique<SqliteStatement>(session_, prepareOne(session_->db, sql));
+        return std::make_unique<CursorStatement<SqliteCursor>>(session_, prepareOne(session_->db, sql));
     }
 
     std::unique_ptr<Cursor> stream(std::string_view sql, std::span<const Param> params) override {
