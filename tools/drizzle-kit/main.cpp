@@ -1,6 +1,10 @@
 // drizzle-kit: the command line. Every failure becomes one paragraph on stderr and the exit
 // code of its category (drizzle::exitCodeFor).
+#include <algorithm>
 #include <iostream>
+#include <string>
+#include <string_view>
+#include <vector>
 
 #include "commands.hpp"
 #include "drizzle/error.hpp"
@@ -33,6 +37,56 @@ Credentials databaseCredentials(const Config& config, const ConfigOverrides& ove
     return credentials;
 }
 
+// The subcommands as a help line: "export, generate, migrate, pull".
+std::string commandList(CLI::App& app) {
+    std::string list;
+    for (const CLI::App* c : app.get_subcommands({})) list += (list.empty() ? "" : ", ") + c->get_name();
+    return list;
+}
+
+// Levenshtein distance, for "did you mean": a typo of a command is one or two edits away.
+std::size_t editDistance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t above = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+
+// CLI11 says only "A subcommand is required" for a missing or mistyped command; say which
+// commands there are, and the nearest one.
+void checkCommand(CLI::App& app, int argc, char** argv) {
+    const auto known = app.get_subcommands({});
+    std::string_view given;
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view a = argv[i];
+        if (a == "--help" || a == "-h" || a == "--version") return;
+        if (!a.empty() && a[0] != '-') {
+            given = a;
+            break;
+        }
+    }
+    if (given.empty())
+        throw Error(ErrorCategory::usage, "no command given; the commands are " + commandList(app),
+                    "run drizzle-kit COMMAND --help for one command's flags");
+    std::string nearest;
+    std::size_t best = 3;
+    for (const CLI::App* c : known) {
+        if (c->get_name() == given) return;
+        const std::size_t d = editDistance(given, c->get_name());
+        if (d < best) best = d, nearest = c->get_name();
+    }
+    throw Error(ErrorCategory::usage, "unknown command '" + std::string(given) + "'; the commands are " + commandList(app),
+                nearest.empty() ? "run drizzle-kit --help for what each does" : "did you mean drizzle-kit " + nearest + "?");
+}
+
 }  // namespace drizzle::cli
 
 int main(int argc, char** argv) {
@@ -45,6 +99,7 @@ int main(int argc, char** argv) {
     drizzle::cli::addMigrateCommand(app, overrides);
     drizzle::cli::addPullCommand(app, overrides);
     try {
+        drizzle::cli::checkCommand(app, argc, argv);
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
         return app.exit(e) == 0 ? 0 : drizzle::exitCodeFor(drizzle::ErrorCategory::usage);

@@ -1,0 +1,45 @@
+// The command line itself: what drizzle-kit says when the command is missing or mistyped.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "util/process.hpp"
+
+namespace {
+
+drizzle::util::ProcessResult kit(std::vector<std::string> args) {
+    args.insert(args.begin(), DRIZZLE_KIT_BIN);
+    return drizzle::util::runProcess(args, std::filesystem::temp_directory_path().string());
+}
+
+}  // namespace
+
+TEST(CommandLine, UnknownCommandListsTheCommandsAndSuggestsTheNearest) {
+    const auto r = kit({"generat", "--name", "x"});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_NE(r.err.find("unknown command 'generat'"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("export, generate, migrate, pull"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("did you mean drizzle-kit generate?"), std::string::npos) << r.err;
+}
+
+TEST(CommandLine, UnrelatedWordListsTheCommandsWithoutAGuess) {
+    const auto r = kit({"frobnicate"});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_NE(r.err.find("unknown command 'frobnicate'; the commands are export, generate, migrate, pull"),
+              std::string::npos)
+        << r.err;
+    EXPECT_EQ(r.err.find("did you mean"), std::string::npos) << r.err;
+}
+
+TEST(CommandLine, MissingCommandListsTheCommands) {
+    const auto r = kit({});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_NE(r.err.find("no command given; the commands are export, generate, migrate, pull"), std::string::npos)
+        << r.err;
+}
+
+TEST(CommandLine, HelpAndVersionStillWork) {
+    EXPECT_EQ(kit({"--help"}).exitCode, 0);
+    EXPECT_EQ(kit({"--version"}).exitCode, 0);
+    EXPECT_EQ(kit({"generate", "--help"}).exitCode, 0);
+}
