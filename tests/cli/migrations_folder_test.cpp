@@ -11,6 +11,7 @@
 #include <map>
 #include <sstream>
 
+#include "drizzle/driver/connection.hpp"
 #include "drizzle/kit/journal.hpp"
 #include "drizzle/snapshot.hpp"
 #include "util/process.hpp"
@@ -342,6 +343,29 @@ TEST_F(MigrationsFolder, Generate_UnknownPrefixInConfigIsAConfigError) {
     EXPECT_EQ(r.exitCode, 3) << r.err;
     EXPECT_TRUE(contains(r.err, "\"migrations.prefix\" is \"numbered\"")) << r.err;
     EXPECT_TRUE(contains(r.err, "index, timestamp, supabase, unix, none")) << r.err;
+}
+
+// ---------------------------------------------------------------- pull
+
+TEST_F(MigrationsFolder, Pull_RefusesBrokenMigrationsFolderBeforeWritingCode) {
+    drizzle::driver::connect(drizzle::Dialect::sqlite, {.url = (dir_ / "app.db").string()})
+        ->execute("CREATE TABLE items (id integer PRIMARY KEY);");
+    twoCustomMigrations();
+    fs::remove(meta() / "0000_snapshot.json");
+    const auto before = folderBytes(out());
+    const auto r = kit({"pull", "--url", (dir_ / "app.db").string()});
+    EXPECT_EQ(r.exitCode, 5) << r.err;
+    EXPECT_TRUE(contains(r.err, "meta/0000_snapshot.json: missing")) << r.err;
+    EXPECT_EQ(folderBytes(out()), before) << "no schema.hpp, no baseline";
+}
+
+TEST_F(MigrationsFolder, Pull_FailedWriteNamesTheFileAndLeavesNoTemporary) {
+    drizzle::driver::connect(drizzle::Dialect::sqlite, {.url = (dir_ / "app.db").string()})
+        ->execute("CREATE TABLE items (id integer PRIMARY KEY);");
+    const auto r = kitWithFileSizeLimit(0, "pull --url " + (dir_ / "app.db").string());
+    EXPECT_EQ(r.exitCode, 8) << r.err;
+    EXPECT_TRUE(contains(r.err, (out() / "schema.hpp").string() + ": write failed: File too large")) << r.err;
+    EXPECT_EQ(listing(folderBytes(out())), "") << "an empty folder: nothing half written";
 }
 
 // ---------------------------------------------------------------- filesystem failures
