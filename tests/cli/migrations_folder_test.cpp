@@ -259,6 +259,7 @@ TEST_F(MigrationsFolder, Generate_RefusesJournalEntryWhoseSqlIsMissing) {
 // ---------------------------------------------------------------- prefixes
 
 struct DialectCase {
+    friend void PrintTo(const DialectCase& c, std::ostream* os) { *os << c.name; }
     const char* name;
     const char* dialect;
     const char* fixture;  // tests/fixtures/cpp/<dir>/basic.hpp
@@ -401,6 +402,17 @@ TEST_F(MigrationsFolder, Migrate_FolderBehindAFileIsExit8NamingThePath) {
     EXPECT_EQ(r.exitCode, 8) << r.err;
     EXPECT_TRUE(contains(r.err, "blocked/drizzle")) << r.err;
     EXPECT_FALSE(fs::exists(dir_ / "app.db"));
+}
+
+// The last resort for a filesystem failure the kit does not check itself: still exit 8, with the
+// path and the operation rather than the library's text.
+TEST_F(MigrationsFolder, AnyCommand_WorkingFolderThatVanishedIsExit8) {
+    fs::create_directories(dir_ / "gone");
+    const auto r = drizzle::util::runProcess(
+        {"bash", "-c", "cd gone && rmdir ../gone && exec " + std::string(DRIZZLE_KIT_BIN) + " generate --dialect sqlite --schema s.hpp"},
+        dir_.string());
+    EXPECT_EQ(r.exitCode, 8) << r.err;
+    EXPECT_TRUE(contains(r.err, "error: the current folder: cannot get current path: No such file or directory")) << r.err;
 }
 
 }  // namespace

@@ -69,8 +69,9 @@ int main(int argc, char** argv) {
         return drizzle::exitCodeFor(e.category());
     } catch (const std::filesystem::filesystem_error& e) {
         // A last resort: the kit reports its filesystem failures itself (util::ioError).
-        const drizzle::Error io = drizzle::util::ioError(e.path1(), operationOf(e), e.code());
-        std::cerr << "error: " << io.what() << "\nhint: " << io.hint() << "\n";
+        const std::string path = e.path1().empty() ? "the current folder" : e.path1().string();
+        const drizzle::Error io = drizzle::util::ioError(path, operationOf(e), e.code());
+        std::cerr << "error: " << path << ": " << operationOf(e) << ": " << e.code().message() << "\nhint: " << io.hint() << "\n";
         return drizzle::exitCodeFor(io.category());
     } catch (const std::exception& e) {
         std::cerr << "error: " << e.what() << "\n";
