@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <map>
-#include <set>
+#include <optional>
 
 #include "drizzle/error.hpp"
 #include "drizzle/snapshot.hpp"
@@ -142,6 +142,11 @@ WrittenMigration appendMigration(const Config& config, const fs::path& out, cons
     for (const fs::path& dir : {out, out / "meta"})
         if (!existsOrThrow(dir, "checking for the folder")) created.push_back(dir);
     std::vector<fs::path> written;
+    // The journal as it is, to put back should its replacement land and a later step (syncing
+    // the folder) still fail.
+    const fs::path journalFile = journalPath(out);
+    const std::optional<std::string> oldJournal =
+        existsOrThrow(journalFile, "checking for the journal") ? std::optional(util::readFileOrThrow(journalFile)) : std::nullopt;
     try {
         std::error_code ec;
         fs::create_directories(out / "meta", ec);
@@ -157,6 +162,11 @@ WrittenMigration appendMigration(const Config& config, const fs::path& out, cons
         writeJournal(out, journal);
     } catch (...) {
         std::error_code ignored;
+        try {
+            if (!oldJournal) fs::remove(journalFile, ignored);
+            else if (util::readFileOrThrow(journalFile) != *oldJournal) util::writeFileAtomically(journalFile, *oldJournal);
+        } catch (const Error&) {  // the first failure is the one to report
+        }
         for (const fs::path& f : written) fs::remove(f, ignored);
         for (auto it = created.rbegin(); it != created.rend(); ++it) fs::remove(*it, ignored);  // only when empty
         throw;
