@@ -133,9 +133,14 @@ WrittenMigration appendMigration(const Config& config, const fs::path& out, cons
     w.tag = prefix + "_" + name;
     w.snapshotFile = snapshotPathFor(out, w.tag);
     w.sqlFile = out / (w.tag + ".sql");
+    const bool bySecond = config.migrations.prefix != "index" && config.migrations.prefix != "none";
     for (const fs::path& f : {w.sqlFile, w.snapshotFile})
         if (existsOrThrow(f, "checking for an existing file"))
-            throw Error(ErrorCategory::io, f.string() + " already exists", "pick another --name or --prefix");
+            throw Error(ErrorCategory::io, f.string() + " already exists",
+                        bySecond ? "the " + config.migrations.prefix +
+                                       " prefix counts seconds, and a migration of this second exists: run generate "
+                                       "again a second later"
+                                 : "pick another --name or --prefix");
 
     // Undo on failure: what this call wrote, and the folders it created.
     std::vector<fs::path> created;
