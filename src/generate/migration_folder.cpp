@@ -42,8 +42,10 @@ bool looksLikeSnapshot(const fs::path& file) {
 std::vector<fs::path> listFolder(const fs::path& dir) {
     std::vector<fs::path> files;
     std::error_code ec;
-    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
-        if (it->is_regular_file(ec)) files.push_back(it->path());
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+        std::error_code entry;  // a dangling link is not a file, not a failure
+        if (it->is_regular_file(entry)) files.push_back(it->path());
+    }
     if (ec) throw util::ioError(dir, "listing the folder", ec);
     std::sort(files.begin(), files.end());
     return files;
@@ -158,11 +160,12 @@ WrittenMigration appendMigration(const Config& config, const fs::path& out, cons
         if (ec) throw util::ioError(out / "meta", "creating the folder", ec);
         util::removeStaleTemporaries(out);
         util::removeStaleTemporaries(out / "meta");
-        // The journal last: until it lands, the migration does not exist.
-        util::writeFileAtomically(w.sqlFile, sql);
+        // The journal last: until it lands, the migration does not exist. A file is listed before
+        // it is written: a failure after its rename (syncing the folder) must remove it too.
         written.push_back(w.sqlFile);
-        util::writeFileAtomically(w.snapshotFile, snapshotJson);
+        util::writeFileAtomically(w.sqlFile, sql);
         written.push_back(w.snapshotFile);
+        util::writeFileAtomically(w.snapshotFile, snapshotJson);
         journal.entries.push_back({idx, std::string(snapshot::versionFor(config.dialect)), now, w.tag, config.breakpoints});
         writeJournal(out, journal);
     } catch (...) {
