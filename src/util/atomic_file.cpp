@@ -67,8 +67,9 @@ bool isTemporary(const fs::path& file) {
 
 void writeFileAtomically(const fs::path& path, std::string_view text) {
     const fs::path dir = path.parent_path();
-    const fs::path tmp = dir / ("." + path.filename().string() + "." + std::to_string(::getpid()) + "-" + randomTag() +
-                                std::string(tmpSuffix));
+    // The target's name (shortened: a name near NAME_MAX must still fit), the writer's pid, a random tag.
+    const fs::path tmp = dir / ("." + path.filename().string().substr(0, 200) + "." + std::to_string(::getpid()) + "-" +
+                                randomTag() + std::string(tmpSuffix));
     Fd file{::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666)};
     if (file.fd < 0) throw ioError(path, "creating a temporary file", errno);
     auto fail = [&](std::string_view operation, int err) {
