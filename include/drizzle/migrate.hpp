@@ -31,8 +31,10 @@
 //
 // Failures are drizzle::Error: category migration for a statement the database rejected (the
 // message names the migration, the statement, its line in the file and the database's error,
-// and nativeCode() is the database's code), snapshot for a malformed journal, connection when
-// the database cannot be reached.
+// and nativeCode() is the database's code), snapshot for a missing folder or a malformed journal
+// (see drizzle/kit/journal.hpp), io for a file that cannot be read, connection when the database
+// cannot be reached. `drizzle-kit migrate` reads the folder before it opens the database, so a
+// folder it cannot use leaves no new SQLite file behind.
 #pragma once
 
 #include <cstddef>

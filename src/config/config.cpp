@@ -3,13 +3,13 @@
 #include "drizzle/config.hpp"
 
 #include <cstdlib>
-#include <fstream>
 #include <set>
-#include <sstream>
 
 #include <nlohmann/json.hpp>
 
 #include "drizzle/error.hpp"
+#include "generate/migration_names.hpp"
+#include "util/atomic_file.hpp"
 #include "util/glob.hpp"
 
 namespace drizzle {
@@ -184,9 +184,9 @@ Config parseConfig(const std::string& text, const std::filesystem::path& source)
         c.migrations.table = mf.str("table").value_or(c.migrations.table);
         c.migrations.schema = mf.str("schema").value_or(c.migrations.schema);
         c.migrations.prefix = mf.str("prefix").value_or(c.migrations.prefix);
-        static const std::set<std::string> prefixes{"index", "timestamp", "supabase", "unix", "none"};
-        if (!prefixes.count(c.migrations.prefix))
-            fail(source, "\"migrations.prefix\" must be index, timestamp, supabase, unix or none", "pick one");
+        if (!kit::isPrefixMode(c.migrations.prefix))
+            fail(source, "\"migrations.prefix\" is \"" + c.migrations.prefix + "\", not a prefix mode",
+                 std::string("use one of ") + kit::prefixModes);
     }
     c.strict = f.boolean("strict").value_or(false);
     c.verbose = f.boolean("verbose").value_or(false);
@@ -201,12 +201,11 @@ Config loadConfig(const ConfigOverrides& o) {
     // --dialect is enough without a file; commands that read the schema ask for it themselves
     // (Config::schemaFiles says what is missing).
     const bool flagsSuffice = o.dialect.has_value();
-    if (std::filesystem::exists(path)) {
-        std::ifstream in(path, std::ios::binary);
-        if (!in) fail(path, "cannot be read", "check its permissions");
-        std::ostringstream ss;
-        ss << in.rdbuf();
-        c = parseConfig(ss.str(), path);
+    std::error_code ec;
+    const bool found = std::filesystem::exists(path, ec);
+    if (ec) throw util::ioError(path, "checking for the config file", ec);
+    if (found) {
+        c = parseConfig(util::readFileOrThrow(path), path);
     } else if (o.configPath) {
         throw Error(ErrorCategory::config, "config file " + path.string() + " does not exist",
                     "check the path given to --config");

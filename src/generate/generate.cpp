@@ -2,9 +2,7 @@
 #include "drizzle/kit/generate.hpp"
 
 #include <algorithm>
-#include <fstream>
 #include <set>
-#include <sstream>
 
 #include <nlohmann/json.hpp>
 
@@ -15,6 +13,7 @@
 #include "drizzle/snapshot.hpp"
 #include "generate/migration_folder.hpp"
 #include "generate/migration_names.hpp"
+#include "util/atomic_file.hpp"
 
 namespace drizzle::kit {
 
@@ -84,13 +83,10 @@ void addCreateFlag(std::vector<std::pair<std::string, std::string>>& creates, co
 }
 
 void addRenamesFile(diff::Renames& renames, const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) throw Error(ErrorCategory::usage, file.string() + ": cannot be read", "check the --renames path");
-    std::ostringstream ss;
-    ss << in.rdbuf();
+    const std::string text = util::readFileOrThrow(file);
     nlohmann::json j;
     try {
-        j = nlohmann::json::parse(ss.str());
+        j = nlohmann::json::parse(text);
     } catch (const nlohmann::json::parse_error& e) {
         throw Error(ErrorCategory::usage, file.string() + ": not valid JSON (byte " + std::to_string(e.byte) + ")",
                     "write {\"tables\": {\"old\": \"new\"}, \"columns\": {\"table.old\": \"new\"}}");
@@ -114,24 +110,12 @@ void addRenamesFile(diff::Renames& renames, const fs::path& file) {
 
 GenerateResult generate(const Config& config, const GenerateOptions& options) {
     const fs::path out = config.out.is_absolute() ? config.out : config.root / config.out;
-    const std::string dialect(dialectName(config.dialect));
-    Journal journal;
-    journal.dialect = dialect;
-    if (fs::exists(journalPath(out))) journal = readJournal(out);
-    if (journal.dialect != dialect)
-        throw Error(ErrorCategory::config,
-                    journalPath(out).string() + " belongs to a " + journal.dialect + " project, but the config's dialect is " +
-                        dialect,
-                    "point \"out\" at this dialect's migrations folder");
-
-    // Every snapshot is read (and so checked); the newest is the schema the database has.
-    model::Schema prev;
-    prev.dialect = config.dialect;
-    for (const auto& f : snapshotFiles(out)) prev = snapshot::readFile(f);
-    if (prev.dialect != config.dialect)
-        throw Error(ErrorCategory::snapshot, "the newest snapshot in " + (out / "meta").string() + " is " +
-                                                 std::string(dialectName(prev.dialect)) + ", not " + dialect,
-                    "point \"out\" at this dialect's migrations folder");
+    if (!isPrefixMode(config.migrations.prefix))
+        throw Error(ErrorCategory::usage, "--prefix " + config.migrations.prefix + ": not a migration prefix mode",
+                    std::string("use one of ") + prefixModes);
+    // The whole folder is checked first: a gap in it would make the diff start from an older schema.
+    const MigrationHistory history = readHistory(out, config.dialect);
+    const model::Schema& prev = history.newest;
 
     GenerateResult result;
     model::Schema cur;
@@ -169,7 +153,7 @@ GenerateResult generate(const Config& config, const GenerateOptions& options) {
     result.statements = changes.statements;
     result.dataLossWarnings = changes.dataLossWarnings;
     const WrittenMigration written =
-        appendMigration(config, out, snapshot::write(cur),
+        appendMigration(config, out, history.journal, snapshot::write(cur),
                         options.custom ? std::string(kCustomSql) : ddl::joinStatements(changes.statements, config.breakpoints),
                         options.name.value_or(randomMigrationName()));
     result.tag = written.tag;

@@ -1,29 +1,46 @@
-// Writing into a migrations folder, shared by generate and pull: files land whole (through a
-// temporary file and a rename) and the journal entry is written last, so an interrupted run
-// never leaves a migration the journal half-knows.
+// Reading and writing a migrations folder, shared by generate and pull.
+//
+// Reading checks the folder as a whole before anything is diffed against it: every journal entry
+// has its <tag>.sql and its snapshot, every snapshot belongs to an entry, and each snapshot's
+// prevId is the id of the one before. The newest schema is the last entry's snapshot (journal
+// order, not file-name order: `--prefix none` names carry no order).
+//
+// Writing lands each file whole (util::writeFileAtomically) and the journal last; a failure at any
+// step removes what the step before wrote, so the folder is exactly as it was.
 #pragma once
 
 #include <filesystem>
 #include <string>
-#include <vector>
 
 #include "drizzle/config.hpp"
+#include "drizzle/kit/journal.hpp"
+#include "drizzle/model/model.hpp"
 
 namespace drizzle::kit {
 
-// Snapshots in `<out>/meta/`, as drizzle-kit lists them: every .json not starting with '_', sorted.
-std::vector<std::filesystem::path> snapshotFiles(const std::filesystem::path& out);
+// The snapshot of the migration `tag`, as drizzle-kit names it: `meta/<prefix>_snapshot.json`
+// ("0003_add_x" -> 0003_snapshot.json). A tag without a prefix (`--prefix none`: "_add_x")
+// names its snapshot after the whole tag: meta/_add_x_snapshot.json.
+std::filesystem::path snapshotPathFor(const std::filesystem::path& out, const std::string& tag);
 
-void writeAtomically(const std::filesystem::path& path, const std::string& text);
+struct MigrationHistory {
+    Journal journal;      // no entries (and the dialect set) when the folder has none yet
+    model::Schema newest;  // the last entry's snapshot; an empty schema of the dialect when none
+};
+
+// Reads and checks `<out>`; any inconsistency is a drizzle::Error (category snapshot) naming the
+// file and what to do. A folder that does not exist yet has an empty history.
+MigrationHistory readHistory(const std::filesystem::path& out, Dialect dialect);
 
 struct WrittenMigration {
     std::string tag;
     std::filesystem::path sqlFile, snapshotFile;
 };
 
-// Appends one migration: `<out>/<tag>.sql` holding `sql`, the snapshot (`snapshotJson`, as
-// snapshot::write gives it) and the journal entry. Refuses to overwrite an existing file.
-WrittenMigration appendMigration(const Config& config, const std::filesystem::path& out, const std::string& snapshotJson,
-                                 const std::string& sql, const std::string& name);
+// Appends one migration to the folder `journal` was read from: `<out>/<tag>.sql` holding `sql`,
+// the snapshot (`snapshotJson`, as snapshot::write gives it) and the journal entry. Refuses to
+// overwrite an existing file.
+WrittenMigration appendMigration(const Config& config, const std::filesystem::path& out, const Journal& journal,
+                                 const std::string& snapshotJson, const std::string& sql, const std::string& name);
 
 }  // namespace drizzle::kit

@@ -5,6 +5,8 @@
 #include <ctime>
 #include <random>
 
+#include "drizzle/error.hpp"
+
 namespace drizzle::kit {
 
 namespace {
@@ -25,6 +27,10 @@ constexpr std::array kNouns{"anchor", "badger", "beacon", "canyon", "comet", "co
 
 }  // namespace
 
+bool isPrefixMode(const std::string& mode) {
+    return mode == "index" || mode == "timestamp" || mode == "supabase" || mode == "unix" || mode == "none";
+}
+
 std::string migrationPrefix(const std::string& mode, std::int64_t idx, std::int64_t nowMs) {
     char buf[32];
     if (mode == "index") {
@@ -39,7 +45,8 @@ std::string migrationPrefix(const std::string& mode, std::int64_t idx, std::int6
         return buf;
     }
     if (mode == "unix") return std::to_string(nowMs / 1000);
-    return "";
+    if (mode == "none") return "";
+    throw Error(ErrorCategory::usage, "\"" + mode + "\" is not a migration prefix mode", std::string("use one of ") + prefixModes);
 }
 
 std::string randomMigrationName() {

@@ -3,13 +3,12 @@
 // cannot trust is an error that says which entry and field, never a guess.
 #include "drizzle/kit/journal.hpp"
 
-#include <fstream>
 #include <map>
-#include <sstream>
 
 #include <nlohmann/json.hpp>
 
 #include "drizzle/error.hpp"
+#include "util/atomic_file.hpp"
 #include "util/sha256.hpp"
 
 namespace drizzle::kit {
@@ -59,13 +58,8 @@ const Json& field(const Json& object, const char* key, bool (Json::*isKind)() co
     return *it;
 }
 
-std::string readBytes(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) throw Error(ErrorCategory::io, "cannot read " + file.string(), "check the file's permissions");
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
+// Journal versions with today's layout: "5" (drizzle-kit before 0.21), "6", "7" (0.22 onwards).
+bool knownJournalVersion(const std::string& version) { return version == "5" || version == "6" || version == "7"; }
 
 int lineOf(const std::string& text, std::size_t offset) {
     int line = 1;
@@ -98,9 +92,14 @@ Journal parseJournal(const std::string& text, const fs::path& source) {
     Journal journal;
     journal.version = field(json, "version", &Json::is_string, "a string such as \"7\"", source, "the journal").get<std::string>();
     journal.dialect = field(json, "dialect", &Json::is_string, "a string such as \"postgresql\"", source, "the journal").get<std::string>();
+    if (!knownJournalVersion(journal.version))
+        fail(source, "journal version \"" + journal.version + "\" is not one this drizzle-kit reads (5, 6 or 7)",
+             "a newer drizzle-kit wrote this folder (its format may differ): use that drizzle-kit, or restore a "
+             "journal written by drizzle-kit 0.31 (version \"7\")");
     const Json& entries = field(json, "entries", &Json::is_array, "an array", source, "the journal");
 
     std::map<std::string, std::size_t> tags;
+    std::map<std::int64_t, std::size_t> indexes;
     for (std::size_t i = 0; i < entries.size(); ++i) {
         const Json& e = entries[i];
         const std::string where = describeEntry(i, e);
@@ -118,6 +117,11 @@ Journal parseJournal(const std::string& text, const fs::path& source) {
         if (auto [it, fresh] = tags.emplace(entry.tag, i); !fresh)
             fail(source, where + " repeats the tag of entries[" + std::to_string(it->second) + "]",
                  "each migration appears once in the journal: remove the duplicate entry");
+        if (auto [it, fresh] = indexes.emplace(entry.idx, i); !fresh)
+            fail(source, where + " repeats the idx " + std::to_string(entry.idx) + " of entries[" + std::to_string(it->second) + "]",
+                 "each entry has its own idx (0, 1, 2... in journal order; two branches that each added a migration "
+                 "give a duplicate): renumber the later entry and its snapshot file. Databases record `when` and the "
+                 "file's hash, not idx, so renumbering changes nothing for them");
         if (!journal.entries.empty() && entry.when <= journal.entries.back().when) {
             const JournalEntry& before = journal.entries.back();
             fail(source,
@@ -136,11 +140,17 @@ Journal parseJournal(const std::string& text, const fs::path& source) {
 Journal readJournal(const fs::path& outFolder) {
     const fs::path path = journalPath(outFolder);
     std::error_code ec;
+    if (!fs::is_directory(outFolder, ec)) {
+        if (ec && ec != std::errc::no_such_file_or_directory) throw util::ioError(outFolder, "opening the folder", ec);
+        fail(outFolder, "no such migrations folder",
+             "run drizzle-kit generate first, or point --out (or \"out\" in drizzle.config.json) at the folder it wrote "
+             "the migrations to");
+    }
     if (!fs::is_regular_file(path, ec))
         fail(path, "not found",
              "point --out (or \"out\" in drizzle.config.json) at the folder drizzle-kit generate wrote the migrations to; "
              "it holds meta/_journal.json");
-    return parseJournal(readBytes(path), path);
+    return parseJournal(util::readFileOrThrow(path), path);
 }
 
 std::string journalJson(const Journal& journal) {
@@ -165,10 +175,8 @@ void writeJournal(const fs::path& outFolder, const Journal& journal) {
     const fs::path path = journalPath(outFolder);
     std::error_code ec;
     fs::create_directories(path.parent_path(), ec);
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out << journalJson(journal);
-    out.close();
-    if (!out) throw Error(ErrorCategory::io, "cannot write " + path.string(), "check that the folder is writable");
+    if (ec) throw util::ioError(path.parent_path(), "creating the folder", ec);
+    util::writeFileAtomically(path, journalJson(journal));
 }
 
 std::vector<MigrationStatement> splitStatements(const std::string& sql) {
@@ -193,13 +201,14 @@ std::vector<Migration> readMigrations(const fs::path& outFolder, const Journal& 
         m.entry = entry;
         m.file = outFolder / (entry.tag + ".sql");
         std::error_code ec;
-        if (!fs::is_regular_file(m.file, ec))
+        const bool isFile = fs::is_regular_file(m.file, ec);
+        if (!isFile && (!ec || ec == std::errc::no_such_file_or_directory))  // else reading says why
             fail(journalPath(outFolder),
                  "entries[" + std::to_string(i) + "] (tag \"" + entry.tag + "\") names " + m.file.string() +
                      ", which does not exist",
                  "restore the file from version control; if the migration was abandoned and no database applied it, "
                  "remove its entry from the journal");
-        m.sql = readBytes(m.file);
+        m.sql = util::readFileOrThrow(m.file);
         m.hash = util::sha256Hex(m.sql);
         m.statements = splitStatements(m.sql);
         m.noTransaction = firstLineIsMarker(m.sql);

@@ -1,7 +1,6 @@
 // pull = introspect -> code generation -> (baseline migration) -> (record it as applied).
 #include "drizzle/kit/pull.hpp"
 
-#include <fstream>
 #include <future>
 #include <sstream>
 #include <utility>
@@ -15,6 +14,7 @@
 #include "drizzle/snapshot.hpp"
 #include "generate/migration_folder.hpp"
 #include "generate/migration_names.hpp"
+#include "util/atomic_file.hpp"
 
 namespace drizzle::kit {
 
@@ -37,12 +37,14 @@ std::string baselineSql(const std::vector<std::string>& statements, bool breakpo
 // A file about to be replaced by different text is kept as <file>.bak: edits made to a pulled
 // schema since the last pull are never lost to the next one.
 bool keepPrevious(const fs::path& file, const std::string& text) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) return false;
-    std::ostringstream old;
-    old << in.rdbuf();
-    if (old.str() == text) return false;
-    fs::copy_file(file, file.string() + ".bak", fs::copy_options::overwrite_existing);
+    std::error_code ec;
+    if (!fs::exists(file, ec)) {
+        if (ec) throw util::ioError(file, "checking for the file", ec);
+        return false;
+    }
+    const std::string old = util::readFileOrThrow(file);
+    if (old == text) return false;
+    util::writeFileAtomically(file.string() + ".bak", old);
     return true;
 }
 
@@ -57,7 +59,9 @@ PullResult pull(const Config& config, const Credentials& credentials, const Pull
             throw Error(ErrorCategory::config, "extensionsFilters: unknown extension \"" + e + "\"",
                         "the one Drizzle Kit knows is \"postgis\"");
     const fs::path out = config.out.is_absolute() || config.root.empty() ? config.out : config.root / config.out;
-    const bool fresh = snapshotFiles(out).empty();
+    // A folder with migrations is checked whole; an empty one gets the baseline.
+    const MigrationHistory history = readHistory(out, config.dialect);
+    const bool fresh = history.journal.entries.empty();
     if (options.init && !fresh)
         throw Error(ErrorCategory::usage, "--init: " + (out / "meta").string() + " already holds migrations",
                     "--init records a fresh baseline; pull into an empty folder, or drop --init");
@@ -99,16 +103,19 @@ PullResult pull(const Config& config, const Credentials& credentials, const Pull
     const GeneratedCode code = generateCode(found.schema, co);
     result.notes = code.notes;
 
-    fs::create_directories(out);
+    std::error_code ec;
+    fs::create_directories(out, ec);
+    if (ec) throw util::ioError(out, "creating the folder", ec);
+    util::removeStaleTemporaries(out);
     result.schemaFile = out / co.schemaFileName;
     result.relationsFile = out / "relations.hpp";
     for (const auto& [file, text] : {std::pair{result.schemaFile, &code.schema}, std::pair{result.relationsFile, &code.relations}}) {
         if (keepPrevious(file, *text)) result.keptPrevious.push_back(fs::path(file.string() + ".bak"));
-        writeAtomically(file, *text);
+        util::writeFileAtomically(file, *text);
     }
 
     if (fresh) {
-        const WrittenMigration w = appendMigration(config, out, snapshotJson.get(), baseline.get(),
+        const WrittenMigration w = appendMigration(config, out, history.journal, snapshotJson.get(), baseline.get(),
                                                    options.baselineName.value_or(randomMigrationName()));
         result.baselineFile = w.sqlFile;
         if (options.init) {

@@ -1,13 +1,12 @@
 // Snapshot JSON -> model. Every field is checked for presence and type, and a problem is
 // reported with the file and the field's path, so a hand-edited or truncated snapshot says
 // exactly what is wrong instead of producing a wrong migration.
-#include <fstream>
-#include <sstream>
 
 #include <nlohmann/json.hpp>
 
 #include "drizzle/error.hpp"
 #include "drizzle/snapshot.hpp"
+#include "util/atomic_file.hpp"
 
 namespace drizzle::snapshot {
 
@@ -413,11 +412,7 @@ model::Schema read(std::string_view json, std::string_view source) {
 }
 
 model::Schema readFile(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error(ErrorCategory::io, path.string() + ": cannot be read", "check that the file exists and is readable");
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return read(ss.str(), path.string());
+    return read(util::readFileOrThrow(path), path.string());
 }
 
 }  // namespace drizzle::snapshot

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "util/atomic_file.hpp"
+
 namespace drizzle::util {
 
 bool globMatch(std::string_view p, std::string_view t) {
@@ -25,7 +27,9 @@ bool globMatch(std::string_view p, std::string_view t) {
     return false;
 }
 
-std::vector<std::filesystem::path> glob(const std::filesystem::path& root, const std::string& pattern) {
+namespace {
+
+std::vector<std::filesystem::path> walk(const std::filesystem::path& root, const std::string& pattern) {
     namespace fs = std::filesystem;
     std::vector<fs::path> out;
     const bool wild = pattern.find_first_of("*?") != std::string::npos;
@@ -55,6 +59,16 @@ std::vector<std::filesystem::path> glob(const std::filesystem::path& root, const
     }
     std::sort(out.begin(), out.end());
     return out;
+}
+
+}  // namespace
+
+std::vector<std::filesystem::path> glob(const std::filesystem::path& root, const std::string& pattern) {
+    try {
+        return walk(root, pattern);
+    } catch (const std::filesystem::filesystem_error& e) {
+        throw ioError(e.path1().empty() ? root : e.path1(), "looking for the schema files \"" + pattern + "\"", e.code());
+    }
 }
 
 }  // namespace drizzle::util

@@ -199,6 +199,49 @@ TEST(Journal, RefusesDuplicateTag) {
         << e.what();
 }
 
+TEST(Journal, RefusesDuplicateIdx) {
+    const Error e = parseError(replaced(twoEntries, "\"idx\": 1", "\"idx\": 0"));
+    EXPECT_EQ(e.category(), ErrorCategory::snapshot);
+    EXPECT_NE(std::string(e.what()).find("drizzle/meta/_journal.json: entries[1] (tag \"0001_b\") repeats the idx 0 of entries[0]"),
+              std::string::npos)
+        << e.what();
+    EXPECT_NE(e.hint().find("renumber"), std::string::npos) << e.hint();
+}
+
+TEST(Journal, RefusesUnknownVersionSayingWhichItReads) {
+    for (const char* version : {"8", "4", "seven", ""}) {
+        const Error e = parseError(replaced(twoEntries, "\"version\": \"7\",\n  \"dialect\"",
+                                            std::string("\"version\": \"") + version + "\",\n  \"dialect\""));
+        EXPECT_EQ(e.category(), ErrorCategory::snapshot) << version;
+        EXPECT_NE(std::string(e.what()).find("journal version \"" + std::string(version) + "\" is not one this drizzle-kit reads (5, 6 or 7)"),
+                  std::string::npos)
+            << e.what();
+    }
+}
+
+// drizzle-kit before 0.21 wrote journal version "5" (0.21: "6"), with the same entries.
+TEST(Journal, AcceptsVersionsOfOlderDrizzleKit) {
+    for (const char* version : {"5", "6"}) {
+        const auto journal = kit::parseJournal(replaced(twoEntries, "\"version\": \"7\",\n  \"dialect\"",
+                                                        std::string("\"version\": \"") + version + "\",\n  \"dialect\""),
+                                               "drizzle/meta/_journal.json");
+        EXPECT_EQ(journal.version, version);
+        EXPECT_EQ(journal.entries.size(), 2u);
+    }
+}
+
+TEST(Journal, RewriteLeavesNoTemporaryBehind) {
+    ScratchFolder dir;
+    writeBytes(dir.path() / "meta" / "_journal.json", twoEntries);
+    kit::Journal journal = kit::readJournal(dir.path());
+    journal.entries.pop_back();
+    kit::writeJournal(dir.path(), journal);
+    EXPECT_EQ(kit::readJournal(dir.path()).entries.size(), 1u);
+    std::vector<std::string> names;
+    for (const auto& e : fs::directory_iterator(dir.path() / "meta")) names.push_back(e.path().filename().string());
+    EXPECT_EQ(names, std::vector<std::string>{"_journal.json"});
+}
+
 TEST(Journal, RefusesTagThatLeavesTheFolder) {
     const Error e = parseError(replaced(twoEntries, "\"tag\": \"0001_b\"", "\"tag\": \"../0001_b\""));
     EXPECT_NE(std::string(e.what()).find("\"tag\" must name a file in the migrations folder"), std::string::npos)
@@ -216,6 +259,20 @@ TEST(Journal, MissingJournalSaysWhereItLooked) {
                   std::string::npos)
             << e.what();
         EXPECT_NE(e.hint().find("--out"), std::string::npos) << e.hint();
+    }
+}
+
+TEST(Journal, MissingFolderSaysSoAndHowToGetOne) {
+    ScratchFolder dir;
+    try {
+        kit::readJournal(dir.path() / "nowhere");
+        FAIL() << "no error";
+    } catch (const Error& e) {
+        EXPECT_EQ(e.category(), ErrorCategory::snapshot);
+        EXPECT_NE(std::string(e.what()).find((dir.path() / "nowhere").string() + ": no such migrations folder"),
+                  std::string::npos)
+            << e.what();
+        EXPECT_NE(e.hint().find("run drizzle-kit generate first"), std::string::npos) << e.hint();
     }
 }
 

@@ -17,6 +17,10 @@ using namespace drizzle::migrate_test;
 constexpr Dialect mysql = Dialect::mysql;
 
 TEST(MigrateMysql, AppliesDrizzleKitFixture) { appliesDrizzleKitFixture(mysql, "mysql", "basic"); }
+TEST(MigrateMysql, RefusesBrokenFolderBeforeOpeningTheDatabase) {
+    refusesBrokenFolderBeforeOpeningTheDatabase(mysql, "mysql");
+}
+TEST(MigrateMysql, AppliesJournalOfOlderDrizzleKit) { appliesJournalOfOlderDrizzleKit(mysql, "mysql"); }
 
 // drizzle-kit writes `serial AUTO_INCREMENT`, which MySQL accepts and MariaDB does not: the
 // failure names the statement, its line and MariaDB's error, and leaves nothing recorded.

@@ -15,6 +15,10 @@ using namespace drizzle::migrate_test;
 constexpr Dialect pg = Dialect::postgresql;
 
 TEST(MigratePg, AppliesDrizzleKitFixture) { appliesDrizzleKitFixture(pg, "pg", "basic"); }
+TEST(MigratePg, RefusesBrokenFolderBeforeOpeningTheDatabase) {
+    refusesBrokenFolderBeforeOpeningTheDatabase(pg, "pg");
+}
+TEST(MigratePg, AppliesJournalOfOlderDrizzleKit) { appliesJournalOfOlderDrizzleKit(pg, "pg"); }
 TEST(MigratePg, SecondRunAppliesNothing) { secondRunAppliesNothing(pg, "pg"); }
 TEST(MigratePg, RefusesEditedAppliedMigration) { refusesEditedAppliedMigration(pg, "pg"); }
 TEST(MigratePg, RefusesOutOfOrderMigrationUnlessAllowed) { refusesOutOfOrderMigrationUnlessAllowed(pg, "pg"); }

@@ -15,6 +15,10 @@ using namespace drizzle::migrate_test;
 constexpr Dialect sqlite = Dialect::sqlite;
 
 TEST(MigrateSqlite, AppliesDrizzleKitFixture) { appliesDrizzleKitFixture(sqlite, "sqlite", "basic"); }
+TEST(MigrateSqlite, RefusesBrokenFolderBeforeOpeningTheDatabase) {
+    refusesBrokenFolderBeforeOpeningTheDatabase(sqlite, "sqlite");
+}
+TEST(MigrateSqlite, AppliesJournalOfOlderDrizzleKit) { appliesJournalOfOlderDrizzleKit(sqlite, "sqlite"); }
 TEST(MigrateSqlite, AppliesDrizzleKitFullFixture) { appliesDrizzleKitFixture(sqlite, "sqlite", "full"); }
 TEST(MigrateSqlite, SecondRunAppliesNothing) { secondRunAppliesNothing(sqlite, "sqlite"); }
 TEST(MigrateSqlite, RefusesEditedAppliedMigration) { refusesEditedAppliedMigration(sqlite, "sqlite"); }

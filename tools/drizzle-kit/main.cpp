@@ -1,6 +1,7 @@
 // drizzle-kit: the command line. Every failure becomes one paragraph on stderr and the exit
 // code of its category (drizzle::exitCodeFor).
 #include <algorithm>
+#include <filesystem>
 #include <iostream>
 #include <string>
 #include <string_view>
@@ -8,6 +9,7 @@
 
 #include "commands.hpp"
 #include "drizzle/error.hpp"
+#include "util/atomic_file.hpp"
 
 namespace drizzle::cli {
 
@@ -89,6 +91,19 @@ void checkCommand(CLI::App& app, int argc, char** argv) {
 
 }  // namespace drizzle::cli
 
+namespace {
+
+// "filesystem error: cannot create directories: Permission denied [a/b]" -> "cannot create directories".
+std::string operationOf(const std::filesystem::filesystem_error& e) {
+    std::string what = e.what();
+    const std::string prefix = "filesystem error: ";
+    if (what.rfind(prefix, 0) == 0) what.erase(0, prefix.size());
+    const std::size_t colon = what.find(": ");
+    return colon == std::string::npos ? "file operation" : what.substr(0, colon);
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
     CLI::App app{"drizzle-kit for C++: schema as code, migrations, introspection", "drizzle-kit"};
     app.require_subcommand(1);
@@ -107,6 +122,12 @@ int main(int argc, char** argv) {
         std::cerr << "error: " << e.what() << "\n";
         if (!e.hint().empty()) std::cerr << "hint: " << e.hint() << "\n";
         return drizzle::exitCodeFor(e.category());
+    } catch (const std::filesystem::filesystem_error& e) {
+        // A last resort: the kit reports its filesystem failures itself (util::ioError).
+        const std::string path = e.path1().empty() ? "the current folder" : e.path1().string();
+        const drizzle::Error io = drizzle::util::ioError(path, operationOf(e), e.code());
+        std::cerr << "error: " << path << ": " << operationOf(e) << ": " << e.code().message() << "\nhint: " << io.hint() << "\n";
+        return drizzle::exitCodeFor(io.category());
     } catch (const std::exception& e) {
         std::cerr << "error: " << e.what() << "\n";
         return drizzle::exitCodeFor(drizzle::ErrorCategory::internal);

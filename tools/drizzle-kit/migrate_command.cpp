@@ -7,6 +7,7 @@
 #include "commands.hpp"
 #include "drizzle/driver/connection.hpp"
 #include "drizzle/error.hpp"
+#include "drizzle/kit/journal.hpp"
 #include "drizzle/migrate.hpp"
 
 namespace drizzle::cli {
@@ -37,6 +38,9 @@ void addMigrateCommand(CLI::App& app, ConfigOverrides& overrides) {
         migration.migrationsSchema = config.migrations.schema;
         migration.allowOutOfOrder = *allowOutOfOrder;
 
+        // The folder is read and checked before connecting: opening a SQLite file creates it, and
+        // a migrate that cannot run must leave no database behind.
+        kit::readMigrations(migration.migrationsFolder);
         const auto db = driver::connect(config.dialect, credentials);
         const MigrateReport report = drizzle::migrate(*db, migration);
         for (const AppliedMigration& m : report.applied)

@@ -7,9 +7,11 @@
 //   for (const drizzle::kit::Migration& m : drizzle::kit::readMigrations("drizzle"))
 //       std::cout << m.entry.tag << ": " << m.statements.size() << " statements, " << m.hash << "\n";
 //
-// A malformed journal (bad JSON, a missing or mistyped field, a `when` that does not increase,
-// a missing .sql file) is a drizzle::Error (category snapshot) that names the file, the entry and
-// the field, and says what to do.
+// A malformed journal (bad JSON, a missing or mistyped field, a journal version other than 5, 6
+// or 7, a repeated idx or tag, a `when` that does not increase, a missing .sql file or folder) is
+// a drizzle::Error (category snapshot) that names the file, the entry and the field, and says
+// what to do. Writing goes through a temporary file and a rename: a failed write leaves the old
+// journal whole.
 #pragma once
 
 #include <cstdint>
@@ -44,7 +46,7 @@ Journal readJournal(const std::filesystem::path& outFolder);
 // The journal as drizzle-kit writes it (`JSON.stringify(journal, null, 2)`: two-space indent,
 // no trailing newline).
 std::string journalJson(const Journal& journal);
-// Writes `<out>/meta/_journal.json`, creating `meta/` when needed.
+// Writes `<out>/meta/_journal.json` whole (util::writeFileAtomically), creating `meta/` when needed.
 void writeJournal(const std::filesystem::path& outFolder, const Journal& journal);
 
 // One statement of a migration file: the text between two breakpoints, exactly as Drizzle runs

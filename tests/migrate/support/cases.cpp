@@ -38,6 +38,15 @@ MigrationsFolder fixtureAndMore(const std::string& fixtureDir) {
     return folder;
 }
 
+void replaceInFile(const fs::path& file, const std::string& from, const std::string& to) {
+    std::string text = readFile(file);
+    const auto at = text.find(from);
+    if (at == std::string::npos) throw std::runtime_error(from + " not in " + file.string());
+    writeFile(file, text.replace(at, from.size(), to));
+}
+
+const std::string journalVersion7 = "\"version\": \"7\",\n  \"dialect\"";
+
 std::string expectedRow(const kit::Migration& m) { return std::to_string(m.entry.when) + " " + m.hash + "\n"; }
 
 }  // namespace
@@ -253,6 +262,64 @@ void programmaticMigrateUsesConfiguredTable(Dialect dialect, const std::string& 
     EXPECT_EQ(second.alreadyApplied, 2u);
     EXPECT_EQ(db.trackingRows("schema_history", "meta"), expectedRow(migrations[0]) + expectedRow(migrations[1]));
     EXPECT_EQ(db.trackingRows(), "") << "nothing goes to the default table";
+}
+
+void refusesBrokenFolderBeforeOpeningTheDatabase(Dialect dialect, const std::string& fixtureDir) {
+    struct Case {
+        const char* name;
+        std::function<fs::path(const fs::path& folder)> breakFolder;  // returns the folder to migrate
+        std::function<std::string(const fs::path& folder)> named;      // the file the message names
+        const char* what;
+    };
+    const auto journal = [](const fs::path& f) { return (f / "meta" / "_journal.json").string(); };
+    const Case cases[] = {
+        {"missing folder", [](const fs::path& f) { return f / "nowhere"; },
+         [](const fs::path& f) { return (f / "nowhere").string(); }, "no such migrations folder"},
+        {"duplicate idx",
+         [&](const fs::path& f) {
+             replaceInFile(journal(f), "\"idx\": 1", "\"idx\": 0");
+             return f;
+         },
+         journal, "repeats the idx 0"},
+        {"unknown journal version",
+         [&](const fs::path& f) {
+             replaceInFile(journal(f), journalVersion7, "\"version\": \"9\",\n  \"dialect\"");
+             return f;
+         },
+         journal, "journal version \"9\""},
+        {"missing .sql file",
+         [](const fs::path& f) {
+             fs::remove(f / "0001_more.sql");
+             return f;
+         },
+         [](const fs::path& f) { return (f / "0001_more.sql").string(); }, "does not exist"},
+    };
+    for (const Case& c : cases) {
+        TestDatabase db(dialect);
+        const MigrationsFolder folder = fixtureAndMore(fixtureDir);
+        const fs::path target = c.breakFolder(folder.path());
+        const Outcome run = runMigrate(db, target);
+        EXPECT_EQ(run.exitCode, 5) << c.name << ": " << run.describe();
+        EXPECT_TRUE(contains(run.err, c.named(folder.path()))) << c.name << ": " << run.describe();
+        EXPECT_TRUE(contains(run.err, c.what)) << c.name << ": " << run.describe();
+        EXPECT_TRUE(contains(run.err, "hint: ")) << c.name << ": " << run.describe();
+        if (dialect == Dialect::sqlite) {
+            EXPECT_FALSE(fs::exists(db.url())) << c.name << ": the database file was created";
+        } else {
+            EXPECT_EQ(db.trackingRows(), "") << c.name;
+            EXPECT_TRUE(db.tables().empty()) << c.name << ": " << db.schemaState();
+        }
+    }
+}
+
+void appliesJournalOfOlderDrizzleKit(Dialect dialect, const std::string& fixtureDir) {
+    TestDatabase db(dialect);
+    const MigrationsFolder folder = fixtureAndMore(fixtureDir);
+    replaceInFile(folder.path() / "meta" / "_journal.json", journalVersion7, "\"version\": \"5\",\n  \"dialect\"");
+    const Outcome run = runMigrate(db, folder.path());
+    ASSERT_EQ(run.exitCode, 0) << run.describe();
+    EXPECT_EQ(lineCount(db.trackingRows()), 2u);
+    EXPECT_TRUE(hasTable(db, "more_t")) << db.schemaState();
 }
 
 }  // namespace drizzle::migrate_test

@@ -26,5 +26,11 @@ void concurrentProcessesApplyEachMigrationOnce(Dialect dialect, const std::strin
 void drizzleOrmAppliesNothingAfterOurs(Dialect dialect, const std::string& fixtureDir);
 void oursAppliesNothingAfterDrizzleOrm(Dialect dialect, const std::string& fixtureDir);
 void programmaticMigrateUsesConfiguredTable(Dialect dialect, const std::string& fixtureDir);
+// A missing folder, a duplicate idx, an unknown journal version or a missing .sql file is exit 5
+// naming the file, found before the database is opened: nothing in it changes, and a SQLite file
+// is not even created.
+void refusesBrokenFolderBeforeOpeningTheDatabase(Dialect dialect, const std::string& fixtureDir);
+// A journal written by drizzle-kit before 0.21 (version "5") is applied like today's.
+void appliesJournalOfOlderDrizzleKit(Dialect dialect, const std::string& fixtureDir);
 
 }  // namespace drizzle::migrate_test
