@@ -29,8 +29,13 @@ std::string baselineSql(const std::vector<std::string>& statements, bool breakpo
         "-- The schema `drizzle-kit pull` found in the database, as the baseline of later migrations.\n"
         "-- Commented out because the database already has it; to build a new database from this\n"
         "-- migration, remove the \"-- \" at the start of each line below.\n";
+    // PostgreSQL ends a -- comment at a carriage return too, so one inside a name or a text
+    // starts a commented line of its own.
     std::istringstream body(ddl::joinStatements(statements, breakpoints));
-    for (std::string line; std::getline(body, line);) text += (line.empty() ? "--" : "-- " + line) + "\n";
+    for (std::string line; std::getline(body, line);) {
+        for (std::size_t cr = line.find('\r'); cr != std::string::npos; cr = line.find('\r', cr + 4)) line.insert(cr + 1, "-- ");
+        text += (line.empty() ? "--" : "-- " + line) + "\n";
+    }
     return text;
 }
 
