@@ -227,6 +227,15 @@ bool rawCarries(std::string_view text) {
 
 }  // namespace
 
+bool validUtf8(std::string_view text) {
+    for (std::size_t i = 0; i < text.size();) {
+        const std::size_t n = utf8Length(text, i);
+        if (n == 0) return false;
+        i += n;
+    }
+    return true;
+}
+
 std::string literal(std::string_view text) {
     const std::string escaped = escapedLiteral(text);
     if (escaped.size() == text.size() + 2 || !rawCarries(text)) return escaped;

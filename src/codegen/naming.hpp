@@ -34,6 +34,9 @@ private:
     std::set<std::string> taken_;
 };
 
+// Whether `text` is well-formed UTF-8 (what JSON snapshots can hold).
+bool validUtf8(std::string_view text);
+
 // A C++ string literal holding `text` byte for byte, whatever it contains: "..." when that
 // needs no escapes; a raw string R"d(...)d" for multi-line text and text full of quotes when
 // every byte survives a raw string; else an ordinary literal with escapes. Nothing in `text` can

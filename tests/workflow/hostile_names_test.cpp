@@ -151,6 +151,20 @@ TEST_F(HostileNames, Pg_NonUtf8NamesInASqlAsciiDatabaseNeverReachTheHeader) {
     EXPECT_FALSE(fs::exists(marker_));
 }
 
+// The baseline's SQL is commented out line by line, and PostgreSQL also ends a -- comment at a
+// carriage return: a name holding one must not turn the rest of its line into SQL when
+// `pull --init` runs the baseline.
+TEST_F(HostileNames, Pg_PullInitRunsNoSqlFromNamesInTheBaseline) {
+    ASSERT_NO_FATAL_FAILURE(start(Dialect::postgresql));
+    sql({"CREATE TABLE victim (id integer)", "CREATE TABLE " + pgName("x\rDROP TABLE victim; --") + " (id integer)"});
+    const auto pulled = kit({"pull", "--init"});
+    ASSERT_EQ(pulled.exitCode, 0) << pulled.out << pulled.err;
+    EXPECT_EQ(db()->query("SELECT count(*) FROM pg_tables WHERE tablename = 'victim'").integer(0, 0), 1)
+        << "the baseline dropped a table";
+    const auto generated = kit({"generate"});
+    EXPECT_TRUE(contains(generated.out, "No schema changes")) << generated.out << generated.err;
+}
+
 // ---------------------------------------------------------------- SQLite
 
 TEST_F(HostileNames, Sqlite_PulledHeaderDeclaresExactlyTheDatabaseAndRunsNothing) {
@@ -172,6 +186,18 @@ TEST_F(HostileNames, Sqlite_PulledHeaderDeclaresExactlyTheDatabaseAndRunsNothing
     });
     pullThenGenerateFindsNothing({table, view, check, index, "a)\"b", "id\r\n", "u\xc3\xa9"},
                                  {"trigger " + trigger, "trigger " + escape});
+}
+
+// SQLite takes names of any bytes, but a snapshot is JSON, which holds UTF-8 only: pull refuses
+// before writing anything, naming the table (escaped).
+TEST_F(HostileNames, Sqlite_NonUtf8TableNameIsRefusedByName) {
+    ASSERT_NO_FATAL_FAILURE(start(Dialect::sqlite));
+    sql({"CREATE TABLE " + pgName("t\xff\x1b[2J") + " (id integer)"});
+    const auto pulled = kit({"pull"});
+    EXPECT_EQ(pulled.exitCode, 4) << pulled.out << pulled.err;
+    EXPECT_TRUE(contains(pulled.err, "table t\\xff\\x1b[2J is not valid UTF-8")) << pulled.err;
+    EXPECT_FALSE(hasControlBytes(pulled.err)) << "the terminal got raw control bytes";
+    EXPECT_FALSE(fs::exists(dir_ / "drizzle" / "schema.hpp"));
 }
 
 // ---------------------------------------------------------------- MySQL / MariaDB
