@@ -108,6 +108,25 @@ TEST(CodegenEscaping, PrintableNeverEndsInABackslashOrTrigraph) {
     }
 }
 
+TEST(CodegenEscaping, IdentifiersFromHostileNamesAreLettersDigitsAndUnderscores) {
+    for (const auto& text : kHostile) {
+        const std::string id = drizzle::codegen::identifier(text);
+        EXPECT_FALSE(id.empty());
+        EXPECT_EQ(id.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_"), std::string::npos)
+            << id;
+    }
+    EXPECT_EQ(drizzle::codegen::identifier("caf\xc3\xa9"), "caf_");
+}
+
+TEST(CodegenEscaping, Utf8CheckRefusesMalformedSequences) {
+    EXPECT_TRUE(drizzle::codegen::validUtf8("caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80"));
+    EXPECT_FALSE(drizzle::codegen::validUtf8("\xff"));
+    EXPECT_FALSE(drizzle::codegen::validUtf8("\xc3"));              // cut short
+    EXPECT_FALSE(drizzle::codegen::validUtf8("\xc0\xaf"));          // overlong
+    EXPECT_FALSE(drizzle::codegen::validUtf8("\xed\xa0\x80"));      // a surrogate
+    EXPECT_FALSE(drizzle::codegen::validUtf8("\xf4\x90\x80\x80"));  // past U+10FFFF
+}
+
 // Random strings built from the pieces that break comments and literals, and random bytes.
 std::vector<std::string> randomTexts(std::size_t count) {
     static const std::vector<std::string> pieces = {
