@@ -1,12 +1,12 @@
 #include "codegen/naming.hpp"
 
-#include "drizzle/kit/codegen.hpp"
-
 #include <algorithm>
 #include <array>
 #include <cctype>
 #include <string>
 #include <vector>
+
+#include "drizzle/kit/codegen.hpp"
 
 namespace drizzle::codegen {
 

@@ -49,7 +49,9 @@ std::string wrapped(const std::string& code, std::size_t indent, int depth = 0) 
     std::string out;
     for (std::size_t i = 0; i < code.size(); ++i) {
         const char c = code[i];
-        if (c == '"') {  // copy a string literal whole; raw strings end at )delimiter"
+        // Copy a string literal whole, in either form literal() writes: a raw string ends at
+        // )delimiter", an ordinary one at a quote that no backslash escapes.
+        if (c == '"') {
             std::size_t end;
             if (i > 0 && code[i - 1] == 'R') {
                 const std::size_t open = code.find('(', i);
