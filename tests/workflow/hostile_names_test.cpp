@@ -118,7 +118,9 @@ TEST_F(HostileNames, Pg_PulledHeaderDeclaresExactlyTheDatabaseAndRunsNothing) {
             "dom " + pgName(domain) + ", " +
             "g text GENERATED ALWAYS AS (" + pgName("c?\?/") + " || E'\\r\\n)\"') STORED, " +
             "CONSTRAINT " + pgName(check) + " CHECK (" + pgName("a)\"b") + " <> E')\"\\n)sql\"\\n)sql_\"\\n)drizzle\"\\r\\n'))",
-        "CREATE INDEX " + pgName(index) + " ON " + pgName(table) + " ((" + pgName("c?\?/") + " || E'\\\\'))",
+        "CREATE INDEX " + pgName(index) + " ON " + pgName(table) + " ((" + pgName("c?\?/") + " || E'\\\\')) WHERE " +
+            pgName("a)\"b") + " <> E')\"\\r\\n'",
+        "CREATE SEQUENCE " + pgName("seq\n*/\\") + " INCREMENT 3",
         "CREATE VIEW " + pgName(view) + " AS SELECT E'a\\r\\nb' AS " + pgName("x)\"y") + ", 'it''s'::text AS s",
         "CREATE FUNCTION " + pgName(function) + "() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$",
         "CREATE FUNCTION " + pgName(escape) + "() RETURNS integer LANGUAGE sql AS 'SELECT 1'",
@@ -223,6 +225,8 @@ TEST_F(HostileNames, Mysql_PulledHeaderDeclaresExactlyTheDatabaseAndRunsNothing)
             myName("d\\") + " varchar(60) DEFAULT '\x01\x1b[31m\x7f', " +
             "n decimal(20,2) DEFAULT 1.5e10, f double DEFAULT 1.5e10, " +
             myName("u\xc3\xa9") + " varchar(60) DEFAULT 'caf\xc3\xa9 \xe2\x80\xae \xf0\x9f\x98\x80', " +
+            "e enum('a\"b', 'c\\\\d', ')sql\"', 'it''s') DEFAULT ')sql\"', " +
+            "g varchar(90) AS (concat(" + myName("c?\?/") + ", ')\"\\r\\n\\\\')) VIRTUAL, " +
             "CONSTRAINT " + myName(check) + " CHECK (" + myName("a)\"b") + " <> ')\"\\n)sql\"\\n)sql_\"\\n)drizzle\"\\r\\n'))",
         "CREATE INDEX " + myName(index) + " ON " + myName(table) + " (" + myName("c?\?/") + ")",
         "CREATE VIEW " + myName(view) + " AS SELECT 'a\\r\\nb' AS " + myName("x)\"y") + ", 'it''s' AS s",
