@@ -424,9 +424,11 @@ std::string defaultModifier(Dialect dialect, Candidate& c, const model::DefaultV
                 }()))
                 return ".default_(" + want.text + ")";
         } else if (isFloating(c.valueType)) {
+            // Written as it is, so a C++ number literal only: from_chars also takes "inf", "nan(x)".
+            const bool numeral = !want.text.empty() && want.text.find_first_not_of("0123456789.eE+-") == std::string::npos;
             double d = 0;
             auto [end, ec] = std::from_chars(want.text.data(), want.text.data() + want.text.size(), d);
-            if (ec == std::errc() && end == want.text.data() + want.text.size() &&
+            if (numeral && ec == std::errc() && end == want.text.data() + want.text.size() &&
                 matches([&] {
                     DefaultSpec f = spec(K::floating);
                     f.floating = d;

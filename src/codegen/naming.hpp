@@ -1,6 +1,8 @@
 // Names for generated C++: identifiers from SQL names (camelCase, PascalCase, English singular
 // and plural as Drizzle Kit's relations use them), made unique and safe (no keywords, no
-// leading digits), and C++ string literals for arbitrary SQL text.
+// leading digits), and C++ string literals for arbitrary SQL text. Every piece of database text
+// in generated code goes through exactly one of: identifier() (names), literal() (strings) and
+// kit::printable() (// comments, and messages on a terminal).
 #pragma once
 
 #include <set>
@@ -32,8 +34,13 @@ private:
     std::set<std::string> taken_;
 };
 
-// A C++ string literal holding `text` exactly: "..." when that needs no escapes, else a raw
-// string with a delimiter the text does not contain.
+// Whether `text` is well-formed UTF-8 (what JSON snapshots can hold).
+bool validUtf8(std::string_view text);
+
+// A C++ string literal holding `text` byte for byte, whatever it contains: "..." when that
+// needs no escapes; a raw string R"d(...)d" for multi-line text and text full of quotes when
+// every byte survives a raw string; else an ordinary literal with escapes. Nothing in `text` can
+// end the literal.
 std::string literal(std::string_view text);
 
 }  // namespace drizzle::codegen

@@ -49,7 +49,9 @@ std::string wrapped(const std::string& code, std::size_t indent, int depth = 0) 
     std::string out;
     for (std::size_t i = 0; i < code.size(); ++i) {
         const char c = code[i];
-        if (c == '"') {  // copy a string literal whole; raw strings end at )delimiter"
+        // Copy a string literal whole, in either form literal() writes: a raw string ends at
+        // )delimiter", an ordinary one at a quote that no backslash escapes.
+        if (c == '"') {
             std::size_t end;
             if (i > 0 && code[i - 1] == 'R') {
                 const std::size_t open = code.find('(', i);
@@ -127,7 +129,7 @@ private:
         if (!o_.unsupported.empty()) {
             out_ << "//\n// In the database but not declared here (the schema model cannot represent them yet;\n"
                     "// generated migrations leave them alone):\n";
-            for (const auto& u : o_.unsupported) out_ << "//   " << u << "\n";
+            for (const auto& u : o_.unsupported) out_ << "//   " << kit::printable(u) << "\n";
         }
         out_ << "#pragma once\n\n#include <drizzle/" << ns_ << ".hpp>\n\n";
     }
@@ -150,7 +152,7 @@ private:
         const std::string defaultStart = *detail::sequence("", "", given, sqlType).startWith;
         std::vector<std::string> o;
         auto add = [&](const char* field, const std::optional<std::string>& v, const std::string& dflt) {
-            if (v && *v != dflt) o.push_back(std::string(".") + field + " = " + *v);
+            if (v && *v != dflt && toInt64(v)) o.push_back(std::string(".") + field + " = " + *v);  // digits only
         };
         add("increment", q.increment, "1");
         add("minValue", q.minValue, *byDefault.minValue);
@@ -212,7 +214,7 @@ private:
             const ColumnCode& code = columns_.at(key).at(c.name);
             const std::string type = nullable(key, c, code) ? "std::optional<" + code.valueType + ">" : code.valueType;
             out_ << "    " << type << " " << n_.member.at(key).at(c.name) << ";";
-            if (!code.note.empty()) out_ << "  // " << code.note;
+            if (!code.note.empty()) out_ << "  // " << kit::printable(code.note);
             out_ << "\n";
         }
         out_ << "};\n";
@@ -438,7 +440,7 @@ private:
         for (const auto& p : policies) constraints.push_back(policyLine(p));
 
         out_ << "\n";
-        for (const auto& c : comments) out_ << "// " << c << "\n";
+        for (const auto& c : comments) out_ << "// " << kit::printable(c) << "\n";
         out_ << "inline const auto " << n_.tableVariable.at(key) << " = " << owner(key.first) << "table<" << n_.rowStruct.at(key)
              << ">(" << literal(t.name) << ", {\n";
         for (const auto& c : t.columns) {
@@ -471,7 +473,9 @@ private:
                 note(where, "view option " + k + " is not generated; add it to the view by hand");
                 continue;
             }
-            o.push_back("." + k + " = " + (k == "checkOption" ? literal(unquoteJson(val)) : val));
+            if (k == "checkOption") o.push_back("." + k + " = " + literal(unquoteJson(val)));
+            else if (val == "true" || val == "false" || toInt64(val)) o.push_back("." + k + " = " + val);
+            else note(where, "view option " + k + " = " + val + " is not generated; add it to the view by hand");
         }
         return o.empty() ? "" : ".with({" + join(o, ", ") + "})";
     }

@@ -12,6 +12,7 @@
 #include "drizzle/kit/introspect.hpp"
 #include "drizzle/migrate.hpp"
 #include "drizzle/snapshot.hpp"
+#include "codegen/naming.hpp"
 #include "generate/migration_folder.hpp"
 #include "generate/migration_names.hpp"
 #include "util/atomic_file.hpp"
@@ -29,9 +30,58 @@ std::string baselineSql(const std::vector<std::string>& statements, bool breakpo
         "-- The schema `drizzle-kit pull` found in the database, as the baseline of later migrations.\n"
         "-- Commented out because the database already has it; to build a new database from this\n"
         "-- migration, remove the \"-- \" at the start of each line below.\n";
+    // PostgreSQL ends a -- comment at a carriage return too, so one inside a name or a text
+    // starts a commented line of its own.
     std::istringstream body(ddl::joinStatements(statements, breakpoints));
-    for (std::string line; std::getline(body, line);) text += (line.empty() ? "--" : "-- " + line) + "\n";
+    for (std::string line; std::getline(body, line);) {
+        for (std::size_t cr = line.find('\r'); cr != std::string::npos; cr = line.find('\r', cr + 4)) line.insert(cr + 1, "-- ");
+        text += (line.empty() ? "--" : "-- " + line) + "\n";
+    }
     return text;
+}
+
+// Snapshots are JSON, which holds UTF-8 only, and SQLite takes names of any bytes: what is not
+// UTF-8 is refused before anything is written, naming where it is.
+void requireUtf8(const model::Schema& s) {
+    auto check = [](const std::string& what, const std::string& text) {
+        if (!codegen::validUtf8(text))
+            throw Error(ErrorCategory::schema,
+                        printable(what) + " is not valid UTF-8, which a snapshot (JSON) cannot hold: " + printable(text),
+                        "rename it (or rewrite the text) in the database as UTF-8, or leave its table out with tablesFilter");
+    };
+    for (const auto& t : s.tables) {
+        const std::string table = "table " + t.name;
+        check("the name of " + table, t.name);
+        for (const auto& c : t.columns) {
+            const std::string column = "column " + t.name + "." + c.name;
+            check("the name of " + column, c.name);
+            check("the type of " + column, c.type);
+            if (c.defaultValue) check("the default of " + column, c.defaultValue->text);
+            if (c.generated) check("the expression of " + column, c.generated->as);
+        }
+        for (const auto& i : t.indexes) {
+            check("index " + i.name + " of " + table, i.name);
+            for (const auto& ic : i.columns) check("index " + i.name + " of " + table, ic.expression);
+            if (i.where) check("index " + i.name + " of " + table, *i.where);
+        }
+        for (const auto& c : t.checks) {
+            check("check " + c.name + " of " + table, c.name);
+            check("check " + c.name + " of " + table, c.value);
+        }
+        for (const auto& f : t.foreignKeys) check("foreign key " + f.name + " of " + table, f.name);
+        for (const auto& u : t.uniqueConstraints) check("unique constraint " + u.name + " of " + table, u.name);
+        for (const auto& p : t.compositePrimaryKeys) check("primary key " + p.name + " of " + table, p.name);
+    }
+    for (const auto& v : s.views) {
+        check("the name of view " + v.name, v.name);
+        if (v.definition) check("the definition of view " + v.name, *v.definition);
+        for (const auto& c : v.columns) check("column " + v.name + "." + c.name, c.name);
+    }
+    for (const auto& e : s.enums) {
+        check("the name of enum " + e.name, e.name);
+        for (const auto& value : e.values) check("a value of enum " + e.name, value);
+    }
+    for (const auto& q : s.sequences) check("the name of sequence " + q.name, q.name);
 }
 
 // A file about to be replaced by different text is kept as <file>.bak: edits made to a pulled
@@ -76,6 +126,7 @@ PullResult pull(const Config& config, const Credentials& credentials, const Pull
     // Extension-owned objects (PostGIS's spatial_ref_sys, ...) are never read, which is what
     // extensionsFilters: ["postgis"] asks for.
     Introspection found = introspect(*db, io);
+    requireUtf8(found.schema);
 
     PullResult result;
     result.unsupported = found.unsupported;

@@ -100,10 +100,27 @@ std::string mysqlType(const ColumnSpec& c) {
     return t;
 }
 
+// As JavaScript's Number#toString spells it (Drizzle Kit writes numbers so, and PostgreSQL and
+// MySQL report 1.5e10 as 15000000000): the shortest digits that read back as `d`, in fixed
+// notation from 1e-6 up to 1e21, else as 1.5e+25.
 std::string formatDouble(double d) {
     char buf[64];
-    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, d);
-    return std::string(buf, end);
+    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::scientific);
+    const std::string sci(buf, end);  // "-1.5e+10", or "inf", "nan"
+    const auto e = sci.find('e');
+    if (e == std::string::npos) return sci;
+    const std::string sign = sci[0] == '-' ? "-" : "";
+    std::string digits;
+    for (std::size_t i = sign.size(); i < e; ++i)
+        if (sci[i] != '.') digits += sci[i];
+    if (digits == "0") return "0";
+    const int k = static_cast<int>(digits.size());
+    const int n = std::stoi(sci.substr(e + 1)) + 1;  // where the decimal point goes
+    if (k <= n && n <= 21) return sign + digits + std::string(static_cast<std::size_t>(n - k), '0');
+    if (0 < n && n <= 21) return sign + digits.substr(0, static_cast<std::size_t>(n)) + "." + digits.substr(static_cast<std::size_t>(n));
+    if (-6 < n && n <= 0) return sign + "0." + std::string(static_cast<std::size_t>(-n), '0') + digits;
+    return sign + digits.substr(0, 1) + (k > 1 ? "." + digits.substr(1) : "") + "e" + (n >= 1 ? "+" : "-") +
+           std::to_string(n >= 1 ? n - 1 : 1 - n);
 }
 
 }  // namespace

@@ -27,7 +27,12 @@ Json defaultJson(const model::DefaultValue& d) {
     switch (d.kind) {
         case model::DefaultValue::Kind::sql: return d.text;
         case model::DefaultValue::Kind::boolean: return d.text == "true";
-        case model::DefaultValue::Kind::number:
+        case model::DefaultValue::Kind::number: {
+            // A number JSON would respell ("1.5e10" -> 15000000000.0, "1.50" -> 1.5) or cannot
+            // hold (".5", "+1") is kept as its SQL text, so that the default survives byte for byte.
+            Json n = Json::parse(d.text, nullptr, false);
+            return !n.is_discarded() && n.is_number() && n.dump() == d.text ? n : Json(d.text);
+        }
         case model::DefaultValue::Kind::json: return Json::parse(d.text);
     }
     return nullptr;

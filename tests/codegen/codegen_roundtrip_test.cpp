@@ -32,9 +32,10 @@ void writeFile(const fs::path& p, const std::string& text) {
 }
 
 // Generates, compiles, reads back; returns the model the generated code declares.
-Schema roundTrip(const Schema& model, const std::string& name, drizzle::kit::GeneratedCode* codeOut = nullptr) {
+Schema roundTrip(const Schema& model, const std::string& name, drizzle::kit::GeneratedCode* codeOut = nullptr,
+                 const drizzle::kit::CodegenOptions& options = {}) {
     const fs::path dir = freshDir(name);
-    drizzle::kit::GeneratedCode code = drizzle::kit::generateCode(model, {});
+    drizzle::kit::GeneratedCode code = drizzle::kit::generateCode(model, options);
     writeFile(dir / "schema.hpp", code.schema);
     writeFile(dir / "relations.hpp", code.relations);
     drizzle::Config config;
@@ -153,5 +154,46 @@ TEST(Codegen, IntrospectedSqliteSchemasRoundTrip) {
         const Schema found = drizzle::kit::introspectSqlite(*db, {}).schema;
         expectRoundTrip(found, "sqlite-introspected-" + std::to_string(seed));
         fs::remove_all(dir);
+    }
+}
+
+// Every text a database controls, made hostile: names and SQL texts holding newlines, "*/",
+// quotes, backslashes, "??/", all four raw-string terminators, control bytes, and unsupported
+// objects whose names are C++ or not UTF-8 (which snapshots, being JSON, cannot hold). The code compiles, declares the same model, and
+// no comment or literal ends early (a name's code would be a compile error or a symbol).
+TEST(Codegen, HostileNamesAndTextsRoundTrip) {
+    const std::string name = "\n*/\"\\?\?/";  // short: names have length limits
+    const std::string text = " /* \n*/ \"q\" \\ ?\?/ )\" )sql\" )sql_\" )drizzle\" \r\n \x01\x1b[2J\x7f \xe2\x80\xae caf\xc3\xa9 \\";
+    for (const char* dialect : {"pg", "sqlite", "mysql"}) {
+        Schema s = fixtureSnapshot(dialect, "full");
+        for (auto& t : s.tables) {
+            for (auto& c : t.checks) {
+                c.name += name;
+                c.value += " OR '" + text + "' = ''";
+            }
+            for (auto& i : t.indexes) {
+                i.name += name;
+                if (i.where) *i.where += " AND '" + text + "' = ''";
+                for (auto& ic : i.columns)
+                    if (ic.isExpression)  // MySQL's are parenthesised
+                        ic.expression = std::string(dialect) == "mysql" ? "(" + ic.expression + " || '" + text + "')"
+                                                                       : ic.expression + " || '" + text + "'";
+            }
+            for (auto& c : t.columns)
+                if (c.defaultValue && c.defaultValue->kind == drizzle::model::DefaultValue::Kind::sql)
+                    c.defaultValue->text += " || '" + text + "'";
+        }
+        for (auto& v : s.views)
+            if (v.definition) *v.definition += " -- " + text;
+        for (auto& e : s.enums)
+            for (auto& value : e.values) value += text;
+        drizzle::kit::CodegenOptions options;
+        options.unsupported = {"function public.\n#include <cstdlib>\nint pwned = std::system(\"false\");//",
+                               "trigger ends in a backslash\\", "trigger ends in a trigraph ?\?/", "type " + text + "\xff\xc3"};
+        drizzle::kit::GeneratedCode code;
+        const Schema back = roundTrip(s, std::string(dialect) + "-hostile", &code, options);
+        EXPECT_TRUE(drizzle::model::equivalent(s, back))
+            << dialect << ": " << drizzle::model::firstDifference(s, back) << " " << hiddenDifference(s, back);
+        EXPECT_EQ(code.schema.find("\nint pwned"), std::string::npos) << code.schema;
     }
 }

@@ -6,6 +6,7 @@
 
 #include "commands.hpp"
 #include "drizzle/error.hpp"
+#include "drizzle/kit/codegen.hpp"
 #include "drizzle/kit/generate.hpp"
 
 namespace drizzle::cli {
@@ -14,12 +15,14 @@ namespace {
 
 // "Is column users.full_name created, or renamed from one of these?" on stderr; reads stdin.
 std::optional<std::string> askOnTerminal(const diff::RenameQuestion& q) {
-    const std::string what = q.kind + " " + (q.scope.empty() ? "" : q.scope + ".") + q.created;
+    // Names come from a pulled database too: shown escaped, never as raw control bytes.
+    const std::string what = kit::printable(q.kind + " " + (q.scope.empty() ? "" : q.scope + ".") + q.created);
     for (;;) {
         std::cerr << "\nIs " << what << " created, or renamed from another " << q.kind << "?\n";
-        std::cerr << "  0) + " << q.created << " (create)\n";
+        std::cerr << "  0) + " << kit::printable(q.created) << " (create)\n";
         for (std::size_t i = 0; i < q.dropped.size(); ++i)
-            std::cerr << "  " << i + 1 << ") ~ " << q.dropped[i] << " > " << q.created << " (rename)\n";
+            std::cerr << "  " << i + 1 << ") ~ " << kit::printable(q.dropped[i]) << " > " << kit::printable(q.created)
+                      << " (rename)\n";
         std::cerr << "answer [0-" << q.dropped.size() << "]: " << std::flush;
         std::string line;
         if (!std::getline(std::cin, line)) throw Error(ErrorCategory::usage, "no answer for " + what, "");
@@ -72,7 +75,7 @@ void addGenerateCommand(CLI::App& app, ConfigOverrides& overrides) {
             std::cout << "No schema changes, nothing to migrate\n";
             return;
         }
-        for (const auto& w : result.dataLossWarnings) std::cerr << "warning: " << w << "\n";
+        for (const auto& w : result.dataLossWarnings) std::cerr << "warning: " << kit::printable(w) << "\n";
         std::cout << "Your SQL migration file: " << result.sqlFile.string() << " (" << result.statements.size()
                   << " statement" << (result.statements.size() == 1 ? "" : "s") << ")\n";
     });

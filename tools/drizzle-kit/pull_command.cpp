@@ -6,6 +6,7 @@
 
 #include "commands.hpp"
 #include "drizzle/error.hpp"
+#include "drizzle/kit/codegen.hpp"
 #include "drizzle/kit/pull.hpp"
 
 namespace drizzle::cli {
@@ -79,8 +80,9 @@ void addPullCommand(CLI::App& app, ConfigOverrides& overrides) {
         if (!flags->name.empty()) options.baselineName = flags->name;
         const kit::PullResult r = kit::pull(config, credentials, options);
 
-        for (const auto& u : r.unsupported) std::cerr << "warning: not represented in the schema model: " << u << "\n";
-        for (const auto& n : r.notes) std::cerr << "warning: " << n << "\n";
+        for (const auto& u : r.unsupported)
+            std::cerr << "warning: not represented in the schema model: " << kit::printable(u) << "\n";
+        for (const auto& n : r.notes) std::cerr << "warning: " << kit::printable(n) << "\n";
         std::cout << "pulled " << count(r.tables, "table") << ", " << count(r.views, "view") << ", " << count(r.enums, "enum")
                   << ", " << count(r.indexes, "index", "indexes") << ", " << count(r.foreignKeys, "foreign key") << "\n";
         std::cout << "wrote " << r.schemaFile.string() << "\nwrote " << r.relationsFile.string() << "\n";

@@ -11,6 +11,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "drizzle/model/model.hpp"
@@ -34,5 +35,11 @@ struct GeneratedCode {
 };
 
 GeneratedCode generateCode(const model::Schema& schema, const CodegenOptions& options);
+
+// Database text made safe to show on one line, in a // comment or on a terminal: line breaks,
+// control bytes, malformed UTF-8 and characters that reorder text on screen become C-style
+// escapes (\n, \x1b), a backslash is \\, and the line never ends in a backslash (which would
+// join the next line to a comment). `unsupported` and `notes` are raw; print them through this.
+std::string printable(std::string_view text);
 
 }  // namespace drizzle::kit

@@ -212,18 +212,33 @@ std::pair<std::string, std::string> splitOption(const std::string& o, bool camel
     return {k, v};
 }
 
-// Drizzle's tidy of a deparsed view body: whitespace collapsed, the final `;` dropped.
+// Drizzle's tidy of a deparsed view body: whitespace collapsed, the final `;` dropped. String
+// constants and quoted names are copied as they are (their line breaks are data).
 std::string tidyDefinition(const std::string& def) {
     std::string out;
     bool space = false;
-    for (char c : def) {
+    for (std::size_t i = 0; i < def.size(); ++i) {
+        const char c = def[i];
         if (std::isspace(static_cast<unsigned char>(c))) {
             space = true;
             continue;
         }
         if (space && !out.empty()) out += ' ';
         space = false;
-        out += c;
+        if (c != '\'' && c != '"') {
+            out += c;
+            continue;
+        }
+        // To the closing quote: a doubled quote stays inside, and so does an escaped one in E'...'.
+        const bool escapes = c == '\'' && i > 0 && (def[i - 1] == 'E' || def[i - 1] == 'e');
+        std::size_t end = i + 1;
+        for (; end < def.size(); ++end) {
+            if (escapes && def[end] == '\\') ++end;
+            else if (def[end] == c && end + 1 < def.size() && def[end + 1] == c) ++end;
+            else if (def[end] == c) break;
+        }
+        out.append(def, i, end + 1 - i);
+        i = end;
     }
     if (!out.empty() && out.back() == ';') out.pop_back();
     while (!out.empty() && out.back() == ' ') out.pop_back();
