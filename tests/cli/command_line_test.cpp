@@ -43,3 +43,11 @@ TEST(CommandLine, HelpAndVersionStillWork) {
     EXPECT_EQ(kit({"--version"}).exitCode, 0);
     EXPECT_EQ(kit({"generate", "--help"}).exitCode, 0);
 }
+
+TEST(CommandLine, ErrorMessagesShowControlBytesEscaped) {
+    const auto r = kit({"export", "--config", "missing\x1b]0;title\x07.json"});
+    EXPECT_NE(r.exitCode, 0);
+    EXPECT_EQ(r.err.find('\x1b'), std::string::npos) << r.err;
+    EXPECT_EQ(r.err.find('\x07'), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("missing\\x1b]0;title\\x07.json"), std::string::npos) << r.err;
+}

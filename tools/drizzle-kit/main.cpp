@@ -93,6 +93,26 @@ void checkCommand(CLI::App& app, int argc, char** argv) {
 
 namespace {
 
+// A message for the terminal: it may quote names and SQL from the database or the schema, whose
+// control bytes (an ESC starts a terminal command) are shown as \xHH; line breaks stay.
+std::string forTerminal(std::string_view text) {
+    static const char* const kHex = "0123456789abcdef";
+    std::string out;
+    for (const char ch : text) {
+        const auto b = static_cast<unsigned char>(ch);
+        if ((b < 0x20 && b != '\n' && b != '\t') || b == 0x7f)
+            out += {'\\', 'x', kHex[b >> 4], kHex[b & 15u]};
+        else
+            out += ch;
+    }
+    return out;
+}
+
+void printError(const std::string& message, const std::string& hint) {
+    std::cerr << "error: " << forTerminal(message) << "\n";
+    if (!hint.empty()) std::cerr << "hint: " << forTerminal(hint) << "\n";
+}
+
 // "filesystem error: cannot create directories: Permission denied [a/b]" -> "cannot create directories".
 std::string operationOf(const std::filesystem::filesystem_error& e) {
     std::string what = e.what();
@@ -119,17 +139,16 @@ int main(int argc, char** argv) {
     } catch (const CLI::ParseError& e) {
         return app.exit(e) == 0 ? 0 : drizzle::exitCodeFor(drizzle::ErrorCategory::usage);
     } catch (const drizzle::Error& e) {
-        std::cerr << "error: " << e.what() << "\n";
-        if (!e.hint().empty()) std::cerr << "hint: " << e.hint() << "\n";
+        printError(e.what(), e.hint());
         return drizzle::exitCodeFor(e.category());
     } catch (const std::filesystem::filesystem_error& e) {
         // A last resort: the kit reports its filesystem failures itself (util::ioError).
         const std::string path = e.path1().empty() ? "the current folder" : e.path1().string();
         const drizzle::Error io = drizzle::util::ioError(path, operationOf(e), e.code());
-        std::cerr << "error: " << path << ": " << operationOf(e) << ": " << e.code().message() << "\nhint: " << io.hint() << "\n";
+        printError(path + ": " + operationOf(e) + ": " + e.code().message(), io.hint());
         return drizzle::exitCodeFor(io.category());
     } catch (const std::exception& e) {
-        std::cerr << "error: " << e.what() << "\n";
+        printError(e.what(), "");
         return drizzle::exitCodeFor(drizzle::ErrorCategory::internal);
     }
     return 0;
