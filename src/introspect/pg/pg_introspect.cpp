@@ -309,7 +309,7 @@ Introspection introspectPg(driver::Connection& db, const IntrospectOptions& opti
         auto r = db.query(
             "select n.nspname, c.relname, c.relkind, c.relrowsecurity, c.relispartition, "
             "  array_to_json(c.reloptions), am.amname, ts.spcname, c.relispopulated, "
-            "  case when c.relkind in ('v','m') then pg_get_viewdef(c.oid) end "
+            "  case when c.relkind in ('v','m') then pg_get_viewdef(c.oid) end, c.relpersistence, c.relreplident "
             "from pg_class c join pg_namespace n on n.oid = c.relnamespace "
             "left join pg_am am on am.oid = c.relam left join pg_tablespace ts on ts.oid = c.reltablespace "
             "where n.nspname = any(?::text[]) and c.relkind in ('r','p','v','m','f') "
@@ -332,6 +332,19 @@ Introspection introspectPg(driver::Connection& db, const IntrospectOptions& opti
                 continue;
             }
             if (kind == "r") {
+                // Table options the model has no place for (Drizzle's v7 snapshot neither).
+                const std::string table = "table " + s + "." + name + ": ";
+                if (opt(r, i, 10) == "u") out.unsupported.push_back(table + "UNLOGGED");
+                if (const json options = js(r, i, 5); !options.empty()) {
+                    std::string list;
+                    for (const auto& o : options) list += (list.empty() ? "" : ", ") + o.get<std::string>();
+                    out.unsupported.push_back(table + "WITH (" + list + ")");
+                }
+                if (!r.isNull(i, 6) && r.text(i, 6) != "heap") out.unsupported.push_back(table + "USING " + r.text(i, 6));
+                if (!r.isNull(i, 7)) out.unsupported.push_back(table + "TABLESPACE " + r.text(i, 7));
+                if (const std::string identity = opt(r, i, 11); identity == "f" || identity == "n" || identity == "i")
+                    out.unsupported.push_back(table + "REPLICA IDENTITY " +
+                                              (identity == "f" ? "FULL" : identity == "n" ? "NOTHING" : "USING INDEX"));
                 model::Table t;
                 t.name = name;
                 t.schema = modelSchema(s);
@@ -374,7 +387,9 @@ Introspection introspectPg(driver::Connection& db, const IntrospectOptions& opti
             "  sq.seqcache, sq.seqcycle, "
             "  case when a.attcollation <> t.typcollation and a.attcollation <> 0 then "
             "    (select cn.nspname || '.' || co.collname from pg_collation co "
-            "       join pg_namespace cn on cn.oid = co.collnamespace where co.oid = a.attcollation) end "
+            "       join pg_namespace cn on cn.oid = co.collnamespace where co.oid = a.attcollation) end, "
+            "  nullif(a.attcompression, ''), case when a.attstorage <> t.typstorage then a.attstorage end, "
+            "  case when coalesce(a.attstattarget, -1) >= 0 then a.attstattarget end "
             "from pg_attribute a join pg_class c on c.oid = a.attrelid "
             "join pg_namespace n on n.oid = c.relnamespace "
             "join pg_type t on t.oid = a.atttypid join pg_namespace tn on tn.oid = t.typnamespace "
@@ -471,6 +486,17 @@ Introspection introspectPg(driver::Connection& db, const IntrospectOptions& opti
             if (!r.isNull(i, 26) && ti != tableIndex.end())
                 out.unsupported.push_back("column collation " + key.first + "." + key.second + "." + col.name + " (" +
                                           r.text(i, 26) + ")");
+            // Per-column storage settings, which no snapshot keeps.
+            if (ti != tableIndex.end()) {
+                const std::string column = "column " + key.first + "." + key.second + "." + col.name + ": ";
+                if (!r.isNull(i, 27)) out.unsupported.push_back(column + "COMPRESSION " + (r.text(i, 27) == "p" ? "pglz" : "lz4"));
+                if (!r.isNull(i, 28)) {
+                    const std::string st = r.text(i, 28);
+                    out.unsupported.push_back(column + "STORAGE " +
+                                              (st == "p" ? "PLAIN" : st == "e" ? "EXTERNAL" : st == "m" ? "MAIN" : "EXTENDED"));
+                }
+                if (!r.isNull(i, 29)) out.unsupported.push_back(column + "STATISTICS " + r.text(i, 29));
+            }
             if (ti != tableIndex.end()) schema.tables[ti->second].columns.push_back(std::move(col));
             else schema.views[vi->second].columns.push_back(std::move(col));
         }
@@ -490,6 +516,10 @@ Introspection introspectPg(driver::Connection& db, const IntrospectOptions& opti
             "  co.confupdtype, co.confdeltype, case when co.contype = 'c' then pg_get_constraintdef(co.oid) end, "
             "  coalesce(ix.indnullsnotdistinct, false), ic.relname, co.condeferrable, co.condeferred, " +
                 std::string(kIncludedColumns) +
+                ", co.convalidated, co.connoinherit, co.confmatchtype, "
+                "  case when co.confdelsetcols is not null then (select json_agg(a.attname order by k.o) "
+                "     from unnest(co.confdelsetcols) with ordinality k(n, o) "
+                "     join pg_attribute a on a.attrelid = co.conrelid and a.attnum = k.n) end, ix.indisclustered" +
                 " from pg_constraint co join pg_class c on c.oid = co.conrelid "
             "join pg_namespace n on n.oid = c.relnamespace "
             "left join pg_class fc on fc.oid = co.confrelid left join pg_namespace fn on fn.oid = fc.relnamespace "
@@ -509,6 +539,21 @@ Introspection introspectPg(driver::Connection& db, const IntrospectOptions& opti
             if (flag(r, i, 13))
                 out.unsupported.push_back("deferrable constraint " + key.first + "." + key.second + "." + name +
                                           (flag(r, i, 14) ? " (DEFERRABLE INITIALLY DEFERRED)" : " (DEFERRABLE)"));
+            // Clauses of checks and foreign keys that the model has no place for.
+            const std::string constraint =
+                (type == "c" ? "check " : "foreign key ") + key.first + "." + key.second + "." + name + ": ";
+            if ((type == "c" || type == "f") && !flag(r, i, 16)) out.unsupported.push_back(constraint + "NOT VALID");
+            if (type == "c" && flag(r, i, 17)) out.unsupported.push_back(constraint + "NO INHERIT");
+            if (type == "f" && opt(r, i, 18) == "f") out.unsupported.push_back(constraint + "MATCH FULL");
+            if (type == "f" && !r.isNull(i, 19)) {
+                std::string list;
+                for (const auto& c : js(r, i, 19)) list += (list.empty() ? "" : ", ") + c.get<std::string>();
+                out.unsupported.push_back(constraint + "ON DELETE SET " + (opt(r, i, 9) == "d" ? "DEFAULT" : "NULL") + " (" +
+                                          list + ")");
+            }
+            if ((type == "p" || type == "u") && flag(r, i, 20))
+                out.unsupported.push_back((type == "p" ? "primary key " : "unique constraint ") + key.first + "." +
+                                          key.second + "." + name + ": CLUSTER");
             if (type == "p" || type == "u")
                 if (auto report = includeReport(type == "p" ? "primary key" : "unique constraint",
                                                  key.first + "." + key.second + "." + name, js(r, i, 15)))
@@ -557,12 +602,16 @@ Introspection introspectPg(driver::Connection& db, const IntrospectOptions& opti
             "  pg_get_expr(ix.indpred, ix.indrelid), array_to_json(ic.reloptions), "
             "  (select json_agg(json_build_array(a.attname, "
             "       case when k.n = 0 then pg_get_indexdef(ix.indexrelid, k.o::int, true) end, "
-            "       ix.indoption[k.o - 1], oc.opcname, oc.opcdefault) order by k.o) "
+            "       ix.indoption[k.o - 1], oc.opcname, oc.opcdefault, "
+            // A key column's COLLATE other than the column's own (an expression's is not read).
+            "       (select cn.nspname || '.' || co.collname from pg_collation co "
+            "          join pg_namespace cn on cn.oid = co.collnamespace "
+            "          where co.oid = ix.indcollation[k.o - 1] and k.n <> 0 and co.oid <> a.attcollation)) order by k.o) "
             "     from unnest(ix.indkey::int2[]) with ordinality k(n, o) "
             "     left join pg_attribute a on a.attrelid = ix.indrelid and a.attnum = k.n and k.n <> 0 "
             "     left join pg_opclass oc on oc.oid = ix.indclass[k.o - 1] "
             "     where k.o <= ix.indnkeyatts), " +
-                std::string(kIncludedColumns) +
+                std::string(kIncludedColumns) + ", ix.indnullsnotdistinct, ix.indisclustered" +
                 " from pg_index ix join pg_class ic on ic.oid = ix.indexrelid "
             "join pg_class c on c.oid = ix.indrelid join pg_namespace n on n.oid = c.relnamespace "
             "join pg_am am on am.oid = ic.relam "
@@ -584,8 +633,11 @@ Introspection introspectPg(driver::Connection& db, const IntrospectOptions& opti
             if (constraintIndexes.count(key.first + "." + r.text(i, 2))) continue;
             model::Index idx;
             idx.name = r.text(i, 2);
-            if (auto report = includeReport("index", key.first + "." + key.second + "." + idx.name, js(r, i, 8)))
-                out.unsupported.push_back(*report);
+            const std::string qualified = key.first + "." + key.second + "." + idx.name;
+            if (auto report = includeReport("index", qualified, js(r, i, 8))) out.unsupported.push_back(*report);
+            // Neither the model's indexes nor Drizzle's v7 snapshot have these.
+            if (flag(r, i, 9)) out.unsupported.push_back("index " + qualified + ": NULLS NOT DISTINCT");
+            if (flag(r, i, 10)) out.unsupported.push_back("index " + qualified + ": CLUSTER");
             idx.isUnique = flag(r, i, 3);
             idx.method = r.text(i, 4);
             if (!r.isNull(i, 5)) idx.where = r.text(i, 5);
@@ -603,6 +655,9 @@ Introspection introspectPg(driver::Connection& db, const IntrospectOptions& opti
                 bool nullsFirst = (option & 2) != 0;
                 ic.nulls = nullsFirst ? "first" : "last";
                 if (k[3].is_string() && !(k[4].is_boolean() && k[4].get<bool>())) ic.opclass = k[3].get<std::string>();
+                if (k[5].is_string())
+                    out.unsupported.push_back("index " + qualified + ": column " + ic.expression + " is COLLATE " +
+                                              k[5].get<std::string>());
                 idx.columns.push_back(std::move(ic));
             }
             schema.tables[ti->second].indexes.push_back(std::move(idx));

@@ -4,8 +4,13 @@
 // foreign keys (pragma_foreign_key_list) and primary keys. What SQLite keeps only in the DDL text
 // is read from there: generated expressions, CHECK and UNIQUE constraint names, index
 // expressions and WHERE clauses, view definitions, and a column's declared type when it carries a
-// COLLATE clause. Names SQLite never stores (foreign keys, composite primary keys) get Drizzle's
-// default names.
+// COLLATE clause (wherever in the column definition it is written). Names SQLite never stores
+// (foreign keys, composite primary keys) get Drizzle's default names.
+//
+// What neither the model nor Drizzle's v6 snapshot can hold is reported in `unsupported`, by
+// kind and name, and left out: WITHOUT ROWID and STRICT tables, ON CONFLICT clauses, DEFERRABLE
+// foreign keys, DESC and COLLATE on index, unique and primary key columns (read as ascending, in
+// the column's own collation), a view's column list; triggers and virtual tables as a whole.
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
@@ -191,23 +196,60 @@ std::vector<std::string> identifierList(std::string_view list) {
 // What the CREATE TABLE text says that the pragmas do not.
 struct ParsedColumn {
     std::string type;  // the declared type as written, COLLATE included
+    std::string collation;  // upper case; "" when none is declared (BINARY)
     std::optional<std::string> generatedAs;
     bool autoincrement = false;
+};
+// A foreign key's DEFERRABLE clause, which no pragma reports.
+struct ParsedDeferrable {
+    std::vector<std::string> columnsFrom;
+    std::string clause;  // "DEFERRABLE INITIALLY DEFERRED", ...
 };
 struct ParsedTable {
     std::map<std::string, ParsedColumn> columns;
     std::vector<Check> checks;
     std::vector<Unique> uniques;  // name "" when the constraint is unnamed
+    std::vector<ParsedDeferrable> deferrable;
+    // Clauses the model has no place for, as reported: "column t.c: NOT NULL ON CONFLICT REPLACE".
+    std::vector<std::string> unmodelled;
+    bool withoutRowid = false, strict = false;
     bool any = false;
 };
 
-ParsedTable parseCreateTable(std::string_view sql) {
+// The text of an ON CONFLICT clause starting at toks[i] ("ON"), or "".
+std::string onConflictAt(std::string_view s, const std::vector<Token>& toks, std::size_t i) {
+    if (i + 2 < toks.size() && wordUpper(s, toks[i]) == "ON" && wordUpper(s, toks[i + 1]) == "CONFLICT")
+        return "ON CONFLICT " + wordUpper(s, toks[i + 2]);
+    return "";
+}
+
+// The DEFERRABLE clause in toks[from..], or "" when there is none or it is NOT DEFERRABLE (the
+// default, which the model already means).
+std::string deferrableFrom(std::string_view s, const std::vector<Token>& toks, std::size_t from) {
+    for (std::size_t i = from; i < toks.size(); ++i) {
+        if (wordUpper(s, toks[i]) != "DEFERRABLE") continue;
+        if (i > 0 && wordUpper(s, toks[i - 1]) == "NOT") return "";
+        std::string clause = "DEFERRABLE";
+        if (i + 2 < toks.size() && wordUpper(s, toks[i + 1]) == "INITIALLY") clause += " INITIALLY " + wordUpper(s, toks[i + 2]);
+        return clause;
+    }
+    return "";
+}
+
+ParsedTable parseCreateTable(std::string_view sql, const std::string& table) {
     ParsedTable out;
     auto open = sql.find('(');
     if (open == std::string_view::npos) return out;
     auto close = matchParen(sql, open);
     if (close == std::string_view::npos) return out;
     out.any = true;
+    // Table options follow the column list: WITHOUT ROWID, STRICT.
+    const std::string_view options = sql.substr(close + 1);
+    for (const auto& t : tokenize(options)) {
+        const std::string w = wordUpper(options, t);
+        if (w == "ROWID") out.withoutRowid = true;
+        if (w == "STRICT") out.strict = true;
+    }
     // Unnamed checks get Drizzle Kit's names, <table>_check_<n> (numbered after parsing).
     static const std::vector<std::string> constraintWords = {"PRIMARY", "NOT", "NULL", "DEFAULT", "GENERATED", "AS",
                                                              "UNIQUE", "CHECK", "REFERENCES", "CONSTRAINT"};
@@ -223,11 +265,25 @@ ParsedTable parseCreateTable(std::string_view sql) {
         }
         const std::string kw = k < toks.size() ? wordUpper(item, toks[k]) : "";
         if (first == "CONSTRAINT" || first == "PRIMARY" || first == "FOREIGN" || first == "UNIQUE" || first == "CHECK") {
+            // The column list: after UNIQUE, after PRIMARY KEY, after FOREIGN KEY.
+            std::size_t list = k + 1;
+            if (list < toks.size() && toks[list].kind != Token::paren) ++list;
+            std::vector<std::string> columns;
+            if (list < toks.size() && toks[list].kind == Token::paren) columns = identifierList(inner(item, toks[list]));
             if (kw == "CHECK" && k + 1 < toks.size() && toks[k + 1].kind == Token::paren) {
                 out.checks.push_back({name, trim(inner(item, toks[k + 1]))});
             } else if (kw == "UNIQUE" && k + 1 < toks.size() && toks[k + 1].kind == Token::paren) {
-                out.uniques.push_back({.name = name, .columns = identifierList(inner(item, toks[k + 1]))});
+                out.uniques.push_back({.name = name, .columns = columns});
+            } else if (kw == "FOREIGN") {
+                if (auto clause = deferrableFrom(item, toks, list); !clause.empty()) out.deferrable.push_back({columns, clause});
             }
+            if (kw == "UNIQUE" || kw == "PRIMARY")
+                for (std::size_t i = list; i < toks.size(); ++i)
+                    if (auto conflict = onConflictAt(item, toks, i); !conflict.empty())
+                        out.unmodelled.push_back(
+                            (kw == "UNIQUE" ? "unique constraint " + (name.empty() ? table + "_" + join(columns, "_") + "_unique" : name)
+                                            : "primary key of " + table) +
+                            ": " + conflict);
             continue;
         }
         ParsedColumn col;
@@ -238,6 +294,23 @@ ParsedTable parseCreateTable(std::string_view sql) {
             typeEnd = toks[i].end;
         }
         col.type = trim(std::string_view(item).substr(toks[0].end, typeEnd - toks[0].end));
+        const std::string column = identifier(item, toks[0]);
+        std::string constraint;  // the column constraint an ON CONFLICT clause belongs to
+        for (std::size_t j = 1; j < toks.size(); ++j) {
+            const std::string w = wordUpper(item, toks[j]);
+            // A COLLATE after a constraint ("text NOT NULL COLLATE NOCASE") is part of the type
+            // as the model keeps it, as if it had been written right after the type.
+            if (w == "COLLATE" && j + 1 < toks.size()) {
+                col.collation = upper(identifier(item, toks[j + 1]));
+                if (j > i) col.type += " COLLATE " + tokenText(item, toks[j + 1]);
+            }
+            if (w == "PRIMARY" || w == "UNIQUE") constraint = w == "PRIMARY" ? "PRIMARY KEY" : w;
+            if (w == "NULL" && j > 0 && wordUpper(item, toks[j - 1]) == "NOT") constraint = "NOT NULL";
+            if (auto conflict = onConflictAt(item, toks, j); !conflict.empty())
+                out.unmodelled.push_back("column " + table + "." + column + ": " + constraint + " " + conflict);
+            if (w == "REFERENCES")
+                if (auto clause = deferrableFrom(item, toks, j); !clause.empty()) out.deferrable.push_back({{column}, clause});
+        }
         for (; i < toks.size(); ++i) {
             const std::string w = wordUpper(item, toks[i]);
             if (w == "AUTOINCREMENT") col.autoincrement = true;
@@ -251,7 +324,7 @@ ParsedTable parseCreateTable(std::string_view sql) {
             if (w == "AS" && i + 1 < toks.size() && toks[i + 1].kind == Token::paren)
                 col.generatedAs = tokenText(item, toks[i + 1]);
         }
-        out.columns[identifier(item, toks[0])] = std::move(col);
+        out.columns[column] = std::move(col);
     }
     return out;
 }
@@ -301,6 +374,16 @@ std::optional<std::string> viewDefinition(std::string_view sql) {
             return rest;
         }
     return std::nullopt;
+}
+
+// CREATE VIEW name (cols) AS ...: the column list "(cols)", which the model has no place for
+// (its view columns are the select's), or "".
+std::string viewColumnList(std::string_view sql) {
+    for (const auto& t : tokenize(sql)) {
+        if (wordUpper(sql, t) == "AS") break;
+        if (t.kind == Token::paren) return tokenText(sql, t);
+    }
+    return "";
 }
 
 // ---- defaults as the model stores them --------------------------------------------------------
@@ -409,6 +492,7 @@ Introspection introspectSqlite(driver::Connection& db, const IntrospectOptions& 
             View v;
             v.name = name;
             v.definition = viewDefinition(sql);
+            if (auto list = viewColumnList(sql); !list.empty()) out.unsupported.push_back("view " + name + ": column list " + list);
             v.columns = readColumns(db, name, ParsedTable{}, nullptr);
             for (auto& c : v.columns) c.autoincrement = false;
             s.views.push_back(std::move(v));
@@ -421,7 +505,10 @@ Introspection introspectSqlite(driver::Connection& db, const IntrospectOptions& 
             continue;
         }
 
-        const ParsedTable parsed = parseCreateTable(sql);
+        const ParsedTable parsed = parseCreateTable(sql, name);
+        if (parsed.withoutRowid) out.unsupported.push_back("table " + name + ": WITHOUT ROWID");
+        if (parsed.strict) out.unsupported.push_back("table " + name + ": STRICT");
+        out.unsupported.insert(out.unsupported.end(), parsed.unmodelled.begin(), parsed.unmodelled.end());
         Table t;
         t.name = name;
         std::vector<std::pair<int, std::string>> pk;
@@ -472,6 +559,8 @@ Introspection introspectSqlite(driver::Connection& db, const IntrospectOptions& 
                 for (std::size_t i = 0; i < cols.size(); ++i) fk.columnsTo.push_back(cols.text(i, 0));
             }
             fk.name = fk.tableFrom + "_" + join(fk.columnsFrom, "_") + "_" + fk.tableTo + "_" + join(fk.columnsTo, "_") + "_fk";
+            for (const auto& d : parsed.deferrable)
+                if (d.columnsFrom == fk.columnsFrom) out.unsupported.push_back("foreign key " + fk.name + ": " + d.clause);
             t.foreignKeys.push_back(std::move(fk));
         }
 
@@ -481,9 +570,24 @@ Introspection introspectSqlite(driver::Connection& db, const IntrospectOptions& 
         for (std::size_t i = 0; i < idxs.size(); ++i) {
             const std::string idxName = idxs.text(i, 0);
             const std::string origin = field(idxs, i, 2);
-            if (origin == "pk") continue;
-            auto cols = db.query("SELECT cid, name, \"desc\" FROM pragma_index_xinfo(?) WHERE key = 1 ORDER BY seqno",
+            auto cols = db.query("SELECT cid, name, \"desc\", coll FROM pragma_index_xinfo(?) WHERE key = 1 ORDER BY seqno",
                                  {idxName});
+            // Index order and collation have no place in the model (nor in Drizzle's v6 snapshot,
+            // whose index columns are bare names): reported, and read as ascending.
+            auto orderAndCollation = [&](const std::string& what, std::size_t c, const std::string& column) {
+                if (cols.integer(c, 2) != 0) out.unsupported.push_back(what + ": column " + column + " is DESC");
+                if (cols.integer(c, 0) < 0) return;  // an expression keeps its COLLATE in its text
+                auto declared = parsed.columns.find(field(cols, c, 1));
+                const std::string own = declared == parsed.columns.end() || declared->second.collation.empty()
+                                            ? "BINARY"
+                                            : declared->second.collation;
+                if (const std::string coll = upper(field(cols, c, 3)); !coll.empty() && coll != own)
+                    out.unsupported.push_back(what + ": column " + column + " is COLLATE " + field(cols, c, 3));
+            };
+            if (origin == "pk") {
+                for (std::size_t c = 0; c < cols.size(); ++c) orderAndCollation("primary key of " + name, c, field(cols, c, 1));
+                continue;
+            }
             if (origin == "u") {
                 std::vector<std::string> columns;
                 for (std::size_t c = 0; c < cols.size(); ++c) columns.push_back(field(cols, c, 1));
@@ -491,6 +595,7 @@ Introspection introspectSqlite(driver::Connection& db, const IntrospectOptions& 
                 for (const auto& declared : parsed.uniques)
                     if (declared.columns == columns && !declared.name.empty()) u.name = declared.name;
                 if (u.name.empty()) u.name = name + "_" + join(columns, "_") + "_unique";
+                for (std::size_t c = 0; c < cols.size(); ++c) orderAndCollation("unique constraint " + u.name, c, columns[c]);
                 t.uniqueConstraints.push_back(std::move(u));
                 continue;
             }
@@ -501,7 +606,6 @@ Introspection introspectSqlite(driver::Connection& db, const IntrospectOptions& 
             idx.where = p.where;
             for (std::size_t c = 0; c < cols.size(); ++c) {
                 IndexColumn ic;
-                ic.asc = cols.integer(c, 2) == 0;
                 if (cols.integer(c, 0) == -2) {
                     ic.expression = c < p.items.size() ? p.items[c] : std::string();
                     ic.isExpression = true;
@@ -515,6 +619,7 @@ Introspection introspectSqlite(driver::Connection& db, const IntrospectOptions& 
                         if (!itoks.empty()) ic.expression = identifier(p.items[c], itoks.front());
                     }
                 }
+                orderAndCollation("index " + idxName, c, ic.expression);
                 idx.columns.push_back(std::move(ic));
             }
             t.indexes.push_back(std::move(idx));
