@@ -226,11 +226,11 @@ Introspection introspectMysql(driver::Connection& db, const IntrospectOptions& o
             if (!tableCollation[name].empty() && tableCollation[name] != databaseCollation)
                 out.unsupported.push_back("table collation " + name + " (" + tableCollation[name] + ")");
             // Table options the model has no place for: the DDL creates InnoDB tables with none.
-            if (kind == "SYSTEM VERSIONED") out.unsupported.push_back("table " + name + ": WITH SYSTEM VERSIONING");
+            if (kind == "SYSTEM VERSIONED") out.unsupported.push_back("table " + name + " (WITH SYSTEM VERSIONING)");
             if (std::string engine = opt(tables, i, 3); !engine.empty() && lower(engine) != lower(defaultEngine))
-                out.unsupported.push_back("table " + name + ": ENGINE=" + engine);
+                out.unsupported.push_back("table " + name + " (ENGINE=" + engine + ")");
             if (std::string options = opt(tables, i, 4); !options.empty())
-                out.unsupported.push_back("table " + name + ": " + options);
+                out.unsupported.push_back("table " + name + " (" + options + ")");
             if (!opt(tables, i, 5).empty()) out.unsupported.push_back("comment on table " + name);
             Table t;
             t.name = name;
@@ -369,7 +369,7 @@ Introspection introspectMysql(driver::Connection& db, const IntrospectOptions& o
             if (!t) continue;
             // MariaDB's EXTRA says INVISIBLE, MySQL 8's "... INVISIBLE".
             if (extraLower.find("invisible") != std::string::npos)
-                out.unsupported.push_back("column " + table + "." + name + ": INVISIBLE");
+                out.unsupported.push_back("column " + table + "." + name + " (INVISIBLE)");
             if (!opt(rows, i, 8).empty()) out.unsupported.push_back("comment on column " + table + "." + name);
             // (MariaDB's json is longtext with a binary collation of its own.)
             if (std::string collation = opt(rows, i, 7);
@@ -432,13 +432,13 @@ Introspection introspectMysql(driver::Connection& db, const IntrospectOptions& o
         if (!t) continue;
         for (const auto& idx : list) {
             auto report = [&](const std::string& what) {
-                for (const auto& u : idx.unmodelled) out.unsupported.push_back(what + ": " + u);
+                for (const auto& u : idx.unmodelled) out.unsupported.push_back(what + " (" + u + ")");
                 if (idx.commented) out.unsupported.push_back("comment on " + what);
             };
             if (idx.name == "PRIMARY") {
                 std::string name = table;
                 for (const auto& c : idx.columns) name += "_" + c;
-                report("primary key " + table + "." + name);
+                report("primary key " + table);
                 t->compositePrimaryKeys.push_back({.name = name, .columns = idx.columns});
                 continue;
             }

@@ -333,18 +333,19 @@ Introspection introspectPg(driver::Connection& db, const IntrospectOptions& opti
             }
             if (kind == "r") {
                 // Table options the model has no place for (Drizzle's v7 snapshot neither).
-                const std::string table = "table " + s + "." + name + ": ";
-                if (opt(r, i, 10) == "u") out.unsupported.push_back(table + "UNLOGGED");
+                auto report = [&](const std::string& what) {
+                    out.unsupported.push_back("table " + s + "." + name + " (" + what + ")");
+                };
+                if (opt(r, i, 10) == "u") report("UNLOGGED");
                 if (const json options = js(r, i, 5); !options.empty()) {
                     std::string list;
                     for (const auto& o : options) list += (list.empty() ? "" : ", ") + o.get<std::string>();
-                    out.unsupported.push_back(table + "WITH (" + list + ")");
+                    report("WITH (" + list + ")");
                 }
-                if (!r.isNull(i, 6) && r.text(i, 6) != "heap") out.unsupported.push_back(table + "USING " + r.text(i, 6));
-                if (!r.isNull(i, 7)) out.unsupported.push_back(table + "TABLESPACE " + r.text(i, 7));
+                if (!r.isNull(i, 6) && r.text(i, 6) != "heap") report("USING " + r.text(i, 6));
+                if (!r.isNull(i, 7)) report("TABLESPACE " + r.text(i, 7));
                 if (const std::string identity = opt(r, i, 11); identity == "f" || identity == "n" || identity == "i")
-                    out.unsupported.push_back(table + "REPLICA IDENTITY " +
-                                              (identity == "f" ? "FULL" : identity == "n" ? "NOTHING" : "USING INDEX"));
+                    report(std::string("REPLICA IDENTITY ") + (identity == "f" ? "FULL" : identity == "n" ? "NOTHING" : "USING INDEX"));
                 model::Table t;
                 t.name = name;
                 t.schema = modelSchema(s);
@@ -488,14 +489,15 @@ Introspection introspectPg(driver::Connection& db, const IntrospectOptions& opti
                                           r.text(i, 26) + ")");
             // Per-column storage settings, which no snapshot keeps.
             if (ti != tableIndex.end()) {
-                const std::string column = "column " + key.first + "." + key.second + "." + col.name + ": ";
-                if (!r.isNull(i, 27)) out.unsupported.push_back(column + "COMPRESSION " + (r.text(i, 27) == "p" ? "pglz" : "lz4"));
+                auto report = [&](const std::string& what) {
+                    out.unsupported.push_back("column " + key.first + "." + key.second + "." + col.name + " (" + what + ")");
+                };
+                if (!r.isNull(i, 27)) report(std::string("COMPRESSION ") + (r.text(i, 27) == "p" ? "pglz" : "lz4"));
                 if (!r.isNull(i, 28)) {
                     const std::string st = r.text(i, 28);
-                    out.unsupported.push_back(column + "STORAGE " +
-                                              (st == "p" ? "PLAIN" : st == "e" ? "EXTERNAL" : st == "m" ? "MAIN" : "EXTENDED"));
+                    report(std::string("STORAGE ") + (st == "p" ? "PLAIN" : st == "e" ? "EXTERNAL" : st == "m" ? "MAIN" : "EXTENDED"));
                 }
-                if (!r.isNull(i, 29)) out.unsupported.push_back(column + "STATISTICS " + r.text(i, 29));
+                if (!r.isNull(i, 29)) report("STATISTICS " + r.text(i, 29));
             }
             if (ti != tableIndex.end()) schema.tables[ti->second].columns.push_back(std::move(col));
             else schema.views[vi->second].columns.push_back(std::move(col));
@@ -540,20 +542,22 @@ Introspection introspectPg(driver::Connection& db, const IntrospectOptions& opti
                 out.unsupported.push_back("deferrable constraint " + key.first + "." + key.second + "." + name +
                                           (flag(r, i, 14) ? " (DEFERRABLE INITIALLY DEFERRED)" : " (DEFERRABLE)"));
             // Clauses of checks and foreign keys that the model has no place for.
-            const std::string constraint =
-                (type == "c" ? "check " : "foreign key ") + key.first + "." + key.second + "." + name + ": ";
-            if ((type == "c" || type == "f") && !flag(r, i, 16)) out.unsupported.push_back(constraint + "NOT VALID");
-            if (type == "c" && flag(r, i, 17)) out.unsupported.push_back(constraint + "NO INHERIT");
-            if (type == "f" && opt(r, i, 18) == "f") out.unsupported.push_back(constraint + "MATCH FULL");
+            auto report = [&](const std::string& what) {
+                const std::string kind = type == "c"   ? "check "
+                                         : type == "f" ? "foreign key "
+                                         : type == "p" ? "primary key "
+                                                       : "unique constraint ";
+                out.unsupported.push_back(kind + key.first + "." + key.second + "." + name + " (" + what + ")");
+            };
+            if ((type == "c" || type == "f") && !flag(r, i, 16)) report("NOT VALID");
+            if (type == "c" && flag(r, i, 17)) report("NO INHERIT");
+            if (type == "f" && opt(r, i, 18) == "f") report("MATCH FULL");
             if (type == "f" && !r.isNull(i, 19)) {
                 std::string list;
                 for (const auto& c : js(r, i, 19)) list += (list.empty() ? "" : ", ") + c.get<std::string>();
-                out.unsupported.push_back(constraint + "ON DELETE SET " + (opt(r, i, 9) == "d" ? "DEFAULT" : "NULL") + " (" +
-                                          list + ")");
+                report(std::string("ON DELETE SET ") + (opt(r, i, 9) == "d" ? "DEFAULT" : "NULL") + " (" + list + ")");
             }
-            if ((type == "p" || type == "u") && flag(r, i, 20))
-                out.unsupported.push_back((type == "p" ? "primary key " : "unique constraint ") + key.first + "." +
-                                          key.second + "." + name + ": CLUSTER");
+            if ((type == "p" || type == "u") && flag(r, i, 20)) report("CLUSTER");
             if (type == "p" || type == "u")
                 if (auto report = includeReport(type == "p" ? "primary key" : "unique constraint",
                                                  key.first + "." + key.second + "." + name, js(r, i, 15)))
@@ -636,8 +640,8 @@ Introspection introspectPg(driver::Connection& db, const IntrospectOptions& opti
             const std::string qualified = key.first + "." + key.second + "." + idx.name;
             if (auto report = includeReport("index", qualified, js(r, i, 8))) out.unsupported.push_back(*report);
             // Neither the model's indexes nor Drizzle's v7 snapshot have these.
-            if (flag(r, i, 9)) out.unsupported.push_back("index " + qualified + ": NULLS NOT DISTINCT");
-            if (flag(r, i, 10)) out.unsupported.push_back("index " + qualified + ": CLUSTER");
+            if (flag(r, i, 9)) out.unsupported.push_back("index " + qualified + " (NULLS NOT DISTINCT)");
+            if (flag(r, i, 10)) out.unsupported.push_back("index " + qualified + " (CLUSTER)");
             idx.isUnique = flag(r, i, 3);
             idx.method = r.text(i, 4);
             if (!r.isNull(i, 5)) idx.where = r.text(i, 5);
@@ -656,8 +660,8 @@ Introspection introspectPg(driver::Connection& db, const IntrospectOptions& opti
                 ic.nulls = nullsFirst ? "first" : "last";
                 if (k[3].is_string() && !(k[4].is_boolean() && k[4].get<bool>())) ic.opclass = k[3].get<std::string>();
                 if (k[5].is_string())
-                    out.unsupported.push_back("index " + qualified + ": column " + ic.expression + " is COLLATE " +
-                                              k[5].get<std::string>());
+                    out.unsupported.push_back("index " + qualified + " (column " + ic.expression + " is COLLATE " +
+                                              k[5].get<std::string>() + ")");
                 idx.columns.push_back(std::move(ic));
             }
             schema.tables[ti->second].indexes.push_back(std::move(idx));

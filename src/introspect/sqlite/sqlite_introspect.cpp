@@ -210,7 +210,7 @@ struct ParsedTable {
     std::vector<Check> checks;
     std::vector<Unique> uniques;  // name "" when the constraint is unnamed
     std::vector<ParsedDeferrable> deferrable;
-    // Clauses the model has no place for, as reported: "column t.c: NOT NULL ON CONFLICT REPLACE".
+    // Clauses the model has no place for, as reported: "column t.c (NOT NULL ON CONFLICT REPLACE)".
     std::vector<std::string> unmodelled;
     bool withoutRowid = false, strict = false;
     bool any = false;
@@ -282,8 +282,8 @@ ParsedTable parseCreateTable(std::string_view sql, const std::string& table) {
                     if (auto conflict = onConflictAt(item, toks, i); !conflict.empty())
                         out.unmodelled.push_back(
                             (kw == "UNIQUE" ? "unique constraint " + (name.empty() ? table + "_" + join(columns, "_") + "_unique" : name)
-                                            : "primary key of " + table) +
-                            ": " + conflict);
+                                            : "primary key " + table) +
+                            " (" + conflict + ")");
             continue;
         }
         ParsedColumn col;
@@ -307,7 +307,7 @@ ParsedTable parseCreateTable(std::string_view sql, const std::string& table) {
             if (w == "PRIMARY" || w == "UNIQUE") constraint = w == "PRIMARY" ? "PRIMARY KEY" : w;
             if (w == "NULL" && j > 0 && wordUpper(item, toks[j - 1]) == "NOT") constraint = "NOT NULL";
             if (auto conflict = onConflictAt(item, toks, j); !conflict.empty())
-                out.unmodelled.push_back("column " + table + "." + column + ": " + constraint + " " + conflict);
+                out.unmodelled.push_back("column " + table + "." + column + " (" + constraint + " " + conflict + ")");
             if (w == "REFERENCES")
                 if (auto clause = deferrableFrom(item, toks, j); !clause.empty()) out.deferrable.push_back({{column}, clause});
         }
@@ -492,7 +492,7 @@ Introspection introspectSqlite(driver::Connection& db, const IntrospectOptions& 
             View v;
             v.name = name;
             v.definition = viewDefinition(sql);
-            if (auto list = viewColumnList(sql); !list.empty()) out.unsupported.push_back("view " + name + ": column list " + list);
+            if (auto list = viewColumnList(sql); !list.empty()) out.unsupported.push_back("view " + name + " (column list " + list + ")");
             v.columns = readColumns(db, name, ParsedTable{}, nullptr);
             for (auto& c : v.columns) c.autoincrement = false;
             s.views.push_back(std::move(v));
@@ -506,8 +506,8 @@ Introspection introspectSqlite(driver::Connection& db, const IntrospectOptions& 
         }
 
         const ParsedTable parsed = parseCreateTable(sql, name);
-        if (parsed.withoutRowid) out.unsupported.push_back("table " + name + ": WITHOUT ROWID");
-        if (parsed.strict) out.unsupported.push_back("table " + name + ": STRICT");
+        if (parsed.withoutRowid) out.unsupported.push_back("table " + name + " (WITHOUT ROWID)");
+        if (parsed.strict) out.unsupported.push_back("table " + name + " (STRICT)");
         out.unsupported.insert(out.unsupported.end(), parsed.unmodelled.begin(), parsed.unmodelled.end());
         Table t;
         t.name = name;
@@ -560,7 +560,7 @@ Introspection introspectSqlite(driver::Connection& db, const IntrospectOptions& 
             }
             fk.name = fk.tableFrom + "_" + join(fk.columnsFrom, "_") + "_" + fk.tableTo + "_" + join(fk.columnsTo, "_") + "_fk";
             for (const auto& d : parsed.deferrable)
-                if (d.columnsFrom == fk.columnsFrom) out.unsupported.push_back("foreign key " + fk.name + ": " + d.clause);
+                if (d.columnsFrom == fk.columnsFrom) out.unsupported.push_back("foreign key " + fk.name + " (" + d.clause + ")");
             t.foreignKeys.push_back(std::move(fk));
         }
 
@@ -575,17 +575,17 @@ Introspection introspectSqlite(driver::Connection& db, const IntrospectOptions& 
             // Index order and collation have no place in the model (nor in Drizzle's v6 snapshot,
             // whose index columns are bare names): reported, and read as ascending.
             auto orderAndCollation = [&](const std::string& what, std::size_t c, const std::string& column) {
-                if (cols.integer(c, 2) != 0) out.unsupported.push_back(what + ": column " + column + " is DESC");
+                if (cols.integer(c, 2) != 0) out.unsupported.push_back(what + " (column " + column + " is DESC)");
                 if (cols.integer(c, 0) < 0) return;  // an expression keeps its COLLATE in its text
                 auto declared = parsed.columns.find(field(cols, c, 1));
                 const std::string own = declared == parsed.columns.end() || declared->second.collation.empty()
                                             ? "BINARY"
                                             : declared->second.collation;
                 if (const std::string coll = upper(field(cols, c, 3)); !coll.empty() && coll != own)
-                    out.unsupported.push_back(what + ": column " + column + " is COLLATE " + field(cols, c, 3));
+                    out.unsupported.push_back(what + " (column " + column + " is COLLATE " + field(cols, c, 3) + ")");
             };
             if (origin == "pk") {
-                for (std::size_t c = 0; c < cols.size(); ++c) orderAndCollation("primary key of " + name, c, field(cols, c, 1));
+                for (std::size_t c = 0; c < cols.size(); ++c) orderAndCollation("primary key " + name, c, field(cols, c, 1));
                 continue;
             }
             if (origin == "u") {
