@@ -1,12 +1,15 @@
 // `drizzle-kit pull` (the real binary) on databases that use what the schema model cannot hold:
 // each such clause is reported by kind and name, on stderr and at the top of schema.hpp, and left
 // out of the pulled schema, so that `generate` right after the pull finds nothing to do. What the
-// model does hold (a SQLite column's COLLATE, wherever it is written) is declared instead.
+// model does hold (a SQLite column's COLLATE, wherever it is written) is declared instead. Each
+// database is the Chinook dataset (tests/fixtures/datasets/<dialect>/chinook) plus the clauses,
+// some on its own tables, so that a real schema shows no report beyond the expected ones.
 //
 // PostgreSQL and MariaDB come from scripts/test.sh (DRIZZLE_TEST_PG_URL, DRIZZLE_TEST_MYSQL_URL);
 // without them these tests fail and say so. SQLite uses a file in the project folder.
 #include <gtest/gtest.h>
 
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -19,6 +22,7 @@ namespace {
 
 // Each clause beside the report pull must give for it.
 const std::vector<std::string> sqliteDatabase = {
+    "CREATE INDEX track_name_desc_idx ON Track (Name DESC)",
     "CREATE TABLE users (id integer PRIMARY KEY AUTOINCREMENT, name text NOT NULL COLLATE NOCASE, "
     "email text NOT NULL ON CONFLICT REPLACE, code text UNIQUE ON CONFLICT IGNORE)",
     "CREATE INDEX users_name_idx ON users (name DESC)",
@@ -32,6 +36,7 @@ const std::vector<std::string> sqliteDatabase = {
     "CREATE VIEW user_names (user_id, user_name) AS SELECT id, name FROM users",
 };
 const std::vector<std::string> sqliteReports = {
+    "index track_name_desc_idx (column Name is DESC)",
     "column users.email (NOT NULL ON CONFLICT REPLACE)",
     "column users.code (UNIQUE ON CONFLICT IGNORE)",
     "index users_name_idx (column name is DESC)",
@@ -41,13 +46,15 @@ const std::vector<std::string> sqliteReports = {
     "table notes (STRICT)",
     "foreign key notes_owner_users_id_fk (DEFERRABLE INITIALLY DEFERRED)",
     "primary key pairs (ON CONFLICT ROLLBACK)",
-    "unique constraint pairs_b_unique (ON CONFLICT FAIL)",
+    "unique constraint pairs.pairs_b_unique (ON CONFLICT FAIL)",
     "foreign key pairs_owner_users_id_fk (DEFERRABLE)",
     "primary key ranks (column id is DESC)",
     "view user_names (column list (user_id, user_name))",
 };
 
 const std::vector<std::string> mysqlDatabase = {
+    "ALTER TABLE `Track` COMMENT 'every song on sale'",
+    "CREATE INDEX track_name_prefix_idx ON `Track` (`Name`(20))",
     "CREATE TABLE users (id int AUTO_INCREMENT PRIMARY KEY, name varchar(100) NOT NULL COMMENT 'shown on invoices', "
     "email varchar(200) NOT NULL, secret int INVISIBLE, "
     "KEY users_name_idx (name(10)), KEY users_email_idx (email DESC) COMMENT 'for the login form', "
@@ -59,6 +66,8 @@ const std::vector<std::string> mysqlDatabase = {
     "CREATE SEQUENCE ticket_numbers",
 };
 const std::vector<std::string> mysqlReports = {
+    "comment on table Track",
+    "index Track.track_name_prefix_idx (column Name has prefix length 20)",
     "comment on table users",
     "comment on column users.name",
     "column users.secret (INVISIBLE)",
@@ -75,6 +84,7 @@ const std::vector<std::string> mysqlReports = {
 };
 
 const std::vector<std::string> pgDatabase = {
+    "CREATE INDEX track_name_c_idx ON track (name COLLATE \"C\")",
     "CREATE TABLE users (id serial PRIMARY KEY, name text, email text COMPRESSION lz4, avatar text)",
     "ALTER TABLE users ALTER COLUMN avatar SET STORAGE EXTERNAL",
     "ALTER TABLE users ALTER COLUMN name SET STATISTICS 500",
@@ -93,6 +103,7 @@ const std::vector<std::string> pgDatabase = {
     "CREATE STATISTICS orders_qty_ref_stats ON qty, ref FROM orders",
 };
 const std::vector<std::string> pgReports = {
+    "index public.track.track_name_c_idx (column name is COLLATE pg_catalog.C)",
     "column public.users.email (COMPRESSION lz4)",
     "column public.users.avatar (STORAGE EXTERNAL)",
     "column public.users.name (STATISTICS 500)",
@@ -117,12 +128,15 @@ protected:
 
     void start(Dialect dialect, const std::vector<std::string>& statements) {
         ScratchProject::start(dialect);
+        const std::string folder = dialect == Dialect::postgresql ? "postgres" : dialect == Dialect::mysql ? "mysql" : "sqlite";
         auto conn = db();
+        conn->execute(slurp(fs::path(DRIZZLE_FIXTURES_DIR) / "datasets" / folder / "chinook" / "schema.sql"));
         for (const auto& s : statements) conn->execute(s);
     }
 
     // Pull, then each report is a warning and a line at the top of schema.hpp, and there is no
-    // report beyond the expected ones.
+    // report beyond the expected ones (and, on MySQL, Chinook's own: its NVARCHAR columns'
+    // utf8mb3 collation).
     void expectReported(const std::vector<std::string>& reports) {
         auto r = kit({"pull"});
         ASSERT_EQ(r.exitCode, 0) << r.out << r.err;
@@ -134,8 +148,15 @@ protected:
             EXPECT_NE(header.find("//   " + report + "\n"), std::string::npos) << "not listed in schema.hpp: " << report
                                                                               << "\n" << header;
         }
-        EXPECT_NE(r.out.find(std::to_string(reports.size()) + " objects not represented"), std::string::npos)
-            << "more or fewer reports than expected:\n" << r.err;
+        const std::string warning = "warning: not represented in the schema model: ";
+        std::istringstream lines(r.err);
+        for (std::string line; std::getline(lines, line);) {
+            if (!line.starts_with(warning)) continue;
+            const std::string report = line.substr(warning.size());
+            const bool chinooks = dialect_ == Dialect::mysql && report.starts_with("column collation ");
+            EXPECT_TRUE(chinooks || std::find(reports.begin(), reports.end(), report) != reports.end())
+                << "an unexpected report: " << report;
+        }
     }
 
     void expectGenerateFindsNothing() {

@@ -230,11 +230,12 @@ std::string tidyDefinition(const std::string& def) {
     return out;
 }
 
-// pg_get_constraintdef of a check: "CHECK ((price >= 0))" -> "(price >= 0)".
+// pg_get_constraintdef of a check: "CHECK ((price >= 0))" -> "(price >= 0)". The clauses it
+// appends, " NO INHERIT" then " NOT VALID", are reported on their own, not part of the body.
 std::string checkBody(std::string def) {
+    for (std::string_view suffix : {" NOT VALID", " NO INHERIT"})
+        if (def.ends_with(suffix)) def.resize(def.size() - suffix.size());
     if (startsWith(def, "CHECK (") && def.back() == ')') def = def.substr(7, def.size() - 8);
-    auto nv = def.find(" NOT VALID");
-    if (nv != std::string::npos && nv + 10 == def.size()) def = def.substr(0, nv);
     return def;
 }
 

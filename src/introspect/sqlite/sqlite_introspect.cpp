@@ -281,7 +281,8 @@ ParsedTable parseCreateTable(std::string_view sql, const std::string& table) {
                 for (std::size_t i = list; i < toks.size(); ++i)
                     if (auto conflict = onConflictAt(item, toks, i); !conflict.empty())
                         out.unmodelled.push_back(
-                            (kw == "UNIQUE" ? "unique constraint " + (name.empty() ? table + "_" + join(columns, "_") + "_unique" : name)
+                            (kw == "UNIQUE" ? "unique constraint " + table + "." +
+                                                  (name.empty() ? table + "_" + join(columns, "_") + "_unique" : name)
                                             : "primary key " + table) +
                             " (" + conflict + ")");
             continue;
@@ -595,7 +596,8 @@ Introspection introspectSqlite(driver::Connection& db, const IntrospectOptions& 
                 for (const auto& declared : parsed.uniques)
                     if (declared.columns == columns && !declared.name.empty()) u.name = declared.name;
                 if (u.name.empty()) u.name = name + "_" + join(columns, "_") + "_unique";
-                for (std::size_t c = 0; c < cols.size(); ++c) orderAndCollation("unique constraint " + u.name, c, columns[c]);
+                for (std::size_t c = 0; c < cols.size(); ++c)
+                    orderAndCollation("unique constraint " + name + "." + u.name, c, columns[c]);
                 t.uniqueConstraints.push_back(std::move(u));
                 continue;
             }
