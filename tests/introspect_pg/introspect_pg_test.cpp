@@ -431,6 +431,25 @@ TEST(IntrospectPg, UnsupportedObjectsMigrationsTableAndFilter) {
         EXPECT_TRUE(unsupported.count(expected)) << "not listed: " << expected;
 }
 
+// pg_get_constraintdef appends NO INHERIT and NOT VALID after a check's body: the model keeps the
+// body alone (as a check declared without them), and the clauses are reported.
+TEST(IntrospectPg, ChecksWithNoInheritOrNotValidKeepTheirBody) {
+    ScratchDb scratch("check_clauses");
+    scratch.db->execute(R"(
+        CREATE TABLE orders (qty integer, note text, CONSTRAINT orders_note_check CHECK (note <> '') NO INHERIT);
+        ALTER TABLE orders ADD CONSTRAINT orders_qty_check CHECK (qty > 0) NOT VALID;
+    )");
+    auto found = drizzle::kit::introspectPg(*scratch.db, {});
+    const auto* orders = found.schema.table("", "orders");
+    ASSERT_NE(orders, nullptr);
+    ASSERT_EQ(orders->checks.size(), 2u);
+    EXPECT_EQ(orders->checks[0].value, "(note <> ''::text)");
+    EXPECT_EQ(orders->checks[1].value, "(qty > 0)");
+    std::set<std::string> unsupported(found.unsupported.begin(), found.unsupported.end());
+    EXPECT_EQ(unsupported, (std::set<std::string>{"check public.orders.orders_note_check (NO INHERIT)",
+                                                  "check public.orders.orders_qty_check (NOT VALID)"}));
+}
+
 std::vector<std::string> namesOf(const drizzle::kit::Introspection& found) {
     std::vector<std::string> out;
     for (const auto& t : found.schema.tables) out.push_back("table " + t.name);

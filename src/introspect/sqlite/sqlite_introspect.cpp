@@ -377,14 +377,24 @@ std::optional<std::string> viewDefinition(std::string_view sql) {
     return std::nullopt;
 }
 
-// CREATE VIEW name (cols) AS ...: the column list "(cols)", which the model has no place for
-// (its view columns are the select's), or "".
-std::string viewColumnList(std::string_view sql) {
+// CREATE VIEW name (cols) AS ...: the names of its column list, which the model has no place for
+// (its view columns are the select's); none when there is no list.
+std::vector<std::string> viewColumnList(std::string_view sql) {
     for (const auto& t : tokenize(sql)) {
         if (wordUpper(sql, t) == "AS") break;
-        if (t.kind == Token::paren) return tokenText(sql, t);
+        if (t.kind == Token::paren) return identifierList(inner(sql, t));
     }
-    return "";
+    return {};
+}
+
+// DDL text on one line, each run of white space one space: a report is one line.
+std::string oneLine(std::string_view text) {
+    std::string out;
+    for (char c : text) {
+        if (!std::isspace(static_cast<unsigned char>(c))) out += c;
+        else if (!out.empty() && out.back() != ' ') out += ' ';
+    }
+    return trim(out);
 }
 
 // ---- defaults as the model stores them --------------------------------------------------------
@@ -493,7 +503,8 @@ Introspection introspectSqlite(driver::Connection& db, const IntrospectOptions& 
             View v;
             v.name = name;
             v.definition = viewDefinition(sql);
-            if (auto list = viewColumnList(sql); !list.empty()) out.unsupported.push_back("view " + name + " (column list " + list + ")");
+            if (auto list = viewColumnList(sql); !list.empty())
+                out.unsupported.push_back("view " + name + " (column list (" + join(list, ", ") + "))");
             v.columns = readColumns(db, name, ParsedTable{}, nullptr);
             for (auto& c : v.columns) c.autoincrement = false;
             s.views.push_back(std::move(v));
@@ -576,7 +587,7 @@ Introspection introspectSqlite(driver::Connection& db, const IntrospectOptions& 
             // Index order and collation have no place in the model (nor in Drizzle's v6 snapshot,
             // whose index columns are bare names): reported, and read as ascending.
             auto orderAndCollation = [&](const std::string& what, std::size_t c, const std::string& column) {
-                if (cols.integer(c, 2) != 0) out.unsupported.push_back(what + " (column " + column + " is DESC)");
+                if (cols.integer(c, 2) != 0) out.unsupported.push_back(what + " (column " + oneLine(column) + " is DESC)");
                 if (cols.integer(c, 0) < 0) return;  // an expression keeps its COLLATE in its text
                 auto declared = parsed.columns.find(field(cols, c, 1));
                 const std::string own = declared == parsed.columns.end() || declared->second.collation.empty()
