@@ -139,6 +139,8 @@ TEST(DatasetFidelity, PgClausesOutsideTheModelRoundTripExceptReported) {
         COMMENT ON INDEX users_name_idx IS 'for the search page';
         COMMENT ON CONSTRAINT orders_note_check ON orders IS 'no empty notes';
         CREATE STATISTICS orders_qty_ref_stats ON qty, ref FROM orders;
+        ALTER TABLE users FORCE ROW LEVEL SECURITY;
+        CREATE SEQUENCE order_numbers AS integer OWNED BY orders.ref;
     )"});
 }
 

@@ -424,6 +424,7 @@ TEST(IntrospectPg, UnsupportedObjectsMigrationsTableAndFilter) {
     std::vector<std::string> tables;
     for (const auto& t : found.schema.tables) tables.push_back(t.name);
     EXPECT_EQ(tables, std::vector<std::string>{"users"});
+    EXPECT_TRUE(found.schema.sequences.empty()) << "the migrations tables' serial sequences are theirs, not the schema's";
     std::set<std::string> unsupported(found.unsupported.begin(), found.unsupported.end());
     for (const char* expected : {"function public.touch", "trigger public.users.users_touch", "domain public.positive",
                                  "partitioned table public.measurements", "rule public.users.users_no_delete",

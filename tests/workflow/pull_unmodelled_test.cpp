@@ -101,6 +101,8 @@ const std::vector<std::string> pgDatabase = {
     "COMMENT ON INDEX users_name_idx IS 'for the search page'",
     "COMMENT ON CONSTRAINT orders_note_check ON orders IS 'no empty notes'",
     "CREATE STATISTICS orders_qty_ref_stats ON qty, ref FROM orders",
+    "ALTER TABLE users FORCE ROW LEVEL SECURITY",
+    "CREATE SEQUENCE order_numbers AS integer OWNED BY orders.ref",
 };
 const std::vector<std::string> pgReports = {
     "index public.track.track_name_c_idx (column name is COLLATE pg_catalog.C)",
@@ -120,6 +122,9 @@ const std::vector<std::string> pgReports = {
     "comment on index public.users_name_idx",
     "comment on constraint public.orders.orders_note_check",
     "statistics public.orders_qty_ref_stats",
+    "table public.users (FORCE ROW LEVEL SECURITY)",
+    "sequence public.order_numbers (AS integer)",
+    "sequence public.order_numbers (OWNED BY public.orders.ref)",
 };
 
 class PullUnmodelled : public ScratchProject {

@@ -310,7 +310,8 @@ Introspection introspectPg(driver::Connection& db, const IntrospectOptions& opti
         auto r = db.query(
             "select n.nspname, c.relname, c.relkind, c.relrowsecurity, c.relispartition, "
             "  array_to_json(c.reloptions), am.amname, ts.spcname, c.relispopulated, "
-            "  case when c.relkind in ('v','m') then pg_get_viewdef(c.oid) end, c.relpersistence, c.relreplident "
+            "  case when c.relkind in ('v','m') then pg_get_viewdef(c.oid) end, c.relpersistence, c.relreplident, "
+            "  c.relforcerowsecurity "
             "from pg_class c join pg_namespace n on n.oid = c.relnamespace "
             "left join pg_am am on am.oid = c.relam left join pg_tablespace ts on ts.oid = c.reltablespace "
             "where n.nspname = any(?::text[]) and c.relkind in ('r','p','v','m','f') "
@@ -345,6 +346,7 @@ Introspection introspectPg(driver::Connection& db, const IntrospectOptions& opti
                 }
                 if (!r.isNull(i, 6) && r.text(i, 6) != "heap") report("USING " + r.text(i, 6));
                 if (!r.isNull(i, 7)) report("TABLESPACE " + r.text(i, 7));
+                if (flag(r, i, 12)) report("FORCE ROW LEVEL SECURITY");
                 if (const std::string identity = opt(r, i, 11); identity == "f" || identity == "n" || identity == "i")
                     report(std::string("REPLICA IDENTITY ") + (identity == "f" ? "FULL" : identity == "n" ? "NOTHING" : "USING INDEX"));
                 model::Table t;
@@ -414,10 +416,13 @@ Introspection introspectPg(driver::Connection& db, const IntrospectOptions& opti
             {ns});
         for (std::size_t i = 0; i < r.size(); ++i) {
             Key key{r.text(i, 0), r.text(i, 1)};
-            if (!opt(r, i, 17).empty()) ownedSequences.insert({opt(r, i, 18), opt(r, i, 17)});
             auto ti = tableIndex.find(key);
             auto vi = viewIndex.find(key);
-            if (ti == tableIndex.end() && vi == viewIndex.end()) continue;
+            if (ti == tableIndex.end() && vi == viewIndex.end()) {
+                // A table left out (tablesFilter) keeps its sequences: they are not the schema's.
+                if (!opt(r, i, 17).empty()) ownedSequences.insert({opt(r, i, 18), opt(r, i, 17)});
+                continue;
+            }
             model::Column col;
             col.name = r.text(i, 2);
             const bool isArray = opt(r, i, 10) == "A";
@@ -457,6 +462,7 @@ Introspection introspectPg(driver::Connection& db, const IntrospectOptions& opti
                 std::string expectQualified =
                     "nextval('" + quoteIdent(seqSchema) + "." + quoteIdent(seqName) + "'::regclass)";
                 if (def == expectBare || def == expectQualified) {
+                    ownedSequences.insert({seqSchema, seqName});
                     col.type = base == "integer" ? "serial" : base == "bigint" ? "bigserial" : "smallserial";
                     col.notNull = true;
                     def.clear();
@@ -726,16 +732,28 @@ Introspection introspectPg(driver::Connection& db, const IntrospectOptions& opti
 
     // ---- sequences not owned by a serial or identity column ----------------------------------
     {
+        // Identity sequences are the column's; a sequence OWNED BY a column is the column's when
+        // the column is read as serial (ownedSequences), and otherwise a sequence of its own.
         auto r = db.query(
-            "select n.nspname, c.relname, ps.seqincrement, ps.seqmin, ps.seqmax, ps.seqstart, ps.seqcache, ps.seqcycle "
+            "select n.nspname, c.relname, ps.seqincrement, ps.seqmin, ps.seqmax, ps.seqstart, ps.seqcache, ps.seqcycle, "
+            "  format_type(ps.seqtypid, null), "
+            "  (select tn.nspname || '.' || t.relname || '.' || a.attname from pg_depend d "
+            "     join pg_class t on t.oid = d.refobjid join pg_namespace tn on tn.oid = t.relnamespace "
+            "     join pg_attribute a on a.attrelid = d.refobjid and a.attnum = d.refobjsubid "
+            "     where d.classid = 'pg_class'::regclass and d.objid = c.oid and d.refclassid = 'pg_class'::regclass "
+            "       and d.deptype = 'a') "
             "from pg_sequence ps join pg_class c on c.oid = ps.seqrelid join pg_namespace n on n.oid = c.relnamespace "
             "where n.nspname = any(?::text[]) and not exists (select 1 from pg_depend d where d.objid = c.oid "
-            "  and d.classid = 'pg_class'::regclass and d.refclassid = 'pg_class'::regclass and d.deptype in ('a','i')) "
+            "  and d.classid = 'pg_class'::regclass and d.refclassid = 'pg_class'::regclass and d.deptype = 'i') "
             "order by n.nspname, c.relname",
             {ns});
         for (std::size_t i = 0; i < r.size(); ++i) {
             Key key{r.text(i, 0), r.text(i, 1)};
             if (ownedSequences.count(key)) continue;
+            // Neither the model's sequences nor Drizzle's v7 snapshot have a data type or an owner.
+            const std::string sequence = "sequence " + key.first + "." + key.second;
+            if (opt(r, i, 8) != "bigint") out.unsupported.push_back(sequence + " (AS " + opt(r, i, 8) + ")");
+            if (!r.isNull(i, 9)) out.unsupported.push_back(sequence + " (OWNED BY " + r.text(i, 9) + ")");
             model::Sequence s;
             s.schema = key.first;
             s.name = key.second;
