@@ -119,6 +119,7 @@ TEST(DatasetFidelity, MysqlClausesOutsideTheModelRoundTripExceptReported) {
         CREATE TABLE history (id int PRIMARY KEY) WITH SYSTEM VERSIONING;
         CREATE TABLE shards (id int PRIMARY KEY) ROW_FORMAT=COMPRESSED PARTITION BY HASH (id) PARTITIONS 2;
         CREATE SEQUENCE ticket_numbers;
+        CREATE TABLE attachments (id int PRIMARY KEY, body blob COMPRESSED);
     )"});
 }
 TEST(DatasetFidelity, PgClausesOutsideTheModelRoundTripExceptReported) {

@@ -64,6 +64,7 @@ const std::vector<std::string> mysqlDatabase = {
     "CREATE TABLE history (id int PRIMARY KEY) WITH SYSTEM VERSIONING",
     "CREATE TABLE shards (id int PRIMARY KEY) ROW_FORMAT=COMPRESSED PARTITION BY HASH (id) PARTITIONS 2",
     "CREATE SEQUENCE ticket_numbers",
+    "CREATE TABLE attachments (id int PRIMARY KEY, body blob COMPRESSED)",
 };
 const std::vector<std::string> mysqlReports = {
     "comment on table Track",
@@ -81,6 +82,7 @@ const std::vector<std::string> mysqlReports = {
     "table history (WITH SYSTEM VERSIONING)",
     "table shards (row_format=COMPRESSED partitioned)",
     "sequence ticket_numbers",
+    "column attachments.body (COMPRESSED)",
 };
 
 const std::vector<std::string> pgDatabase = {

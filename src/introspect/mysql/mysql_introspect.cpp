@@ -31,7 +31,8 @@
 //    FULLTEXT and SPATIAL indexes (left out of the model) and a table's or column's collation
 //    where it is not the default it would get (the database's, the table's). So is what the model
 //    and Drizzle's v5 snapshot have no place for, which the pulled schema leaves out: DESC key
-//    parts and prefix lengths (KEY (name(10))), ignored or invisible indexes and columns, table,
+//    parts and prefix lengths (KEY (name(10))), ignored or invisible indexes and columns,
+//    MariaDB's COMPRESSED columns (read with their plain type), table,
 //    column and index comments, a table's engine other than the server's default, its
 //    CREATE_OPTIONS (row format, partitioning, ...) and system versioning. (ON UPDATE
 //    takes nothing but CURRENT_TIMESTAMP at the column's own precision, which the model holds.)
@@ -342,7 +343,12 @@ Introspection introspectMysql(driver::Connection& db, const IntrospectOptions& o
             std::string extra = opt(rows, i, 5), extraLower = lower(extra);
             Column c;
             c.name = name;
-            c.type = normaliseType(rows.text(i, 2));
+            // MariaDB's COMPRESSED columns carry it as a versioned comment in COLUMN_TYPE
+            // ("blob /*M!100301 COMPRESSED*/"): not part of the type, reported below.
+            static const std::regex compressedMark(R"( ?/\*M!\d+ COMPRESSED\*/)");
+            const std::string rawType = rows.text(i, 2);
+            const bool compressed = std::regex_search(rawType, compressedMark);
+            c.type = normaliseType(std::regex_replace(rawType, compressedMark, ""));
             c.notNull = rows.text(i, 3) == "NO";
             bool autoInc = extraLower.find("auto_increment") != std::string::npos;
             if (c.type == "longtext" && jsonColumns.count({table, name})) c.type = "json";
@@ -370,6 +376,7 @@ Introspection introspectMysql(driver::Connection& db, const IntrospectOptions& o
             // MariaDB's EXTRA says INVISIBLE, MySQL 8's "... INVISIBLE".
             if (extraLower.find("invisible") != std::string::npos)
                 out.unsupported.push_back("column " + table + "." + name + " (INVISIBLE)");
+            if (compressed) out.unsupported.push_back("column " + table + "." + name + " (COMPRESSED)");
             if (!opt(rows, i, 8).empty()) out.unsupported.push_back("comment on column " + table + "." + name);
             // (MariaDB's json is longtext with a binary collation of its own.)
             if (std::string collation = opt(rows, i, 7);
