@@ -32,10 +32,10 @@
 //    where it is not the default it would get (the database's, the table's). So is what the model
 //    and Drizzle's v5 snapshot have no place for, which the pulled schema leaves out: DESC key
 //    parts and prefix lengths (KEY (name(10))), ignored or invisible indexes and columns,
-//    MariaDB's COMPRESSED columns (read with their plain type), table,
-//    column and index comments, a table's engine other than the server's default, its
-//    CREATE_OPTIONS (row format, partitioning, ...) and system versioning. (ON UPDATE
-//    takes nothing but CURRENT_TIMESTAMP at the column's own precision, which the model holds.)
+//    MariaDB's COMPRESSED columns (read with their plain type), table, column and index
+//    comments, a table's engine other than the server's default, its CREATE_OPTIONS (row
+//    format, partitioning, ...) and system versioning. (ON UPDATE takes nothing but
+//    CURRENT_TIMESTAMP at the column's own precision, which the model holds.)
 #include <algorithm>
 #include <cctype>
 #include <map>
