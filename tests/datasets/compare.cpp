@@ -7,7 +7,8 @@
 // by a report of the column the line declares, or by a report whose dotted name the line
 // mentions (a column typed by the reported domain public.year). A line of the rebuilt side is
 // explained with its counterpart: the same column in the original. A report of a property (a
-// comment, a MySQL table's collation) explains that property's own dump object only.
+// comment, a MySQL table's collation) explains that property's own dump object only: a
+// PostgreSQL COMMENT, a MySQL table's options, or (MySQL) the line of the column or key it is on.
 #include <algorithm>
 #include <cctype>
 #include <map>
@@ -68,17 +69,20 @@ class Explainer {
 public:
     explicit Explainer(const std::vector<std::string>& unsupported) {
         for (const auto& r : unsupported) {
-            // A report of a property explains that property's dump object, not its owner's.
-            std::string only = r.starts_with("comment on ") ? "COMMENT" : r.starts_with("table collation ") ? "TABLE OPTIONS" : "";
+            // A report of a property explains that property's dump object, not its owner's ("" is
+            // a line of a table).
+            std::set<std::string> only;
+            if (r.starts_with("comment on ")) only = {"COMMENT", "TABLE OPTIONS", ""};
+            if (r.starts_with("table collation ")) only = {"TABLE OPTIONS"};
             reports_.push_back({reportedName(r), r, only});
         }
     }
-    // The report naming `identity` (of a dump object of `kind`) or something it belongs to. A
-    // dotted name covers what is inside it (a table's indexes); a bare one (a PostgreSQL schema,
-    // a SQLite trigger) only itself.
+    // The report naming `identity` (of a dump object of `kind`, "" for a line of a table) or
+    // something it belongs to. A dotted name covers what is inside it (a table's indexes); a
+    // bare one (a PostgreSQL schema, a SQLite trigger) only itself.
     std::string covering(const std::string& identity, const std::string& kind) const {
         for (const auto& r : reports_) {
-            if (!r.only.empty() && r.only != kind) continue;
+            if (!r.only.empty() && !r.only.count(kind)) continue;
             bool inside = r.name.find('.') != std::string::npos && r.only.empty() && identity.starts_with(r.name + ".");
             if (identity == r.name || inside) return r.report;
         }
@@ -93,7 +97,7 @@ public:
 private:
     struct Report {
         std::string name, report;
-        std::string only;  // the one kind of dump object it explains, or "" for any
+        std::set<std::string> only;  // the kinds of dump object it explains, or none for any
     };
     std::vector<Report> reports_;
 };

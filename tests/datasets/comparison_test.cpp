@@ -142,4 +142,23 @@ TEST(DatasetHarness, MysqlDumpNoiseIsRemovedButNotTheSchema) {
                               "CREATE ALGORITHM=UNDEFINED SQL SECURITY DEFINER VIEW `v` AS select `t`.`id` AS `id` from `t`"});
 }
 
+// MySQL keeps comments inside the table (on its options, its columns' and keys' lines) and dumps
+// a sequence with its state: each is explained by its own report, and by nothing else.
+TEST(DatasetHarness, MysqlCommentsAndSequencesAreExplainedByTheirOwnReports) {
+    const char* original = "CREATE TABLE `t` (\n  `id` int(11) NOT NULL,\n  `name` text COMMENT 'x',\n"
+                           "  PRIMARY KEY (`id`)\n) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COMMENT='people';\n"
+                           "CREATE SEQUENCE `s` start with 1 minvalue 1 maxvalue 9 increment by 1 cache 1000 nocycle ENGINE=InnoDB;\n"
+                           "DO SETVAL(`s`, 1, 0);\n";
+    const char* rebuilt = "CREATE TABLE `t` (\n  `id` int(11) NOT NULL,\n  `name` text,\n"
+                          "  PRIMARY KEY (`id`)\n) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;\n";
+    Dump a = fidelity::parseMysqlDump(original), b = fidelity::parseMysqlDump(rebuilt);
+    ASSERT_EQ(a.size(), 4u);
+    EXPECT_EQ(a[2].key, "SEQUENCE s");
+    EXPECT_EQ(a[3].key, "SEQUENCE VALUE s");
+    EXPECT_EQ(compare(a, b, {"comment on table t", "comment on column t.name", "sequence s"}).unexplained(), 0u);
+    // Without the column's report its line stays unexplained; a table comment does not cover it.
+    EXPECT_EQ(compare(a, b, {"comment on table t", "sequence s"}).unexplained(), 1u);
+    EXPECT_EQ(compare(a, b, {"comment on column t.name", "sequence s"}).unexplained(), 1u);
+}
+
 }  // namespace

@@ -94,7 +94,9 @@ Dump parseMysqlDump(const std::string& text) {
     }
     static const std::regex definer(R"( ?DEFINER=`[^`]*`@`[^`]*`)");
     static const std::regex autoIncrement(R"( AUTO_INCREMENT=\d+)");
-    static const std::regex name(R"(^CREATE\b[\s\S]*?\b(TABLE|VIEW|TRIGGER|FUNCTION|PROCEDURE|EVENT) `((?:[^`]|``)+)`)");
+    static const std::regex name(R"(^CREATE\b[\s\S]*?\b(TABLE|VIEW|TRIGGER|FUNCTION|PROCEDURE|EVENT|SEQUENCE) `((?:[^`]|``)+)`)");
+    // MariaDB dumps a sequence's state as a statement of its own after the sequence.
+    static const std::regex sequenceValue(R"(^DO SETVAL\(`((?:[^`]|``)+)`)");
     std::map<std::string, DumpObject> byKey;
     std::vector<std::string> order;
     for (auto s : statements) {
@@ -103,6 +105,12 @@ Dump parseMysqlDump(const std::string& text) {
         if (s.empty() || s.starts_with("SET ") || s.starts_with("DROP ")) continue;
         std::smatch m;
         const std::string firstLine = s.substr(0, s.find('\n'));
+        if (std::regex_search(s, m, sequenceValue)) {
+            DumpObject o{"SEQUENCE VALUE", "SEQUENCE VALUE " + m[1].str(), m[1].str(), {s}};
+            byKey[o.key] = o;
+            order.push_back(o.key);
+            continue;
+        }
         if (!std::regex_search(s, m, name)) {
             DumpObject o{"STATEMENT", "STATEMENT " + firstLine, firstLine, {s}};
             byKey[o.key] = o;

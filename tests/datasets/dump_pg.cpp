@@ -18,16 +18,19 @@ std::string rtrim(std::string s) {
 
 // Kinds whose TOC name is "<table> <object>".
 bool tableScoped(const std::string& type) {
-    return type == "CONSTRAINT" || type == "FK CONSTRAINT" || type == "TRIGGER" || type == "RULE" || type == "POLICY" ||
-           type == "DEFAULT";
+    return type == "CONSTRAINT" || type == "FK CONSTRAINT" || type == "CHECK CONSTRAINT" || type == "TRIGGER" ||
+           type == "RULE" || type == "POLICY" || type == "DEFAULT";
 }
 
-// "TABLE film" / "COLUMN film.title" / "EXTENSION cube" (the target of a COMMENT) -> dotted name.
+// "TABLE film" / "COLUMN film.title" / "EXTENSION cube" / "CONSTRAINT c ON film" (the target of a
+// COMMENT) -> dotted name.
 std::string commentTarget(const std::string& name, const std::string& schema) {
     auto space = name.find(' ');
     std::string object = space == std::string::npos ? name : name.substr(space + 1);
     std::string kind = name.substr(0, space);
     if (kind == "EXTENSION" || kind == "SCHEMA") return object;
+    if (auto on = object.find(" ON "); kind == "CONSTRAINT" && on != std::string::npos)
+        return schema + "." + object.substr(on + 4) + "." + object.substr(0, on);
     return schema + "." + object.substr(0, object.find('('));  // a function's without its arguments
 }
 

@@ -26,6 +26,7 @@ struct Dataset {
     drizzle::Dialect dialect;
     std::string name;                       // the folder under tests/fixtures/datasets/<dialect>/
     std::vector<std::string> schemaFilter;  // PostgreSQL schemas the dataset creates its objects in
+    std::string extraSql;                   // run after schema.sql: clauses the dataset lacks
 
     std::filesystem::path file() const;
 };

@@ -192,7 +192,9 @@ std::string ScratchDatabase::dumpText() const {
             args.push_back(name_);
             return run(args).out;
         }
-        case Dialect::sqlite: return run({"sqlite3", url_, ".schema"}).out;
+        // Without sqlite_sequence, which SQLite creates itself for AUTOINCREMENT and refuses to
+        // be given when the dump is restored.
+        case Dialect::sqlite: return run({"sqlite3", url_, ".schema --nosys"}).out;
     }
     return {};
 }

@@ -424,11 +424,31 @@ TEST(IntrospectPg, UnsupportedObjectsMigrationsTableAndFilter) {
     std::vector<std::string> tables;
     for (const auto& t : found.schema.tables) tables.push_back(t.name);
     EXPECT_EQ(tables, std::vector<std::string>{"users"});
+    EXPECT_TRUE(found.schema.sequences.empty()) << "the migrations tables' serial sequences are theirs, not the schema's";
     std::set<std::string> unsupported(found.unsupported.begin(), found.unsupported.end());
     for (const char* expected : {"function public.touch", "trigger public.users.users_touch", "domain public.positive",
                                  "partitioned table public.measurements", "rule public.users.users_no_delete",
                                  "materialized view index public.user_names.user_names_idx"})
         EXPECT_TRUE(unsupported.count(expected)) << "not listed: " << expected;
+}
+
+// pg_get_constraintdef appends NO INHERIT and NOT VALID after a check's body: the model keeps the
+// body alone (as a check declared without them), and the clauses are reported.
+TEST(IntrospectPg, ChecksWithNoInheritOrNotValidKeepTheirBody) {
+    ScratchDb scratch("check_clauses");
+    scratch.db->execute(R"(
+        CREATE TABLE orders (qty integer, note text, CONSTRAINT orders_note_check CHECK (note <> '') NO INHERIT);
+        ALTER TABLE orders ADD CONSTRAINT orders_qty_check CHECK (qty > 0) NOT VALID;
+    )");
+    auto found = drizzle::kit::introspectPg(*scratch.db, {});
+    const auto* orders = found.schema.table("", "orders");
+    ASSERT_NE(orders, nullptr);
+    ASSERT_EQ(orders->checks.size(), 2u);
+    EXPECT_EQ(orders->checks[0].value, "(note <> ''::text)");
+    EXPECT_EQ(orders->checks[1].value, "(qty > 0)");
+    std::set<std::string> unsupported(found.unsupported.begin(), found.unsupported.end());
+    EXPECT_EQ(unsupported, (std::set<std::string>{"check public.orders.orders_note_check (NO INHERIT)",
+                                                  "check public.orders.orders_qty_check (NOT VALID)"}));
 }
 
 std::vector<std::string> namesOf(const drizzle::kit::Introspection& found) {

@@ -53,8 +53,9 @@ void addPullCommand(CLI::App& app, ConfigOverrides& overrides) {
     cmd->footer(
         "Writes <out>/schema.hpp and <out>/relations.hpp. When <out> has no migrations yet, also writes the "
         "snapshot, journal and a baseline migration whose SQL is commented out (the database already has it). "
-        "Objects the schema model cannot represent (functions, triggers, ...) are listed as warnings and at the top "
-        "of schema.hpp; the migrations tracking table is never read.");
+        "Objects the schema model cannot represent (functions, triggers, ...), and clauses it has no place for "
+        "(WITHOUT ROWID, an index column's DESC, comments, ...), are listed as warnings and at the top of "
+        "schema.hpp; the migrations tracking table is never read.");
     cmd->callback([&overrides, flags] {
         Config config = loadConfig(overrides);
         // Credentials given as separate flags replace the config's, as in Drizzle Kit.

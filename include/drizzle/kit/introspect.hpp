@@ -28,8 +28,11 @@ struct IntrospectOptions {
 
 struct Introspection {
     model::Schema schema;
-    // Objects the model cannot represent yet (functions, triggers, domains, ...), by kind and
-    // name ("trigger users_audit"), so that pull can report them instead of dropping them silently.
+    // What the model (and Drizzle Kit's snapshot) cannot represent, so that pull reports it instead
+    // of dropping it silently: objects (functions, triggers, domains, ...) by kind and qualified
+    // name ("trigger public.users.users_audit"), and clauses of objects the schema does hold, the
+    // clause in parentheses ("table kv (WITHOUT ROWID)", "index users_name_idx (column name is
+    // DESC)"); the schema holds those objects without the clause.
     std::vector<std::string> unsupported;
 };
 

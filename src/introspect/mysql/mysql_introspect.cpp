@@ -23,14 +23,19 @@
 //    ("'3.14'"), as the DSL writes it.
 //  * Indexes: the ones backing the primary key, a unique key or SERIAL are not indexes in the
 //    model; the one the server adds for a foreign key carries the key's name and is skipped.
-//    DESC key parts are kept; prefix lengths (SUB_PART) have no place in the model and are
-//    dropped. MySQL 8 functional key parts come back as "(expr)" expressions (untested here:
-//    the test server is MariaDB, which has none).
+//    MySQL 8 functional key parts come back as "(expr)" expressions (untested here: the test
+//    server is MariaDB, which has none).
 //  * Views: columns as the server derives them (without the base columns' defaults); the query
 //    from SHOW CREATE VIEW (one query per view), which keeps its literals' character sets.
-//  * Triggers, functions, procedures and events are listed in `unsupported`; so are FULLTEXT and
-//    SPATIAL indexes (left out of the model) and a table's or column's collation where it is not
-//    the default it would get (the database's, the table's).
+//  * Triggers, functions, procedures, events and sequences are listed in `unsupported`; so are
+//    FULLTEXT and SPATIAL indexes (left out of the model) and a table's or column's collation
+//    where it is not the default it would get (the database's, the table's). So is what the model
+//    and Drizzle's v5 snapshot have no place for, which the pulled schema leaves out: DESC key
+//    parts and prefix lengths (KEY (name(10))), ignored or invisible indexes and columns,
+//    MariaDB's COMPRESSED columns (read with their plain type), table, column and index
+//    comments, a table's engine other than the server's default, its CREATE_OPTIONS (row
+//    format, partitioning, ...) and system versioning. (ON UPDATE takes nothing but
+//    CURRENT_TIMESTAMP at the column's own precision, which the model holds.)
 #include <algorithm>
 #include <cctype>
 #include <map>
@@ -202,9 +207,10 @@ Introspection introspectMysql(driver::Connection& db, const IntrospectOptions& o
     std::map<std::string, std::string> tableCollation;
     const std::string databaseCollation = opt(
         db.query("SELECT DEFAULT_COLLATION_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = DATABASE()"), 0, 0);
+    const std::string defaultEngine = opt(db.query("SELECT @@default_storage_engine"), 0, 0);
     auto tables = db.query(
-        "SELECT TABLE_NAME, TABLE_TYPE, TABLE_COLLATION FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() "
-        "ORDER BY TABLE_NAME");
+        "SELECT TABLE_NAME, TABLE_TYPE, TABLE_COLLATION, ENGINE, CREATE_OPTIONS, TABLE_COMMENT "
+        "FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME");
     for (std::size_t i = 0; i < tables.size(); ++i) {
         std::string name = tables.text(i, 0), kind = tables.text(i, 1);
         if (!keep(name)) continue;
@@ -213,11 +219,20 @@ Introspection introspectMysql(driver::Connection& db, const IntrospectOptions& o
             View v;
             v.name = name;
             out.schema.views.push_back(std::move(v));
+        } else if (kind == "SEQUENCE") {  // MariaDB's CREATE SEQUENCE
+            out.unsupported.push_back("sequence " + name);
         } else if (kind == "BASE TABLE" || kind == "SYSTEM VERSIONED") {
             tableIndex[name] = out.schema.tables.size();
             tableCollation[name] = opt(tables, i, 2);
             if (!tableCollation[name].empty() && tableCollation[name] != databaseCollation)
                 out.unsupported.push_back("table collation " + name + " (" + tableCollation[name] + ")");
+            // Table options the model has no place for: the DDL creates InnoDB tables with none.
+            if (kind == "SYSTEM VERSIONED") out.unsupported.push_back("table " + name + " (WITH SYSTEM VERSIONING)");
+            if (std::string engine = opt(tables, i, 3); !engine.empty() && lower(engine) != lower(defaultEngine))
+                out.unsupported.push_back("table " + name + " (ENGINE=" + engine + ")");
+            if (std::string options = opt(tables, i, 4); !options.empty())
+                out.unsupported.push_back("table " + name + " (" + options + ")");
+            if (!opt(tables, i, 5).empty()) out.unsupported.push_back("comment on table " + name);
             Table t;
             t.name = name;
             out.schema.tables.push_back(std::move(t));
@@ -269,16 +284,25 @@ Introspection introspectMysql(driver::Connection& db, const IntrospectOptions& o
         std::string name;
         bool unique = false;
         std::vector<std::string> columns;
-        std::vector<bool> asc;
         std::string type;
         bool expression = false;
+        // What the model (and Drizzle's v5 snapshot, whose index columns are bare names) has no
+        // place for: "column name is DESC", "column name has prefix length 10", "IGNORED", ...
+        std::vector<std::string> unmodelled;
+        bool commented = false;
     };
     std::map<std::string, std::vector<IndexRow>> indexesByTable;
     {
-        // MySQL 8 has functional key parts (EXPRESSION); MariaDB has neither the parts nor the column.
+        // MySQL 8 has functional key parts (EXPRESSION) and invisible indexes (IS_VISIBLE);
+        // MariaDB has neither, and ignored indexes (IGNORED) from 10.6.
+        const bool ignored =
+            mariadb && db.query("SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = 'information_schema' "
+                                "AND TABLE_NAME = 'STATISTICS' AND COLUMN_NAME = 'IGNORED'")
+                               .size() > 0;
         auto rows = db.query(std::string("SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, SEQ_IN_INDEX, COLUMN_NAME, "
                                          "COLLATION, INDEX_TYPE, ") +
-                             (mariadb ? "NULL" : "EXPRESSION") +
+                             (mariadb ? "NULL" : "EXPRESSION") + ", SUB_PART, INDEX_COMMENT, " +
+                             (mariadb ? (ignored ? "IGNORED = 'YES'" : "0") : "IS_VISIBLE = 'NO'") +
                              " FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() "
                              "ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX");
         for (std::size_t i = 0; i < rows.size(); ++i) {
@@ -289,15 +313,20 @@ Introspection introspectMysql(driver::Connection& db, const IntrospectOptions& o
                 row.name = name;
                 row.unique = rows.integer(i, 2) == 0;
                 row.type = lower(opt(rows, i, 6));
+                row.commented = !opt(rows, i, 9).empty();
+                if (opt(rows, i, 10) == "1") row.unmodelled.push_back(mariadb ? "IGNORED" : "INVISIBLE");
                 list.push_back(std::move(row));
             }
+            IndexRow& row = list.back();
             if (rows.isNull(i, 4)) {  // MySQL 8 functional key part, in the parentheses it needs
-                list.back().expression = true;
-                list.back().columns.push_back("(" + opt(rows, i, 7) + ")");
+                row.expression = true;
+                row.columns.push_back("(" + opt(rows, i, 7) + ")");
             } else {
-                list.back().columns.push_back(rows.text(i, 4));
+                row.columns.push_back(rows.text(i, 4));
             }
-            list.back().asc.push_back(opt(rows, i, 5) != "D");
+            if (opt(rows, i, 5) == "D") row.unmodelled.push_back("column " + row.columns.back() + " is DESC");
+            if (!rows.isNull(i, 8))
+                row.unmodelled.push_back("column " + row.columns.back() + " has prefix length " + rows.text(i, 8));
         }
     }
 
@@ -306,14 +335,20 @@ Introspection introspectMysql(driver::Connection& db, const IntrospectOptions& o
     {
         auto rows = db.query(
             "SELECT TABLE_NAME, COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT, EXTRA, "
-            "GENERATION_EXPRESSION, COLLATION_NAME FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() "
+            "GENERATION_EXPRESSION, COLLATION_NAME, COLUMN_COMMENT FROM information_schema.COLUMNS "
+            "WHERE TABLE_SCHEMA = DATABASE() "
             "ORDER BY TABLE_NAME, ORDINAL_POSITION");
         for (std::size_t i = 0; i < rows.size(); ++i) {
             std::string table = rows.text(i, 0), name = rows.text(i, 1);
             std::string extra = opt(rows, i, 5), extraLower = lower(extra);
             Column c;
             c.name = name;
-            c.type = normaliseType(rows.text(i, 2));
+            // MariaDB's COMPRESSED columns carry it as a versioned comment in COLUMN_TYPE
+            // ("blob /*M!100301 COMPRESSED*/"): not part of the type, reported below.
+            static const std::regex compressedMark(R"( ?/\*M!\d+ COMPRESSED\*/)");
+            const std::string rawType = rows.text(i, 2);
+            const bool compressed = std::regex_search(rawType, compressedMark);
+            c.type = normaliseType(std::regex_replace(rawType, compressedMark, ""));
             c.notNull = rows.text(i, 3) == "NO";
             bool autoInc = extraLower.find("auto_increment") != std::string::npos;
             if (c.type == "longtext" && jsonColumns.count({table, name})) c.type = "json";
@@ -338,6 +373,11 @@ Introspection introspectMysql(driver::Connection& db, const IntrospectOptions& o
             }
             Table* t = tableOf(table);
             if (!t) continue;
+            // MariaDB's EXTRA says INVISIBLE, MySQL 8's "... INVISIBLE".
+            if (extraLower.find("invisible") != std::string::npos)
+                out.unsupported.push_back("column " + table + "." + name + " (INVISIBLE)");
+            if (compressed) out.unsupported.push_back("column " + table + "." + name + " (COMPRESSED)");
+            if (!opt(rows, i, 8).empty()) out.unsupported.push_back("comment on column " + table + "." + name);
             // (MariaDB's json is longtext with a binary collation of its own.)
             if (std::string collation = opt(rows, i, 7);
                 !collation.empty() && collation != tableCollation[table] && c.type != "json")
@@ -398,9 +438,14 @@ Introspection introspectMysql(driver::Connection& db, const IntrospectOptions& o
         Table* t = tableOf(table);
         if (!t) continue;
         for (const auto& idx : list) {
+            auto report = [&](const std::string& what) {
+                for (const auto& u : idx.unmodelled) out.unsupported.push_back(what + " (" + u + ")");
+                if (idx.commented) out.unsupported.push_back("comment on " + what);
+            };
             if (idx.name == "PRIMARY") {
                 std::string name = table;
                 for (const auto& c : idx.columns) name += "_" + c;
+                report("primary key " + table);
                 t->compositePrimaryKeys.push_back({.name = name, .columns = idx.columns});
                 continue;
             }
@@ -410,6 +455,7 @@ Introspection introspectMysql(driver::Connection& db, const IntrospectOptions& o
                 continue;
             }
             if (idx.unique) {
+                report("unique constraint " + table + "." + idx.name);
                 t->uniqueConstraints.push_back({.name = idx.name, .columns = idx.columns});
                 continue;
             }
@@ -422,6 +468,7 @@ Introspection introspectMysql(driver::Connection& db, const IntrospectOptions& o
                        idx.name == fk.columnsFrom.front();
             });
             if (implicitKeyIndex) continue;
+            report("index " + table + "." + idx.name);
             Index index;
             index.name = idx.name;
             for (std::size_t k = 0; k < idx.columns.size(); ++k)
@@ -429,7 +476,6 @@ Introspection introspectMysql(driver::Connection& db, const IntrospectOptions& o
                 IndexColumn ic;
                 ic.expression = idx.columns[k];
                 ic.isExpression = idx.expression && idx.columns[k].starts_with("(");
-                ic.asc = idx.asc[k];
                 index.columns.push_back(std::move(ic));
             }
             t->indexes.push_back(std::move(index));

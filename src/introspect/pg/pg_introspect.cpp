@@ -245,11 +245,12 @@ std::string tidyDefinition(const std::string& def) {
     return out;
 }
 
-// pg_get_constraintdef of a check: "CHECK ((price >= 0))" -> "(price >= 0)".
+// pg_get_constraintdef of a check: "CHECK ((price >= 0))" -> "(price >= 0)". The clauses it
+// appends, " NO INHERIT" then " NOT VALID", are reported on their own, not part of the body.
 std::string checkBody(std::string def) {
+    for (std::string_view suffix : {" NOT VALID", " NO INHERIT"})
+        if (def.ends_with(suffix)) def.resize(def.size() - suffix.size());
     if (startsWith(def, "CHECK (") && def.back() == ')') def = def.substr(7, def.size() - 8);
-    auto nv = def.find(" NOT VALID");
-    if (nv != std::string::npos && nv + 10 == def.size()) def = def.substr(0, nv);
     return def;
 }
 
@@ -324,7 +325,8 @@ Introspection introspectPg(driver::Connection& db, const IntrospectOptions& opti
         auto r = db.query(
             "select n.nspname, c.relname, c.relkind, c.relrowsecurity, c.relispartition, "
             "  array_to_json(c.reloptions), am.amname, ts.spcname, c.relispopulated, "
-            "  case when c.relkind in ('v','m') then pg_get_viewdef(c.oid) end "
+            "  case when c.relkind in ('v','m') then pg_get_viewdef(c.oid) end, c.relpersistence, c.relreplident, "
+            "  c.relforcerowsecurity "
             "from pg_class c join pg_namespace n on n.oid = c.relnamespace "
             "left join pg_am am on am.oid = c.relam left join pg_tablespace ts on ts.oid = c.reltablespace "
             "where n.nspname = any(?::text[]) and c.relkind in ('r','p','v','m','f') "
@@ -347,6 +349,21 @@ Introspection introspectPg(driver::Connection& db, const IntrospectOptions& opti
                 continue;
             }
             if (kind == "r") {
+                // Table options the model has no place for (Drizzle's v7 snapshot neither).
+                auto report = [&](const std::string& what) {
+                    out.unsupported.push_back("table " + s + "." + name + " (" + what + ")");
+                };
+                if (opt(r, i, 10) == "u") report("UNLOGGED");
+                if (const json options = js(r, i, 5); !options.empty()) {
+                    std::string list;
+                    for (const auto& o : options) list += (list.empty() ? "" : ", ") + o.get<std::string>();
+                    report("WITH (" + list + ")");
+                }
+                if (!r.isNull(i, 6) && r.text(i, 6) != "heap") report("USING " + r.text(i, 6));
+                if (!r.isNull(i, 7)) report("TABLESPACE " + r.text(i, 7));
+                if (flag(r, i, 12)) report("FORCE ROW LEVEL SECURITY");
+                if (const std::string identity = opt(r, i, 11); identity == "f" || identity == "n" || identity == "i")
+                    report(std::string("REPLICA IDENTITY ") + (identity == "f" ? "FULL" : identity == "n" ? "NOTHING" : "USING INDEX"));
                 model::Table t;
                 t.name = name;
                 t.schema = modelSchema(s);
@@ -389,7 +406,9 @@ Introspection introspectPg(driver::Connection& db, const IntrospectOptions& opti
             "  sq.seqcache, sq.seqcycle, "
             "  case when a.attcollation <> t.typcollation and a.attcollation <> 0 then "
             "    (select cn.nspname || '.' || co.collname from pg_collation co "
-            "       join pg_namespace cn on cn.oid = co.collnamespace where co.oid = a.attcollation) end "
+            "       join pg_namespace cn on cn.oid = co.collnamespace where co.oid = a.attcollation) end, "
+            "  nullif(a.attcompression, ''), case when a.attstorage <> t.typstorage then a.attstorage end, "
+            "  case when coalesce(a.attstattarget, -1) >= 0 then a.attstattarget end "
             "from pg_attribute a join pg_class c on c.oid = a.attrelid "
             "join pg_namespace n on n.oid = c.relnamespace "
             "join pg_type t on t.oid = a.atttypid join pg_namespace tn on tn.oid = t.typnamespace "
@@ -412,10 +431,13 @@ Introspection introspectPg(driver::Connection& db, const IntrospectOptions& opti
             {ns});
         for (std::size_t i = 0; i < r.size(); ++i) {
             Key key{r.text(i, 0), r.text(i, 1)};
-            if (!opt(r, i, 17).empty()) ownedSequences.insert({opt(r, i, 18), opt(r, i, 17)});
             auto ti = tableIndex.find(key);
             auto vi = viewIndex.find(key);
-            if (ti == tableIndex.end() && vi == viewIndex.end()) continue;
+            if (ti == tableIndex.end() && vi == viewIndex.end()) {
+                // A table left out (tablesFilter) keeps its sequences: they are not the schema's.
+                if (!opt(r, i, 17).empty()) ownedSequences.insert({opt(r, i, 18), opt(r, i, 17)});
+                continue;
+            }
             model::Column col;
             col.name = r.text(i, 2);
             const bool isArray = opt(r, i, 10) == "A";
@@ -455,6 +477,7 @@ Introspection introspectPg(driver::Connection& db, const IntrospectOptions& opti
                 std::string expectQualified =
                     "nextval('" + quoteIdent(seqSchema) + "." + quoteIdent(seqName) + "'::regclass)";
                 if (def == expectBare || def == expectQualified) {
+                    ownedSequences.insert({seqSchema, seqName});
                     col.type = base == "integer" ? "serial" : base == "bigint" ? "bigserial" : "smallserial";
                     col.notNull = true;
                     def.clear();
@@ -486,6 +509,18 @@ Introspection introspectPg(driver::Connection& db, const IntrospectOptions& opti
             if (!r.isNull(i, 26) && ti != tableIndex.end())
                 out.unsupported.push_back("column collation " + key.first + "." + key.second + "." + col.name + " (" +
                                           r.text(i, 26) + ")");
+            // Per-column storage settings, which no snapshot keeps.
+            if (ti != tableIndex.end()) {
+                auto report = [&](const std::string& what) {
+                    out.unsupported.push_back("column " + key.first + "." + key.second + "." + col.name + " (" + what + ")");
+                };
+                if (!r.isNull(i, 27)) report(std::string("COMPRESSION ") + (r.text(i, 27) == "p" ? "pglz" : "lz4"));
+                if (!r.isNull(i, 28)) {
+                    const std::string st = r.text(i, 28);
+                    report(std::string("STORAGE ") + (st == "p" ? "PLAIN" : st == "e" ? "EXTERNAL" : st == "m" ? "MAIN" : "EXTENDED"));
+                }
+                if (!r.isNull(i, 29)) report("STATISTICS " + r.text(i, 29));
+            }
             if (ti != tableIndex.end()) schema.tables[ti->second].columns.push_back(std::move(col));
             else schema.views[vi->second].columns.push_back(std::move(col));
         }
@@ -505,6 +540,10 @@ Introspection introspectPg(driver::Connection& db, const IntrospectOptions& opti
             "  co.confupdtype, co.confdeltype, case when co.contype = 'c' then pg_get_constraintdef(co.oid) end, "
             "  coalesce(ix.indnullsnotdistinct, false), ic.relname, co.condeferrable, co.condeferred, " +
                 std::string(kIncludedColumns) +
+                ", co.convalidated, co.connoinherit, co.confmatchtype, "
+                "  case when co.confdelsetcols is not null then (select json_agg(a.attname order by k.o) "
+                "     from unnest(co.confdelsetcols) with ordinality k(n, o) "
+                "     join pg_attribute a on a.attrelid = co.conrelid and a.attnum = k.n) end, ix.indisclustered" +
                 " from pg_constraint co join pg_class c on c.oid = co.conrelid "
             "join pg_namespace n on n.oid = c.relnamespace "
             "left join pg_class fc on fc.oid = co.confrelid left join pg_namespace fn on fn.oid = fc.relnamespace "
@@ -524,6 +563,23 @@ Introspection introspectPg(driver::Connection& db, const IntrospectOptions& opti
             if (flag(r, i, 13))
                 out.unsupported.push_back("deferrable constraint " + key.first + "." + key.second + "." + name +
                                           (flag(r, i, 14) ? " (DEFERRABLE INITIALLY DEFERRED)" : " (DEFERRABLE)"));
+            // Clauses of checks and foreign keys that the model has no place for.
+            auto report = [&](const std::string& what) {
+                const std::string kind = type == "c"   ? "check "
+                                         : type == "f" ? "foreign key "
+                                         : type == "p" ? "primary key "
+                                                       : "unique constraint ";
+                out.unsupported.push_back(kind + key.first + "." + key.second + "." + name + " (" + what + ")");
+            };
+            if ((type == "c" || type == "f") && !flag(r, i, 16)) report("NOT VALID");
+            if (type == "c" && flag(r, i, 17)) report("NO INHERIT");
+            if (type == "f" && opt(r, i, 18) == "f") report("MATCH FULL");
+            if (type == "f" && !r.isNull(i, 19)) {
+                std::string list;
+                for (const auto& c : js(r, i, 19)) list += (list.empty() ? "" : ", ") + c.get<std::string>();
+                report(std::string("ON DELETE SET ") + (opt(r, i, 9) == "d" ? "DEFAULT" : "NULL") + " (" + list + ")");
+            }
+            if ((type == "p" || type == "u") && flag(r, i, 20)) report("CLUSTER");
             if (type == "p" || type == "u")
                 if (auto report = includeReport(type == "p" ? "primary key" : "unique constraint",
                                                  key.first + "." + key.second + "." + name, js(r, i, 15)))
@@ -572,12 +628,16 @@ Introspection introspectPg(driver::Connection& db, const IntrospectOptions& opti
             "  pg_get_expr(ix.indpred, ix.indrelid), array_to_json(ic.reloptions), "
             "  (select json_agg(json_build_array(a.attname, "
             "       case when k.n = 0 then pg_get_indexdef(ix.indexrelid, k.o::int, true) end, "
-            "       ix.indoption[k.o - 1], oc.opcname, oc.opcdefault) order by k.o) "
+            "       ix.indoption[k.o - 1], oc.opcname, oc.opcdefault, "
+            // A key column's COLLATE other than the column's own (an expression's is not read).
+            "       (select cn.nspname || '.' || co.collname from pg_collation co "
+            "          join pg_namespace cn on cn.oid = co.collnamespace "
+            "          where co.oid = ix.indcollation[k.o - 1] and k.n <> 0 and co.oid <> a.attcollation)) order by k.o) "
             "     from unnest(ix.indkey::int2[]) with ordinality k(n, o) "
             "     left join pg_attribute a on a.attrelid = ix.indrelid and a.attnum = k.n and k.n <> 0 "
             "     left join pg_opclass oc on oc.oid = ix.indclass[k.o - 1] "
             "     where k.o <= ix.indnkeyatts), " +
-                std::string(kIncludedColumns) +
+                std::string(kIncludedColumns) + ", ix.indnullsnotdistinct, ix.indisclustered" +
                 " from pg_index ix join pg_class ic on ic.oid = ix.indexrelid "
             "join pg_class c on c.oid = ix.indrelid join pg_namespace n on n.oid = c.relnamespace "
             "join pg_am am on am.oid = ic.relam "
@@ -599,8 +659,11 @@ Introspection introspectPg(driver::Connection& db, const IntrospectOptions& opti
             if (constraintIndexes.count(key.first + "." + r.text(i, 2))) continue;
             model::Index idx;
             idx.name = r.text(i, 2);
-            if (auto report = includeReport("index", key.first + "." + key.second + "." + idx.name, js(r, i, 8)))
-                out.unsupported.push_back(*report);
+            const std::string qualified = key.first + "." + key.second + "." + idx.name;
+            if (auto report = includeReport("index", qualified, js(r, i, 8))) out.unsupported.push_back(*report);
+            // Neither the model's indexes nor Drizzle's v7 snapshot have these.
+            if (flag(r, i, 9)) out.unsupported.push_back("index " + qualified + " (NULLS NOT DISTINCT)");
+            if (flag(r, i, 10)) out.unsupported.push_back("index " + qualified + " (CLUSTER)");
             idx.isUnique = flag(r, i, 3);
             idx.method = r.text(i, 4);
             if (!r.isNull(i, 5)) idx.where = r.text(i, 5);
@@ -618,6 +681,9 @@ Introspection introspectPg(driver::Connection& db, const IntrospectOptions& opti
                 bool nullsFirst = (option & 2) != 0;
                 ic.nulls = nullsFirst ? "first" : "last";
                 if (k[3].is_string() && !(k[4].is_boolean() && k[4].get<bool>())) ic.opclass = k[3].get<std::string>();
+                if (k[5].is_string())
+                    out.unsupported.push_back("index " + qualified + " (column " + ic.expression + " is COLLATE " +
+                                              k[5].get<std::string>() + ")");
                 idx.columns.push_back(std::move(ic));
             }
             schema.tables[ti->second].indexes.push_back(std::move(idx));
@@ -681,16 +747,28 @@ Introspection introspectPg(driver::Connection& db, const IntrospectOptions& opti
 
     // ---- sequences not owned by a serial or identity column ----------------------------------
     {
+        // Identity sequences are the column's; a sequence OWNED BY a column is the column's when
+        // the column is read as serial (ownedSequences), and otherwise a sequence of its own.
         auto r = db.query(
-            "select n.nspname, c.relname, ps.seqincrement, ps.seqmin, ps.seqmax, ps.seqstart, ps.seqcache, ps.seqcycle "
+            "select n.nspname, c.relname, ps.seqincrement, ps.seqmin, ps.seqmax, ps.seqstart, ps.seqcache, ps.seqcycle, "
+            "  format_type(ps.seqtypid, null), "
+            "  (select tn.nspname || '.' || t.relname || '.' || a.attname from pg_depend d "
+            "     join pg_class t on t.oid = d.refobjid join pg_namespace tn on tn.oid = t.relnamespace "
+            "     join pg_attribute a on a.attrelid = d.refobjid and a.attnum = d.refobjsubid "
+            "     where d.classid = 'pg_class'::regclass and d.objid = c.oid and d.refclassid = 'pg_class'::regclass "
+            "       and d.deptype = 'a') "
             "from pg_sequence ps join pg_class c on c.oid = ps.seqrelid join pg_namespace n on n.oid = c.relnamespace "
             "where n.nspname = any(?::text[]) and not exists (select 1 from pg_depend d where d.objid = c.oid "
-            "  and d.classid = 'pg_class'::regclass and d.refclassid = 'pg_class'::regclass and d.deptype in ('a','i')) "
+            "  and d.classid = 'pg_class'::regclass and d.refclassid = 'pg_class'::regclass and d.deptype = 'i') "
             "order by n.nspname, c.relname",
             {ns});
         for (std::size_t i = 0; i < r.size(); ++i) {
             Key key{r.text(i, 0), r.text(i, 1)};
             if (ownedSequences.count(key)) continue;
+            // Neither the model's sequences nor Drizzle's v7 snapshot have a data type or an owner.
+            const std::string sequence = "sequence " + key.first + "." + key.second;
+            if (opt(r, i, 8) != "bigint") out.unsupported.push_back(sequence + " (AS " + opt(r, i, 8) + ")");
+            if (!r.isNull(i, 9)) out.unsupported.push_back(sequence + " (OWNED BY " + r.text(i, 9) + ")");
             model::Sequence s;
             s.schema = key.first;
             s.name = key.second;

@@ -182,18 +182,28 @@ void reportOutsideTheModel(driver::Connection& db, const std::string& schemas, c
             "  join pg_namespace n on n.oid = c.relnamespace join pg_class p on p.oid = i.inhparent "
             "  join pg_namespace pn on pn.oid = p.relnamespace where n.nspname = any(?::text[]) and not c.relispartition "
             "union all select 'comment on ' || case when ds.objsubid > 0 then 'column ' when c.relkind in ('v','m') "
-            "  then 'view ' else 'table ' end "
+            "  then 'view ' when c.relkind = 'i' then 'index ' when c.relkind = 'S' then 'sequence ' else 'table ' end "
             "  || n.nspname || '.' || c.relname || coalesce('.' || a.attname, '') from pg_description ds "
             "  join pg_class c on ds.classoid = 'pg_class'::regclass and c.oid = ds.objoid "
             "  join pg_namespace n on n.oid = c.relnamespace "
             "  left join pg_attribute a on a.attrelid = c.oid and a.attnum = ds.objsubid and ds.objsubid > 0 "
-            "  where n.nspname = any(?::text[]) and c.relkind in ('r','p','v','m') "
+            "  where n.nspname = any(?::text[]) and c.relkind in ('r','p','v','m','i','S') "
+            "union all select 'comment on constraint ' || n.nspname || '.' || c.relname || '.' || co.conname "
+            "  from pg_description ds join pg_constraint co on ds.classoid = 'pg_constraint'::regclass and co.oid = ds.objoid "
+            "  join pg_class c on c.oid = co.conrelid join pg_namespace n on n.oid = c.relnamespace "
+            "  where n.nspname = any(?::text[]) "
+            "union all select 'comment on type ' || n.nspname || '.' || t.typname from pg_description ds "
+            "  join pg_type t on ds.classoid = 'pg_type'::regclass and t.oid = ds.objoid "
+            "  join pg_namespace n on n.oid = t.typnamespace where n.nspname = any(?::text[]) and t.typtype = 'e' "
+            "union all select 'statistics ' || n.nspname || '.' || st.stxname from pg_statistic_ext st "
+            "  join pg_namespace n on n.oid = st.stxnamespace where n.nspname = any(?::text[]) "
             // initdb's own comment on public is not the schema's.
             "union all select 'comment on schema ' || n.nspname from pg_description ds "
             "  join pg_namespace n on ds.classoid = 'pg_namespace'::regclass and n.oid = ds.objoid "
             "  where n.nspname = any(?::text[]) and not (n.nspname = 'public' and ds.description = 'standard public schema') "
             "order by 1",
-            {schemas, schemas, schemas, schemas, schemas, schemas, schemas, schemas, schemas, schemas, schemas});
+            {schemas, schemas, schemas, schemas, schemas, schemas, schemas, schemas, schemas, schemas, schemas, schemas, schemas,
+             schemas});
         for (std::size_t i = 0; i < r.size(); ++i) out.unsupported.push_back(r.text(i, 0));
     }
 }
