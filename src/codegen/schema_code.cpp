@@ -127,8 +127,9 @@ private:
              << " schema, as `drizzle-kit pull` read it from the database.\n"
                 "// From now on this file is the schema's source of truth: edit it, then run `drizzle-kit generate`.\n";
         if (!o_.unsupported.empty()) {
-            out_ << "//\n// In the database but not declared here (the schema model cannot represent them yet;\n"
-                    "// generated migrations leave them alone):\n";
+            out_ << "//\n// In the database but not declared here (objects and clauses the schema model cannot represent\n"
+                    "// yet). Generated migrations do not create, change or drop them, but an object a migration\n"
+                    "// re-creates (a SQLite table rebuild, say) is created without the clauses listed here:\n";
             for (const auto& u : o_.unsupported) out_ << "//   " << kit::printable(u) << "\n";
         }
         out_ << "#pragma once\n\n#include <drizzle/" << ns_ << ".hpp>\n\n";
