@@ -206,6 +206,13 @@ void checkLength(Dialect d, const DeclaredName& n) {
                        : "shorten it to 64 characters or less");
     if (d == Dialect::mysql && (n.kind == Kind::index || n.kind == Kind::unique) && asciiLower(n.name) == "primary")
         fail(describe(n) + " is named PRIMARY, which MySQL reserves for the primary key", "rename it");
+    if (d == Dialect::sqlite && (n.kind == Kind::table || n.kind == Kind::view || n.kind == Kind::index) &&
+        asciiLower(n.name).rfind("sqlite_", 0) == 0)
+        fail(describe(n) + " begins with sqlite_, which SQLite reserves for its own tables and indexes", "rename it");
+    if (d == Dialect::postgresql && (n.kind == Kind::schema || n.kind == Kind::role) && n.name.rfind("pg_", 0) == 0)
+        fail(describe(n) + " begins with pg_, which PostgreSQL reserves for system " +
+                 (n.kind == Kind::schema ? "schemas" : "roles"),
+             "rename it");
 }
 
 }  // namespace

@@ -156,6 +156,16 @@ TEST(NameChecks, Sqlite_ConstraintsTheSnapshotKeysByNameAreUniquePerTable) {
     EXPECT_EQ(refusal(Dialect::sqlite, {in(Kind::check, "c", "t"), in(Kind::check, "c", "u")}), "");
 }
 
+// ---- reserved names ------------------------------------------------------------------------
+
+TEST(NameChecks, ReservedPrefixesAreRefused) {
+    EXPECT_TRUE(has(refusal(Dialect::sqlite, {in(Kind::index, "SQLite_by_name", "t")}), "SQLite reserves"));
+    EXPECT_NE(refusal(Dialect::sqlite, {top(Kind::table, "sqlite_stat", "", "a:1")}), "");
+    EXPECT_EQ(refusal(Dialect::sqlite, {in(Kind::check, "sqlite_ok", "t")}), "") << "constraint names are not objects";
+    EXPECT_TRUE(has(refusal(Dialect::postgresql, {top(Kind::schema, "pg_app", "", "")}), "PostgreSQL reserves for system schemas"));
+    EXPECT_EQ(refusal(Dialect::postgresql, {top(Kind::table, "pg_app", "public", "a:1")}), "");
+}
+
 // ---- identifier length ---------------------------------------------------------------------
 
 TEST(NameChecks, Pg_ANameTheUserWroteLongerThan63BytesIsRefused) {
