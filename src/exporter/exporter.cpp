@@ -233,15 +233,18 @@ Error crashError(const util::ProcessResult& r, const std::string& what, const fs
     return Error(ErrorCategory::schema, message, hint);
 }
 
-// The exporter exited with an error: its "error: ..." and "hint: ..." lines, or what it printed.
+// The exporter exited with an error: runExporter's "error: ..." and "hint: ..." lines (after
+// anything the schema's own code printed), or, when a static initialiser ended the program
+// before it ran, what was printed.
 Error exitError(const util::ProcessResult& r, const std::string& what) {
     std::string err = trimmed(r.err);
-    if (err.rfind("error: ", 0) != 0)
+    const std::size_t at = err.rfind("error: ", 0) == 0 ? 0 : err.rfind("\nerror: ");
+    if (at == std::string::npos)
         return Error(ErrorCategory::schema,
                      "the schema exporter compiled from " + what + " exited with status " + std::to_string(r.exitCode) +
                          (err.empty() ? " without a message" : ":\n" + err),
                      "a static initialiser in the schema headers ended the program");
-    err = err.substr(7);
+    err = err.substr(at == 0 ? 7 : at + 8);
     std::string hint;
     if (auto at = err.find("\nhint: "); at != std::string::npos) {
         hint = err.substr(at + 7);
