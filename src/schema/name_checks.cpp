@@ -171,8 +171,16 @@ std::string whyOneNamespace(Dialect d, Space space, const DeclaredName& n) {
         case Space::foreignKeys: return "MySQL foreign key names are unique per database";
         case Space::checks: return "MySQL check constraint names are unique per database";
         case Space::checksInTable: return "MySQL refuses a check constraint named like another constraint of its table";
-        default: return "the names must differ";
+        case Space::columns: return "a table's columns need names the database tells apart";
+        case Space::enumValues: return "an enum's values must differ";
+        case Space::policies: return "PostgreSQL policy names are unique per table";
+        case Space::schemas:
+        case Space::roles: return "it is declared twice";
+        case Space::snapshotUniques:
+        case Space::snapshotForeignKeys:
+        case Space::snapshotChecks: return "the snapshot keeps a table's constraints by name, so one would be lost";
     }
+    return {};
 }
 
 std::string howToName(Dialect d, Kind k) {
@@ -193,7 +201,8 @@ std::string howToName(Dialect d, Kind k) {
     throw Error(ErrorCategory::schema, std::move(message), std::move(hint));
 }
 
-void checkLength(Dialect d, const DeclaredName& n) {
+// The rules on a name by itself: its length and the prefixes the database reserves.
+void checkAlone(Dialect d, const DeclaredName& n) {
     if (d == Dialect::postgresql && n.name.size() > pgMaxBytes && (!n.derived || n.kind == Kind::enumValue))
         fail(describe(n) + " is " + std::to_string(n.name.size()) + " bytes long; PostgreSQL " +
                  (n.kind == Kind::enumValue ? "refuses enum values" : "truncates names") + " longer than 63 bytes",
@@ -221,7 +230,7 @@ void checkDeclaredNames(Dialect dialect, const std::vector<DeclaredName>& names)
     using Key = std::tuple<Space, std::string, std::string>;  // space, scope, name as compared
     std::map<Key, std::vector<std::pair<const DeclaredName*, bool>>> seen;  // with its membership's passive flag
     for (const auto& n : names) {
-        checkLength(dialect, n);
+        checkAlone(dialect, n);
         for (const Member& m : membership(dialect, n.kind)) {
             std::string scope = m.scope == Scope::database ? "" : n.schema;
             if (m.scope == Scope::parent) scope += '\0' + n.parent;
