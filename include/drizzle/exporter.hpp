@@ -2,16 +2,25 @@
 // the project's schema header(s) and calls this; it prints the declared schema as snapshot
 // JSON on stdout (or an error on stderr, with a non-zero exit code).
 //
-//   #include "src/db/schema.hpp"
 //   #include <drizzle/exporter.hpp>
+//   inline const bool crashReport = drizzle::reportExporterCrashes();  // before the schema's initialisers
+//   #include "src/db/schema.hpp"
 //   int main() { return drizzle::runExporter(); }
 #pragma once
+
+#include <string_view>
 
 #include "drizzle/model/model.hpp"
 
 namespace drizzle {
 
 int runExporter();
+
+// Installs handlers that, if the exporter crashes (a segfault or abort in a static initialiser
+// or a declaration), print one stderr line starting with exporterCrashPrefix that says which
+// declaration it had reached, then let the signal end the process. Returns true.
+bool reportExporterCrashes();
+inline constexpr std::string_view exporterCrashPrefix = "drizzle-exporter-crash: ";
 
 // The schema model of every declaration registered so far; see drizzle/schema/registry.hpp.
 model::Schema registeredSchema();

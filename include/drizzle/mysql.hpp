@@ -206,10 +206,11 @@ DRIZZLE_INLINE ColumnBuilder<M, false> customType(const char* name, M T::*member
 
 template <class Row>
 DRIZZLE_INLINE drizzle::Table<Row, drizzle::Dialect::mysql> table(const char* name, std::initializer_list<drizzle::detail::ColumnRef> columns,
-                          std::initializer_list<drizzle::detail::ConstraintRef> constraints = {}) {
+                          std::initializer_list<drizzle::detail::ConstraintRef> constraints = {},
+                          drizzle::detail::Site at = DRIZZLE_HERE) {
     return drizzle::Table<Row, drizzle::Dialect::mysql>(drizzle::detail::registerTable(
         {Dialect::mysql, &drizzle::detail::typeTag<Row>, "", name, columns.begin(), columns.size(),
-         constraints.begin(), constraints.size()}));
+         constraints.begin(), constraints.size(), at}));
 }
 
 struct ViewOptions {
@@ -232,8 +233,9 @@ public:
     }
 };
 template <class Row>
-MysqlView<Row> view(std::string_view name, std::initializer_list<drizzle::detail::ColumnRef> columns = {}) {
-    return MysqlView<Row>(drizzle::detail::declareView<Row>(Dialect::mysql, "", name, columns, false));
+MysqlView<Row> view(std::string_view name, std::initializer_list<drizzle::detail::ColumnRef> columns = {},
+                    drizzle::detail::Site at = DRIZZLE_HERE) {
+    return MysqlView<Row>(drizzle::detail::declareView<Row>(Dialect::mysql, "", name, columns, false, at));
 }
 
 }  // namespace drizzle::mysql

@@ -331,12 +331,12 @@ private:
     const void* def_;
 };
 
-inline Enum pgEnum(std::string_view name, std::initializer_list<const char*> values) {
-    return Enum(drizzle::detail::registerEnum(Dialect::postgresql, "public", name, values.begin(), values.size()));
+inline Enum pgEnum(std::string_view name, std::initializer_list<const char*> values, drizzle::detail::Site at = DRIZZLE_HERE) {
+    return Enum(drizzle::detail::registerEnum(Dialect::postgresql, "public", name, values.begin(), values.size(), at));
 }
 
-inline Declared sequence(std::string_view name, SequenceOptions options = {}) {
-    drizzle::detail::registerSequence("public", name, options);
+inline Declared sequence(std::string_view name, SequenceOptions options = {}, drizzle::detail::Site at = DRIZZLE_HERE) {
+    drizzle::detail::registerSequence("public", name, options, at);
     return Declared{name};
 }
 
@@ -425,28 +425,32 @@ namespace detail {
 template <class Row>
 DRIZZLE_ALWAYS_INLINE drizzle::Table<Row, drizzle::Dialect::postgresql> declareTable(std::string_view schema, std::string_view name,
                                  std::initializer_list<drizzle::detail::ColumnRef> columns,
-                                 std::initializer_list<drizzle::detail::ConstraintRef> constraints) {
+                                 std::initializer_list<drizzle::detail::ConstraintRef> constraints,
+                                 drizzle::detail::Site at) {
     return drizzle::Table<Row, drizzle::Dialect::postgresql>(drizzle::detail::registerTable(
         {Dialect::postgresql, &drizzle::detail::typeTag<Row>, schema, name, columns.begin(), columns.size(),
-         constraints.begin(), constraints.size()}));
+         constraints.begin(), constraints.size(), at}));
 }
 }  // namespace detail
 
 template <class Row>
 DRIZZLE_INLINE drizzle::Table<Row, drizzle::Dialect::postgresql> table(const char* name, std::initializer_list<drizzle::detail::ColumnRef> columns,
-                          std::initializer_list<drizzle::detail::ConstraintRef> constraints = {}) {
-    return detail::declareTable<Row>("public", name, columns, constraints);
+                          std::initializer_list<drizzle::detail::ConstraintRef> constraints = {},
+                          drizzle::detail::Site at = DRIZZLE_HERE) {
+    return detail::declareTable<Row>("public", name, columns, constraints, at);
 }
 
 template <class Row>
-PgView<Row> view(std::string_view name, std::initializer_list<drizzle::detail::ColumnRef> columns = {}) {
-    return PgView<Row>(drizzle::detail::declareView<Row>(Dialect::postgresql, "public", name, columns, false));
+PgView<Row> view(std::string_view name, std::initializer_list<drizzle::detail::ColumnRef> columns = {},
+                 drizzle::detail::Site at = DRIZZLE_HERE) {
+    return PgView<Row>(drizzle::detail::declareView<Row>(Dialect::postgresql, "public", name, columns, false, at));
 }
 template <class Row>
 PgMaterializedView<Row> materializedView(std::string_view name,
-                                         std::initializer_list<drizzle::detail::ColumnRef> columns = {}) {
+                                         std::initializer_list<drizzle::detail::ColumnRef> columns = {},
+                                         drizzle::detail::Site at = DRIZZLE_HERE) {
     return PgMaterializedView<Row>(
-        drizzle::detail::declareView<Row>(Dialect::postgresql, "public", name, columns, true));
+        drizzle::detail::declareView<Row>(Dialect::postgresql, "public", name, columns, true, at));
 }
 
 // `CREATE SCHEMA name`, and the tables, enums, sequences and views that live in it.
@@ -457,25 +461,28 @@ public:
     }
     template <class Row>
     DRIZZLE_INLINE drizzle::Table<Row, drizzle::Dialect::postgresql> table(const char* name, std::initializer_list<drizzle::detail::ColumnRef> columns,
-                              std::initializer_list<drizzle::detail::ConstraintRef> constraints = {}) const {
-        return detail::declareTable<Row>(name_, name, columns, constraints);
+                              std::initializer_list<drizzle::detail::ConstraintRef> constraints = {},
+                              drizzle::detail::Site at = DRIZZLE_HERE) const {
+        return detail::declareTable<Row>(name_, name, columns, constraints, at);
     }
-    Enum pgEnum(std::string_view name, std::initializer_list<const char*> values) const {
-        return Enum(drizzle::detail::registerEnum(Dialect::postgresql, name_, name, values.begin(), values.size()));
+    Enum pgEnum(std::string_view name, std::initializer_list<const char*> values, drizzle::detail::Site at = DRIZZLE_HERE) const {
+        return Enum(drizzle::detail::registerEnum(Dialect::postgresql, name_, name, values.begin(), values.size(), at));
     }
-    Declared sequence(std::string_view name, SequenceOptions options = {}) const {
-        drizzle::detail::registerSequence(name_, name, options);
+    Declared sequence(std::string_view name, SequenceOptions options = {}, drizzle::detail::Site at = DRIZZLE_HERE) const {
+        drizzle::detail::registerSequence(name_, name, options, at);
         return Declared{name};
     }
     template <class Row>
-    PgView<Row> view(std::string_view name, std::initializer_list<drizzle::detail::ColumnRef> columns = {}) const {
-        return PgView<Row>(drizzle::detail::declareView<Row>(Dialect::postgresql, name_, name, columns, false));
+    PgView<Row> view(std::string_view name, std::initializer_list<drizzle::detail::ColumnRef> columns = {},
+                     drizzle::detail::Site at = DRIZZLE_HERE) const {
+        return PgView<Row>(drizzle::detail::declareView<Row>(Dialect::postgresql, name_, name, columns, false, at));
     }
     template <class Row>
     PgMaterializedView<Row> materializedView(std::string_view name,
-                                             std::initializer_list<drizzle::detail::ColumnRef> columns = {}) const {
+                                             std::initializer_list<drizzle::detail::ColumnRef> columns = {},
+                                             drizzle::detail::Site at = DRIZZLE_HERE) const {
         return PgMaterializedView<Row>(
-            drizzle::detail::declareView<Row>(Dialect::postgresql, name_, name, columns, true));
+            drizzle::detail::declareView<Row>(Dialect::postgresql, name_, name, columns, true, at));
     }
     std::string_view name() const { return name_; }
 

@@ -158,15 +158,17 @@ DRIZZLE_INLINE drizzle::UniqueBuilder uniqueConstraint(Ms Ts::*... members) {
 }
 template <class Row>
 DRIZZLE_INLINE drizzle::Table<Row, drizzle::Dialect::sqlite> table(const char* name, std::initializer_list<drizzle::detail::ColumnRef> columns,
-                          std::initializer_list<drizzle::detail::ConstraintRef> constraints = {}) {
+                          std::initializer_list<drizzle::detail::ConstraintRef> constraints = {},
+                          drizzle::detail::Site at = DRIZZLE_HERE) {
     return drizzle::Table<Row, drizzle::Dialect::sqlite>(drizzle::detail::registerTable(
         {Dialect::sqlite, &drizzle::detail::typeTag<Row>, "", name, columns.begin(), columns.size(),
-         constraints.begin(), constraints.size()}));
+         constraints.begin(), constraints.size(), at}));
 }
 
 template <class Row>
-drizzle::View<Row> view(std::string_view name, std::initializer_list<drizzle::detail::ColumnRef> columns = {}) {
-    return drizzle::View<Row>(drizzle::detail::declareView<Row>(Dialect::sqlite, "", name, columns, false));
+drizzle::View<Row> view(std::string_view name, std::initializer_list<drizzle::detail::ColumnRef> columns = {},
+                        drizzle::detail::Site at = DRIZZLE_HERE) {
+    return drizzle::View<Row>(drizzle::detail::declareView<Row>(Dialect::sqlite, "", name, columns, false, at));
 }
 
 }  // namespace drizzle::sqlite

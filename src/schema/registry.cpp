@@ -9,7 +9,9 @@ Registry& registry() {
 }
 
 ColumnSpec* newColumn(const char* name, const char* kind, MemberRef member, int dimensions, bool notNull) {
-    ColumnSpec& c = registry().columnSpecs.emplace_back();
+    Registry& r = registry();
+    r.progress.column = name;
+    ColumnSpec& c = r.columnSpecs.emplace_back();
     c.name = name;
     c.kind = kind;
     c.member = member;
@@ -88,6 +90,8 @@ TableDef* registerTable(const TableDecl& d) {
     t.owner = d.owner;
     t.schema = r.intern(d.schema);
     t.name = r.intern(d.name);
+    t.site = d.site;
+    r.progress = {"table", t.name, d.site};
     for (std::size_t i = 0; i < d.columnCount; ++i) t.columns.push_back(internColumn(r, *d.columns[i].spec));
     for (std::size_t i = 0; i < d.constraintCount; ++i)
         t.constraints.push_back(internConstraint(r, *d.constraints[i].spec));
@@ -97,13 +101,15 @@ TableDef* registerTable(const TableDecl& d) {
 void enableRowLevelSecurity(TableDef* table) { table->rls = true; }
 
 const void* registerEnum(Dialect dialect, std::string_view schema, std::string_view name, const char* const* values,
-                         std::size_t count) {
+                         std::size_t count, Site site) {
     Registry& r = registry();
     EnumDef& e = r.enums.emplace_back();
     e.dialect = dialect;
     e.schema = r.intern(schema);
     e.name = r.intern(name);
     for (std::size_t i = 0; i < count; ++i) e.values.push_back(r.intern(values[i]));
+    e.site = site;
+    r.progress = {"enum", e.name, site};
     return &e;
 }
 
@@ -112,9 +118,10 @@ void registerSchema(Dialect dialect, std::string_view name) {
     r.schemas.push_back({dialect, r.intern(name)});
 }
 
-void registerSequence(std::string_view schema, std::string_view name, const SequenceOptions& options) {
+void registerSequence(std::string_view schema, std::string_view name, const SequenceOptions& options, Site site) {
     Registry& r = registry();
-    r.sequences.push_back({r.intern(schema), r.intern(name), options});
+    const SequenceDef& s = r.sequences.emplace_back(SequenceDef{r.intern(schema), r.intern(name), options, site});
+    r.progress = {"sequence", s.name, site};
 }
 
 void registerRole(std::string_view name, const RoleOptions& options) {
@@ -130,6 +137,8 @@ ViewDef* registerView(const ViewDecl& d) {
     v.schema = r.intern(d.schema);
     v.name = r.intern(d.name);
     v.materialized = d.materialized;
+    v.site = d.site;
+    r.progress = {"view", v.name, d.site};
     for (std::size_t i = 0; i < d.columnCount; ++i) v.columns.push_back(internColumn(r, *d.columns[i].spec));
     return &v;
 }

@@ -16,17 +16,20 @@ struct TableDef {
     std::vector<ColumnSpec> columns;
     std::vector<ConstraintSpec> constraints;
     bool rls = false;
+    Site site;
 };
 
 struct EnumDef {
     Dialect dialect;
     std::string_view schema, name;
     std::vector<std::string_view> values;
+    Site site;
 };
 
 struct SequenceDef {
     std::string_view schema, name;
     SequenceOptions options;
+    Site site;
 };
 
 struct RoleDef {
@@ -44,6 +47,7 @@ struct ViewDef {
     bool withNoData = false;
     std::string_view definition, using_, tablespace, algorithm, sqlSecurity, withCheckOption;
     std::vector<std::pair<std::string_view, std::string_view>> with;
+    Site site;
 };
 
 struct SchemaDef {
@@ -62,6 +66,15 @@ struct Registry {
     std::deque<RoleDef> roles;
     std::deque<ViewDef> views;
     std::deque<SchemaDef> schemas;
+
+    // The declaration registered last, and the column declared since (a table's column builders
+    // run before the table registers): what a crashing exporter reports it was doing.
+    struct Progress {
+        const char* kind = nullptr;
+        std::string_view name;
+        Site site;
+        const char* column = nullptr;
+    } progress;
 
     std::string_view intern(std::string_view s);
 };

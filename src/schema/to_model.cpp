@@ -7,6 +7,7 @@
 
 #include "drizzle/error.hpp"
 #include "drizzle/model/model.hpp"
+#include "schema/name_checks.hpp"
 #include "schema/registry_internal.hpp"
 #include "schema/sql_types.hpp"
 
@@ -16,6 +17,7 @@ namespace {
 
 using detail::ColumnSpec;
 using detail::ConstraintSpec;
+using detail::DeclaredName;
 using detail::MemberRef;
 using detail::TableDef;
 
@@ -37,6 +39,8 @@ std::string upper(std::string_view s) {
     return out;
 }
 
+std::string siteText(detail::Site s) { return s.file ? std::string(s.file) + ":" + std::to_string(s.line) : ""; }
+
 struct ColumnHome {
     const TableDef* table;
     std::string column;
@@ -52,18 +56,29 @@ public:
         dialect_ = s.dialect;
         indexMembers();
         for (const auto& sd : r_.schemas)
-            if (std::find(s.schemas.begin(), s.schemas.end(), sd.name) == s.schemas.end())
+            if (std::find(s.schemas.begin(), s.schemas.end(), sd.name) == s.schemas.end()) {
                 s.schemas.emplace_back(sd.name);
-        for (const auto& e : r_.enums) s.enums.push_back({std::string(e.name), std::string(e.schema), toStrings(e.values)});
-        for (const auto& q : r_.sequences) s.sequences.push_back(detail::sequence(q.schema, q.name, q.options, "bigint"));
+                declare(DeclaredName::Kind::schema, sd.name, "", "", false, {});
+            }
+        for (const auto& e : r_.enums) {
+            s.enums.push_back({std::string(e.name), std::string(e.schema), toStrings(e.values)});
+            declare(DeclaredName::Kind::enum_, e.name, e.schema, "", false, e.site);
+            for (auto value : e.values) declare(DeclaredName::Kind::enumValue, value, e.schema, e.name, false, e.site);
+        }
+        for (const auto& q : r_.sequences) {
+            s.sequences.push_back(detail::sequence(q.schema, q.name, q.options, "bigint"));
+            declare(DeclaredName::Kind::sequence, q.name, q.schema, "", false, q.site);
+        }
         for (const auto& role : r_.roles) {
             if (role.options.existing) continue;
             s.roles.push_back({std::string(role.name), role.options.createDb.value_or(false),
                                role.options.createRole.value_or(false), role.options.inherit.value_or(true)});
+            declare(DeclaredName::Kind::role, role.name, "", "", false, {});
         }
         for (const auto& t : r_.tables) s.tables.push_back(table(t, s.internal));
         for (const auto& v : r_.views) s.views.push_back(view(v));
         if (dialect_ != Dialect::postgresql) s.internal.present = true;
+        detail::checkDeclaredNames(dialect_, names_);
         return s;
     }
 
@@ -86,6 +101,15 @@ private:
         for (const auto& e : r_.enums) see(e.dialect, "enum \"" + std::string(e.name) + "\"");
         for (const auto& sd : r_.schemas) see(sd.dialect, "schema \"" + std::string(sd.name) + "\"");
         return d.value_or(Dialect::postgresql);
+    }
+
+    // Records a name for checkDeclaredNames; objects of a table are declared where the table is.
+    void declare(DeclaredName::Kind kind, std::string_view name, std::string_view schema, std::string_view parent,
+                 bool derived, detail::Site site) const {
+        names_.push_back({kind, std::string(name), std::string(schema), std::string(parent), derived, siteText(site)});
+    }
+    void declareInTable(DeclaredName::Kind kind, std::string_view name, bool derived) const {
+        declare(kind, name, current_->schema, current_->name, derived, current_->site);
     }
 
     static std::vector<std::string> toStrings(const std::vector<std::string_view>& v) {
@@ -217,15 +241,19 @@ private:
         const bool pg = dialect_ == Dialect::postgresql;
         m.schema = pg && t.schema != "public" ? std::string(t.schema) : "";
         m.isRLSEnabled = t.rls;
+        current_ = &t;
+        declare(DeclaredName::Kind::table, t.name, t.schema, "", false, t.site);
         for (const auto& c : t.columns) {
-            if (m.column(c.name))
-                fail("table \"" + std::string(t.name) + "\" declares column \"" + std::string(c.name) + "\" twice");
+            declareInTable(DeclaredName::Kind::column, c.name, false);
             m.columns.push_back(column(c, t.name, t.schema));
             model::Column& col = m.columns.back();
+            if (col.identity)
+                declareInTable(DeclaredName::Kind::identitySequence, col.identity->sequence.name, c.identity.name.empty());
             if (dialect_ == Dialect::mysql && col.primaryKey) {
                 // Drizzle Kit keeps MySQL primary keys as named constraints: <table>_<column>.
                 col.primaryKey = false;
                 m.compositePrimaryKeys.push_back({std::string(t.name) + "_" + col.name, {col.name}});
+                declareInTable(DeclaredName::Kind::primaryKey, m.compositePrimaryKeys.back().name, true);
             }
             if (c.unique) addUnique(m, c.uniqueName, {std::string(c.name)}, c.nullsNotDistinct);
             if (c.reference.target.valid()) {
@@ -255,6 +283,7 @@ private:
 
     void addUnique(model::Table& m, std::string_view name, std::vector<std::string> cols, bool nnd) const {
         std::string n = name.empty() ? m.name + "_" + join(cols, "_") + "_unique" : std::string(name);
+        declareInTable(dialect_ == Dialect::sqlite ? DeclaredName::Kind::index : DeclaredName::Kind::unique, n, name.empty());
         if (dialect_ == Dialect::sqlite) {
             model::Index idx;
             idx.name = n;
@@ -282,6 +311,7 @@ private:
         fk.columnsTo = std::move(toCols);
         fk.onDelete = orNoAction(onDelete);
         fk.onUpdate = orNoAction(onUpdate);
+        declareInTable(DeclaredName::Kind::foreignKey, fk.name, name.empty());
         m.foreignKeys.push_back(std::move(fk));
     }
 
@@ -308,6 +338,9 @@ private:
                     idx.name = k.name;
                 }
                 idx.isUnique = k.kind == Kind::uniqueIndex;
+                // MySQL creates a unique index as a unique constraint.
+                declareInTable(dialect_ == Dialect::mysql && idx.isUnique ? DeclaredName::Kind::unique : DeclaredName::Kind::index,
+                               idx.name, k.name.empty());
                 if (!k.where.empty()) idx.where = std::string(k.where);
                 if (dialect_ == Dialect::postgresql) {
                     idx.concurrently = k.concurrently;
@@ -327,12 +360,14 @@ private:
             case Kind::primaryKey:
                 m.compositePrimaryKeys.push_back(
                     {k.name.empty() ? m.name + "_" + join(cols, "_") + "_pk" : std::string(k.name), cols});
+                declareInTable(DeclaredName::Kind::primaryKey, m.compositePrimaryKeys.back().name, k.name.empty());
                 break;
             case Kind::unique:
-                if (dialect_ == Dialect::sqlite && k.tableConstraint)
+                if (dialect_ == Dialect::sqlite && k.tableConstraint) {
                     m.uniqueConstraints.push_back(
                         {k.name.empty() ? m.name + "_" + join(cols, "_") + "_unique" : std::string(k.name), cols, false});
-                else
+                    declareInTable(DeclaredName::Kind::unique, m.uniqueConstraints.back().name, k.name.empty());
+                } else
                     addUnique(m, k.name, cols, k.nullsNotDistinct);
                 break;
             case Kind::foreignKey: {
@@ -348,10 +383,14 @@ private:
                 addForeignKey(m, k.name, cols, *target, to, k.onDelete, k.onUpdate);
                 break;
             }
-            case Kind::check: m.checks.push_back({std::string(k.name), std::string(k.where)}); break;
+            case Kind::check:
+                m.checks.push_back({std::string(k.name), std::string(k.where)});
+                declareInTable(DeclaredName::Kind::check, k.name, false);
+                break;
             case Kind::policy: {
                 model::Policy p;
                 p.name = k.name;
+                declareInTable(DeclaredName::Kind::policy, k.name, false);
                 p.as = upper(k.as.empty() ? "permissive" : k.as);
                 p.for_ = upper(k.for_.empty() ? "all" : k.for_);
                 std::string_view to = k.to.empty() ? "public" : k.to;
@@ -378,6 +417,8 @@ private:
         for (const auto& c : v.columns) m.columns.push_back(column(c, v.name, v.schema));
         if (!v.definition.empty()) m.definition = std::string(v.definition);
         m.materialized = v.materialized;
+        declare(v.materialized ? DeclaredName::Kind::materializedView : DeclaredName::Kind::view, v.name, v.schema, "", false,
+                v.site);
         m.isExisting = v.existing;
         for (auto& [k, val] : v.with) m.with.emplace_back(k, val);
         if (v.withNoData) m.withNoData = true;
@@ -396,6 +437,8 @@ private:
     const detail::Registry& r_;
     Dialect dialect_ = Dialect::postgresql;
     std::map<std::pair<const void*, std::ptrdiff_t>, ColumnHome> members_;
+    mutable const TableDef* current_ = nullptr;  // the table being built
+    mutable std::vector<DeclaredName> names_;
 };
 
 }  // namespace

@@ -9,6 +9,7 @@ namespace drizzle::util {
 
 struct ProcessResult {
     int exitCode = -1;  // the exit status, or 128 + signal number
+    int signal = 0;     // the signal that ended it, or 0
     std::string out, err;
 };
 

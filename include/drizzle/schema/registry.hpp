@@ -19,9 +19,9 @@ struct Declared {
 namespace detail {
 
 const void* registerEnum(Dialect dialect, std::string_view schema, std::string_view name,
-                         const char* const* values, std::size_t count);
+                         const char* const* values, std::size_t count, Site site);
 void registerSchema(Dialect dialect, std::string_view name);
-void registerSequence(std::string_view schema, std::string_view name, const SequenceOptions& options);
+void registerSequence(std::string_view schema, std::string_view name, const SequenceOptions& options, Site site);
 
 struct RoleOptions {
     std::optional<bool> createDb{}, createRole{}, inherit{};
@@ -37,6 +37,7 @@ struct ViewDecl {
     const ColumnRef* columns;
     std::size_t columnCount;
     bool materialized;
+    Site site;
 };
 ViewDef* registerView(const ViewDecl& decl);
 enum class ViewField { definition, existing, withNoData, using_, tablespace, algorithm, sqlSecurity, withCheckOption };

@@ -74,6 +74,14 @@ DRIZZLE_ALWAYS_INLINE MemberRef memberRef(M T::*member) {
     return MemberRef{&typeTag<T>, offset};
 }
 
+// Where a declaration is written (for messages). As a defaulted last parameter, DRIZZLE_HERE is
+// the caller's file and line; the builtins (not std::source_location) work with clang 14 too.
+struct Site {
+    const char* file = nullptr;
+    unsigned line = 0;
+};
+#define DRIZZLE_HERE ::drizzle::detail::Site{__builtin_FILE(), __builtin_LINE()}
+
 struct DefaultSpec {
     enum class Kind : std::uint8_t { none, sql, integer, floating, boolean, string, now, random };
     Kind kind = Kind::none;

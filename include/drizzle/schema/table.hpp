@@ -34,6 +34,7 @@ struct TableDecl {
     std::size_t columnCount;
     const ConstraintRef* constraints;
     std::size_t constraintCount;
+    Site site;
 };
 
 TableDef* registerTable(const TableDecl& decl);

@@ -39,9 +39,9 @@ protected:
 namespace detail {
 template <class Row>
 DRIZZLE_ALWAYS_INLINE ViewDef* declareView(Dialect dialect, std::string_view schema, std::string_view name,
-                     std::initializer_list<ColumnRef> columns, bool materialized) {
+                     std::initializer_list<ColumnRef> columns, bool materialized, Site site) {
     return registerView(ViewDecl{dialect, &typeTag<Row>, schema, name, columns.begin(), columns.size(),
-                                 materialized});
+                                 materialized, site});
 }
 }  // namespace detail
 
