@@ -155,8 +155,7 @@ void compileExporter(const fs::path& dir, const Toolchain& t, const std::vector<
                          "#include <drizzle/exporter.hpp>\n"
                          "inline const bool drizzleExporterCrashReport = drizzle::reportExporterCrashes();\n";
     for (const auto& f : files) source += "#include \"" + f.string() + "\"\n";
-    source += "int main() { return drizzle::runExporter(); }
-";
+    source += "int main() { return drizzle::runExporter(); }\n";
     util::writeFileAtomically(dir / "exporter.cpp", source);
     // Named like util::writeFileAtomically's temporaries, so that a killed compile's is cleaned too.
     const std::string tmpBinary = (dir / (".exporter." + std::to_string(getpid()) + "-binary.tmp")).string();
