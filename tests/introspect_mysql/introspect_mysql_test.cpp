@@ -206,6 +206,7 @@ public:
         }
     }
     driver::Connection& db() { return *db_; }
+    const std::string& name() const { return name_; }
 
 private:
     std::string name_;
@@ -358,6 +359,23 @@ TEST(IntrospectMysql, TablesFilterAppliesToViews) {
     options.tablesFilter = {"!audit_*"};
     EXPECT_EQ(namesOf(kit::introspectMysql(db, options)),
               (std::vector<std::string>{"table audit", "table users", "view users_names"}));
+}
+
+// The database qualifier MySQL adds to a view's text is taken out of the SQL only: a literal
+// that spells it, or holds an unbalanced parenthesis, keeps its bytes.
+TEST(IntrospectMysql, ViewTextKeepsLiteralsThatSpellTheDatabaseQualifier) {
+    ASSERT_FALSE(serverUrl().empty()) << "DRIZZLE_TEST_MYSQL_URL is not set: run `bash scripts/test.sh`";
+    MysqlDatabase database("view_literals");
+    auto& db = database.db();
+    const std::string literal = "see `" + database.name() + "`.users (or not";
+    db.execute("CREATE TABLE users (id int primary key)");
+    db.execute("CREATE VIEW noted AS SELECT id, '" + literal + "' AS note FROM users");
+    const auto found = kit::introspectMysql(db, {});
+    ASSERT_EQ(found.schema.views.size(), 1u);
+    const std::string& text = *found.schema.views[0].definition;
+    EXPECT_NE(text.find(literal), std::string::npos) << text;
+    EXPECT_EQ(text.find("`" + database.name() + "`.`users`"), std::string::npos) << text;
+    EXPECT_NE(text.find("from `users`"), std::string::npos) << text;
 }
 
 // What the fixtures do not declare: hand-written DDL the way a database found in the wild has it.

@@ -168,15 +168,38 @@ bool isJsonValidCheck(const std::string& name, const std::string& clause) {
     return lower(clause) == "json_valid(`" + lower(name) + "`)";
 }
 
+// The end of the quoted token starting at text[i] ('...' or "..." with backslash escapes and
+// doubled quotes, `...` with doubled backticks), or i + 1 when text[i] starts none.
+std::size_t afterQuoted(const std::string& text, std::size_t i) {
+    const char q = text[i];
+    if (q != '\'' && q != '"' && q != '`') return i + 1;
+    for (std::size_t k = i + 1; k < text.size(); ++k) {
+        if (text[k] == '\\' && q != '`') ++k;
+        else if (text[k] == q && k + 1 < text.size() && text[k + 1] == q) ++k;
+        else if (text[k] == q) return k + 1;
+    }
+    return text.size();
+}
+
 // VIEW_DEFINITION without the database qualifier and without the parentheses the created
-// view's `AS (...)` left around it.
-std::string viewDefinition(std::string text, const std::string& database) {
-    std::string prefix = "`" + database + "`.";
-    for (auto p = text.find(prefix); p != std::string::npos; p = text.find(prefix, p)) text.erase(p, prefix.size());
+// view's `AS (...)` left around it. Both are looked for outside literals and quoted names, whose
+// bytes are kept as they are.
+std::string viewDefinition(const std::string& shown, const std::string& database) {
+    const std::string prefix = "`" + quoteName(database) + "`.";
+    std::string text;
+    for (std::size_t i = 0; i < shown.size();) {
+        if (shown.compare(i, prefix.size(), prefix) == 0) {
+            i += prefix.size();
+            continue;
+        }
+        const std::size_t next = afterQuoted(shown, i);
+        text.append(shown, i, next - i);
+        i = next;
+    }
     while (text.size() >= 2 && text.front() == '(' && text.back() == ')') {
         int depth = 0;
         bool wraps = true;
-        for (std::size_t i = 0; i < text.size(); ++i) {
+        for (std::size_t i = 0; i < text.size(); i = afterQuoted(text, i)) {
             if (text[i] == '(') ++depth;
             else if (text[i] == ')' && --depth == 0 && i + 1 < text.size()) wraps = false;
         }
