@@ -116,6 +116,13 @@ PullResult pull(const Config& config, const Credentials& credentials, const Pull
         throw Error(ErrorCategory::usage, "--init: " + (out / "meta").string() + " already holds migrations",
                     "--init records a fresh baseline; pull into an empty folder, or drop --init");
 
+    // Opening a SQLite path creates the file: pulling a mistyped path would leave an empty
+    // database behind and write an empty schema.
+    const std::string& url = credentials.url;
+    if (config.dialect == Dialect::sqlite && !url.empty() && url != ":memory:" && url.rfind("file:", 0) != 0 &&
+        !fs::exists(url))
+        throw Error(ErrorCategory::connection, "no SQLite database at " + url + ": nothing to pull",
+                    "check the path in dbCredentials.url or --url (relative paths are from the config's folder)");
     const auto db = driver::connect(config.dialect, credentials);
     IntrospectOptions io;
     io.schemaFilter = config.schemaFilter;

@@ -201,6 +201,14 @@ TEST_F(PullCommand, UnreachableDatabaseIsAConnectionErrorAndWritesNothing) {
     EXPECT_FALSE(fs::exists(out()));
 }
 
+TEST_F(PullCommand, MissingSqliteFileIsAConnectionErrorAndCreatesNoDatabase) {
+    auto r = kit({"pull", "--url", "mistyped.db"});
+    EXPECT_EQ(r.exitCode, 6) << r.out << r.err;
+    EXPECT_NE(r.err.find("no SQLite database at mistyped.db"), std::string::npos) << r.err;
+    EXPECT_FALSE(fs::exists(dir_ / "mistyped.db"));
+    EXPECT_FALSE(fs::exists(out() / "schema.hpp"));
+}
+
 TEST_F(PullCommand, UnknownCasingIsAConfigError) {
     auto r = kit({"pull", "--casing", "kebab"});
     EXPECT_EQ(r.exitCode, 3) << r.out;
