@@ -15,17 +15,11 @@
 #include "drizzle/kit/journal.hpp"
 #include "drizzle/snapshot.hpp"
 #include "util/process.hpp"
+#include "common/slurp.hpp"
 
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
 
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 

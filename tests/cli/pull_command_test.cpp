@@ -14,17 +14,11 @@
 #include "drizzle/model/model.hpp"
 #include "drizzle/snapshot.hpp"
 #include "util/process.hpp"
+#include "common/slurp.hpp"
 
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
 
 const char* kShop = R"(
 CREATE TABLE users (

@@ -9,6 +9,7 @@
 #include "drizzle/ddl.hpp"
 #include "drizzle/error.hpp"
 #include "drizzle/snapshot.hpp"
+#include "common/slurp.hpp"
 
 namespace {
 
@@ -19,13 +20,6 @@ const std::string kBreakpoint = "--> statement-breakpoint\n";
 
 std::string caseDir(const std::string& dialect, const std::string& name) {
     return std::string(DRIZZLE_FIXTURES_DIR) + "/drizzle-kit/" + dialect + "/" + name + "/out";
-}
-
-std::string slurp(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
 }
 
 std::vector<std::string> splitStatements(const std::string& sql) {

@@ -7,18 +7,12 @@
 
 #include "drizzle/error.hpp"
 #include "drizzle/snapshot.hpp"
+#include "common/slurp.hpp"
 
 namespace {
 
 std::string fixturePath(const std::string& dialect, const std::string& name) {
     return std::string(DRIZZLE_FIXTURES_DIR) + "/drizzle-kit/" + dialect + "/" + name + "/out/meta/0000_snapshot.json";
-}
-
-std::string slurp(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
 }
 
 class DrizzleKitSnapshot : public ::testing::TestWithParam<std::pair<std::string, std::string>> {};
