@@ -132,7 +132,18 @@ PullResult pull(const Config& config, const Credentials& credentials, const Pull
     if (config.entitiesRoles) io.roles = true;
     // Extension-owned objects (PostGIS's spatial_ref_sys, ...) are never read, which is what
     // extensionsFilters: ["postgis"] asks for.
-    Introspection found = introspect(*db, io);
+    Introspection found;
+    try {
+        found = introspect(*db, io);
+    } catch (const Error& e) {
+        // 22021: a SQL_ASCII database holds bytes the server will not send a UTF-8 client.
+        if (e.nativeCode() != "22021") throw;
+        throw Error(ErrorCategory::schema,
+                    "the database holds a name or text that is not valid UTF-8, which a snapshot (JSON) cannot hold: " +
+                        std::string(e.what()),
+                    "rename it (or rewrite the text) in the database as UTF-8, or leave its table out with tablesFilter",
+                    e.nativeCode());
+    }
     requireUtf8(found.schema);
 
     PullResult result;

@@ -135,7 +135,8 @@ TEST_F(HostileNames, Pg_PulledHeaderDeclaresExactlyTheDatabaseAndRunsNothing) {
 }
 
 // SQL_ASCII stores names as given, UTF-8 or not. The server will not send a UTF-8 client (the
-// kit's connections are UTF-8) bytes that are not UTF-8: pull stops there and writes nothing.
+// kit's connections are UTF-8) bytes that are not UTF-8: pull stops there, says so as a schema
+// error (as for SQLite's non-UTF-8 names) and writes nothing.
 TEST_F(HostileNames, Pg_NonUtf8NamesInASqlAsciiDatabaseNeverReachTheHeader) {
     ASSERT_NO_FATAL_FAILURE(start(Dialect::postgresql));
     connectTo(Dialect::postgresql, serverUrl_)->execute("DROP DATABASE \"" + name_ + "\"");
@@ -147,7 +148,8 @@ TEST_F(HostileNames, Pg_NonUtf8NamesInASqlAsciiDatabaseNeverReachTheHeader) {
         "CREATE FUNCTION " + pgName("f\xff\xfe\xc3" + payload("q1")) + "() RETURNS integer LANGUAGE sql AS 'SELECT 1'",
     });
     const auto pulled = kit({"pull"});
-    EXPECT_NE(pulled.exitCode, 0) << pulled.out << pulled.err;
+    EXPECT_EQ(pulled.exitCode, 4) << pulled.out << pulled.err;
+    EXPECT_TRUE(contains(pulled.err, "not valid UTF-8")) << pulled.err;
     EXPECT_TRUE(contains(pulled.err, "invalid byte sequence for encoding \"UTF8\"")) << pulled.err;
     EXPECT_FALSE(fs::exists(dir_ / "drizzle" / "schema.hpp"));
     EXPECT_FALSE(fs::exists(marker_));
