@@ -119,6 +119,17 @@ TEST_F(PullCommand, GenerateAfterPullFindsNoChanges) {
     EXPECT_NE(r.out.find("No schema changes"), std::string::npos) << r.out << r.err;
 }
 
+// SQLite keeps a view whose table was dropped; pull reports it by name and pulls the rest.
+TEST_F(PullCommand, BrokenSqliteViewIsReportedAndTheRestPulled) {
+    db()->execute("CREATE TABLE gone (id integer); CREATE VIEW orphan AS SELECT id FROM gone; DROP TABLE gone;");
+    auto r = kit({"pull"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_NE(r.err.find("view orphan (broken, not pulled: SQLite error 1: no such table: main.gone)"), std::string::npos)
+        << r.err;
+    EXPECT_NE(slurp(out() / "schema.hpp").find("view orphan (broken, not pulled"), std::string::npos);
+    EXPECT_EQ(kit({"generate"}).exitCode, 0);
+}
+
 TEST_F(PullCommand, PullingAgainGivesTheSameFilesAndNoSecondBaseline) {
     ASSERT_EQ(kit({"pull"}).exitCode, 0);
     const std::string schema = slurp(out() / "schema.hpp"), relations = slurp(out() / "relations.hpp");
