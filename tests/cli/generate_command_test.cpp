@@ -169,4 +169,14 @@ TEST_F(GenerateCommand, ContinuesAHistoryWrittenByDrizzleKit) {
     EXPECT_NE(r.out.find("No schema changes, nothing to migrate"), std::string::npos) << r.out;
 }
 
+// The exporter names each header in an #include "...", which has no escapes: a path that would
+// end it early is refused before anything is compiled or written.
+TEST_F(GenerateCommand, SchemaPathWithAQuoteIsAConfigErrorAndWritesNothing) {
+    write("we\"ird.hpp", "#pragma once\n");
+    auto r = kit({"generate", "--schema", "we\"ird.hpp"});
+    EXPECT_EQ(r.exitCode, 3) << r.out << r.err;
+    EXPECT_NE(r.err.find("its path holds a quote or a line break"), std::string::npos) << r.err;
+    EXPECT_FALSE(fs::exists(out()));
+}
+
 }  // namespace
