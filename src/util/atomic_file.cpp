@@ -1,6 +1,7 @@
 #include "util/atomic_file.hpp"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <signal.h>
 #include <unistd.h>
 
@@ -78,6 +79,9 @@ void writeFileAtomically(const fs::path& path, std::string_view text) {
         ::unlink(tmp.c_str());
         return ioError(path, operation, err);
     };
+    // A replaced file keeps its permissions (a user's schema.hpp pulled again, a shared journal).
+    if (struct stat old {}; ::stat(path.c_str(), &old) == 0 && ::fchmod(file.fd, old.st_mode & 07777) != 0)
+        throw fail("chmod", errno);
     for (std::size_t done = 0; done < text.size();) {
         const ssize_t n = ::write(file.fd, text.data() + done, text.size() - done);
         if (n < 0 && errno == EINTR) continue;

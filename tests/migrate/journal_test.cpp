@@ -242,6 +242,15 @@ TEST(Journal, RewriteLeavesNoTemporaryBehind) {
     EXPECT_EQ(names, std::vector<std::string>{"_journal.json"});
 }
 
+TEST(Journal, RewriteKeepsTheFilesPermissions) {
+    ScratchFolder dir;
+    const fs::path file = dir.path() / "meta" / "_journal.json";
+    writeBytes(file, twoEntries);
+    fs::permissions(file, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
+    kit::writeJournal(dir.path(), kit::readJournal(dir.path()));
+    EXPECT_EQ(fs::status(file).permissions(), fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
+}
+
 TEST(Journal, RefusesTagThatLeavesTheFolder) {
     const Error e = parseError(replaced(twoEntries, "\"tag\": \"0001_b\"", "\"tag\": \"../0001_b\""));
     EXPECT_NE(std::string(e.what()).find("\"tag\" must name a file in the migrations folder"), std::string::npos)
