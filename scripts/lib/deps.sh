@@ -14,7 +14,7 @@
 #                                 tests run their own private servers)
 
 DRIZZLE_BUILD_PACKAGES=(
-    cmake ninja-build g++ clang ccache pkg-config
+    cmake ninja-build g++ clang lld ccache pkg-config
     libpq-dev libsqlite3-dev sqlite3 libmariadb-dev
     nlohmann-json3-dev libcli11-dev libfmt-dev libssl-dev
     libgtest-dev libgmock-dev libbenchmark-dev

@@ -15,8 +15,7 @@ void addExportCommand(CLI::App& app, ConfigOverrides& overrides) {
         kit::LoadReport report;
         const model::Schema schema = kit::loadSchema(config, &report);
         if (config.verbose)
-            std::cerr << (report.compiled ? "compiled the schema exporter in " + std::to_string(report.compileSeconds) + " s\n"
-                                          : std::string("schema unchanged: reused the cached exporter\n"));
+            std::cerr << kit::describe(report) << "\n";
         for (std::string statement : ddl::createStatements(schema)) {
             while (!statement.empty() && (statement.back() == '\n' || statement.back() == ' ')) statement.pop_back();
             std::cout << statement << "\n";

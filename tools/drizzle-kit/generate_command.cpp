@@ -68,9 +68,7 @@ void addGenerateCommand(CLI::App& app, ConfigOverrides& overrides) {
         if (isatty(STDIN_FILENO)) options->ask = askOnTerminal;
         const auto result = kit::generate(config, *options);
         if (config.verbose && !options->custom)
-            std::cerr << (result.schemaLoad.compiled
-                              ? "compiled the schema exporter in " + std::to_string(result.schemaLoad.compileSeconds) + " s\n"
-                              : std::string("schema unchanged: reused the cached exporter\n"));
+            std::cerr << kit::describe(result.schemaLoad) << "\n";
         if (result.nothingToDo) {
             std::cout << "No schema changes, nothing to migrate\n";
             return;
