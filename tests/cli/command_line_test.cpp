@@ -38,6 +38,13 @@ TEST(CommandLine, MissingCommandListsTheCommands) {
         << r.err;
 }
 
+TEST(CommandLine, UnknownFlagIsAUsageErrorPointingAtTheCommandsHelp) {
+    const auto r = kit({"generate", "--bogus"});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_NE(r.err.find("error: The following argument was not expected: --bogus"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("hint: run drizzle-kit generate --help for the flags it takes"), std::string::npos) << r.err;
+}
+
 TEST(CommandLine, HelpAndVersionStillWork) {
     EXPECT_EQ(kit({"--help"}).exitCode, 0);
     EXPECT_EQ(kit({"--version"}).exitCode, 0);

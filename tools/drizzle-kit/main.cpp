@@ -137,7 +137,13 @@ int main(int argc, char** argv) {
         drizzle::cli::checkCommand(app, argc, argv);
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
-        return app.exit(e) == 0 ? 0 : drizzle::exitCodeFor(drizzle::ErrorCategory::usage);
+        if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
+        // A flag the command does not take, or a value it cannot parse: the same paragraph as
+        // every other failure.
+        std::string command = "COMMAND";
+        for (const CLI::App* c : app.get_subcommands()) command = c->get_name();
+        printError(e.what(), "run drizzle-kit " + command + " --help for the flags it takes");
+        return drizzle::exitCodeFor(drizzle::ErrorCategory::usage);
     } catch (const drizzle::Error& e) {
         printError(e.what(), e.hint());
         return drizzle::exitCodeFor(e.category());
