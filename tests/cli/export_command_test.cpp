@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "util/process.hpp"
+#include "common/test_dir.hpp"
 
 namespace fs = std::filesystem;
 
@@ -13,11 +14,7 @@ namespace {
 class ExportCommand : public ::testing::Test {
 protected:
     void SetUp() override {
-        dir_ = fs::temp_directory_path() /
-               ("drizzle_export_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()) + "_" +
-                std::to_string(::getpid()));
-        fs::remove_all(dir_);
-        fs::create_directories(dir_);
+        dir_ = freshTestDir("export");
     }
     void TearDown() override { fs::remove_all(dir_); }
 

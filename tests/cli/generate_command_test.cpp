@@ -11,6 +11,7 @@
 #include "drizzle/snapshot.hpp"
 #include "util/process.hpp"
 #include "common/slurp.hpp"
+#include "common/test_dir.hpp"
 
 namespace fs = std::filesystem;
 
@@ -19,11 +20,7 @@ namespace {
 class GenerateCommand : public ::testing::Test {
 protected:
     void SetUp() override {
-        dir_ = fs::temp_directory_path() /
-               ("drizzle_generate_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()) + "_" +
-                std::to_string(::getpid()));
-        fs::remove_all(dir_);
-        fs::create_directories(dir_);
+        dir_ = freshTestDir("generate");
         write("drizzle.config.json", R"({"dialect": "sqlite", "schema": "schema.hpp", "out": "drizzle"})");
     }
     void TearDown() override { fs::remove_all(dir_); }

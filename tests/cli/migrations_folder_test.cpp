@@ -16,6 +16,7 @@
 #include "drizzle/snapshot.hpp"
 #include "util/process.hpp"
 #include "common/slurp.hpp"
+#include "common/test_dir.hpp"
 
 namespace fs = std::filesystem;
 
@@ -69,11 +70,7 @@ const char* kTags =
 class MigrationsFolder : public ::testing::Test {
 protected:
     void SetUp() override {
-        dir_ = fs::temp_directory_path() /
-               ("drizzle_folder_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()) + "_" +
-                std::to_string(::getpid()));
-        fs::remove_all(dir_);
-        fs::create_directories(dir_);
+        dir_ = freshTestDir("folder");
         config(R"({"dialect": "sqlite", "schema": "schema.hpp", "out": "drizzle"})");
         write("schema.hpp", kUsers);
     }

@@ -8,6 +8,7 @@
 #include <fstream>
 
 #include "common/slurp.hpp"
+#include "common/test_dir.hpp"
 #include "util/process.hpp"
 
 namespace fs = std::filesystem;
@@ -24,11 +25,7 @@ const char* kSchema =
 class PrecompiledHeader : public ::testing::TestWithParam<const char*> {
 protected:
     void SetUp() override {
-        std::string name = ::testing::UnitTest::GetInstance()->current_test_info()->name();  // "Case/clang"
-        for (char& c : name)
-            if (c == '/') c = '_';
-        root_ = fs::temp_directory_path() / ("drizzle_pch_" + name + "_" + std::to_string(::getpid()));
-        fs::remove_all(root_);
+        root_ = freshTestDir("pch");
         for (const char* project : {"a", "b"}) {
             fs::create_directories(root_ / project);
             std::ofstream(root_ / project / "schema.hpp") << kSchema;

@@ -15,6 +15,7 @@
 #include "drizzle/snapshot.hpp"
 #include "util/process.hpp"
 #include "common/slurp.hpp"
+#include "common/test_dir.hpp"
 
 namespace fs = std::filesystem;
 
@@ -44,11 +45,7 @@ CREATE TRIGGER posts_touch AFTER UPDATE ON posts BEGIN SELECT 1; END;
 class PullCommand : public ::testing::Test {
 protected:
     void SetUp() override {
-        dir_ = fs::temp_directory_path() /
-               ("drizzle_pull_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()) + "_" +
-                std::to_string(::getpid()));
-        fs::remove_all(dir_);
-        fs::create_directories(dir_);
+        dir_ = freshTestDir("pull");
         write("drizzle.config.json",
               R"({"dialect": "sqlite", "schema": "drizzle/schema.hpp", "out": "drizzle", "dbCredentials": {"url": "shop.db"}})");
         db()->execute(kShop);

@@ -8,6 +8,7 @@
 
 #include "drizzle/kit/journal.hpp"
 #include "util/process.hpp"
+#include "common/test_dir.hpp"
 
 namespace fs = std::filesystem;
 
@@ -16,10 +17,7 @@ namespace {
 class SchemaErrors : public ::testing::Test {
 protected:
     void SetUp() override {
-        dir_ = fs::temp_directory_path() /
-               ("drizzle_schema_errors_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()) +
-                "_" + std::to_string(::getpid()));
-        fs::remove_all(dir_);
+        dir_ = freshTestDir("schema_errors");
         fs::create_directories(dir_ / "src");
     }
     void TearDown() override { fs::remove_all(dir_); }
