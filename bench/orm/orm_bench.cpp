@@ -24,22 +24,22 @@ struct Bulk {
     std::optional<int32_t> age;
 };
 inline const auto users = sqlite::table<bench::User>("users", {
-    sqlite::integer("id", &bench::User::id).primaryKey(),
-    sqlite::text("name", &bench::User::name).notNull(),
-    sqlite::text("email", &bench::User::email).notNull(),
-    sqlite::integer("age", &bench::User::age),
+    sqlite::integer<&bench::User::id>("id").primaryKey(),
+    sqlite::text<&bench::User::name>("name").notNull(),
+    sqlite::text<&bench::User::email>("email").notNull(),
+    sqlite::integer<&bench::User::age>("age"),
 });
 inline const auto posts = sqlite::table<bench::Post>("posts", {
-    sqlite::integer("id", &bench::Post::id).primaryKey(),
-    sqlite::integer("user_id", &bench::Post::userId).notNull().references(&bench::User::id),
-    sqlite::text("title", &bench::Post::title).notNull(),
-    sqlite::text("body", &bench::Post::body),
+    sqlite::integer<&bench::Post::id>("id").primaryKey(),
+    sqlite::integer<&bench::Post::userId>("user_id").notNull().references<&bench::User::id>(),
+    sqlite::text<&bench::Post::title>("title").notNull(),
+    sqlite::text<&bench::Post::body>("body"),
 });
 inline const auto bulk = sqlite::table<Bulk>("bulk", {
-    sqlite::integer("id", &Bulk::id).primaryKey(),
-    sqlite::text("name", &Bulk::name).notNull(),
-    sqlite::text("email", &Bulk::email).notNull(),
-    sqlite::integer("age", &Bulk::age),
+    sqlite::integer<&Bulk::id>("id").primaryKey(),
+    sqlite::text<&Bulk::name>("name").notNull(),
+    sqlite::text<&Bulk::email>("email").notNull(),
+    sqlite::integer<&Bulk::age>("age"),
 });
 struct UserRelations {
     Many<bench::User, bench::Post> posts{"posts"};
@@ -70,22 +70,22 @@ struct PgBulk {
     std::optional<int32_t> age;
 };
 inline const auto pgUsers = pg::table<PgUser>("users", {
-    pg::integer("id", &PgUser::id).primaryKey(),
-    pg::text("name", &PgUser::name).notNull(),
-    pg::text("email", &PgUser::email).notNull(),
-    pg::integer("age", &PgUser::age),
+    pg::integer<&PgUser::id>("id").primaryKey(),
+    pg::text<&PgUser::name>("name").notNull(),
+    pg::text<&PgUser::email>("email").notNull(),
+    pg::integer<&PgUser::age>("age"),
 });
 inline const auto pgPosts = pg::table<PgPost>("posts", {
-    pg::integer("id", &PgPost::id).primaryKey(),
-    pg::integer("user_id", &PgPost::userId).notNull().references(&PgUser::id),
-    pg::text("title", &PgPost::title).notNull(),
-    pg::text("body", &PgPost::body),
+    pg::integer<&PgPost::id>("id").primaryKey(),
+    pg::integer<&PgPost::userId>("user_id").notNull().references<&PgUser::id>(),
+    pg::text<&PgPost::title>("title").notNull(),
+    pg::text<&PgPost::body>("body"),
 });
 inline const auto pgBulk = pg::table<PgBulk>("bulk", {
-    pg::integer("id", &PgBulk::id).primaryKey(),
-    pg::text("name", &PgBulk::name).notNull(),
-    pg::text("email", &PgBulk::email).notNull(),
-    pg::integer("age", &PgBulk::age),
+    pg::integer<&PgBulk::id>("id").primaryKey(),
+    pg::text<&PgBulk::name>("name").notNull(),
+    pg::text<&PgBulk::email>("email").notNull(),
+    pg::integer<&PgBulk::age>("age"),
 });
 struct PgUserRelations {
     Many<PgUser, PgPost> posts{"posts"};

@@ -4,9 +4,9 @@
 //
 //   struct Item { std::uint64_t id; std::string name; std::optional<double> price; };
 //   inline const auto items = drizzle::mysql::table<Item>("items", {
-//       mysql::serial("id", &Item::id).primaryKey(),
-//       mysql::varchar("name", &Item::name, {.length = 255}).notNull(),
-//       mysql::double_("price", &Item::price),
+//       mysql::serial<&Item::id>("id").primaryKey(),
+//       mysql::varchar<&Item::name>("name", {.length = 255}).notNull(),
+//       mysql::double_<&Item::price>("price"),
 //   });
 #pragma once
 
@@ -19,15 +19,15 @@
 namespace drizzle::mysql {
 
 using namespace drizzle::dsl;  // sql, index, check, cascade, ... (schema/spec.hpp)
-template <class M, bool NotNull>
-using ColumnBuilder = drizzle::detail::ColumnBuilder<M, NotNull>;
+template <class M, bool NotNull, bool Constant = true>
+using ColumnBuilder = drizzle::detail::ColumnBuilder<M, NotNull, Constant>;
 
 namespace detail {
 using namespace drizzle::detail;
-template <std::size_t Bytes, class T, class M>
-DRIZZLE_ALWAYS_INLINE ColumnBuilder<M, false> integer(const char* name, const char* kind, M T::*member) {
+template <std::size_t Bytes, class M>
+constexpr ColumnBuilder<M, false> integer(const char* name, const char* kind, MemberRef member) {
     auto b = makeColumn<M, false>(name, kind, member);
-    b.spec->args.isUnsigned = std::is_unsigned_v<ValueOf<M>>;
+    b.spec.args.isUnsigned = std::is_unsigned_v<ValueOf<M>>;
     return b;
 }
 template <class V> struct IsYear : std::bool_constant<std::is_integral_v<V> && !std::is_same_v<V, bool> && sizeof(V) >= 2> {};
@@ -37,19 +37,19 @@ template <class V> struct IsTimestamp : std::bool_constant<std::is_same_v<V, std
 template <class V> struct IsTime : std::bool_constant<std::is_same_v<V, std::string> || DurationLike<V>> {};
 // binary, varbinary: a std::string member holds raw bytes.
 template <class M, bool NotNull>
-DRIZZLE_ALWAYS_INLINE ColumnBuilder<M, NotNull> binaryColumn(ColumnBuilder<M, NotNull> b, int length) {
-    b.spec->args.length = length;
-    if constexpr (std::is_same_v<ValueOf<M>, std::string>) b.spec->codec = &columnCodecOf<M, AsBytes>;
+constexpr ColumnBuilder<M, NotNull> binaryColumn(ColumnBuilder<M, NotNull> b, int length) {
+    b.spec.args.length = length;
+    if constexpr (std::is_same_v<ValueOf<M>, std::string>) b.spec.codec = &columnCodecOf<M, AsBytes>;
     return b;
 }
 }  // namespace detail
 
 #define DRIZZLE_MYSQL_INT(fn, sqlName, bytes, cppName)                                                   \
-    template <class T, class M>                                                                         \
-    DRIZZLE_INLINE ColumnBuilder<M, false> fn(const char* name, M T::*member) {                                   \
+    template <auto Member, class M = drizzle::detail::MemberType<Member>>                                                                         \
+    constexpr ColumnBuilder<M, false> fn(const char* name) {                                   \
         static_assert(drizzle::detail::IntegerOf<bytes>::test<drizzle::detail::ValueOf<M>>::value,      \
                       "mysql::" #fn " needs a " cppName " member (unsigned for an unsigned column)");  \
-        return detail::integer<bytes>(name, sqlName, member);                                           \
+        return detail::integer<bytes, M>(name, sqlName, DRIZZLE_MEMBER(Member));                                           \
     }
 DRIZZLE_MYSQL_INT(tinyint, "tinyint", 1, "std::int8_t or std::uint8_t")
 DRIZZLE_MYSQL_INT(smallint, "smallint", 2, "std::int16_t or std::uint16_t")
@@ -59,11 +59,11 @@ DRIZZLE_MYSQL_INT(bigint, "bigint", 8, "std::int64_t or std::uint64_t")
 #undef DRIZZLE_MYSQL_INT
 
 // SERIAL = bigint unsigned NOT NULL AUTO_INCREMENT UNIQUE.
-template <class T, class M>
-DRIZZLE_INLINE ColumnBuilder<M, true> serial(const char* name, M T::*member) {
+template <auto Member, class M = drizzle::detail::MemberType<Member>>
+constexpr ColumnBuilder<M, true> serial(const char* name) {
     static_assert(std::is_same_v<M, std::uint64_t>, "mysql::serial needs a plain std::uint64_t member");
-    auto b = drizzle::detail::makeColumn<M, true>(name, "serial", member);
-    b.spec->autoincrement = true;
+    auto b = drizzle::detail::makeColumn<M, true>(name, "serial", DRIZZLE_MEMBER(Member));
+    b.spec.autoincrement = true;
     return b;
 }
 
@@ -72,57 +72,54 @@ struct DecimalOptions {
     int scale = -1;
     bool isUnsigned = false;  // float/double/decimal/real UNSIGNED
 };
-template <class T, class M>
-DRIZZLE_INLINE ColumnBuilder<M, false> float_(const char* name, M T::*member, DecimalOptions options = {}) {
+template <auto Member, class M = drizzle::detail::MemberType<Member>>
+constexpr ColumnBuilder<M, false> float_(const char* name, DecimalOptions options = {}) {
     static_assert(drizzle::detail::IsFloat<drizzle::detail::ValueOf<M>>::value, "mysql::float_ needs a float member");
-    auto b = drizzle::detail::makeColumn<M, false>(name, "float", member);
-    b.spec->args.precision = options.precision;
-    b.spec->args.scale = options.scale;
-    b.spec->args.isUnsigned = options.isUnsigned;
+    auto b = drizzle::detail::makeColumn<M, false>(name, "float", DRIZZLE_MEMBER(Member));
+    b.spec.args.precision = options.precision;
+    b.spec.args.scale = options.scale;
+    b.spec.args.isUnsigned = options.isUnsigned;
     return b;
 }
-template <class T, class M>
-DRIZZLE_INLINE ColumnBuilder<M, false> double_(const char* name, M T::*member, DecimalOptions options = {}) {
+template <auto Member, class M = drizzle::detail::MemberType<Member>>
+constexpr ColumnBuilder<M, false> double_(const char* name, DecimalOptions options = {}) {
     static_assert(drizzle::detail::IsDouble<drizzle::detail::ValueOf<M>>::value, "mysql::double_ needs a double member");
-    auto b = drizzle::detail::makeColumn<M, false>(name, "double", member);
-    b.spec->args.precision = options.precision;
-    b.spec->args.scale = options.scale;
-    b.spec->args.isUnsigned = options.isUnsigned;
+    auto b = drizzle::detail::makeColumn<M, false>(name, "double", DRIZZLE_MEMBER(Member));
+    b.spec.args.precision = options.precision;
+    b.spec.args.scale = options.scale;
+    b.spec.args.isUnsigned = options.isUnsigned;
     return b;
 }
-template <class T, class M>
-DRIZZLE_INLINE ColumnBuilder<M, false> real(const char* name, M T::*member, DecimalOptions options = {}) {
+template <auto Member, class M = drizzle::detail::MemberType<Member>>
+constexpr ColumnBuilder<M, false> real(const char* name, DecimalOptions options = {}) {
     static_assert(drizzle::detail::IsDouble<drizzle::detail::ValueOf<M>>::value, "mysql::real needs a double member");
-    auto b = drizzle::detail::makeColumn<M, false>(name, "real", member);
-    b.spec->args.precision = options.precision;
-    b.spec->args.scale = options.scale;
-    b.spec->args.isUnsigned = options.isUnsigned;
+    auto b = drizzle::detail::makeColumn<M, false>(name, "real", DRIZZLE_MEMBER(Member));
+    b.spec.args.precision = options.precision;
+    b.spec.args.scale = options.scale;
+    b.spec.args.isUnsigned = options.isUnsigned;
     return b;
 }
-template <class T, class M>
-DRIZZLE_INLINE ColumnBuilder<M, false> decimal(const char* name, M T::*member, DecimalOptions options = {}) {
+template <auto Member, class M = drizzle::detail::MemberType<Member>>
+constexpr ColumnBuilder<M, false> decimal(const char* name, DecimalOptions options = {}) {
     static_assert(drizzle::detail::IsStringOrDouble<drizzle::detail::ValueOf<M>>::value,
                   "mysql::decimal needs a std::string (exact) or double member");
-    auto b = drizzle::detail::makeColumn<M, false>(name, "decimal", member);
-    b.spec->args.precision = options.precision;
-    b.spec->args.scale = options.scale;
-    b.spec->args.isUnsigned = options.isUnsigned;
+    auto b = drizzle::detail::makeColumn<M, false>(name, "decimal", DRIZZLE_MEMBER(Member));
+    b.spec.args.precision = options.precision;
+    b.spec.args.scale = options.scale;
+    b.spec.args.isUnsigned = options.isUnsigned;
     return b;
 }
 
 struct CharOptions {
     int length = -1;
-    std::initializer_list<const char*> enumValues = {};
 };
 #define DRIZZLE_MYSQL_STRING(fn, sqlName)                                                                      \
-    template <class T, class M>                                                                               \
-    DRIZZLE_INLINE ColumnBuilder<M, false> fn(const char* name, M T::*member, CharOptions options = {}) {                \
+    template <auto Member, class M = drizzle::detail::MemberType<Member>>                                                                               \
+    constexpr ColumnBuilder<M, false> fn(const char* name, CharOptions options = {}) {                \
         static_assert(drizzle::detail::IsString<drizzle::detail::ValueOf<M>>::value,                          \
                       "mysql::" #fn " needs a std::string member");                                           \
-        auto b = drizzle::detail::makeColumn<M, false>(name, sqlName, member);                                \
-        b.spec->args.length = options.length;                                                                  \
-        b.spec->args.values = options.enumValues.begin();                                                      \
-        b.spec->args.valueCount = options.enumValues.size();                                                   \
+        auto b = drizzle::detail::makeColumn<M, false>(name, sqlName, DRIZZLE_MEMBER(Member));                                \
+        b.spec.args.length = options.length;                                                                  \
         return b;                                                                                             \
     }
 DRIZZLE_MYSQL_STRING(char_, "char")
@@ -136,30 +133,30 @@ DRIZZLE_MYSQL_STRING(longtext, "longtext")
 struct BinaryOptions {
     int length = -1;
 };
-template <class T, class M>
-DRIZZLE_INLINE ColumnBuilder<M, false> binary(const char* name, M T::*member, BinaryOptions options = {}) {
+template <auto Member, class M = drizzle::detail::MemberType<Member>>
+constexpr ColumnBuilder<M, false> binary(const char* name, BinaryOptions options = {}) {
     static_assert(drizzle::detail::IsBytes<drizzle::detail::ValueOf<M>>::value, "mysql::binary needs a byte container member");
-    return detail::binaryColumn(drizzle::detail::makeColumn<M, false>(name, "binary", member), options.length);
+    return detail::binaryColumn(drizzle::detail::makeColumn<M, false>(name, "binary", DRIZZLE_MEMBER(Member)), options.length);
 }
-template <class T, class M>
-DRIZZLE_INLINE ColumnBuilder<M, false> varbinary(const char* name, M T::*member, BinaryOptions options) {
+template <auto Member, class M = drizzle::detail::MemberType<Member>>
+constexpr ColumnBuilder<M, false> varbinary(const char* name, BinaryOptions options) {
     static_assert(drizzle::detail::IsBytes<drizzle::detail::ValueOf<M>>::value, "mysql::varbinary needs a byte container member");
-    return detail::binaryColumn(drizzle::detail::makeColumn<M, false>(name, "varbinary", member), options.length);
+    return detail::binaryColumn(drizzle::detail::makeColumn<M, false>(name, "varbinary", DRIZZLE_MEMBER(Member)), options.length);
 }
-template <class T, class M>
-DRIZZLE_INLINE ColumnBuilder<M, false> boolean(const char* name, M T::*member) {
+template <auto Member, class M = drizzle::detail::MemberType<Member>>
+constexpr ColumnBuilder<M, false> boolean(const char* name) {
     static_assert(drizzle::detail::IsBool<drizzle::detail::ValueOf<M>>::value, "mysql::boolean needs a bool member");
-    return drizzle::detail::makeColumn<M, false>(name, "boolean", member);
+    return drizzle::detail::makeColumn<M, false>(name, "boolean", DRIZZLE_MEMBER(Member));
 }
-template <class T, class M>
-DRIZZLE_INLINE ColumnBuilder<M, false> json(const char* name, M T::*member) {
+template <auto Member, class M = drizzle::detail::MemberType<Member>>
+constexpr ColumnBuilder<M, false> json(const char* name) {
     static_assert(detail::IsJson<drizzle::detail::ValueOf<M>>::value, "mysql::json needs a std::string or nlohmann::json member");
-    return drizzle::detail::makeColumn<M, false>(name, "json", member);
+    return drizzle::detail::makeColumn<M, false>(name, "json", DRIZZLE_MEMBER(Member));
 }
-template <class T, class M>
-DRIZZLE_INLINE ColumnBuilder<M, false> year(const char* name, M T::*member) {
+template <auto Member, class M = drizzle::detail::MemberType<Member>>
+constexpr ColumnBuilder<M, false> year(const char* name) {
     static_assert(detail::IsYear<drizzle::detail::ValueOf<M>>::value, "mysql::year needs an integer member of 16 bits or more");
-    return drizzle::detail::makeColumn<M, false>(name, "year", member);
+    return drizzle::detail::makeColumn<M, false>(name, "year", DRIZZLE_MEMBER(Member));
 }
 
 struct TimeOptions {
@@ -168,44 +165,44 @@ struct TimeOptions {
 // datetime and timestamp take a std::chrono::sys_time (UTC as the connection's time_zone sees it),
 // time a std::chrono::duration, date a std::chrono::sys_days; all of them a std::string.
 #define DRIZZLE_MYSQL_TIME(fn, sqlName, Accepts, alternative)                                           \
-    template <class T, class M>                                                                        \
-    DRIZZLE_INLINE ColumnBuilder<M, false> fn(const char* name, M T::*member, TimeOptions options = {}) {         \
+    template <auto Member, class M = drizzle::detail::MemberType<Member>>                                                                        \
+    constexpr ColumnBuilder<M, false> fn(const char* name, TimeOptions options = {}) {         \
         static_assert(detail::Accepts<drizzle::detail::ValueOf<M>>::value,                             \
                       "mysql::" #fn " needs a std::string or " alternative " member");                 \
-        auto b = drizzle::detail::makeColumn<M, false>(name, sqlName, member);                         \
-        b.spec->args.precision = options.fsp;                                                           \
+        auto b = drizzle::detail::makeColumn<M, false>(name, sqlName, DRIZZLE_MEMBER(Member));                         \
+        b.spec.args.precision = options.fsp;                                                           \
         return b;                                                                                      \
     }
 DRIZZLE_MYSQL_TIME(datetime, "datetime", IsTimestamp, "std::chrono::sys_time")
 DRIZZLE_MYSQL_TIME(time, "time", IsTime, "std::chrono::duration")
 DRIZZLE_MYSQL_TIME(timestamp, "timestamp", IsTimestamp, "std::chrono::sys_time")
 #undef DRIZZLE_MYSQL_TIME
-template <class T, class M>
-DRIZZLE_INLINE ColumnBuilder<M, false> date(const char* name, M T::*member) {
+template <auto Member, class M = drizzle::detail::MemberType<Member>>
+constexpr ColumnBuilder<M, false> date(const char* name) {
     static_assert(detail::IsDate<drizzle::detail::ValueOf<M>>::value, "mysql::date needs a std::string or std::chrono::sys_days member");
-    return drizzle::detail::makeColumn<M, false>(name, "date", member);
+    return drizzle::detail::makeColumn<M, false>(name, "date", DRIZZLE_MEMBER(Member));
 }
 
 // ENUM('a', 'b', ...), held in a std::string member.
-template <class T, class M>
-DRIZZLE_INLINE ColumnBuilder<M, false> mysqlEnum(const char* name, M T::*member, std::initializer_list<const char*> values) {
+template <auto Member, class M = drizzle::detail::MemberType<Member>>
+constexpr ColumnBuilder<M, false, false> mysqlEnum(const char* name, std::initializer_list<const char*> values) {
     static_assert(drizzle::detail::IsString<drizzle::detail::ValueOf<M>>::value, "mysql::mysqlEnum needs a std::string member");
-    auto b = drizzle::detail::makeColumn<M, false>(name, "enum", member);
-    b.spec->args.values = values.begin();
-    b.spec->args.valueCount = values.size();
+    auto b = drizzle::detail::makeColumn<M, false>(name, "enum", DRIZZLE_MEMBER(Member)).atRunTime();
+    b.spec.args.values = values.begin();
+    b.spec.args.valueCount = values.size();
     return b;
 }
 
 // A type by its SQL name; any member type is accepted.
-template <class T, class M>
-DRIZZLE_INLINE ColumnBuilder<M, false> customType(const char* name, M T::*member, std::string_view sqlType) {
-    auto b = drizzle::detail::makeColumn<M, false>(name, "custom", member);
-    b.spec->customSqlType = sqlType;
+template <auto Member, class M = drizzle::detail::MemberType<Member>>
+constexpr ColumnBuilder<M, false> customType(const char* name, std::string_view sqlType) {
+    auto b = drizzle::detail::makeColumn<M, false>(name, "custom", DRIZZLE_MEMBER(Member));
+    b.spec.customSqlType = sqlType;
     return b;
 }
 
 template <class Row>
-DRIZZLE_INLINE drizzle::Table<Row, drizzle::Dialect::mysql> table(const char* name, std::initializer_list<drizzle::detail::ColumnRef> columns,
+DRIZZLE_INLINE drizzle::Table<Row, drizzle::Dialect::mysql> table(const char* name, std::initializer_list<drizzle::detail::ColumnSpec> columns,
                           std::initializer_list<drizzle::detail::ConstraintRef> constraints = {},
                           drizzle::detail::Site at = DRIZZLE_HERE) {
     return drizzle::Table<Row, drizzle::Dialect::mysql>(drizzle::detail::registerTable(
@@ -233,7 +230,7 @@ public:
     }
 };
 template <class Row>
-MysqlView<Row> view(std::string_view name, std::initializer_list<drizzle::detail::ColumnRef> columns = {},
+MysqlView<Row> view(std::string_view name, std::initializer_list<drizzle::detail::ColumnSpec> columns = {},
                     drizzle::detail::Site at = DRIZZLE_HERE) {
     return MysqlView<Row>(drizzle::detail::declareView<Row>(Dialect::mysql, "", name, columns, false, at));
 }

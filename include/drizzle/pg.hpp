@@ -6,9 +6,9 @@
 //
 //   struct User { std::int32_t id; std::optional<std::string> fullName; std::string email; };
 //   inline const auto users = drizzle::pg::table<User>("users", {
-//       pg::serial("id", &User::id).primaryKey(),
-//       pg::text("full_name", &User::fullName),
-//       pg::varchar("email", &User::email, {.length = 256}).notNull().unique(),
+//       pg::serial<&User::id>("id").primaryKey(),
+//       pg::text<&User::fullName>("full_name"),
+//       pg::varchar<&User::email>("email", {.length = 256}).notNull().unique(),
 //   });
 #pragma once
 
@@ -24,8 +24,8 @@ namespace drizzle::pg {
 
 using namespace drizzle::dsl;  // sql, index, check, cascade, ... (schema/spec.hpp)
 using SequenceOptions = drizzle::detail::SequenceOptions;
-template <class M, bool NotNull>
-using ColumnBuilder = drizzle::detail::ColumnBuilder<M, NotNull>;
+template <class M, bool NotNull, bool Constant = true>
+using ColumnBuilder = drizzle::detail::ColumnBuilder<M, NotNull, Constant>;
 
 // point and line values; their text forms are PostgreSQL's, "(x,y)" and "{a,b,c}".
 struct Point {
@@ -58,13 +58,9 @@ template <class V> struct Time : std::bool_constant<std::is_same_v<V, std::strin
 namespace detail {
 using namespace drizzle::detail;
 
-template <class M, bool NotNull = false, class T>
-DRIZZLE_ALWAYS_INLINE ColumnBuilder<M, NotNull> column(const char* name, const char* kind, M T::*member, int dims) {
+template <class M, bool NotNull = false>
+constexpr ColumnBuilder<M, NotNull> column(const char* name, const char* kind, MemberRef member, int dims) {
     return makeColumn<M, NotNull>(name, kind, member, dims);
-}
-inline void setValues(TypeArgs& args, std::initializer_list<const char*> values) {
-    args.values = values.begin();
-    args.valueCount = values.size();
 }
 // A time point bound with its zone said ("+00"): a timestamptz would otherwise read it in the
 // session's TimeZone. A timestamp without time zone ignores the offset.
@@ -97,36 +93,36 @@ struct GeometryPoint {
     static_assert(drizzle::detail::arrayDepthOf<M, Accepts> >= 0, message)
 
 // ---- numbers ------------------------------------------------------------------------------
-template <class T, class M>
-DRIZZLE_INLINE ColumnBuilder<M, false> smallint(const char* name, M T::*member) {
+template <auto Member, class M = drizzle::detail::MemberType<Member>>
+constexpr ColumnBuilder<M, false> smallint(const char* name) {
     DRIZZLE_PG_CHECK(accepts::Int16, "pg::smallint needs a 16-bit integer member (std::int16_t)");
-    return detail::column<M>(name, "smallint", member, detail::arrayDepthOf<M, accepts::Int16>);
+    return detail::column<M>(name, "smallint", DRIZZLE_MEMBER(Member), detail::arrayDepthOf<M, accepts::Int16>);
 }
-template <class T, class M>
-DRIZZLE_INLINE ColumnBuilder<M, false> integer(const char* name, M T::*member) {
+template <auto Member, class M = drizzle::detail::MemberType<Member>>
+constexpr ColumnBuilder<M, false> integer(const char* name) {
     DRIZZLE_PG_CHECK(accepts::Int32, "pg::integer needs a 32-bit integer member (std::int32_t)");
-    return detail::column<M>(name, "integer", member, detail::arrayDepthOf<M, accepts::Int32>);
+    return detail::column<M>(name, "integer", DRIZZLE_MEMBER(Member), detail::arrayDepthOf<M, accepts::Int32>);
 }
-template <class T, class M>
-DRIZZLE_INLINE ColumnBuilder<M, false> bigint(const char* name, M T::*member) {
+template <auto Member, class M = drizzle::detail::MemberType<Member>>
+constexpr ColumnBuilder<M, false> bigint(const char* name) {
     DRIZZLE_PG_CHECK(accepts::Int64, "pg::bigint needs a 64-bit integer member (std::int64_t)");
-    return detail::column<M>(name, "bigint", member, detail::arrayDepthOf<M, accepts::Int64>);
+    return detail::column<M>(name, "bigint", DRIZZLE_MEMBER(Member), detail::arrayDepthOf<M, accepts::Int64>);
 }
 // serial types are NOT NULL with a sequence default, as in Drizzle.
-template <class T, class M>
-DRIZZLE_INLINE ColumnBuilder<M, true> smallserial(const char* name, M T::*member) {
+template <auto Member, class M = drizzle::detail::MemberType<Member>>
+constexpr ColumnBuilder<M, true> smallserial(const char* name) {
     static_assert(accepts::Int16<M>::value, "pg::smallserial needs a plain std::int16_t member");
-    return detail::column<M, true>(name, "smallserial", member, 0);
+    return detail::column<M, true>(name, "smallserial", DRIZZLE_MEMBER(Member), 0);
 }
-template <class T, class M>
-DRIZZLE_INLINE ColumnBuilder<M, true> serial(const char* name, M T::*member) {
+template <auto Member, class M = drizzle::detail::MemberType<Member>>
+constexpr ColumnBuilder<M, true> serial(const char* name) {
     static_assert(accepts::Int32<M>::value, "pg::serial needs a plain std::int32_t member");
-    return detail::column<M, true>(name, "serial", member, 0);
+    return detail::column<M, true>(name, "serial", DRIZZLE_MEMBER(Member), 0);
 }
-template <class T, class M>
-DRIZZLE_INLINE ColumnBuilder<M, true> bigserial(const char* name, M T::*member) {
+template <auto Member, class M = drizzle::detail::MemberType<Member>>
+constexpr ColumnBuilder<M, true> bigserial(const char* name) {
     static_assert(accepts::Int64<M>::value, "pg::bigserial needs a plain std::int64_t member");
-    return detail::column<M, true>(name, "bigserial", member, 0);
+    return detail::column<M, true>(name, "bigserial", DRIZZLE_MEMBER(Member), 0);
 }
 
 struct NumericOptions {
@@ -134,73 +130,66 @@ struct NumericOptions {
     int scale = -1;
 };
 // Exact decimals: a std::string member keeps every digit; double is accepted for convenience.
-template <class T, class M>
-DRIZZLE_INLINE ColumnBuilder<M, false> numeric(const char* name, M T::*member, NumericOptions options = {}) {
+template <auto Member, class M = drizzle::detail::MemberType<Member>>
+constexpr ColumnBuilder<M, false> numeric(const char* name, NumericOptions options = {}) {
     DRIZZLE_PG_CHECK(detail::IsStringOrDouble, "pg::numeric needs a std::string (exact) or double member");
-    auto b = detail::column<M>(name, "numeric", member, detail::arrayDepthOf<M, detail::IsStringOrDouble>);
-    b.spec->args.precision = options.precision;
-    b.spec->args.scale = options.scale;
+    auto b = detail::column<M>(name, "numeric", DRIZZLE_MEMBER(Member), detail::arrayDepthOf<M, detail::IsStringOrDouble>);
+    b.spec.args.precision = options.precision;
+    b.spec.args.scale = options.scale;
     return b;
 }
-template <class T, class M>
-DRIZZLE_INLINE ColumnBuilder<M, false> decimal(const char* name, M T::*member, NumericOptions options = {}) {
-    return numeric(name, member, options);
+template <auto Member, class M = drizzle::detail::MemberType<Member>>
+constexpr ColumnBuilder<M, false> decimal(const char* name, NumericOptions options = {}) {
+    return numeric<Member>(name, options);
 }
-template <class T, class M>
-DRIZZLE_INLINE ColumnBuilder<M, false> real(const char* name, M T::*member) {
+template <auto Member, class M = drizzle::detail::MemberType<Member>>
+constexpr ColumnBuilder<M, false> real(const char* name) {
     DRIZZLE_PG_CHECK(detail::IsFloat, "pg::real needs a float member");
-    return detail::column<M>(name, "real", member, detail::arrayDepthOf<M, detail::IsFloat>);
+    return detail::column<M>(name, "real", DRIZZLE_MEMBER(Member), detail::arrayDepthOf<M, detail::IsFloat>);
 }
-template <class T, class M>
-DRIZZLE_INLINE ColumnBuilder<M, false> doublePrecision(const char* name, M T::*member) {
+template <auto Member, class M = drizzle::detail::MemberType<Member>>
+constexpr ColumnBuilder<M, false> doublePrecision(const char* name) {
     DRIZZLE_PG_CHECK(detail::IsDouble, "pg::doublePrecision needs a double member");
-    return detail::column<M>(name, "double precision", member, detail::arrayDepthOf<M, detail::IsDouble>);
+    return detail::column<M>(name, "double precision", DRIZZLE_MEMBER(Member), detail::arrayDepthOf<M, detail::IsDouble>);
 }
 
-template <class T, class M>
-DRIZZLE_INLINE ColumnBuilder<M, false> boolean(const char* name, M T::*member) {
+template <auto Member, class M = drizzle::detail::MemberType<Member>>
+constexpr ColumnBuilder<M, false> boolean(const char* name) {
     DRIZZLE_PG_CHECK(detail::IsBool, "pg::boolean needs a bool member");
-    return detail::column<M>(name, "boolean", member, detail::arrayDepthOf<M, detail::IsBool>);
+    return detail::column<M>(name, "boolean", DRIZZLE_MEMBER(Member), detail::arrayDepthOf<M, detail::IsBool>);
 }
 
 // ---- text ---------------------------------------------------------------------------------
-struct TextOptions {
-    std::initializer_list<const char*> enumValues = {};  // the values the application may store
-};
 struct VarcharOptions {
     int length = -1;
-    std::initializer_list<const char*> enumValues = {};
 };
-template <class T, class M>
-DRIZZLE_INLINE ColumnBuilder<M, false> text(const char* name, M T::*member, TextOptions options = {}) {
+template <auto Member, class M = drizzle::detail::MemberType<Member>>
+constexpr ColumnBuilder<M, false> text(const char* name) {
     DRIZZLE_PG_CHECK(detail::IsString, "pg::text needs a std::string member");
-    auto b = detail::column<M>(name, "text", member, detail::arrayDepthOf<M, detail::IsString>);
-    detail::setValues(b.spec->args, options.enumValues);
+    auto b = detail::column<M>(name, "text", DRIZZLE_MEMBER(Member), detail::arrayDepthOf<M, detail::IsString>);
     return b;
 }
-template <class T, class M>
-DRIZZLE_INLINE ColumnBuilder<M, false> varchar(const char* name, M T::*member, VarcharOptions options = {}) {
+template <auto Member, class M = drizzle::detail::MemberType<Member>>
+constexpr ColumnBuilder<M, false> varchar(const char* name, VarcharOptions options = {}) {
     DRIZZLE_PG_CHECK(detail::IsString, "pg::varchar needs a std::string member");
-    auto b = detail::column<M>(name, "varchar", member, detail::arrayDepthOf<M, detail::IsString>);
-    b.spec->args.length = options.length;
-    detail::setValues(b.spec->args, options.enumValues);
+    auto b = detail::column<M>(name, "varchar", DRIZZLE_MEMBER(Member), detail::arrayDepthOf<M, detail::IsString>);
+    b.spec.args.length = options.length;
     return b;
 }
-template <class T, class M>
-DRIZZLE_INLINE ColumnBuilder<M, false> char_(const char* name, M T::*member, VarcharOptions options = {}) {
+template <auto Member, class M = drizzle::detail::MemberType<Member>>
+constexpr ColumnBuilder<M, false> char_(const char* name, VarcharOptions options = {}) {
     DRIZZLE_PG_CHECK(detail::IsString, "pg::char_ needs a std::string member");
-    auto b = detail::column<M>(name, "char", member, detail::arrayDepthOf<M, detail::IsString>);
-    b.spec->args.length = options.length;
-    detail::setValues(b.spec->args, options.enumValues);
+    auto b = detail::column<M>(name, "char", DRIZZLE_MEMBER(Member), detail::arrayDepthOf<M, detail::IsString>);
+    b.spec.args.length = options.length;
     return b;
 }
 
 // Types whose values travel as text: a std::string member, or the C++ type `Accepts` names too.
 #define DRIZZLE_PG_TEXT_TYPE(fn, sqlName, Accepts, alternative)                                  \
-    template <class T, class M>                                                                  \
-    DRIZZLE_INLINE ColumnBuilder<M, false> fn(const char* name, M T::*member) {                            \
+    template <auto Member, class M = drizzle::detail::MemberType<Member>>                                                                  \
+    constexpr ColumnBuilder<M, false> fn(const char* name) {                            \
         DRIZZLE_PG_CHECK(Accepts, "pg::" #fn " needs a std::string" alternative " member");      \
-        return detail::column<M>(name, sqlName, member, detail::arrayDepthOf<M, Accepts>);       \
+        return detail::column<M>(name, sqlName, DRIZZLE_MEMBER(Member), detail::arrayDepthOf<M, Accepts>);       \
     }
 DRIZZLE_PG_TEXT_TYPE(json, "json", accepts::Json, " or nlohmann::json")
 DRIZZLE_PG_TEXT_TYPE(jsonb, "jsonb", accepts::Json, " or nlohmann::json")
@@ -219,69 +208,69 @@ struct TimeOptions {
 };
 // A time of day: a std::string, or a std::chrono::duration since midnight (not with a time zone:
 // "10:20:30+02" has no std::chrono counterpart, so reading one into a duration throws).
-template <class T, class M>
-DRIZZLE_INLINE ColumnBuilder<M, false> time(const char* name, M T::*member, TimeOptions options = {}) {
+template <auto Member, class M = drizzle::detail::MemberType<Member>>
+constexpr ColumnBuilder<M, false> time(const char* name, TimeOptions options = {}) {
     DRIZZLE_PG_CHECK(accepts::Time, "pg::time needs a std::string or std::chrono::duration member");
-    auto b = detail::column<M>(name, "time", member, detail::arrayDepthOf<M, accepts::Time>);
-    b.spec->args.precision = options.precision;
-    b.spec->args.withTimezone = options.withTimezone;
+    auto b = detail::column<M>(name, "time", DRIZZLE_MEMBER(Member), detail::arrayDepthOf<M, accepts::Time>);
+    b.spec.args.precision = options.precision;
+    b.spec.args.withTimezone = options.withTimezone;
     return b;
 }
 // A std::string, or a UTC std::chrono::sys_time<D> (system_clock::time_point, sys_seconds, ...).
-template <class T, class M>
-DRIZZLE_INLINE ColumnBuilder<M, false> timestamp(const char* name, M T::*member, TimeOptions options = {}) {
+template <auto Member, class M = drizzle::detail::MemberType<Member>>
+constexpr ColumnBuilder<M, false> timestamp(const char* name, TimeOptions options = {}) {
     DRIZZLE_PG_CHECK(accepts::Timestamp, "pg::timestamp needs a std::string or std::chrono::sys_time member");
-    auto b = detail::column<M>(name, "timestamp", member, detail::arrayDepthOf<M, accepts::Timestamp>);
-    b.spec->args.precision = options.precision;
-    b.spec->args.withTimezone = options.withTimezone;
+    auto b = detail::column<M>(name, "timestamp", DRIZZLE_MEMBER(Member), detail::arrayDepthOf<M, accepts::Timestamp>);
+    b.spec.args.precision = options.precision;
+    b.spec.args.withTimezone = options.withTimezone;
     if constexpr (drizzle::detail::TimestampLike<drizzle::detail::ValueOf<M>>)
-        b.spec->codec = &drizzle::detail::columnCodecOf<M, detail::UtcTimestamp>;
+        b.spec.codec = &drizzle::detail::columnCodecOf<M, detail::UtcTimestamp>;
     return b;
 }
 struct IntervalOptions {
     std::string_view fields{};  // "day", "hour to second", ...
     int precision = -1;
 };
-template <class T, class M>
-DRIZZLE_INLINE ColumnBuilder<M, false> interval(const char* name, M T::*member, IntervalOptions options = {}) {
+template <auto Member, class M = drizzle::detail::MemberType<Member>>
+constexpr ColumnBuilder<M, false> interval(const char* name, IntervalOptions options = {}) {
     DRIZZLE_PG_CHECK(detail::IsString, "pg::interval needs a std::string member");
-    auto b = detail::column<M>(name, "interval", member, detail::arrayDepthOf<M, detail::IsString>);
-    b.spec->args.subtype = options.fields;
-    b.spec->args.precision = options.precision;
+    auto b = detail::column<M>(name, "interval", DRIZZLE_MEMBER(Member), detail::arrayDepthOf<M, detail::IsString>);
+    b.spec.args.subtype = options.fields;
+    b.spec.args.precision = options.precision;
     return b;
 }
 
 // ---- geometry, binary, vectors --------------------------------------------------------------
-template <class T, class M>
-DRIZZLE_INLINE ColumnBuilder<M, false> point(const char* name, M T::*member) {
+template <auto Member, class M = drizzle::detail::MemberType<Member>>
+constexpr ColumnBuilder<M, false> point(const char* name) {
     DRIZZLE_PG_CHECK(accepts::PointLike, "pg::point needs a pg::Point or std::string member");
-    return detail::column<M>(name, "point", member, detail::arrayDepthOf<M, accepts::PointLike>);
+    return detail::column<M>(name, "point", DRIZZLE_MEMBER(Member), detail::arrayDepthOf<M, accepts::PointLike>);
 }
-template <class T, class M>
-DRIZZLE_INLINE ColumnBuilder<M, false> line(const char* name, M T::*member) {
+template <auto Member, class M = drizzle::detail::MemberType<Member>>
+constexpr ColumnBuilder<M, false> line(const char* name) {
     DRIZZLE_PG_CHECK(accepts::LineLike, "pg::line needs a pg::Line or std::string member");
-    return detail::column<M>(name, "line", member, detail::arrayDepthOf<M, accepts::LineLike>);
+    return detail::column<M>(name, "line", DRIZZLE_MEMBER(Member), detail::arrayDepthOf<M, accepts::LineLike>);
 }
-template <class T, class M>
-DRIZZLE_INLINE ColumnBuilder<M, false> bytea(const char* name, M T::*member) {
+template <auto Member, class M = drizzle::detail::MemberType<Member>>
+constexpr ColumnBuilder<M, false> bytea(const char* name) {
     DRIZZLE_PG_CHECK(detail::IsBytes,
                      "pg::bytea needs a std::vector<unsigned char>, std::vector<std::byte> or std::string member");
-    auto b = detail::column<M>(name, "bytea", member, detail::arrayDepthOf<M, detail::IsBytes>);
+    auto b = detail::column<M>(name, "bytea", DRIZZLE_MEMBER(Member), detail::arrayDepthOf<M, detail::IsBytes>);
     if constexpr (std::is_same_v<drizzle::detail::ValueOf<M>, std::string>)
-        b.spec->codec = &drizzle::detail::columnCodecOf<M, drizzle::detail::AsBytes>;
+        b.spec.codec = &drizzle::detail::columnCodecOf<M, drizzle::detail::AsBytes>;
     return b;
 }
 struct VectorOptions {
     int dimensions = -1;
 };
 // pgvector's vector(n).
-template <class T, class M>
-DRIZZLE_INLINE ColumnBuilder<M, false> vector(const char* name, M T::*member, VectorOptions options) {
+template <auto Member, class M = drizzle::detail::MemberType<Member>>
+constexpr ColumnBuilder<M, false> vector(const char* name, VectorOptions options) {
     DRIZZLE_PG_CHECK(accepts::FloatVector, "pg::vector needs a std::vector<float> member");
-    auto b = detail::column<M>(name, "vector", member, detail::arrayDepthOf<M, accepts::FloatVector>);
-    b.spec->args.length = options.dimensions;
+    auto b = detail::column<M>(name, "vector", DRIZZLE_MEMBER(Member), detail::arrayDepthOf<M, accepts::FloatVector>);
+    b.spec.args.length = options.dimensions;
     if constexpr (accepts::FloatVector<drizzle::detail::ValueOf<M>>::value)
-        b.spec->codec = &drizzle::detail::columnCodecOf<M, detail::VectorText>;
+        b.spec.codec = &drizzle::detail::columnCodecOf<M, detail::VectorText>;
     return b;
 }
 struct GeometryOptions {
@@ -290,45 +279,44 @@ struct GeometryOptions {
 };
 // PostGIS geometry; values travel as text (WKT/EWKB hex) or as a pg::Point (Drizzle's "xy"
 // mode: read from the server's EWKB, written as "POINT(x y)", so without an SRID as Drizzle's).
-template <class T, class M>
-DRIZZLE_INLINE ColumnBuilder<M, false> geometry(const char* name, M T::*member, GeometryOptions options = {}) {
+template <auto Member, class M = drizzle::detail::MemberType<Member>>
+constexpr ColumnBuilder<M, false> geometry(const char* name, GeometryOptions options = {}) {
     DRIZZLE_PG_CHECK(accepts::PointLike, "pg::geometry needs a pg::Point or std::string member");
-    auto b = detail::column<M>(name, "geometry", member, detail::arrayDepthOf<M, accepts::PointLike>);
-    b.spec->args.subtype = options.type;
-    b.spec->args.srid = options.srid;
+    auto b = detail::column<M>(name, "geometry", DRIZZLE_MEMBER(Member), detail::arrayDepthOf<M, accepts::PointLike>);
+    b.spec.args.subtype = options.type;
+    b.spec.args.srid = options.srid;
     if constexpr (std::is_same_v<drizzle::detail::ValueOf<M>, Point>)
-        b.spec->codec = &drizzle::detail::columnCodecOf<M, detail::GeometryPoint>;
+        b.spec.codec = &drizzle::detail::columnCodecOf<M, detail::GeometryPoint>;
     return b;
 }
 
 // A type drizzle-cpp does not know, by its SQL name ("citext", "tsvector", "money", ...).
 // Any member type is accepted: the application owns the conversion.
-template <class T, class M>
-DRIZZLE_INLINE ColumnBuilder<M, false> customType(const char* name, M T::*member, std::string_view sqlType) {
-    auto b = detail::column<M>(name, "custom", member, 0);
-    b.spec->customSqlType = sqlType;
+template <auto Member, class M = drizzle::detail::MemberType<Member>>
+constexpr ColumnBuilder<M, false> customType(const char* name, std::string_view sqlType) {
+    auto b = detail::column<M>(name, "custom", DRIZZLE_MEMBER(Member), 0);
+    b.spec.customSqlType = sqlType;
     return b;
 }
 
 #undef DRIZZLE_PG_CHECK
 
 // ---- enums, schemas, sequences, roles, policies ----------------------------------------------
-// `CREATE TYPE name AS ENUM (...)`; call it to declare a column of the enum.
-class Enum {
+// `CREATE TYPE name AS ENUM (...)`; `.column<&Row::member>("name")` declares a column of it.
+class Enum : public drizzle::detail::EnumHandle {
 public:
-    explicit Enum(const void* def) : def_(def) {}
-    template <class T, class M>
-    DRIZZLE_INLINE ColumnBuilder<M, false> operator()(const char* name, M T::*member) const {
+    explicit Enum(const void* def) : EnumHandle{def} {}
+    // Drizzle's `moodEnum("mood")`. The column points at this object (a constant address) and
+    // registration reads its definition, so the enum must be declared before its tables.
+    template <auto Member, class M = drizzle::detail::MemberType<Member>>
+    constexpr ColumnBuilder<M, false> column(const char* name) const {
         static_assert(drizzle::detail::arrayDepthOf<M, drizzle::detail::IsString> >= 0,
                       "a pg enum column needs a std::string member");
-        auto b = detail::column<M>(name, "enum", member,
+        auto b = detail::column<M>(name, "enum", DRIZZLE_MEMBER(Member),
                                    drizzle::detail::arrayDepthOf<M, drizzle::detail::IsString>);
-        b.spec->enumDef = def_;
+        b.spec.enumHandle = this;
         return b;
     }
-
-private:
-    const void* def_;
 };
 
 inline Enum pgEnum(std::string_view name, std::initializer_list<const char*> values, drizzle::detail::Site at = DRIZZLE_HERE) {
@@ -424,7 +412,7 @@ private:
 namespace detail {
 template <class Row>
 DRIZZLE_ALWAYS_INLINE drizzle::Table<Row, drizzle::Dialect::postgresql> declareTable(std::string_view schema, std::string_view name,
-                                 std::initializer_list<drizzle::detail::ColumnRef> columns,
+                                 std::initializer_list<drizzle::detail::ColumnSpec> columns,
                                  std::initializer_list<drizzle::detail::ConstraintRef> constraints,
                                  drizzle::detail::Site at) {
     return drizzle::Table<Row, drizzle::Dialect::postgresql>(drizzle::detail::registerTable(
@@ -434,20 +422,20 @@ DRIZZLE_ALWAYS_INLINE drizzle::Table<Row, drizzle::Dialect::postgresql> declareT
 }  // namespace detail
 
 template <class Row>
-DRIZZLE_INLINE drizzle::Table<Row, drizzle::Dialect::postgresql> table(const char* name, std::initializer_list<drizzle::detail::ColumnRef> columns,
+DRIZZLE_INLINE drizzle::Table<Row, drizzle::Dialect::postgresql> table(const char* name, std::initializer_list<drizzle::detail::ColumnSpec> columns,
                           std::initializer_list<drizzle::detail::ConstraintRef> constraints = {},
                           drizzle::detail::Site at = DRIZZLE_HERE) {
     return detail::declareTable<Row>("public", name, columns, constraints, at);
 }
 
 template <class Row>
-PgView<Row> view(std::string_view name, std::initializer_list<drizzle::detail::ColumnRef> columns = {},
+PgView<Row> view(std::string_view name, std::initializer_list<drizzle::detail::ColumnSpec> columns = {},
                  drizzle::detail::Site at = DRIZZLE_HERE) {
     return PgView<Row>(drizzle::detail::declareView<Row>(Dialect::postgresql, "public", name, columns, false, at));
 }
 template <class Row>
 PgMaterializedView<Row> materializedView(std::string_view name,
-                                         std::initializer_list<drizzle::detail::ColumnRef> columns = {},
+                                         std::initializer_list<drizzle::detail::ColumnSpec> columns = {},
                                          drizzle::detail::Site at = DRIZZLE_HERE) {
     return PgMaterializedView<Row>(
         drizzle::detail::declareView<Row>(Dialect::postgresql, "public", name, columns, true, at));
@@ -460,7 +448,7 @@ public:
         drizzle::detail::registerSchema(Dialect::postgresql, name);
     }
     template <class Row>
-    DRIZZLE_INLINE drizzle::Table<Row, drizzle::Dialect::postgresql> table(const char* name, std::initializer_list<drizzle::detail::ColumnRef> columns,
+    DRIZZLE_INLINE drizzle::Table<Row, drizzle::Dialect::postgresql> table(const char* name, std::initializer_list<drizzle::detail::ColumnSpec> columns,
                               std::initializer_list<drizzle::detail::ConstraintRef> constraints = {},
                               drizzle::detail::Site at = DRIZZLE_HERE) const {
         return detail::declareTable<Row>(name_, name, columns, constraints, at);
@@ -473,13 +461,13 @@ public:
         return Declared{name};
     }
     template <class Row>
-    PgView<Row> view(std::string_view name, std::initializer_list<drizzle::detail::ColumnRef> columns = {},
+    PgView<Row> view(std::string_view name, std::initializer_list<drizzle::detail::ColumnSpec> columns = {},
                      drizzle::detail::Site at = DRIZZLE_HERE) const {
         return PgView<Row>(drizzle::detail::declareView<Row>(Dialect::postgresql, name_, name, columns, false, at));
     }
     template <class Row>
     PgMaterializedView<Row> materializedView(std::string_view name,
-                                             std::initializer_list<drizzle::detail::ColumnRef> columns = {},
+                                             std::initializer_list<drizzle::detail::ColumnSpec> columns = {},
                                              drizzle::detail::Site at = DRIZZLE_HERE) const {
         return PgMaterializedView<Row>(
             drizzle::detail::declareView<Row>(Dialect::postgresql, name_, name, columns, true, at));

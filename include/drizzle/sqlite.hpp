@@ -8,9 +8,9 @@
 //
 //   struct Todo { std::int64_t id; std::string title; bool done; };
 //   inline const auto todos = drizzle::sqlite::table<Todo>("todos", {
-//       sqlite::integer("id", &Todo::id).primaryKey().autoincrement(),
-//       sqlite::text("title", &Todo::title).notNull(),
-//       sqlite::integer("done", &Todo::done).notNull().default_(false),
+//       sqlite::integer<&Todo::id>("id").primaryKey().autoincrement(),
+//       sqlite::text<&Todo::title>("title").notNull(),
+//       sqlite::integer<&Todo::done>("done").notNull().default_(false),
 //   });
 #pragma once
 
@@ -23,8 +23,8 @@
 namespace drizzle::sqlite {
 
 using namespace drizzle::dsl;  // sql, index, check, cascade, ... (schema/spec.hpp)
-template <class M, bool NotNull>
-using ColumnBuilder = drizzle::detail::ColumnBuilder<M, NotNull>;
+template <class M, bool NotNull, bool Constant = true>
+using ColumnBuilder = drizzle::detail::ColumnBuilder<M, NotNull, Constant>;
 
 namespace accepts {
 // bool: boolean mode; a time point: timestamp modes.
@@ -75,76 +75,73 @@ struct DecimalBlob {
 struct IntegerOptions {
     std::string_view mode{};  // "number" (default), "boolean" (bool members), "timestamp", "timestamp_ms"
 };
-template <class T, class M>
-DRIZZLE_INLINE ColumnBuilder<M, false> integer(const char* name, M T::*member, IntegerOptions options = {}) {
+template <auto Member, class M = drizzle::detail::MemberType<Member>>
+constexpr ColumnBuilder<M, false> integer(const char* name, IntegerOptions options = {}) {
     using V = drizzle::detail::ValueOf<M>;
     static_assert(accepts::Integer<V>::value,
                   "sqlite::integer needs an integer or bool member (or a std::chrono::sys_time, for the timestamp modes)");
-    auto b = drizzle::detail::makeColumn<M, false>(name, "integer", member);
+    auto b = drizzle::detail::makeColumn<M, false>(name, "integer", DRIZZLE_MEMBER(Member));
     if constexpr (drizzle::detail::TimestampLike<V>) {
         constexpr bool wholeSeconds = V::duration::period::den == 1;
-        b.spec->args.mode = !options.mode.empty() ? options.mode : wholeSeconds ? "timestamp" : "timestamp_ms";
-        b.spec->codec = b.spec->args.mode == "timestamp_ms" ? &drizzle::detail::columnCodecOf<M, detail::EpochInteger<1000>>
+        b.spec.args.mode = !options.mode.empty() ? options.mode : wholeSeconds ? "timestamp" : "timestamp_ms";
+        b.spec.codec = b.spec.args.mode == "timestamp_ms" ? &drizzle::detail::columnCodecOf<M, detail::EpochInteger<1000>>
                                                              : &drizzle::detail::columnCodecOf<M, detail::EpochInteger<1000000>>;
     } else {
-        b.spec->args.mode = !options.mode.empty() ? options.mode : std::is_same_v<V, bool> ? "boolean" : "number";
+        b.spec.args.mode = !options.mode.empty() ? options.mode : std::is_same_v<V, bool> ? "boolean" : "number";
     }
     return b;
 }
-template <class T, class M>
-DRIZZLE_INLINE ColumnBuilder<M, false> real(const char* name, M T::*member) {
+template <auto Member, class M = drizzle::detail::MemberType<Member>>
+constexpr ColumnBuilder<M, false> real(const char* name) {
     static_assert(accepts::Real<drizzle::detail::ValueOf<M>>::value, "sqlite::real needs a double or float member");
-    return drizzle::detail::makeColumn<M, false>(name, "real", member);
+    return drizzle::detail::makeColumn<M, false>(name, "real", DRIZZLE_MEMBER(Member));
 }
 struct TextOptions {
     int length = -1;
-    std::initializer_list<const char*> enumValues = {};
     std::string_view mode{};  // "text" (default) or "json" (the default for an nlohmann::json member)
 };
-template <class T, class M>
-DRIZZLE_INLINE ColumnBuilder<M, false> text(const char* name, M T::*member, TextOptions options = {}) {
+template <auto Member, class M = drizzle::detail::MemberType<Member>>
+constexpr ColumnBuilder<M, false> text(const char* name, TextOptions options = {}) {
     using V = drizzle::detail::ValueOf<M>;
     static_assert(accepts::Text<V>::value,
                   "sqlite::text needs a std::string member (or nlohmann::json in json mode, or a std::chrono time point)");
-    auto b = drizzle::detail::makeColumn<M, false>(name, "text", member);
-    b.spec->args.length = options.length;
-    b.spec->args.mode = options.mode.empty() && drizzle::detail::JsonLike<V> ? "json" : options.mode;
-    b.spec->args.values = options.enumValues.begin();
-    b.spec->args.valueCount = options.enumValues.size();
+    auto b = drizzle::detail::makeColumn<M, false>(name, "text", DRIZZLE_MEMBER(Member));
+    b.spec.args.length = options.length;
+    b.spec.args.mode = options.mode.empty() && drizzle::detail::JsonLike<V> ? "json" : options.mode;
     return b;
 }
 struct BlobOptions {
     std::string_view mode{};  // "buffer" (default), "json", "bigint"
 };
-template <class T, class M>
-DRIZZLE_INLINE ColumnBuilder<M, false> blob(const char* name, M T::*member, BlobOptions options = {}) {
+template <auto Member, class M = drizzle::detail::MemberType<Member>>
+constexpr ColumnBuilder<M, false> blob(const char* name, BlobOptions options = {}) {
     using V = drizzle::detail::ValueOf<M>;
     static_assert(accepts::Blob<V>::value,
                   "sqlite::blob needs a byte container (std::vector<unsigned char>, std::vector<std::byte>, "
                   "std::string) or, in bigint mode, a std::int64_t member (in json mode, nlohmann::json)");
-    auto b = drizzle::detail::makeColumn<M, false>(name, "blob", member);
+    auto b = drizzle::detail::makeColumn<M, false>(name, "blob", DRIZZLE_MEMBER(Member));
     // The member picks the mode when none is given, as a bool member picks integer's.
-    b.spec->args.mode = !options.mode.empty()          ? options.mode
+    b.spec.args.mode = !options.mode.empty()          ? options.mode
                         : drizzle::detail::JsonLike<V> ? "json"
                         : std::is_integral_v<V>        ? "bigint"
                                                        : std::string_view{};
     // Values are stored as blobs, as Drizzle stores them (a std::string member: its bytes).
-    if constexpr (std::is_same_v<V, std::string>) b.spec->codec = &drizzle::detail::columnCodecOf<M, drizzle::detail::AsBytes>;
-    else if constexpr (drizzle::detail::JsonLike<V>) b.spec->codec = &drizzle::detail::columnCodecOf<M, detail::JsonBlob>;
-    else if constexpr (std::is_integral_v<V>) b.spec->codec = &drizzle::detail::columnCodecOf<M, detail::DecimalBlob>;
+    if constexpr (std::is_same_v<V, std::string>) b.spec.codec = &drizzle::detail::columnCodecOf<M, drizzle::detail::AsBytes>;
+    else if constexpr (drizzle::detail::JsonLike<V>) b.spec.codec = &drizzle::detail::columnCodecOf<M, detail::JsonBlob>;
+    else if constexpr (std::is_integral_v<V>) b.spec.codec = &drizzle::detail::columnCodecOf<M, detail::DecimalBlob>;
     return b;
 }
-template <class T, class M>
-DRIZZLE_INLINE ColumnBuilder<M, false> numeric(const char* name, M T::*member) {
+template <auto Member, class M = drizzle::detail::MemberType<Member>>
+constexpr ColumnBuilder<M, false> numeric(const char* name) {
     static_assert(accepts::Numeric<drizzle::detail::ValueOf<M>>::value,
                   "sqlite::numeric needs a std::string or arithmetic member");
-    return drizzle::detail::makeColumn<M, false>(name, "numeric", member);
+    return drizzle::detail::makeColumn<M, false>(name, "numeric", DRIZZLE_MEMBER(Member));
 }
 // A type by its SQL name; any member type is accepted.
-template <class T, class M>
-DRIZZLE_INLINE ColumnBuilder<M, false> customType(const char* name, M T::*member, std::string_view sqlType) {
-    auto b = drizzle::detail::makeColumn<M, false>(name, "custom", member);
-    b.spec->customSqlType = sqlType;
+template <auto Member, class M = drizzle::detail::MemberType<Member>>
+constexpr ColumnBuilder<M, false> customType(const char* name, std::string_view sqlType) {
+    auto b = drizzle::detail::makeColumn<M, false>(name, "custom", DRIZZLE_MEMBER(Member));
+    b.spec.customSqlType = sqlType;
     return b;
 }
 
@@ -157,7 +154,7 @@ DRIZZLE_INLINE drizzle::UniqueBuilder uniqueConstraint(Ms Ts::*... members) {
     return b;
 }
 template <class Row>
-DRIZZLE_INLINE drizzle::Table<Row, drizzle::Dialect::sqlite> table(const char* name, std::initializer_list<drizzle::detail::ColumnRef> columns,
+DRIZZLE_INLINE drizzle::Table<Row, drizzle::Dialect::sqlite> table(const char* name, std::initializer_list<drizzle::detail::ColumnSpec> columns,
                           std::initializer_list<drizzle::detail::ConstraintRef> constraints = {},
                           drizzle::detail::Site at = DRIZZLE_HERE) {
     return drizzle::Table<Row, drizzle::Dialect::sqlite>(drizzle::detail::registerTable(
@@ -166,7 +163,7 @@ DRIZZLE_INLINE drizzle::Table<Row, drizzle::Dialect::sqlite> table(const char* n
 }
 
 template <class Row>
-drizzle::View<Row> view(std::string_view name, std::initializer_list<drizzle::detail::ColumnRef> columns = {},
+drizzle::View<Row> view(std::string_view name, std::initializer_list<drizzle::detail::ColumnSpec> columns = {},
                         drizzle::detail::Site at = DRIZZLE_HERE) {
     return drizzle::View<Row>(drizzle::detail::declareView<Row>(Dialect::sqlite, "", name, columns, false, at));
 }

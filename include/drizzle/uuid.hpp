@@ -2,7 +2,7 @@
 // works too). Light on purpose: schema headers include it.
 //
 //   struct Order { drizzle::Uuid id; std::string item; };
-//   pg::uuid("id", &Order::id).primaryKey().defaultRandom();
+//   pg::uuid<&Order::id>("id").primaryKey().defaultRandom();
 //   auto id = drizzle::Uuid::parse("a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11");
 //   id.toString();  // "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11"
 #pragma once

@@ -25,6 +25,7 @@ struct Candidate {
     std::string subtype;  // interval fields, geometry type (args.subtype points here)
     std::string function, options, valueType;
     bool implicitNotNull = false;
+    bool isEnum = false;
 };
 
 std::string nsOf(Dialect d) { return d == Dialect::postgresql ? "pg" : std::string(dialectName(d)); }
@@ -484,6 +485,7 @@ ColumnCode columnCode(Dialect dialect, const model::Column& column, const std::s
         c.kind = "enum";
         c.args.dimensions = static_cast<std::uint8_t>(dims);
         c.function = enumVariable;
+        c.isEnum = true;
         c.valueType = wrapVector("std::string", dims);
         candidate = c;
     } else if (dialect == Dialect::postgresql) {
@@ -525,6 +527,7 @@ ColumnCode columnCode(Dialect dialect, const model::Column& column, const std::s
     }
     code.valueType = candidate->valueType;
     code.function = candidate->function;
+    code.isEnum = candidate->isEnum;
     code.options = candidate->options;
     code.implicitNotNull = candidate->implicitNotNull;
     if (column.defaultValue) {

@@ -13,6 +13,7 @@ namespace drizzle::codegen {
 struct ColumnCode {
     std::string valueType;  // the member's type without std::optional: "std::int32_t", "std::vector<std::string>"
     std::string function;   // "pg::varchar", or the enum's variable for enum columns
+    bool isEnum = false;    // `function` is a pg enum object: declared with `.column<...>(...)`
     std::string options;    // the call's trailing argument: "{.length = 256}", "" when none
     bool custom = false;    // declared with customType, whose SQL type argument is `customType`
     std::string customType;

@@ -254,7 +254,9 @@ private:
     std::string columnLine(const TableKey& key, const model::Table* t, const model::Column& c, const model::Unique* uniqueHere,
                            const model::ForeignKey* referenceHere) const {
         const ColumnCode& code = columns_.at(key).at(c.name);
-        std::string line = code.function + "(" + literal(c.name) + ", " + n_.memberPointer(key, c.name);
+        // An enum column is declared by its enum object; every other column by its DSL function.
+        const std::string member = "<" + n_.memberPointer(key, c.name) + ">";
+        std::string line = code.function + (code.isEnum ? ".column" : "") + member + "(" + literal(c.name);
         if (code.custom) line += ", " + literal(code.customType);
         if (!code.options.empty()) line += ", " + code.options;
         line += ")";
@@ -278,8 +280,8 @@ private:
             std::vector<std::string> o;
             if (auto a = action(referenceHere->onDelete, ns_); !a.empty()) o.push_back(".onDelete = " + a);
             if (auto a = action(referenceHere->onUpdate, ns_); !a.empty()) o.push_back(".onUpdate = " + a);
-            line += ".references(" + n_.memberPointer(to, referenceHere->columnsTo[0]) +
-                    (o.empty() ? "" : ", {" + join(o, ", ") + "}") + ")";
+            line += ".references<" + n_.memberPointer(to, referenceHere->columnsTo[0]) + ">(" +
+                    (o.empty() ? "" : "{" + join(o, ", ") + "}") + ")";
         }
         return line;
     }

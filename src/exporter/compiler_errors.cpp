@@ -22,10 +22,15 @@ Line parse(const std::string& text) {
         l.message = text.substr(at + std::string(kind).size());
         return l;
     }
-    auto at = text.find(":   required from here");
-    if (at != std::string::npos) {
+    // GCC's instantiation context: "file:line:col:   required from here", or for a consteval
+    // conversion (a column declaration) "file:line:col:   in 'constexpr' expansion of ...".
+    for (const char* context : {":   required from here", ":   in \xE2\x80\x98" "constexpr\xE2\x80\x99" " expansion of ",
+                                ":   in 'constexpr' expansion of "}) {
+        auto at = text.find(context);
+        if (at == std::string::npos) continue;
         l.location = text.substr(0, at);
         l.kind = "required";
+        break;
     }
     return l;
 }

@@ -1,6 +1,8 @@
 // Registration: declarations copy their specs here at static-initialisation time.
 #include "schema/registry_internal.hpp"
 
+#include <cstring>
+
 namespace drizzle::detail {
 
 Registry& registry() {
@@ -8,21 +10,6 @@ Registry& registry() {
     return r;
 }
 
-ColumnSpec* newColumn(const char* name, const char* kind, MemberRef member, int dimensions, bool notNull) {
-    Registry& r = registry();
-    r.progress.column = name;
-    ColumnSpec& c = r.columnSpecs.emplace_back();
-    c.name = name;
-    c.kind = kind;
-    c.member = member;
-    c.args.dimensions = static_cast<std::uint8_t>(dimensions);
-    c.notNull = notNull;
-    return &c;
-}
-
-void setReference(ColumnSpec* column, MemberRef target, std::string_view onDelete, std::string_view onUpdate) {
-    column->reference = ReferenceSpec{target, onDelete, onUpdate};
-}
 ConstraintSpec* newConstraint() { return &registry().constraintSpecs.emplace_back(); }
 
 std::string_view Registry::intern(std::string_view s) {
@@ -53,7 +40,26 @@ void internTypeArgs(Registry& r, TypeArgs& a) {
     a.values = out;
 }
 
+// A declaration's member: the offset from the member pointer it points at (Itanium C++ ABI, as
+// memberRef: a data member pointer is the member's byte offset).
+void resolve(MemberRef& m) {
+    if (m.constant == nullptr) return;
+    std::memcpy(&m.offset, m.constant, sizeof m.offset);
+    m.constant = nullptr;
+}
+void resolveFunction(void (*&fn)(), const void*& constant) {
+    if (constant == nullptr) return;
+    std::memcpy(&fn, constant, sizeof fn);  // a `V (*)()`, kept as `void (*)()` (spec.hpp)
+    constant = nullptr;
+}
+
 ColumnSpec internColumn(Registry& r, ColumnSpec c) {
+    r.progress.column = c.name.data();
+    resolve(c.member);
+    resolve(c.reference.target);
+    resolveFunction(c.defaultFn, c.defaultFnConstant);
+    resolveFunction(c.onUpdateFn, c.onUpdateFnConstant);
+    if (c.enumHandle != nullptr) c.enumDef = c.enumHandle->def;
     c.name = r.intern(c.name);
     c.kind = r.intern(c.kind);
     c.customSqlType = r.intern(c.customSqlType);
@@ -92,7 +98,8 @@ TableDef* registerTable(const TableDecl& d) {
     t.name = r.intern(d.name);
     t.site = d.site;
     r.progress = {"table", t.name, d.site};
-    for (std::size_t i = 0; i < d.columnCount; ++i) t.columns.push_back(internColumn(r, *d.columns[i].spec));
+    for (std::size_t i = 0; i < d.columnCount; ++i) t.columns.push_back(internColumn(r, d.columns[i]));
+    r.progress.column = nullptr;  // what runs next follows the table, not one of its columns
     for (std::size_t i = 0; i < d.constraintCount; ++i)
         t.constraints.push_back(internConstraint(r, *d.constraints[i].spec));
     return &t;
@@ -139,7 +146,8 @@ ViewDef* registerView(const ViewDecl& d) {
     v.materialized = d.materialized;
     v.site = d.site;
     r.progress = {"view", v.name, d.site};
-    for (std::size_t i = 0; i < d.columnCount; ++i) v.columns.push_back(internColumn(r, *d.columns[i].spec));
+    for (std::size_t i = 0; i < d.columnCount; ++i) v.columns.push_back(internColumn(r, d.columns[i]));
+    r.progress.column = nullptr;
     return &v;
 }
 

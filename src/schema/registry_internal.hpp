@@ -57,8 +57,8 @@ struct SchemaDef {
 
 // Everything declared in this process, in declaration order. Deques keep addresses stable.
 struct Registry {
-    std::deque<ColumnSpec> columnSpecs;        // filled in by declarations, then copied into
-    std::deque<ConstraintSpec> constraintSpecs;  // their table (and interned) at registration
+    std::deque<ConstraintSpec> constraintSpecs;  // filled in by declarations, then copied into
+                                                 // their table (and interned) at registration
     std::deque<std::string> strings;
     std::deque<TableDef> tables;
     std::deque<EnumDef> enums;
@@ -67,8 +67,8 @@ struct Registry {
     std::deque<ViewDef> views;
     std::deque<SchemaDef> schemas;
 
-    // The declaration registered last, and the column declared since (a table's column builders
-    // run before the table registers): what a crashing exporter reports it was doing.
+    // The declaration registered last, and the column being registered: what a crashing
+    // exporter reports it was doing.
     struct Progress {
         const char* kind = nullptr;
         std::string_view name;

@@ -42,9 +42,9 @@ const char* kItem = "#pragma once\n#include <cstdint>\n#include <optional>\n#inc
 
 TEST_F(ExportCommand, PrintsTheDdlOfTheDeclaredSchema) {
     write("src/types.hpp", kItem);
-    writePgSchema(R"(    pg::serial("id", &Item::id).primaryKey(),
-    pg::text("name", &Item::name).notNull(),
-    pg::text("note", &Item::note),)");
+    writePgSchema(R"(    pg::serial<&Item::id>("id").primaryKey(),
+    pg::text<&Item::name>("name").notNull(),
+    pg::text<&Item::note>("note"),)");
     auto r = kit({"export"});
     ASSERT_EQ(r.exitCode, 0) << r.err;
     EXPECT_NE(r.out.find("CREATE TABLE \"items\" (\n\t\"id\" serial PRIMARY KEY NOT NULL,\n\t\"name\" text NOT NULL,\n\t\"note\" text\n);"),
@@ -54,8 +54,8 @@ TEST_F(ExportCommand, PrintsTheDdlOfTheDeclaredSchema) {
 
 TEST_F(ExportCommand, CompilesTheSchemaWithClangToo) {
     write("src/types.hpp", kItem);
-    writePgSchema(R"(    pg::serial("id", &Item::id).primaryKey(),
-    pg::text("name", &Item::name).notNull().unique(),)");
+    writePgSchema(R"(    pg::serial<&Item::id>("id").primaryKey(),
+    pg::text<&Item::name>("name").notNull().unique(),)");
     setenv("DRIZZLE_CXX", "clang++", 1);
     auto r = kit({"export", "--verbose"});
     unsetenv("DRIZZLE_CXX");
@@ -80,8 +80,8 @@ TEST_F(ExportCommand, BadDialectIsOneSentence) {
 
 TEST_F(ExportCommand, TypeMismatchIsReportedAtTheUsersLine) {
     write("src/types.hpp", kItem);
-    writePgSchema(R"(    pg::serial("id", &Item::id).primaryKey(),
-    pg::integer("name", &Item::name).notNull(),)");
+    writePgSchema(R"(    pg::serial<&Item::id>("id").primaryKey(),
+    pg::integer<&Item::name>("name").notNull(),)");
     auto r = kit({"export"});
     EXPECT_EQ(r.exitCode, 4);
     EXPECT_NE(r.err.find("src/schema.hpp:7:"), std::string::npos) << r.err;
@@ -91,8 +91,8 @@ TEST_F(ExportCommand, TypeMismatchIsReportedAtTheUsersLine) {
 
 TEST_F(ExportCommand, NullableColumnOnPlainMemberIsReportedAtTheUsersLine) {
     write("src/types.hpp", kItem);
-    writePgSchema(R"(    pg::serial("id", &Item::id).primaryKey(),
-    pg::text("name", &Item::name),)");
+    writePgSchema(R"(    pg::serial<&Item::id>("id").primaryKey(),
+    pg::text<&Item::name>("name"),)");
     auto r = kit({"export"});
     EXPECT_EQ(r.exitCode, 4);
     // GCC places the error at the table's column list, clang at the column itself; both name
@@ -105,8 +105,8 @@ TEST_F(ExportCommand, NullableColumnOnPlainMemberIsReportedAtTheUsersLine) {
 
 TEST_F(ExportCommand, SyntaxErrorIsReportedWithFileAndLine) {
     write("src/types.hpp", kItem);
-    writePgSchema(R"(    pg::serial("id", &Item::id).primaryKey()
-    pg::text("name", &Item::name).notNull(),)");
+    writePgSchema(R"(    pg::serial<&Item::id>("id").primaryKey()
+    pg::text<&Item::name>("name").notNull(),)");
     auto r = kit({"export"});
     EXPECT_EQ(r.exitCode, 4);
     EXPECT_NE(r.err.find("src/schema.hpp:"), std::string::npos) << r.err;
@@ -115,8 +115,8 @@ TEST_F(ExportCommand, SyntaxErrorIsReportedWithFileAndLine) {
 
 TEST_F(ExportCommand, ReusesTheCachedExporterUntilAnIncludedHeaderChanges) {
     write("src/types.hpp", kItem);
-    writePgSchema(R"(    pg::serial("id", &Item::id).primaryKey(),
-    pg::text("name", &Item::name).notNull(),)");
+    writePgSchema(R"(    pg::serial<&Item::id>("id").primaryKey(),
+    pg::text<&Item::name>("name").notNull(),)");
     auto first = kit({"export", "--verbose"});
     ASSERT_EQ(first.exitCode, 0) << first.err;
     EXPECT_NE(first.err.find("compiled the schema exporter"), std::string::npos);
@@ -126,8 +126,8 @@ TEST_F(ExportCommand, ReusesTheCachedExporterUntilAnIncludedHeaderChanges) {
     EXPECT_EQ(first.out, second.out);
     // A header the schema includes changes: the cache is stale, the new member type shows.
     write("src/types.hpp", std::string(kItem).replace(std::string(kItem).find("std::int32_t id"), 15, "std::int64_t id"));
-    writePgSchema(R"(    pg::bigserial("id", &Item::id).primaryKey(),
-    pg::text("name", &Item::name).notNull(),)");
+    writePgSchema(R"(    pg::bigserial<&Item::id>("id").primaryKey(),
+    pg::text<&Item::name>("name").notNull(),)");
     auto third = kit({"export", "--verbose"});
     ASSERT_EQ(third.exitCode, 0) << third.err;
     EXPECT_NE(third.err.find("compiled the schema exporter"), std::string::npos) << third.err;
@@ -136,7 +136,7 @@ TEST_F(ExportCommand, ReusesTheCachedExporterUntilAnIncludedHeaderChanges) {
 
 TEST_F(ExportCommand, ColumnBoundToAnotherStructNamesTheTable) {
     write("src/types.hpp", std::string(kItem) + "struct Other { std::int32_t id; };\n");
-    writePgSchema(R"(    pg::serial("id", &Other::id).primaryKey(),)");
+    writePgSchema(R"(    pg::serial<&Other::id>("id").primaryKey(),)");
     auto r = kit({"export"});
     EXPECT_EQ(r.exitCode, 4);
     EXPECT_NE(r.err.find("table \"items\": column \"id\" is bound to a member of another struct"), std::string::npos) << r.err;
@@ -144,8 +144,8 @@ TEST_F(ExportCommand, ColumnBoundToAnotherStructNamesTheTable) {
 
 TEST_F(ExportCommand, TwoPrimaryKeyColumnsAreRefusedBeforeTheDatabaseSeesThem) {
     write("src/types.hpp", kItem);
-    writePgSchema(R"(    pg::serial("id", &Item::id).primaryKey(),
-    pg::text("name", &Item::name).primaryKey(),)");
+    writePgSchema(R"(    pg::serial<&Item::id>("id").primaryKey(),
+    pg::text<&Item::name>("name").primaryKey(),)");
     auto r = kit({"export"});
     EXPECT_EQ(r.exitCode, 4);
     EXPECT_NE(r.err.find("table \"items\" declares more than one primary key (.primaryKey() on id, name)"), std::string::npos)
@@ -154,7 +154,7 @@ TEST_F(ExportCommand, TwoPrimaryKeyColumnsAreRefusedBeforeTheDatabaseSeesThem) {
 
 TEST_F(ExportCommand, SchemaOfAnotherDialectIsRefused) {
     write("src/types.hpp", kItem);
-    writePgSchema(R"(    pg::serial("id", &Item::id).primaryKey(),)");
+    writePgSchema(R"(    pg::serial<&Item::id>("id").primaryKey(),)");
     auto r = kit({"export", "--dialect", "mysql"});
     EXPECT_EQ(r.exitCode, 4);
     EXPECT_NE(r.err.find("the schema declares postgresql tables but the config's dialect is mysql"), std::string::npos) << r.err;

@@ -33,7 +33,7 @@ protected:
         write("schema.hpp", "#pragma once\n#include <drizzle/sqlite.hpp>\nnamespace sqlite = drizzle::sqlite;\n"
                             "struct User {\n    std::int64_t id;\n" +
                                 memberLines + "};\ninline const auto users = sqlite::table<User>(\"users\", {\n"
-                                              "    sqlite::integer(\"id\", &User::id).primaryKey(),\n" +
+                                              "    sqlite::integer<&User::id>(\"id\").primaryKey(),\n" +
                                 columnLines + "});\n");
     }
     drizzle::util::ProcessResult kit(std::vector<std::string> args) {
@@ -46,7 +46,7 @@ protected:
 };
 
 TEST_F(GenerateCommand, FirstMigrationWritesSqlSnapshotAndJournal) {
-    schema("    std::string name;\n", "    sqlite::text(\"name\", &User::name).notNull(),\n");
+    schema("    std::string name;\n", "    sqlite::text<&User::name>(\"name\").notNull(),\n");
     auto r = kit({"generate", "--name", "init"});
     ASSERT_EQ(r.exitCode, 0) << r.err;
     const std::string sql = slurp(out() / "0000_init.sql");
@@ -63,7 +63,7 @@ TEST_F(GenerateCommand, FirstMigrationWritesSqlSnapshotAndJournal) {
 }
 
 TEST_F(GenerateCommand, UnchangedSchemaWritesNothing) {
-    schema("    std::string name;\n", "    sqlite::text(\"name\", &User::name).notNull(),\n");
+    schema("    std::string name;\n", "    sqlite::text<&User::name>(\"name\").notNull(),\n");
     ASSERT_EQ(kit({"generate", "--name", "init"}).exitCode, 0);
     auto r = kit({"generate"});
     ASSERT_EQ(r.exitCode, 0) << r.err;
@@ -72,10 +72,10 @@ TEST_F(GenerateCommand, UnchangedSchemaWritesNothing) {
 }
 
 TEST_F(GenerateCommand, NextMigrationChainsSnapshotsAndAddsTheColumn) {
-    schema("    std::string name;\n", "    sqlite::text(\"name\", &User::name).notNull(),\n");
+    schema("    std::string name;\n", "    sqlite::text<&User::name>(\"name\").notNull(),\n");
     ASSERT_EQ(kit({"generate", "--name", "init"}).exitCode, 0);
     schema("    std::string name;\n    std::optional<std::int64_t> importance;\n",
-           "    sqlite::text(\"name\", &User::name).notNull(),\n    sqlite::integer(\"importance\", &User::importance),\n");
+           "    sqlite::text<&User::name>(\"name\").notNull(),\n    sqlite::integer<&User::importance>(\"importance\"),\n");
     auto r = kit({"generate", "--name", "add_importance"});
     ASSERT_EQ(r.exitCode, 0) << r.err;
     EXPECT_EQ(slurp(out() / "0001_add_importance.sql"), "ALTER TABLE `users` ADD `importance` integer;");
@@ -88,9 +88,9 @@ TEST_F(GenerateCommand, NextMigrationChainsSnapshotsAndAddsTheColumn) {
 }
 
 TEST_F(GenerateCommand, AmbiguousRenameWithoutATerminalListsTheFlagsToPass) {
-    schema("    std::string fullname;\n", "    sqlite::text(\"fullname\", &User::fullname).notNull(),\n");
+    schema("    std::string fullname;\n", "    sqlite::text<&User::fullname>(\"fullname\").notNull(),\n");
     ASSERT_EQ(kit({"generate", "--name", "init"}).exitCode, 0);
-    schema("    std::string fullName;\n", "    sqlite::text(\"full_name\", &User::fullName).notNull(),\n");
+    schema("    std::string fullName;\n", "    sqlite::text<&User::fullName>(\"full_name\").notNull(),\n");
     auto r = kit({"generate"});
     EXPECT_EQ(r.exitCode, 2) << r.err;
     EXPECT_NE(r.err.find("--rename column:users.fullname=full_name"), std::string::npos) << r.err;
@@ -99,9 +99,9 @@ TEST_F(GenerateCommand, AmbiguousRenameWithoutATerminalListsTheFlagsToPass) {
 }
 
 TEST_F(GenerateCommand, RenameFlagRenamesTheColumnAndRecordsItInTheSnapshot) {
-    schema("    std::string fullname;\n", "    sqlite::text(\"fullname\", &User::fullname).notNull(),\n");
+    schema("    std::string fullname;\n", "    sqlite::text<&User::fullname>(\"fullname\").notNull(),\n");
     ASSERT_EQ(kit({"generate", "--name", "init"}).exitCode, 0);
-    schema("    std::string fullName;\n", "    sqlite::text(\"full_name\", &User::fullName).notNull(),\n");
+    schema("    std::string fullName;\n", "    sqlite::text<&User::fullName>(\"full_name\").notNull(),\n");
     auto r = kit({"generate", "--name", "rename", "--rename", "column:users.fullname=full_name"});
     ASSERT_EQ(r.exitCode, 0) << r.err;
     EXPECT_EQ(slurp(out() / "0001_rename.sql"), "ALTER TABLE `users` RENAME COLUMN `fullname` TO `full_name`;");
@@ -110,9 +110,9 @@ TEST_F(GenerateCommand, RenameFlagRenamesTheColumnAndRecordsItInTheSnapshot) {
 }
 
 TEST_F(GenerateCommand, AsksOnATerminalWhetherSomethingWasRenamed) {
-    schema("    std::string fullname;\n", "    sqlite::text(\"fullname\", &User::fullname).notNull(),\n");
+    schema("    std::string fullname;\n", "    sqlite::text<&User::fullname>(\"fullname\").notNull(),\n");
     ASSERT_EQ(kit({"generate", "--name", "init"}).exitCode, 0);
-    schema("    std::string fullName;\n", "    sqlite::text(\"full_name\", &User::fullName).notNull(),\n");
+    schema("    std::string fullName;\n", "    sqlite::text<&User::fullName>(\"full_name\").notNull(),\n");
     // script(1) gives generate a terminal; the answer "1" picks the rename.
     write("answer.txt", "1\n");
     auto r = drizzle::util::runProcess(
@@ -125,9 +125,9 @@ TEST_F(GenerateCommand, AsksOnATerminalWhetherSomethingWasRenamed) {
 }
 
 TEST_F(GenerateCommand, CreateFlagDropsAndCreatesInstead) {
-    schema("    std::string fullname;\n", "    sqlite::text(\"fullname\", &User::fullname).notNull(),\n");
+    schema("    std::string fullname;\n", "    sqlite::text<&User::fullname>(\"fullname\").notNull(),\n");
     ASSERT_EQ(kit({"generate", "--name", "init"}).exitCode, 0);
-    schema("    std::optional<std::string> fullName;\n", "    sqlite::text(\"full_name\", &User::fullName),\n");
+    schema("    std::optional<std::string> fullName;\n", "    sqlite::text<&User::fullName>(\"full_name\"),\n");
     auto r = kit({"generate", "--name", "replace", "--create", "column:users.full_name"});
     ASSERT_EQ(r.exitCode, 0) << r.err;
     const std::string sql = slurp(out() / "0001_replace.sql");
@@ -136,7 +136,7 @@ TEST_F(GenerateCommand, CreateFlagDropsAndCreatesInstead) {
 }
 
 TEST_F(GenerateCommand, CustomWritesAnEmptyMigrationAndCopiesTheSnapshot) {
-    schema("    std::string name;\n", "    sqlite::text(\"name\", &User::name).notNull(),\n");
+    schema("    std::string name;\n", "    sqlite::text<&User::name>(\"name\").notNull(),\n");
     ASSERT_EQ(kit({"generate", "--name", "init"}).exitCode, 0);
     auto r = kit({"generate", "--custom", "--name", "seed"});
     ASSERT_EQ(r.exitCode, 0) << r.err;
@@ -148,7 +148,7 @@ TEST_F(GenerateCommand, CustomWritesAnEmptyMigrationAndCopiesTheSnapshot) {
 }
 
 TEST_F(GenerateCommand, TimestampPrefixNamesTheMigrationByTime) {
-    schema("    std::string name;\n", "    sqlite::text(\"name\", &User::name).notNull(),\n");
+    schema("    std::string name;\n", "    sqlite::text<&User::name>(\"name\").notNull(),\n");
     auto r = kit({"generate", "--name", "init", "--prefix", "timestamp"});
     ASSERT_EQ(r.exitCode, 0) << r.err;
     const auto journal = drizzle::kit::readJournal(out());

@@ -52,19 +52,19 @@ const char* kUsers =
     "struct User { std::int64_t id; std::string name; std::optional<std::string> email;\n"
     "    std::optional<std::string> city; std::optional<std::string> country; std::optional<std::int64_t> age; };\n"
     "inline const auto users = sqlite::table<User>(\"users\", {\n"
-    "    sqlite::integer(\"id\", &User::id).primaryKey(),\n"
-    "    sqlite::text(\"name\", &User::name).notNull(),\n"
-    "    sqlite::text(\"email\", &User::email),\n"
-    "    sqlite::text(\"city\", &User::city),\n"
-    "    sqlite::text(\"country\", &User::country),\n"
-    "    sqlite::integer(\"age\", &User::age),\n"
+    "    sqlite::integer<&User::id>(\"id\").primaryKey(),\n"
+    "    sqlite::text<&User::name>(\"name\").notNull(),\n"
+    "    sqlite::text<&User::email>(\"email\"),\n"
+    "    sqlite::text<&User::city>(\"city\"),\n"
+    "    sqlite::text<&User::country>(\"country\"),\n"
+    "    sqlite::integer<&User::age>(\"age\"),\n"
     "});\n";
 
 const char* kTags =
     "#pragma once\n#include <drizzle/sqlite.hpp>\n"
     "struct Tag { std::int64_t id; };\n"
     "inline const auto tags = drizzle::sqlite::table<Tag>(\"tags\", {\n"
-    "    drizzle::sqlite::integer(\"id\", &Tag::id).primaryKey(),\n"
+    "    drizzle::sqlite::integer<&Tag::id>(\"id\").primaryKey(),\n"
     "});\n";
 
 class MigrationsFolder : public ::testing::Test {
@@ -133,7 +133,7 @@ TEST_F(MigrationsFolder, Generate_LeavesFolderUntouchedWhenAWriteFails) {
         ASSERT_EQ(kit({"generate", "--custom", "--name", "seed_" + std::to_string(i) + "_" + std::string(150, 'x')}).exitCode, 0);
     write("schema.hpp", std::string(kUsers) + "struct Note { std::int64_t id; };\n"
                                               "inline const auto notes = sqlite::table<Note>(\"notes\", {\n"
-                                              "    sqlite::integer(\"id\", &Note::id).primaryKey(),\n});\n");
+                                              "    sqlite::integer<&Note::id>(\"id\").primaryKey(),\n});\n");
     ASSERT_EQ(kit({"export"}).exitCode, 0);  // compiles the exporter now, without a limit
 
     // The sizes of the files the migration writes, from a run whose result is then undone.
@@ -293,17 +293,17 @@ INSTANTIATE_TEST_SUITE_P(
         DialectCase{"sqlite", "sqlite", "sqlite",
                     "#pragma once\n#include <drizzle/sqlite.hpp>\nstruct Tag { std::int64_t id; };\n"
                     "inline const auto tags = drizzle::sqlite::table<Tag>(\"tags\", {\n"
-                    "    drizzle::sqlite::integer(\"id\", &Tag::id).primaryKey(),\n});\n",
+                    "    drizzle::sqlite::integer<&Tag::id>(\"id\").primaryKey(),\n});\n",
                     "CREATE TABLE `tags` (\n\t`id` integer PRIMARY KEY NOT NULL\n);\n"},
         DialectCase{"postgresql", "postgresql", "pg",
                     "#pragma once\n#include <drizzle/pg.hpp>\nstruct Tag { std::int32_t id; };\n"
                     "inline const auto tags = drizzle::pg::table<Tag>(\"tags\", {\n"
-                    "    drizzle::pg::integer(\"id\", &Tag::id).primaryKey(),\n});\n",
+                    "    drizzle::pg::integer<&Tag::id>(\"id\").primaryKey(),\n});\n",
                     "CREATE TABLE \"tags\" (\n\t\"id\" integer PRIMARY KEY NOT NULL\n);\n"},
         DialectCase{"mysql", "mysql", "mysql",
                     "#pragma once\n#include <drizzle/mysql.hpp>\nstruct Tag { std::int32_t id; };\n"
                     "inline const auto tags = drizzle::mysql::table<Tag>(\"tags\", {\n"
-                    "    drizzle::mysql::int_(\"id\", &Tag::id).primaryKey(),\n});\n",
+                    "    drizzle::mysql::int_<&Tag::id>(\"id\").primaryKey(),\n});\n",
                     "CREATE TABLE `tags` (\n\t`id` int NOT NULL,\n\tCONSTRAINT `tags_id` PRIMARY KEY(`id`)\n);\n"}),
     [](const ::testing::TestParamInfo<DialectCase>& info) { return std::string(info.param.name); });
 

@@ -19,8 +19,8 @@ const char* kSchema =
     "#pragma once\n#include <drizzle/sqlite.hpp>\n"
     "struct Note { std::int64_t id; std::string body; };\n"
     "inline const auto notes = drizzle::sqlite::table<Note>(\"notes\", {\n"
-    "    drizzle::sqlite::integer(\"id\", &Note::id).primaryKey(),\n"
-    "    drizzle::sqlite::text(\"body\", &Note::body).notNull(),\n});\n";
+    "    drizzle::sqlite::integer<&Note::id>(\"id\").primaryKey(),\n"
+    "    drizzle::sqlite::text<&Note::body>(\"body\").notNull(),\n});\n";
 
 class PrecompiledHeader : public ::testing::TestWithParam<const char*> {
 protected:

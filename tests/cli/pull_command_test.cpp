@@ -78,9 +78,9 @@ TEST_F(PullCommand, WritesSchemaRelationsAndACommentedOutBaseline) {
 
     const std::string schema = slurp(out() / "schema.hpp");
     EXPECT_NE(schema.find("inline const auto users = sqlite::table<User>(\"users\", {"), std::string::npos) << schema;
-    EXPECT_NE(schema.find("sqlite::integer(\"id\", &User::id).primaryKey().autoincrement()"), std::string::npos) << schema;
+    EXPECT_NE(schema.find("sqlite::integer<&User::id>(\"id\").primaryKey().autoincrement()"), std::string::npos) << schema;
     EXPECT_NE(schema.find("std::optional<std::string> displayName;"), std::string::npos) << schema;
-    EXPECT_NE(schema.find(".references(&User::id, {.onDelete = sqlite::cascade})"), std::string::npos) << schema;
+    EXPECT_NE(schema.find(".references<&User::id>({.onDelete = sqlite::cascade})"), std::string::npos) << schema;
     EXPECT_NE(schema.find(".default_(\"untitled\")"), std::string::npos) << schema;
     EXPECT_NE(schema.find("sqlite::index(\"posts_author_idx\").on(&Post::authorId)"), std::string::npos) << schema;
     EXPECT_NE(schema.find("sqlite::view<RecentPost>(\"recent_posts\""), std::string::npos) << schema;

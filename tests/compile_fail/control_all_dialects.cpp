@@ -58,16 +58,16 @@ struct ActiveUser {
 inline std::int64_t newKarma() { return 0; }
 
 inline const auto users = pg::table<User>("users", {
-    pg::serial("id", &User::id).primaryKey(),
-    pg::varchar("name", &User::name, {.length = 64}).notNull().default_("anonymous"),
-    pg::text("email", &User::email).unique("users_email_key", {.nullsNotDistinct = true}),
-    moodEnum("mood", &User::mood),
-    pg::text("tags", &User::tags).notNull().default_(pg::sql("'{}'::text[]")),
-    pg::integer("matrix", &User::matrix).notNull(),
-    pg::timestamp("created_at", &User::createdAt, {.precision = 3, .withTimezone = true}).defaultNow(),
-    pg::boolean("active", &User::active).notNull().default_(true),
-    pg::smallint("level", &User::level).notNull().default_(1),
-    pg::bigint("karma", &User::karma).notNull().defaultFn(&newKarma),
+    pg::serial<&User::id>("id").primaryKey(),
+    pg::varchar<&User::name>("name", {.length = 64}).notNull().default_("anonymous"),
+    pg::text<&User::email>("email").unique("users_email_key", {.nullsNotDistinct = true}),
+    moodEnum.column<&User::mood>("mood"),
+    pg::text<&User::tags>("tags").notNull().default_(pg::sql("'{}'::text[]")),
+    pg::integer<&User::matrix>("matrix").notNull(),
+    pg::timestamp<&User::createdAt>("created_at", {.precision = 3, .withTimezone = true}).defaultNow(),
+    pg::boolean<&User::active>("active").notNull().default_(true),
+    pg::smallint<&User::level>("level").notNull().default_(1),
+    pg::bigint<&User::karma>("karma").notNull().defaultFn<&newKarma>(),
 }, {
     pg::index("users_name_idx").on(pg::col(&User::name).desc().nullsLast()).where(pg::sql("active")),
     pg::uniqueIndex("users_lower_email_idx").on(pg::sql("lower(email)")).using_("btree"),
@@ -76,24 +76,24 @@ inline const auto users = pg::table<User>("users", {
 }).enableRLS();
 
 inline const auto accounts = auth.table<Account>("accounts", {
-    pg::bigint("id", &Account::id).primaryKey().generatedByDefaultAsIdentity({.startWith = 10}),
-    pg::integer("user_id", &Account::userId).notNull().references(&User::id, {.onDelete = pg::cascade}),
-    pg::numeric("balance", &Account::balance, {.precision = 12, .scale = 2}).notNull().default_("0.00"),
-    pg::doublePrecision("rate", &Account::rate).notNull().default_(1),
-    pg::real("score", &Account::score).default_(0.5f),
-    pg::bytea("avatar", &Account::avatar).notNull(),
-    pg::bytea("signature", &Account::signature),
-    pg::vector("embedding", &Account::embedding, {.dimensions = 3}).notNull(),
-    pg::point("location", &Account::location).notNull(),
-    pg::uuid("uuid", &Account::uuid).defaultRandom(),
-    pg::jsonb("payload", &Account::payload),
-    pg::customType("citext", &Account::citext, "citext").notNull(),
+    pg::bigint<&Account::id>("id").primaryKey().generatedByDefaultAsIdentity({.startWith = 10}),
+    pg::integer<&Account::userId>("user_id").notNull().references<&User::id>({.onDelete = pg::cascade}),
+    pg::numeric<&Account::balance>("balance", {.precision = 12, .scale = 2}).notNull().default_("0.00"),
+    pg::doublePrecision<&Account::rate>("rate").notNull().default_(1),
+    pg::real<&Account::score>("score").default_(0.5f),
+    pg::bytea<&Account::avatar>("avatar").notNull(),
+    pg::bytea<&Account::signature>("signature"),
+    pg::vector<&Account::embedding>("embedding", {.dimensions = 3}).notNull(),
+    pg::point<&Account::location>("location").notNull(),
+    pg::uuid<&Account::uuid>("uuid").defaultRandom(),
+    pg::jsonb<&Account::payload>("payload"),
+    pg::customType<&Account::citext>("citext", "citext").notNull(),
 });
 
 inline const auto memberships = pg::table<Membership>("memberships", {
-    pg::integer("user_id", &Membership::userId).notNull(),
-    pg::bigint("account_id", &Membership::accountId).notNull(),
-    pg::integer("invited_by", &Membership::invitedBy).references(&User::id),
+    pg::integer<&Membership::userId>("user_id").notNull(),
+    pg::bigint<&Membership::accountId>("account_id").notNull(),
+    pg::integer<&Membership::invitedBy>("invited_by").references<&User::id>(),
 }, {
     pg::primaryKey(&Membership::userId, &Membership::accountId).name("memberships_pk"),
     pg::foreignKey(pg::cols(&Membership::userId, &Membership::accountId),
@@ -104,13 +104,13 @@ inline const auto memberships = pg::table<Membership>("memberships", {
 });
 
 inline const auto sessions = pg::table<Session>("sessions", {
-    pg::text("token", &Session::token).primaryKey(),
-    pg::integer("user_id", &Session::userId).notNull().generatedAlwaysAsIdentity(),
+    pg::text<&Session::token>("token").primaryKey(),
+    pg::integer<&Session::userId>("user_id").notNull().generatedAlwaysAsIdentity(),
 });
 
 inline const auto activeUsers = pg::view<ActiveUser>("active_users", {
-    pg::integer("id", &ActiveUser::id).notNull(),
-    pg::text("email", &ActiveUser::email),
+    pg::integer<&ActiveUser::id>("id").notNull(),
+    pg::text<&ActiveUser::email>("email"),
 }).as(pg::sql("select id, email from users where active")).with({.securityBarrier = true});
 
 inline const auto userStats = pg::materializedView<ActiveUser>("user_stats")
@@ -142,29 +142,29 @@ struct Tag {
 };
 
 inline const auto lists = sqlite::table<List>("lists", {
-    sqlite::integer("id", &List::id).primaryKey().autoincrement(),
-    sqlite::text("name", &List::name, {.length = 100}).notNull().unique(),
+    sqlite::integer<&List::id>("id").primaryKey().autoincrement(),
+    sqlite::text<&List::name>("name", {.length = 100}).notNull().unique(),
 });
 
 inline const auto todos = sqlite::table<Todo>("todos", {
-    sqlite::integer("id", &Todo::id).primaryKey(),
-    sqlite::integer("list_id", &Todo::listId).notNull().references(&List::id, {.onDelete = sqlite::cascade}),
-    sqlite::text("title", &Todo::title).notNull(),
-    sqlite::integer("done", &Todo::done).notNull().default_(false),
-    sqlite::real("estimate", &Todo::estimate),
-    sqlite::blob("attachment", &Todo::attachment),
-    sqlite::integer("created_at", &Todo::createdAt, {.mode = "timestamp"}).notNull()
+    sqlite::integer<&Todo::id>("id").primaryKey(),
+    sqlite::integer<&Todo::listId>("list_id").notNull().references<&List::id>({.onDelete = sqlite::cascade}),
+    sqlite::text<&Todo::title>("title").notNull(),
+    sqlite::integer<&Todo::done>("done").notNull().default_(false),
+    sqlite::real<&Todo::estimate>("estimate"),
+    sqlite::blob<&Todo::attachment>("attachment"),
+    sqlite::integer<&Todo::createdAt>("created_at", {.mode = "timestamp"}).notNull()
         .default_(sqlite::sql("(unixepoch())")),
-    sqlite::text("notes", &Todo::notes, {.mode = "json"}),
-    sqlite::text("priority", &Todo::priority, {.enumValues = {"low", "high"}}).notNull().default_("low"),
+    sqlite::text<&Todo::notes>("notes", {.mode = "json"}),
+    sqlite::text<&Todo::priority>("priority").enumValues({"low", "high"}).notNull().default_("low"),
 }, {
     sqlite::index("todos_list_idx").on(&Todo::listId, &Todo::done),
     sqlite::check("todos_title_nonempty", sqlite::sql("length(title) > 0")),
 });
 
 inline const auto tags = sqlite::table<Tag>("tags", {
-    sqlite::integer("todo_id", &Tag::todoId).notNull(),
-    sqlite::text("label", &Tag::label).notNull(),
+    sqlite::integer<&Tag::todoId>("todo_id").notNull(),
+    sqlite::text<&Tag::label>("label").notNull(),
 }, {
     sqlite::primaryKey(&Tag::todoId, &Tag::label),
     sqlite::foreignKey(sqlite::cols(&Tag::todoId), sqlite::cols(&Todo::id)).onDelete(sqlite::cascade),
@@ -198,25 +198,25 @@ struct Order {
 };
 
 inline const auto customers = mysql::table<Customer>("customers", {
-    mysql::serial("id", &Customer::id).primaryKey(),
-    mysql::varchar("email", &Customer::email, {.length = 255}).notNull().unique(),
-    mysql::text("name", &Customer::name),
-    mysql::tinyint("tier", &Customer::tier).notNull().default_(0),
-    mysql::year("since", &Customer::since).notNull(),
+    mysql::serial<&Customer::id>("id").primaryKey(),
+    mysql::varchar<&Customer::email>("email", {.length = 255}).notNull().unique(),
+    mysql::text<&Customer::name>("name"),
+    mysql::tinyint<&Customer::tier>("tier").notNull().default_(0),
+    mysql::year<&Customer::since>("since").notNull(),
 });
 
 inline const auto orders = mysql::table<Order>("orders", {
-    mysql::bigint("id", &Order::id).primaryKey().autoincrement(),
-    mysql::bigint("customer_id", &Order::customerId).notNull().references(&Customer::id),
-    mysql::decimal("total", &Order::total, {.precision = 10, .scale = 2}).notNull(),
-    mysql::float_("discount", &Order::discount, {.isUnsigned = true}),
-    mysql::mysqlEnum("status", &Order::status, {"new", "paid", "shipped"}).notNull().default_("new"),
-    mysql::datetime("placed_at", &Order::placedAt, {.fsp = 3}).notNull().defaultNow(),
-    mysql::timestamp("updated_at", &Order::updatedAt).defaultNow().onUpdateNow(),
-    mysql::boolean("paid", &Order::paid).notNull().default_(false),
-    mysql::varbinary("receipt", &Order::receipt, {.length = 512}).notNull(),
-    mysql::json("meta", &Order::meta),
-    mysql::int_("items", &Order::items).notNull()
+    mysql::bigint<&Order::id>("id").primaryKey().autoincrement(),
+    mysql::bigint<&Order::customerId>("customer_id").notNull().references<&Customer::id>(),
+    mysql::decimal<&Order::total>("total", {.precision = 10, .scale = 2}).notNull(),
+    mysql::float_<&Order::discount>("discount", {.isUnsigned = true}),
+    mysql::mysqlEnum<&Order::status>("status", {"new", "paid", "shipped"}).notNull().default_("new"),
+    mysql::datetime<&Order::placedAt>("placed_at", {.fsp = 3}).notNull().defaultNow(),
+    mysql::timestamp<&Order::updatedAt>("updated_at").defaultNow().onUpdateNow(),
+    mysql::boolean<&Order::paid>("paid").notNull().default_(false),
+    mysql::varbinary<&Order::receipt>("receipt", {.length = 512}).notNull(),
+    mysql::json<&Order::meta>("meta"),
+    mysql::int_<&Order::items>("items").notNull()
         .generatedAlwaysAs(mysql::sql("json_length(meta)"), "virtual"),
 }, {
     mysql::index("orders_customer_idx").on(&Order::customerId).using_("btree").algorithm("inplace"),

@@ -10,6 +10,6 @@ struct Product {
 };
 
 inline const auto products = mysql::table<Product>("products", {
-    mysql::serial("id", &Product::id).primaryKey(),
-    mysql::int_("stock", &Product::stock).notNull().default_("0"),
+    mysql::serial<&Product::id>("id").primaryKey(),
+    mysql::int_<&Product::stock>("stock").notNull().default_("0"),
 });

@@ -9,6 +9,6 @@ struct Shirt {
 };
 
 inline const auto shirts = mysql::table<Shirt>("shirts", {
-    mysql::serial("id", &Shirt::id).primaryKey(),
-    mysql::mysqlEnum("size", &Shirt::size, {"small", "medium", "large"}).notNull(),
+    mysql::serial<&Shirt::id>("id").primaryKey(),
+    mysql::mysqlEnum<&Shirt::size>("size", {"small", "medium", "large"}).notNull(),
 });

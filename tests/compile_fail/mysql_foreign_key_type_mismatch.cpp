@@ -12,11 +12,11 @@ struct Order {
 };
 
 inline const auto customers = mysql::table<Customer>("customers", {
-    mysql::serial("id", &Customer::id).primaryKey(),
+    mysql::serial<&Customer::id>("id").primaryKey(),
 });
 inline const auto orders = mysql::table<Order>("orders", {
-    mysql::serial("id", &Order::id).primaryKey(),
-    mysql::int_("customer_id", &Order::customerId).notNull(),
+    mysql::serial<&Order::id>("id").primaryKey(),
+    mysql::int_<&Order::customerId>("customer_id").notNull(),
 }, {
     mysql::foreignKey(mysql::cols(&Order::customerId), mysql::cols(&Customer::id)).name("orders_customer_fk"),
 });

@@ -10,6 +10,6 @@ struct Counter {
 };
 
 inline const auto counters = mysql::table<Counter>("counters", {
-    mysql::serial("id", &Counter::id).primaryKey(),
-    mysql::int_("hits", &Counter::hits).notNull(),
+    mysql::serial<&Counter::id>("id").primaryKey(),
+    mysql::int_<&Counter::hits>("hits").notNull(),
 });

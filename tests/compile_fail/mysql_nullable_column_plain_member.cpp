@@ -9,6 +9,6 @@ struct Product {
 };
 
 inline const auto products = mysql::table<Product>("products", {
-    mysql::serial("id", &Product::id).primaryKey(),
-    mysql::double_("price", &Product::price),
+    mysql::serial<&Product::id>("id").primaryKey(),
+    mysql::double_<&Product::price>("price"),
 });

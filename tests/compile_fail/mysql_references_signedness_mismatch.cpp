@@ -1,4 +1,4 @@
-// EXPECT: .references(target): the referenced column's member has a different value type
+// EXPECT: .references<target>(): the referenced column's member has a different value type
 // A signed bigint referencing SERIAL (bigint unsigned): MySQL rejects the foreign key.
 #include <drizzle/mysql.hpp>
 
@@ -13,9 +13,9 @@ struct Order {
 };
 
 inline const auto customers = mysql::table<Customer>("customers", {
-    mysql::serial("id", &Customer::id).primaryKey(),
+    mysql::serial<&Customer::id>("id").primaryKey(),
 });
 inline const auto orders = mysql::table<Order>("orders", {
-    mysql::serial("id", &Order::id).primaryKey(),
-    mysql::bigint("customer_id", &Order::customerId).notNull().references(&Customer::id),
+    mysql::serial<&Order::id>("id").primaryKey(),
+    mysql::bigint<&Order::customerId>("customer_id").notNull().references<&Customer::id>(),
 });

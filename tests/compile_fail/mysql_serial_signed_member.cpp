@@ -9,5 +9,5 @@ struct Order {
 };
 
 inline const auto orders = mysql::table<Order>("orders", {
-    mysql::serial("id", &Order::id).primaryKey(),
+    mysql::serial<&Order::id>("id").primaryKey(),
 });

@@ -9,6 +9,6 @@ struct Rating {
 };
 
 inline const auto ratings = mysql::table<Rating>("ratings", {
-    mysql::serial("id", &Rating::id).primaryKey(),
-    mysql::tinyint("stars", &Rating::stars),
+    mysql::serial<&Rating::id>("id").primaryKey(),
+    mysql::tinyint<&Rating::stars>("stars"),
 });

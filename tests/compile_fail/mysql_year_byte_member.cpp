@@ -9,6 +9,6 @@ struct Car {
 };
 
 inline const auto cars = mysql::table<Car>("cars", {
-    mysql::serial("id", &Car::id).primaryKey(),
-    mysql::year("built", &Car::built).notNull(),
+    mysql::serial<&Car::id>("id").primaryKey(),
+    mysql::year<&Car::built>("built").notNull(),
 });

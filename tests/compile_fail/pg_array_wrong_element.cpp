@@ -10,6 +10,6 @@ struct Post {
 };
 
 inline const auto posts = pg::table<Post>("posts", {
-    pg::serial("id", &Post::id).primaryKey(),
-    pg::text("tags", &Post::tags).notNull(),
+    pg::serial<&Post::id>("id").primaryKey(),
+    pg::text<&Post::tags>("tags").notNull(),
 });

@@ -9,6 +9,6 @@ struct Flag {
 };
 
 inline const auto flags = pg::table<Flag>("flags", {
-    pg::serial("id", &Flag::id).primaryKey(),
-    pg::boolean("enabled", &Flag::enabled).notNull(),
+    pg::serial<&Flag::id>("id").primaryKey(),
+    pg::boolean<&Flag::enabled>("enabled").notNull(),
 });

@@ -10,6 +10,6 @@ struct Upload {
 };
 
 inline const auto uploads = pg::table<Upload>("uploads", {
-    pg::serial("id", &Upload::id).primaryKey(),
-    pg::bytea("payload", &Upload::payload).notNull(),
+    pg::serial<&Upload::id>("id").primaryKey(),
+    pg::bytea<&Upload::payload>("payload").notNull(),
 });

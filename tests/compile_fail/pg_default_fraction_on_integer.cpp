@@ -10,6 +10,6 @@ struct Row {
 };
 
 inline const auto rows = pg::table<Row>("rows", {
-    pg::integer("id", &Row::id).primaryKey(),
-    pg::integer("n", &Row::n).notNull().default_(3.7),
+    pg::integer<&Row::id>("id").primaryKey(),
+    pg::integer<&Row::n>("n").notNull().default_(3.7),
 });

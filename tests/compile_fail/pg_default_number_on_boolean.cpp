@@ -10,6 +10,6 @@ struct Row {
 };
 
 inline const auto rows = pg::table<Row>("rows", {
-    pg::integer("id", &Row::id).primaryKey(),
-    pg::boolean("n", &Row::n).notNull().default_(42),
+    pg::integer<&Row::id>("id").primaryKey(),
+    pg::boolean<&Row::n>("n").notNull().default_(42),
 });

@@ -10,6 +10,6 @@ struct Setting {
 };
 
 inline const auto settings = pg::table<Setting>("settings", {
-    pg::text("name", &Setting::name).primaryKey(),
-    pg::text("value", &Setting::value).notNull().default_(42),
+    pg::text<&Setting::name>("name").primaryKey(),
+    pg::text<&Setting::value>("value").notNull().default_(42),
 });

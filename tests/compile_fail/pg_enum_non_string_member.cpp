@@ -11,6 +11,6 @@ struct Person {
 };
 
 inline const auto people = pg::table<Person>("people", {
-    pg::serial("id", &Person::id).primaryKey(),
-    moodEnum("mood", &Person::mood).notNull(),
+    pg::serial<&Person::id>("id").primaryKey(),
+    moodEnum.column<&Person::mood>("mood").notNull(),
 });

@@ -13,14 +13,14 @@ struct Office {
 };
 
 inline const auto regions = pg::table<Region>("regions", {
-    pg::text("country", &Region::country).notNull(),
-    pg::integer("number", &Region::number).notNull(),
+    pg::text<&Region::country>("country").notNull(),
+    pg::integer<&Region::number>("number").notNull(),
 }, {
     pg::primaryKey(&Region::country, &Region::number),
 });
 inline const auto offices = pg::table<Office>("offices", {
-    pg::serial("id", &Office::id).primaryKey(),
-    pg::text("country", &Office::country).notNull(),
+    pg::serial<&Office::id>("id").primaryKey(),
+    pg::text<&Office::country>("country").notNull(),
 }, {
     pg::foreignKey(pg::cols(&Office::country), pg::cols(&Region::country, &Region::number)),
 });

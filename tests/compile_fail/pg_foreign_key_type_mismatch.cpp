@@ -15,15 +15,15 @@ struct Office {
 };
 
 inline const auto regions = pg::table<Region>("regions", {
-    pg::text("country", &Region::country).notNull(),
-    pg::integer("number", &Region::number).notNull(),
+    pg::text<&Region::country>("country").notNull(),
+    pg::integer<&Region::number>("number").notNull(),
 }, {
     pg::primaryKey(&Region::country, &Region::number),
 });
 inline const auto offices = pg::table<Office>("offices", {
-    pg::serial("id", &Office::id).primaryKey(),
-    pg::text("country", &Office::country).notNull(),
-    pg::text("region_number", &Office::regionNumber).notNull(),
+    pg::serial<&Office::id>("id").primaryKey(),
+    pg::text<&Office::country>("country").notNull(),
+    pg::text<&Office::regionNumber>("region_number").notNull(),
 }, {
     pg::foreignKey(pg::cols(&Office::country, &Office::regionNumber),
                    pg::cols(&Region::country, &Region::number)),

@@ -8,5 +8,5 @@ struct Event {
 };
 
 inline const auto events = pg::table<Event>("events", {
-    pg::bigint("id", &Event::id).generatedAlwaysAsIdentity({.startWith = 100}),
+    pg::bigint<&Event::id>("id").generatedAlwaysAsIdentity({.startWith = 100}),
 });

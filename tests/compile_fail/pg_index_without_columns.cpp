@@ -9,8 +9,8 @@ struct User {
 };
 
 inline const auto users = pg::table<User>("users", {
-    pg::serial("id", &User::id).primaryKey(),
-    pg::text("email", &User::email).notNull(),
+    pg::serial<&User::id>("id").primaryKey(),
+    pg::text<&User::email>("email").notNull(),
 }, {
     pg::index("users_email_idx").on(),
 });

@@ -9,5 +9,5 @@ struct Account {
 };
 
 inline const auto accounts = pg::table<Account>("accounts", {
-    pg::integer("balance", &Account::balance).notNull(),
+    pg::integer<&Account::balance>("balance").notNull(),
 });

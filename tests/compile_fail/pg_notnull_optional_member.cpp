@@ -10,6 +10,6 @@ struct User {
 };
 
 inline const auto users = pg::table<User>("users", {
-    pg::serial("id", &User::id).primaryKey(),
-    pg::text("nickname", &User::nickname).notNull(),
+    pg::serial<&User::id>("id").primaryKey(),
+    pg::text<&User::nickname>("nickname").notNull(),
 });

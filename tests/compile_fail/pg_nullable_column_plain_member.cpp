@@ -10,6 +10,6 @@ struct User {
 };
 
 inline const auto users = pg::table<User>("users", {
-    pg::serial("id", &User::id).primaryKey(),
-    pg::text("email", &User::email),
+    pg::serial<&User::id>("id").primaryKey(),
+    pg::text<&User::email>("email"),
 });

@@ -9,5 +9,5 @@ struct Country {
 };
 
 inline const auto countries = pg::table<Country>("countries", {
-    pg::char_("code", &Country::code, {.length = 2}).primaryKey(),
+    pg::char_<&Country::code>("code", {.length = 2}).primaryKey(),
 });

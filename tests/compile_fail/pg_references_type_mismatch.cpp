@@ -1,4 +1,4 @@
-// EXPECT: .references(target): the referenced column's member has a different value type
+// EXPECT: .references<target>(): the referenced column's member has a different value type
 // A bigint column referencing an integer primary key.
 #include <drizzle/pg.hpp>
 
@@ -13,9 +13,9 @@ struct Book {
 };
 
 inline const auto authors = pg::table<Author>("authors", {
-    pg::serial("id", &Author::id).primaryKey(),
+    pg::serial<&Author::id>("id").primaryKey(),
 });
 inline const auto books = pg::table<Book>("books", {
-    pg::serial("id", &Book::id).primaryKey(),
-    pg::bigint("author_id", &Book::authorId).notNull().references(&Author::id),
+    pg::serial<&Book::id>("id").primaryKey(),
+    pg::bigint<&Book::authorId>("author_id").notNull().references<&Author::id>(),
 });

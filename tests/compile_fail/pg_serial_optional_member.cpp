@@ -9,5 +9,5 @@ struct Ticket {
 };
 
 inline const auto tickets = pg::table<Ticket>("tickets", {
-    pg::serial("id", &Ticket::id),
+    pg::serial<&Ticket::id>("id"),
 });

@@ -10,6 +10,6 @@ struct Item {
 };
 
 inline const auto items = pg::table<Item>("items", {
-    pg::serial("id", &Item::id).primaryKey(),
-    pg::vector("embedding", &Item::embedding, {.dimensions = 3}).notNull(),
+    pg::serial<&Item::id>("id").primaryKey(),
+    pg::vector<&Item::embedding>("embedding", {.dimensions = 3}).notNull(),
 });

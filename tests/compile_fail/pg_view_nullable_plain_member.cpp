@@ -9,5 +9,5 @@ struct ActiveUser {
 };
 
 inline const auto activeUsers = pg::view<ActiveUser>("active_users", {
-    pg::integer("id", &ActiveUser::id),
+    pg::integer<&ActiveUser::id>("id"),
 }).as(pg::sql("select id from users where active"));

@@ -24,14 +24,14 @@ struct Post {
 };
 
 inline const auto users = mysql::table<User>("users", {
-    mysql::int_("id", &User::id).primaryKey().autoincrement(),
-    mysql::varchar("name", &User::name, {.length = 100}).notNull().unique(),
-    mysql::int_("age", &User::age),
+    mysql::int_<&User::id>("id").primaryKey().autoincrement(),
+    mysql::varchar<&User::name>("name", {.length = 100}).notNull().unique(),
+    mysql::int_<&User::age>("age"),
 });
 inline const auto posts = mysql::table<Post>("posts", {
-    mysql::int_("id", &Post::id).primaryKey().autoincrement(),
-    mysql::int_("user_id", &Post::userId).notNull().references(&User::id),
-    mysql::varchar("title", &Post::title, {.length = 100}).notNull(),
+    mysql::int_<&Post::id>("id").primaryKey().autoincrement(),
+    mysql::int_<&Post::userId>("user_id").notNull().references<&User::id>(),
+    mysql::varchar<&Post::title>("title", {.length = 100}).notNull(),
 });
 
 }  // namespace qmysql

@@ -35,24 +35,24 @@ struct Comment {
 };
 
 inline const auto users = pg::table<User>("users", {
-    pg::serial("id", &User::id).primaryKey(),
-    pg::text("name", &User::name).notNull(),
-    pg::text("email", &User::email).unique(),
-    pg::integer("age", &User::age),
-    pg::boolean("active", &User::active).notNull().default_(true),
-    pg::integer("mentor_id", &User::mentorId),
+    pg::serial<&User::id>("id").primaryKey(),
+    pg::text<&User::name>("name").notNull(),
+    pg::text<&User::email>("email").unique(),
+    pg::integer<&User::age>("age"),
+    pg::boolean<&User::active>("active").notNull().default_(true),
+    pg::integer<&User::mentorId>("mentor_id"),
 });
 inline const auto posts = pg::table<Post>("posts", {
-    pg::serial("id", &Post::id).primaryKey(),
-    pg::integer("user_id", &Post::userId).notNull().references(&User::id),
-    pg::text("title", &Post::title).notNull(),
-    pg::text("body", &Post::body),
-    pg::doublePrecision("score", &Post::score).notNull().default_(0),
+    pg::serial<&Post::id>("id").primaryKey(),
+    pg::integer<&Post::userId>("user_id").notNull().references<&User::id>(),
+    pg::text<&Post::title>("title").notNull(),
+    pg::text<&Post::body>("body"),
+    pg::doublePrecision<&Post::score>("score").notNull().default_(0),
 });
 inline const auto comments = pg::table<Comment>("comments", {
-    pg::serial("id", &Comment::id).primaryKey(),
-    pg::integer("post_id", &Comment::postId).notNull().references(&Post::id),
-    pg::text("text", &Comment::text).notNull(),
+    pg::serial<&Comment::id>("id").primaryKey(),
+    pg::integer<&Comment::postId>("post_id").notNull().references<&Post::id>(),
+    pg::text<&Comment::text>("text").notNull(),
 });
 
 struct UserRelations {

@@ -25,15 +25,15 @@ struct Post {
 };
 
 inline const auto users = sqlite::table<User>("users", {
-    sqlite::integer("id", &User::id).primaryKey(),
-    sqlite::text("name", &User::name).notNull().unique(),
-    sqlite::integer("age", &User::age),
-    sqlite::integer("active", &User::active).notNull().default_(true),
+    sqlite::integer<&User::id>("id").primaryKey(),
+    sqlite::text<&User::name>("name").notNull().unique(),
+    sqlite::integer<&User::age>("age"),
+    sqlite::integer<&User::active>("active").notNull().default_(true),
 });
 inline const auto posts = sqlite::table<Post>("posts", {
-    sqlite::integer("id", &Post::id).primaryKey(),
-    sqlite::integer("user_id", &Post::userId).notNull().references(&User::id),
-    sqlite::text("title", &Post::title).notNull(),
+    sqlite::integer<&Post::id>("id").primaryKey(),
+    sqlite::integer<&Post::userId>("user_id").notNull().references<&User::id>(),
+    sqlite::text<&Post::title>("title").notNull(),
 });
 
 }  // namespace qsqlite

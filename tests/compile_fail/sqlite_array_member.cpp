@@ -10,6 +10,6 @@ struct Todo {
 };
 
 inline const auto todos = sqlite::table<Todo>("todos", {
-    sqlite::integer("id", &Todo::id).primaryKey(),
-    sqlite::integer("assignees", &Todo::assignees).notNull(),
+    sqlite::integer<&Todo::id>("id").primaryKey(),
+    sqlite::integer<&Todo::assignees>("assignees").notNull(),
 });

@@ -9,6 +9,6 @@ struct File {
 };
 
 inline const auto files = sqlite::table<File>("files", {
-    sqlite::integer("id", &File::id).primaryKey(),
-    sqlite::blob("data", &File::data).notNull(),
+    sqlite::integer<&File::id>("id").primaryKey(),
+    sqlite::blob<&File::data>("data").notNull(),
 });

@@ -8,5 +8,5 @@ struct Todo {
 };
 
 inline const auto todos = sqlite::table<Todo>("todos", {
-    sqlite::integer("id", &Todo::id).primaryKey().autoincrement(),
+    sqlite::integer<&Todo::id>("id").primaryKey().autoincrement(),
 });

@@ -9,6 +9,6 @@ struct Reading {
 };
 
 inline const auto readings = sqlite::table<Reading>("readings", {
-    sqlite::integer("id", &Reading::id).primaryKey(),
-    sqlite::real("value", &Reading::value),
+    sqlite::integer<&Reading::id>("id").primaryKey(),
+    sqlite::real<&Reading::value>("value"),
 });

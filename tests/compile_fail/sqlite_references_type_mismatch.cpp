@@ -1,4 +1,4 @@
-// EXPECT: .references(target): the referenced column's member has a different value type
+// EXPECT: .references<target>(): the referenced column's member has a different value type
 // A text column referencing an integer key.
 #include <drizzle/sqlite.hpp>
 
@@ -13,9 +13,9 @@ struct Todo {
 };
 
 inline const auto lists = sqlite::table<List>("lists", {
-    sqlite::integer("id", &List::id).primaryKey(),
+    sqlite::integer<&List::id>("id").primaryKey(),
 });
 inline const auto todos = sqlite::table<Todo>("todos", {
-    sqlite::integer("id", &Todo::id).primaryKey(),
-    sqlite::text("list_id", &Todo::listId).references(&List::id, {.onDelete = sqlite::cascade}),
+    sqlite::integer<&Todo::id>("id").primaryKey(),
+    sqlite::text<&Todo::listId>("list_id").references<&List::id>({.onDelete = sqlite::cascade}),
 });

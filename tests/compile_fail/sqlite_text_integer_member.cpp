@@ -9,6 +9,6 @@ struct Todo {
 };
 
 inline const auto todos = sqlite::table<Todo>("todos", {
-    sqlite::integer("id", &Todo::id).primaryKey(),
-    sqlite::text("title", &Todo::title).notNull(),
+    sqlite::integer<&Todo::id>("id").primaryKey(),
+    sqlite::text<&Todo::title>("title").notNull(),
 });

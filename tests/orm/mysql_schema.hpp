@@ -37,21 +37,21 @@ inline std::string newSlug() {
 inline std::string editor() { return "orm"; }
 
 inline const auto users = mysql::table<User>("users", {
-    mysql::int_("id", &User::id).primaryKey().autoincrement(),
-    mysql::varchar("name", &User::name, {.length = 100}).notNull(),
-    mysql::varchar("email", &User::email, {.length = 100}).notNull().unique(),
-    mysql::int_("age", &User::age),
-    mysql::boolean("active", &User::active).notNull().default_(true),
-    mysql::int_("mentor_id", &User::mentorId),
+    mysql::int_<&User::id>("id").primaryKey().autoincrement(),
+    mysql::varchar<&User::name>("name", {.length = 100}).notNull(),
+    mysql::varchar<&User::email>("email", {.length = 100}).notNull().unique(),
+    mysql::int_<&User::age>("age"),
+    mysql::boolean<&User::active>("active").notNull().default_(true),
+    mysql::int_<&User::mentorId>("mentor_id"),
 });
 inline const auto posts = mysql::table<Post>("posts", {
-    mysql::int_("id", &Post::id).primaryKey().autoincrement(),
-    mysql::int_("user_id", &Post::userId).notNull().references(&User::id),
-    mysql::varchar("title", &Post::title, {.length = 100}).notNull(),
-    mysql::varchar("body", &Post::body, {.length = 1000}),
-    mysql::varchar("slug", &Post::slug, {.length = 100}).notNull().defaultFn(&newSlug),
-    mysql::varbinary("cover", &Post::cover, {.length = 100}).notNull().default_(sql("''")),
-    mysql::varchar("edited_by", &Post::editedBy, {.length = 100}).onUpdateFn(&editor),
+    mysql::int_<&Post::id>("id").primaryKey().autoincrement(),
+    mysql::int_<&Post::userId>("user_id").notNull().references<&User::id>(),
+    mysql::varchar<&Post::title>("title", {.length = 100}).notNull(),
+    mysql::varchar<&Post::body>("body", {.length = 1000}),
+    mysql::varchar<&Post::slug>("slug", {.length = 100}).notNull().defaultFn<&newSlug>(),
+    mysql::varbinary<&Post::cover>("cover", {.length = 100}).notNull().default_(sql("''")),
+    mysql::varchar<&Post::editedBy>("edited_by", {.length = 100}).onUpdateFn<&editor>(),
 });
 
 struct UserRelations {

@@ -39,22 +39,22 @@ inline std::string newSlug() {
 inline std::string editor() { return "orm"; }
 
 inline const auto users = pg::table<User>("users", {
-    pg::serial("id", &User::id).primaryKey(),
-    pg::text("name", &User::name).notNull(),
-    pg::text("email", &User::email).notNull().unique(),
-    pg::integer("age", &User::age),
-    pg::boolean("active", &User::active).notNull().default_(true),
-    pg::integer("mentor_id", &User::mentorId),
+    pg::serial<&User::id>("id").primaryKey(),
+    pg::text<&User::name>("name").notNull(),
+    pg::text<&User::email>("email").notNull().unique(),
+    pg::integer<&User::age>("age"),
+    pg::boolean<&User::active>("active").notNull().default_(true),
+    pg::integer<&User::mentorId>("mentor_id"),
 });
 inline const auto posts = pg::table<Post>("posts", {
-    pg::serial("id", &Post::id).primaryKey(),
-    pg::integer("user_id", &Post::userId).notNull().references(&User::id),
-    pg::text("title", &Post::title).notNull(),
-    pg::text("body", &Post::body),
-    pg::text("slug", &Post::slug).notNull().defaultFn(&newSlug),
-    pg::bytea("cover", &Post::cover).notNull().default_(sql("''::bytea")),
-    pg::text("edited_by", &Post::editedBy).onUpdateFn(&editor),
-    pg::text("tags", &Post::tags).notNull().default_(sql("'{}'")),
+    pg::serial<&Post::id>("id").primaryKey(),
+    pg::integer<&Post::userId>("user_id").notNull().references<&User::id>(),
+    pg::text<&Post::title>("title").notNull(),
+    pg::text<&Post::body>("body"),
+    pg::text<&Post::slug>("slug").notNull().defaultFn<&newSlug>(),
+    pg::bytea<&Post::cover>("cover").notNull().default_(sql("''::bytea")),
+    pg::text<&Post::editedBy>("edited_by").onUpdateFn<&editor>(),
+    pg::text<&Post::tags>("tags").notNull().default_(sql("'{}'")),
 });
 
 struct UserRelations {

@@ -36,21 +36,21 @@ inline std::string newSlug() {
 inline std::string editor() { return "orm"; }
 
 inline const auto users = sqlite::table<User>("users", {
-    sqlite::integer("id", &User::id).primaryKey(),
-    sqlite::text("name", &User::name).notNull(),
-    sqlite::text("email", &User::email).notNull().unique(),
-    sqlite::integer("age", &User::age),
-    sqlite::integer("active", &User::active).notNull().default_(true),
-    sqlite::integer("mentor_id", &User::mentorId),
+    sqlite::integer<&User::id>("id").primaryKey(),
+    sqlite::text<&User::name>("name").notNull(),
+    sqlite::text<&User::email>("email").notNull().unique(),
+    sqlite::integer<&User::age>("age"),
+    sqlite::integer<&User::active>("active").notNull().default_(true),
+    sqlite::integer<&User::mentorId>("mentor_id"),
 });
 inline const auto posts = sqlite::table<Post>("posts", {
-    sqlite::integer("id", &Post::id).primaryKey(),
-    sqlite::integer("user_id", &Post::userId).notNull().references(&User::id),
-    sqlite::text("title", &Post::title).notNull(),
-    sqlite::text("body", &Post::body),
-    sqlite::text("slug", &Post::slug).notNull().defaultFn(&newSlug),
-    sqlite::blob("cover", &Post::cover).notNull().default_(sql("x''")),
-    sqlite::text("edited_by", &Post::editedBy).onUpdateFn(&editor),
+    sqlite::integer<&Post::id>("id").primaryKey(),
+    sqlite::integer<&Post::userId>("user_id").notNull().references<&User::id>(),
+    sqlite::text<&Post::title>("title").notNull(),
+    sqlite::text<&Post::body>("body"),
+    sqlite::text<&Post::slug>("slug").notNull().defaultFn<&newSlug>(),
+    sqlite::blob<&Post::cover>("cover").notNull().default_(sql("x''")),
+    sqlite::text<&Post::editedBy>("edited_by").onUpdateFn<&editor>(),
 });
 
 struct UserRelations {

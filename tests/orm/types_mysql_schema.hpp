@@ -41,28 +41,28 @@ struct MyNumber {
     std::optional<bool> flagN;
 };
 inline const auto numbers = mysql::table<MyNumber>("numbers", {
-    mysql::int_("id", &MyNumber::id).primaryKey().autoincrement(),
-    mysql::tinyint("tiny", &MyNumber::tiny).notNull(),
-    mysql::tinyint("tiny_u", &MyNumber::tinyU).notNull(),
-    mysql::smallint("small", &MyNumber::small).notNull(),
-    mysql::smallint("small_u", &MyNumber::smallU).notNull(),
-    mysql::mediumint("medium", &MyNumber::medium).notNull(),
-    mysql::int_("regular", &MyNumber::regular).notNull(),
-    mysql::int_("regular_u", &MyNumber::regularU).notNull(),
-    mysql::bigint("big", &MyNumber::big).notNull(),
-    mysql::bigint("big_u", &MyNumber::bigU).notNull(),
-    mysql::float_("single", &MyNumber::single).notNull(),
-    mysql::double_("dbl", &MyNumber::dbl).notNull(),
-    mysql::real("real_d", &MyNumber::realD).notNull(),
-    mysql::decimal("exact", &MyNumber::exact, {.precision = 50, .scale = 10}).notNull(),
-    mysql::decimal("approx", &MyNumber::approx, {.precision = 20, .scale = 6}).notNull(),
-    mysql::boolean("flag", &MyNumber::flag).notNull(),
-    mysql::year("year_of", &MyNumber::yearOf).notNull(),
-    mysql::bigint("big_n", &MyNumber::bigN),
-    mysql::bigint("big_u_n", &MyNumber::bigUN),
-    mysql::float_("single_n", &MyNumber::singleN),
-    mysql::decimal("exact_n", &MyNumber::exactN, {.precision = 65, .scale = 25}),
-    mysql::boolean("flag_n", &MyNumber::flagN),
+    mysql::int_<&MyNumber::id>("id").primaryKey().autoincrement(),
+    mysql::tinyint<&MyNumber::tiny>("tiny").notNull(),
+    mysql::tinyint<&MyNumber::tinyU>("tiny_u").notNull(),
+    mysql::smallint<&MyNumber::small>("small").notNull(),
+    mysql::smallint<&MyNumber::smallU>("small_u").notNull(),
+    mysql::mediumint<&MyNumber::medium>("medium").notNull(),
+    mysql::int_<&MyNumber::regular>("regular").notNull(),
+    mysql::int_<&MyNumber::regularU>("regular_u").notNull(),
+    mysql::bigint<&MyNumber::big>("big").notNull(),
+    mysql::bigint<&MyNumber::bigU>("big_u").notNull(),
+    mysql::float_<&MyNumber::single>("single").notNull(),
+    mysql::double_<&MyNumber::dbl>("dbl").notNull(),
+    mysql::real<&MyNumber::realD>("real_d").notNull(),
+    mysql::decimal<&MyNumber::exact>("exact", {.precision = 50, .scale = 10}).notNull(),
+    mysql::decimal<&MyNumber::approx>("approx", {.precision = 20, .scale = 6}).notNull(),
+    mysql::boolean<&MyNumber::flag>("flag").notNull(),
+    mysql::year<&MyNumber::yearOf>("year_of").notNull(),
+    mysql::bigint<&MyNumber::bigN>("big_n"),
+    mysql::bigint<&MyNumber::bigUN>("big_u_n"),
+    mysql::float_<&MyNumber::singleN>("single_n"),
+    mysql::decimal<&MyNumber::exactN>("exact_n", {.precision = 65, .scale = 25}),
+    mysql::boolean<&MyNumber::flagN>("flag_n"),
 });
 
 struct MyText {
@@ -81,19 +81,19 @@ struct MyText {
     std::optional<std::string> moodN;
 };
 inline const auto texts = mysql::table<MyText>("texts", {
-    mysql::int_("id", &MyText::id).primaryKey().autoincrement(),
-    mysql::char_("ch", &MyText::ch, {.length = 5}).notNull(),
-    mysql::varchar("vc", &MyText::vc, {.length = 20}).notNull(),
-    mysql::text("txt", &MyText::txt).notNull(),
-    mysql::tinytext("tiny", &MyText::tiny).notNull(),
-    mysql::mediumtext("medium", &MyText::medium).notNull(),
-    mysql::longtext("longer", &MyText::longer).notNull(),
-    mysql::json("doc", &MyText::doc).notNull(),
-    mysql::json("doc_text", &MyText::docText).notNull(),
-    mysql::mysqlEnum("mood", &MyText::mood, {"sad", "ok", "happy"}).notNull(),
-    mysql::text("txt_n", &MyText::txtN),
-    mysql::json("doc_n", &MyText::docN),
-    mysql::mysqlEnum("mood_n", &MyText::moodN, {"sad", "ok", "happy"}),
+    mysql::int_<&MyText::id>("id").primaryKey().autoincrement(),
+    mysql::char_<&MyText::ch>("ch", {.length = 5}).notNull(),
+    mysql::varchar<&MyText::vc>("vc", {.length = 20}).notNull(),
+    mysql::text<&MyText::txt>("txt").notNull(),
+    mysql::tinytext<&MyText::tiny>("tiny").notNull(),
+    mysql::mediumtext<&MyText::medium>("medium").notNull(),
+    mysql::longtext<&MyText::longer>("longer").notNull(),
+    mysql::json<&MyText::doc>("doc").notNull(),
+    mysql::json<&MyText::docText>("doc_text").notNull(),
+    mysql::mysqlEnum<&MyText::mood>("mood", {"sad", "ok", "happy"}).notNull(),
+    mysql::text<&MyText::txtN>("txt_n"),
+    mysql::json<&MyText::docN>("doc_n"),
+    mysql::mysqlEnum<&MyText::moodN>("mood_n", {"sad", "ok", "happy"}),
 });
 
 struct MyTime {
@@ -113,20 +113,20 @@ struct MyTime {
     std::optional<std::chrono::seconds> spanN;
 };
 inline const auto times = mysql::table<MyTime>("times", {
-    mysql::int_("id", &MyTime::id).primaryKey().autoincrement(),
-    mysql::date("day", &MyTime::day).notNull(),
-    mysql::datetime("at", &MyTime::at, {.fsp = 6}).notNull(),
-    mysql::datetime("at_seconds", &MyTime::atSeconds).notNull(),
-    mysql::timestamp("stamp", &MyTime::stamp, {.fsp = 6}).notNull(),
-    mysql::time("clock", &MyTime::clock, {.fsp = 6}).notNull(),
-    mysql::time("span", &MyTime::span).notNull(),
-    mysql::date("day_text", &MyTime::dayText).notNull(),
-    mysql::datetime("at_text", &MyTime::atText).notNull(),
-    mysql::time("clock_text", &MyTime::clockText).notNull(),
-    mysql::date("day_n", &MyTime::dayN),
-    mysql::datetime("at_n", &MyTime::atN, {.fsp = 3}),
-    mysql::timestamp("stamp_n", &MyTime::stampN, {.fsp = 6}),
-    mysql::time("span_n", &MyTime::spanN),
+    mysql::int_<&MyTime::id>("id").primaryKey().autoincrement(),
+    mysql::date<&MyTime::day>("day").notNull(),
+    mysql::datetime<&MyTime::at>("at", {.fsp = 6}).notNull(),
+    mysql::datetime<&MyTime::atSeconds>("at_seconds").notNull(),
+    mysql::timestamp<&MyTime::stamp>("stamp", {.fsp = 6}).notNull(),
+    mysql::time<&MyTime::clock>("clock", {.fsp = 6}).notNull(),
+    mysql::time<&MyTime::span>("span").notNull(),
+    mysql::date<&MyTime::dayText>("day_text").notNull(),
+    mysql::datetime<&MyTime::atText>("at_text").notNull(),
+    mysql::time<&MyTime::clockText>("clock_text").notNull(),
+    mysql::date<&MyTime::dayN>("day_n"),
+    mysql::datetime<&MyTime::atN>("at_n", {.fsp = 3}),
+    mysql::timestamp<&MyTime::stampN>("stamp_n", {.fsp = 6}),
+    mysql::time<&MyTime::spanN>("span_n"),
 });
 
 struct MyBinary {
@@ -139,13 +139,13 @@ struct MyBinary {
     std::optional<std::string> vbStringN;
 };
 inline const auto binaries = mysql::table<MyBinary>("binaries", {
-    mysql::int_("id", &MyBinary::id).primaryKey().autoincrement(),
-    mysql::binary("bin", &MyBinary::bin, {.length = 4}).notNull(),
-    mysql::binary("bin_string", &MyBinary::binString, {.length = 3}).notNull(),
-    mysql::varbinary("vb", &MyBinary::vb, {.length = 300}).notNull(),
-    mysql::varbinary("vb_string", &MyBinary::vbString, {.length = 16}).notNull(),
-    mysql::binary("bin_n", &MyBinary::binN, {.length = 4}),
-    mysql::varbinary("vb_string_n", &MyBinary::vbStringN, {.length = 16}),
+    mysql::int_<&MyBinary::id>("id").primaryKey().autoincrement(),
+    mysql::binary<&MyBinary::bin>("bin", {.length = 4}).notNull(),
+    mysql::binary<&MyBinary::binString>("bin_string", {.length = 3}).notNull(),
+    mysql::varbinary<&MyBinary::vb>("vb", {.length = 300}).notNull(),
+    mysql::varbinary<&MyBinary::vbString>("vb_string", {.length = 16}).notNull(),
+    mysql::binary<&MyBinary::binN>("bin_n", {.length = 4}),
+    mysql::varbinary<&MyBinary::vbStringN>("vb_string_n", {.length = 16}),
 });
 
 // Declared narrower than the table the test creates, so a value can arrive that the member cannot hold.
@@ -154,8 +154,8 @@ struct MyNarrow {
     std::uint8_t small = 0;
 };
 inline const auto narrow = mysql::table<MyNarrow>("narrow", {
-    mysql::int_("id", &MyNarrow::id).primaryKey().autoincrement(),
-    mysql::tinyint("small", &MyNarrow::small).notNull(),
+    mysql::int_<&MyNarrow::id>("id").primaryKey().autoincrement(),
+    mysql::tinyint<&MyNarrow::small>("small").notNull(),
 });
 
 inline constexpr const char* ddl = R"(

@@ -38,22 +38,22 @@ struct PgNumber {
     std::optional<std::string> exactN;
 };
 inline const auto numbers = pg::table<PgNumber>("numbers", {
-    pg::serial("id", &PgNumber::id).primaryKey(),
-    pg::smallint("small", &PgNumber::small).notNull(),
-    pg::integer("regular", &PgNumber::regular).notNull(),
-    pg::bigint("big", &PgNumber::big).notNull(),
-    pg::real("single", &PgNumber::single).notNull(),
-    pg::doublePrecision("dbl", &PgNumber::dbl).notNull(),
-    pg::boolean("flag", &PgNumber::flag).notNull(),
-    pg::numeric("exact", &PgNumber::exact).notNull(),
-    pg::numeric("approx", &PgNumber::approx, {.precision = 20, .scale = 6}).notNull(),
-    pg::smallint("small_n", &PgNumber::smallN),
-    pg::integer("regular_n", &PgNumber::regularN),
-    pg::bigint("big_n", &PgNumber::bigN),
-    pg::real("single_n", &PgNumber::singleN),
-    pg::doublePrecision("dbl_n", &PgNumber::dblN),
-    pg::boolean("flag_n", &PgNumber::flagN),
-    pg::numeric("exact_n", &PgNumber::exactN, {.precision = 60, .scale = 10}),
+    pg::serial<&PgNumber::id>("id").primaryKey(),
+    pg::smallint<&PgNumber::small>("small").notNull(),
+    pg::integer<&PgNumber::regular>("regular").notNull(),
+    pg::bigint<&PgNumber::big>("big").notNull(),
+    pg::real<&PgNumber::single>("single").notNull(),
+    pg::doublePrecision<&PgNumber::dbl>("dbl").notNull(),
+    pg::boolean<&PgNumber::flag>("flag").notNull(),
+    pg::numeric<&PgNumber::exact>("exact").notNull(),
+    pg::numeric<&PgNumber::approx>("approx", {.precision = 20, .scale = 6}).notNull(),
+    pg::smallint<&PgNumber::smallN>("small_n"),
+    pg::integer<&PgNumber::regularN>("regular_n"),
+    pg::bigint<&PgNumber::bigN>("big_n"),
+    pg::real<&PgNumber::singleN>("single_n"),
+    pg::doublePrecision<&PgNumber::dblN>("dbl_n"),
+    pg::boolean<&PgNumber::flagN>("flag_n"),
+    pg::numeric<&PgNumber::exactN>("exact_n", {.precision = 60, .scale = 10}),
 });
 
 struct PgText {
@@ -79,26 +79,26 @@ struct PgText {
     std::optional<std::string> spanN;
 };
 inline const auto texts = pg::table<PgText>("texts", {
-    pg::serial("id", &PgText::id).primaryKey(),
-    pg::text("txt", &PgText::txt).notNull(),
-    pg::varchar("vc", &PgText::vc, {.length = 20}).notNull(),
-    pg::char_("ch", &PgText::ch, {.length = 5}).notNull(),
-    pg::json("doc", &PgText::doc).notNull(),
-    pg::jsonb("doc_b", &PgText::docB).notNull(),
-    pg::jsonb("doc_text", &PgText::docText).notNull(),
-    pg::uuid("key", &PgText::key).notNull(),
-    pg::uuid("key_text", &PgText::keyText).notNull(),
-    moodEnum("mood", &PgText::mood).notNull(),
-    pg::interval("span", &PgText::span).notNull(),
-    pg::inet("ip", &PgText::ip).notNull(),
-    pg::cidr("net", &PgText::net).notNull(),
-    pg::macaddr("mac", &PgText::mac).notNull(),
-    pg::macaddr8("mac8", &PgText::mac8).notNull(),
-    pg::text("txt_n", &PgText::txtN),
-    pg::jsonb("doc_n", &PgText::docN),
-    pg::uuid("key_n", &PgText::keyN),
-    moodEnum("mood_n", &PgText::moodN),
-    pg::interval("span_n", &PgText::spanN),
+    pg::serial<&PgText::id>("id").primaryKey(),
+    pg::text<&PgText::txt>("txt").notNull(),
+    pg::varchar<&PgText::vc>("vc", {.length = 20}).notNull(),
+    pg::char_<&PgText::ch>("ch", {.length = 5}).notNull(),
+    pg::json<&PgText::doc>("doc").notNull(),
+    pg::jsonb<&PgText::docB>("doc_b").notNull(),
+    pg::jsonb<&PgText::docText>("doc_text").notNull(),
+    pg::uuid<&PgText::key>("key").notNull(),
+    pg::uuid<&PgText::keyText>("key_text").notNull(),
+    moodEnum.column<&PgText::mood>("mood").notNull(),
+    pg::interval<&PgText::span>("span").notNull(),
+    pg::inet<&PgText::ip>("ip").notNull(),
+    pg::cidr<&PgText::net>("net").notNull(),
+    pg::macaddr<&PgText::mac>("mac").notNull(),
+    pg::macaddr8<&PgText::mac8>("mac8").notNull(),
+    pg::text<&PgText::txtN>("txt_n"),
+    pg::jsonb<&PgText::docN>("doc_n"),
+    pg::uuid<&PgText::keyN>("key_n"),
+    moodEnum.column<&PgText::moodN>("mood_n"),
+    pg::interval<&PgText::spanN>("span_n"),
 });
 
 struct PgTime {
@@ -119,21 +119,21 @@ struct PgTime {
     std::optional<std::chrono::seconds> clockN;
 };
 inline const auto times = pg::table<PgTime>("times", {
-    pg::serial("id", &PgTime::id).primaryKey(),
-    pg::date("day", &PgTime::day).notNull(),
-    pg::timestamp("at", &PgTime::at).notNull(),
-    pg::timestamp("at_seconds", &PgTime::atSeconds, {.precision = 0}).notNull(),
-    pg::timestamp("at_clock", &PgTime::atClock).notNull(),
-    pg::timestamp("at_zone", &PgTime::atZone, {.withTimezone = true}).notNull(),
-    pg::time("clock", &PgTime::clock).notNull(),
-    pg::date("day_text", &PgTime::dayText).notNull(),
-    pg::timestamp("at_text", &PgTime::atText).notNull(),
-    pg::timestamp("at_zone_text", &PgTime::atZoneText, {.withTimezone = true}).notNull(),
-    pg::time("clock_text", &PgTime::clockText).notNull(),
-    pg::date("day_n", &PgTime::dayN),
-    pg::timestamp("at_n", &PgTime::atN),
-    pg::timestamp("at_zone_n", &PgTime::atZoneN, {.withTimezone = true}),
-    pg::time("clock_n", &PgTime::clockN),
+    pg::serial<&PgTime::id>("id").primaryKey(),
+    pg::date<&PgTime::day>("day").notNull(),
+    pg::timestamp<&PgTime::at>("at").notNull(),
+    pg::timestamp<&PgTime::atSeconds>("at_seconds", {.precision = 0}).notNull(),
+    pg::timestamp<&PgTime::atClock>("at_clock").notNull(),
+    pg::timestamp<&PgTime::atZone>("at_zone", {.withTimezone = true}).notNull(),
+    pg::time<&PgTime::clock>("clock").notNull(),
+    pg::date<&PgTime::dayText>("day_text").notNull(),
+    pg::timestamp<&PgTime::atText>("at_text").notNull(),
+    pg::timestamp<&PgTime::atZoneText>("at_zone_text", {.withTimezone = true}).notNull(),
+    pg::time<&PgTime::clockText>("clock_text").notNull(),
+    pg::date<&PgTime::dayN>("day_n"),
+    pg::timestamp<&PgTime::atN>("at_n"),
+    pg::timestamp<&PgTime::atZoneN>("at_zone_n", {.withTimezone = true}),
+    pg::time<&PgTime::clockN>("clock_n"),
 });
 
 struct PgBinary {
@@ -150,17 +150,17 @@ struct PgBinary {
     std::optional<pg::Line> lineN;
 };
 inline const auto binaries = pg::table<PgBinary>("binaries", {
-    pg::serial("id", &PgBinary::id).primaryKey(),
-    pg::bytea("raw", &PgBinary::raw).notNull(),
-    pg::bytea("raw_bytes", &PgBinary::rawBytes).notNull(),
-    pg::bytea("raw_string", &PgBinary::rawString).notNull(),
-    pg::point("where_", &PgBinary::where).notNull(),
-    pg::point("where_text", &PgBinary::whereText).notNull(),
-    pg::line("line", &PgBinary::line).notNull(),
-    pg::bytea("raw_n", &PgBinary::rawN),
-    pg::bytea("raw_string_n", &PgBinary::rawStringN),
-    pg::point("where_n", &PgBinary::whereN),
-    pg::line("line_n", &PgBinary::lineN),
+    pg::serial<&PgBinary::id>("id").primaryKey(),
+    pg::bytea<&PgBinary::raw>("raw").notNull(),
+    pg::bytea<&PgBinary::rawBytes>("raw_bytes").notNull(),
+    pg::bytea<&PgBinary::rawString>("raw_string").notNull(),
+    pg::point<&PgBinary::where>("where_").notNull(),
+    pg::point<&PgBinary::whereText>("where_text").notNull(),
+    pg::line<&PgBinary::line>("line").notNull(),
+    pg::bytea<&PgBinary::rawN>("raw_n"),
+    pg::bytea<&PgBinary::rawStringN>("raw_string_n"),
+    pg::point<&PgBinary::whereN>("where_n"),
+    pg::line<&PgBinary::lineN>("line_n"),
 });
 
 struct PgArray {
@@ -178,18 +178,18 @@ struct PgArray {
     std::vector<std::optional<std::string>> maybeWords;  // elements may be NULL
 };
 inline const auto arrays = pg::table<PgArray>("arrays", {
-    pg::serial("id", &PgArray::id).primaryKey(),
-    pg::integer("ints", &PgArray::ints).notNull(),
-    pg::integer("matrix", &PgArray::matrix).notNull(),
-    pg::text("words", &PgArray::words).notNull(),
-    pg::boolean("flags", &PgArray::flags).notNull(),
-    pg::doublePrecision("reals", &PgArray::reals).notNull(),
-    pg::uuid("keys", &PgArray::keys).notNull(),
-    moodEnum("moods", &PgArray::moods).notNull(),
-    pg::numeric("amounts", &PgArray::amounts).notNull(),
-    pg::bytea("blobs", &PgArray::blobs).notNull(),
-    pg::bigint("bigs_n", &PgArray::bigsN),
-    pg::text("maybe_words", &PgArray::maybeWords).notNull(),
+    pg::serial<&PgArray::id>("id").primaryKey(),
+    pg::integer<&PgArray::ints>("ints").notNull(),
+    pg::integer<&PgArray::matrix>("matrix").notNull(),
+    pg::text<&PgArray::words>("words").notNull(),
+    pg::boolean<&PgArray::flags>("flags").notNull(),
+    pg::doublePrecision<&PgArray::reals>("reals").notNull(),
+    pg::uuid<&PgArray::keys>("keys").notNull(),
+    moodEnum.column<&PgArray::moods>("moods").notNull(),
+    pg::numeric<&PgArray::amounts>("amounts").notNull(),
+    pg::bytea<&PgArray::blobs>("blobs").notNull(),
+    pg::bigint<&PgArray::bigsN>("bigs_n"),
+    pg::text<&PgArray::maybeWords>("maybe_words").notNull(),
 });
 
 // PostGIS points (the test creates the table once it has created the extension).
@@ -200,10 +200,10 @@ struct PgPlace {
     std::optional<pg::Point> locationN;
 };
 inline const auto places = pg::table<PgPlace>("places", {
-    pg::serial("id", &PgPlace::id).primaryKey(),
-    pg::geometry("location", &PgPlace::location, {.type = "point"}).notNull(),
-    pg::geometry("location_text", &PgPlace::locationText).notNull(),
-    pg::geometry("location_n", &PgPlace::locationN),
+    pg::serial<&PgPlace::id>("id").primaryKey(),
+    pg::geometry<&PgPlace::location>("location", {.type = "point"}).notNull(),
+    pg::geometry<&PgPlace::locationText>("location_text").notNull(),
+    pg::geometry<&PgPlace::locationN>("location_n"),
 });
 
 // pgvector's vectors. The test server has no pgvector, so the table holds their text form in text
@@ -214,9 +214,9 @@ struct PgVector {
     std::optional<std::vector<float>> embeddingN;
 };
 inline const auto vectors = pg::table<PgVector>("vectors", {
-    pg::serial("id", &PgVector::id).primaryKey(),
-    pg::vector("embedding", &PgVector::embedding, {.dimensions = 3}).notNull(),
-    pg::vector("embedding_n", &PgVector::embeddingN, {.dimensions = 3}),
+    pg::serial<&PgVector::id>("id").primaryKey(),
+    pg::vector<&PgVector::embedding>("embedding", {.dimensions = 3}).notNull(),
+    pg::vector<&PgVector::embeddingN>("embedding_n", {.dimensions = 3}),
 });
 
 // Declared narrower than the table the test creates, so a value can arrive that the member cannot hold.
@@ -225,8 +225,8 @@ struct PgNarrow {
     std::int16_t small = 0;
 };
 inline const auto narrow = pg::table<PgNarrow>("narrow", {
-    pg::serial("id", &PgNarrow::id).primaryKey(),
-    pg::smallint("small", &PgNarrow::small).notNull(),
+    pg::serial<&PgNarrow::id>("id").primaryKey(),
+    pg::smallint<&PgNarrow::small>("small").notNull(),
 });
 
 inline constexpr const char* ddl = R"(

@@ -33,19 +33,19 @@ struct SqNumber {
     std::optional<std::string> numberN;
 };
 inline const auto numbers = sqlite::table<SqNumber>("numbers", {
-    sqlite::integer("id", &SqNumber::id).primaryKey(),
-    sqlite::integer("big", &SqNumber::big).notNull(),
-    sqlite::integer("regular", &SqNumber::regular).notNull(),
-    sqlite::integer("tiny", &SqNumber::tiny).notNull(),
-    sqlite::integer("flag", &SqNumber::flag).notNull(),
-    sqlite::real("dbl", &SqNumber::dbl).notNull(),
-    sqlite::real("single", &SqNumber::single).notNull(),
-    sqlite::numeric("number_d", &SqNumber::numberD).notNull(),
-    sqlite::numeric("number_s", &SqNumber::numberS).notNull(),
-    sqlite::integer("big_n", &SqNumber::bigN),
-    sqlite::integer("flag_n", &SqNumber::flagN),
-    sqlite::real("dbl_n", &SqNumber::dblN),
-    sqlite::numeric("number_n", &SqNumber::numberN),
+    sqlite::integer<&SqNumber::id>("id").primaryKey(),
+    sqlite::integer<&SqNumber::big>("big").notNull(),
+    sqlite::integer<&SqNumber::regular>("regular").notNull(),
+    sqlite::integer<&SqNumber::tiny>("tiny").notNull(),
+    sqlite::integer<&SqNumber::flag>("flag").notNull(),
+    sqlite::real<&SqNumber::dbl>("dbl").notNull(),
+    sqlite::real<&SqNumber::single>("single").notNull(),
+    sqlite::numeric<&SqNumber::numberD>("number_d").notNull(),
+    sqlite::numeric<&SqNumber::numberS>("number_s").notNull(),
+    sqlite::integer<&SqNumber::bigN>("big_n"),
+    sqlite::integer<&SqNumber::flagN>("flag_n"),
+    sqlite::real<&SqNumber::dblN>("dbl_n"),
+    sqlite::numeric<&SqNumber::numberN>("number_n"),
 });
 
 struct SqText {
@@ -62,17 +62,17 @@ struct SqText {
     std::optional<Micros> atN;
 };
 inline const auto texts = sqlite::table<SqText>("texts", {
-    sqlite::integer("id", &SqText::id).primaryKey(),
-    sqlite::text("txt", &SqText::txt).notNull(),
-    sqlite::text("doc", &SqText::doc).notNull(),
-    sqlite::text("doc_text", &SqText::docText, {.mode = "json"}).notNull(),
-    sqlite::text("day", &SqText::day).notNull(),
-    sqlite::text("at", &SqText::at).notNull(),
-    sqlite::text("at_micros", &SqText::atMicros).notNull(),
-    sqlite::text("txt_n", &SqText::txtN),
-    sqlite::text("doc_n", &SqText::docN),
-    sqlite::text("day_n", &SqText::dayN),
-    sqlite::text("at_n", &SqText::atN),
+    sqlite::integer<&SqText::id>("id").primaryKey(),
+    sqlite::text<&SqText::txt>("txt").notNull(),
+    sqlite::text<&SqText::doc>("doc").notNull(),
+    sqlite::text<&SqText::docText>("doc_text", {.mode = "json"}).notNull(),
+    sqlite::text<&SqText::day>("day").notNull(),
+    sqlite::text<&SqText::at>("at").notNull(),
+    sqlite::text<&SqText::atMicros>("at_micros").notNull(),
+    sqlite::text<&SqText::txtN>("txt_n"),
+    sqlite::text<&SqText::docN>("doc_n"),
+    sqlite::text<&SqText::dayN>("day_n"),
+    sqlite::text<&SqText::atN>("at_n"),
 });
 
 // Drizzle's integer({mode: "timestamp" | "timestamp_ms"}): epoch seconds or milliseconds.
@@ -85,12 +85,12 @@ struct SqEpoch {
     std::optional<Millis> millisN;
 };
 inline const auto epochs = sqlite::table<SqEpoch>("epochs", {
-    sqlite::integer("id", &SqEpoch::id).primaryKey(),
-    sqlite::integer("seconds", &SqEpoch::seconds).notNull(),
-    sqlite::integer("millis", &SqEpoch::millis).notNull(),
-    sqlite::integer("clock_seconds", &SqEpoch::clockSeconds, {.mode = "timestamp"}).notNull(),
-    sqlite::integer("seconds_n", &SqEpoch::secondsN),
-    sqlite::integer("millis_n", &SqEpoch::millisN, {.mode = "timestamp_ms"}),
+    sqlite::integer<&SqEpoch::id>("id").primaryKey(),
+    sqlite::integer<&SqEpoch::seconds>("seconds").notNull(),
+    sqlite::integer<&SqEpoch::millis>("millis").notNull(),
+    sqlite::integer<&SqEpoch::clockSeconds>("clock_seconds", {.mode = "timestamp"}).notNull(),
+    sqlite::integer<&SqEpoch::secondsN>("seconds_n"),
+    sqlite::integer<&SqEpoch::millisN>("millis_n", {.mode = "timestamp_ms"}),
 });
 
 struct SqBlob {
@@ -107,17 +107,17 @@ struct SqBlob {
     std::optional<std::int64_t> bigN;
 };
 inline const auto blobs = sqlite::table<SqBlob>("blobs", {
-    sqlite::integer("id", &SqBlob::id).primaryKey(),
-    sqlite::blob("raw", &SqBlob::raw).notNull(),
-    sqlite::blob("raw_bytes", &SqBlob::rawBytes).notNull(),
-    sqlite::blob("raw_string", &SqBlob::rawString).notNull(),
-    sqlite::blob("doc", &SqBlob::doc).notNull(),
-    sqlite::blob("doc_string", &SqBlob::docString, {.mode = "json"}).notNull(),
-    sqlite::blob("big", &SqBlob::big).notNull(),
-    sqlite::blob("raw_n", &SqBlob::rawN),
-    sqlite::blob("raw_string_n", &SqBlob::rawStringN),
-    sqlite::blob("doc_n", &SqBlob::docN),
-    sqlite::blob("big_n", &SqBlob::bigN, {.mode = "bigint"}),
+    sqlite::integer<&SqBlob::id>("id").primaryKey(),
+    sqlite::blob<&SqBlob::raw>("raw").notNull(),
+    sqlite::blob<&SqBlob::rawBytes>("raw_bytes").notNull(),
+    sqlite::blob<&SqBlob::rawString>("raw_string").notNull(),
+    sqlite::blob<&SqBlob::doc>("doc").notNull(),
+    sqlite::blob<&SqBlob::docString>("doc_string", {.mode = "json"}).notNull(),
+    sqlite::blob<&SqBlob::big>("big").notNull(),
+    sqlite::blob<&SqBlob::rawN>("raw_n"),
+    sqlite::blob<&SqBlob::rawStringN>("raw_string_n"),
+    sqlite::blob<&SqBlob::docN>("doc_n"),
+    sqlite::blob<&SqBlob::bigN>("big_n", {.mode = "bigint"}),
 });
 
 // Declared narrower than the table the test creates, so a value can arrive that the member cannot hold.
@@ -126,8 +126,8 @@ struct SqNarrow {
     std::int16_t small = 0;
 };
 inline const auto narrow = sqlite::table<SqNarrow>("narrow", {
-    sqlite::integer("id", &SqNarrow::id).primaryKey(),
-    sqlite::integer("small", &SqNarrow::small).notNull(),
+    sqlite::integer<&SqNarrow::id>("id").primaryKey(),
+    sqlite::integer<&SqNarrow::small>("small").notNull(),
 });
 
 inline constexpr const char* ddl = R"(

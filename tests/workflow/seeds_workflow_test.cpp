@@ -42,36 +42,36 @@ struct Task { std::int32_t id; std::optional<std::string> name; std::optional<st
 struct TaskTag { std::int32_t task; std::int32_t tag; };
 
 inline const auto users = pg::table<User>("users", {
-    pg::serial("id", &User::id).primaryKey(),
-    pg::varchar("username", &User::username, {.length = 50}),
-    pg::varchar("name", &User::name, {.length = 250}),
-    pg::varchar("avatar", &User::avatar, {.length = 500}),
+    pg::serial<&User::id>("id").primaryKey(),
+    pg::varchar<&User::username>("username", {.length = 50}),
+    pg::varchar<&User::name>("name", {.length = 250}),
+    pg::varchar<&User::avatar>("avatar", {.length = 500}),
 });
 inline const auto epics = pg::table<Epic>("epics", {
-    pg::serial("id", &Epic::id).primaryKey(),
-    pg::varchar("name", &Epic::name, {.length = 250}),
-    pg::text("description", &Epic::description),
-    pg::date("due", &Epic::due),
+    pg::serial<&Epic::id>("id").primaryKey(),
+    pg::varchar<&Epic::name>("name", {.length = 250}),
+    pg::text<&Epic::description>("description"),
+    pg::date<&Epic::due>("due"),
 });
 inline const auto tags = pg::table<Tag>("tags", {
-    pg::serial("id", &Tag::id).primaryKey(),
-    pg::varchar("name", &Tag::name, {.length = 250}),
+    pg::serial<&Tag::id>("id").primaryKey(),
+    pg::varchar<&Tag::name>("name", {.length = 250}),
 });
 inline const auto tasks = pg::table<Task>("tasks", {
-    pg::serial("id", &Task::id).primaryKey(),
-    pg::varchar("name", &Task::name, {.length = 250}),
-    pg::integer("epic_id", &Task::epicId).references(&Epic::id),
-)" + (v2 ? R"(    pg::integer("user_id", &Task::userId).references(&User::id, {.onDelete = pg::cascade}),
-    pg::integer("importance", &Task::importance),
+    pg::serial<&Task::id>("id").primaryKey(),
+    pg::varchar<&Task::name>("name", {.length = 250}),
+    pg::integer<&Task::epicId>("epic_id").references<&Epic::id>(),
+)" + (v2 ? R"(    pg::integer<&Task::userId>("user_id").references<&User::id>({.onDelete = pg::cascade}),
+    pg::integer<&Task::importance>("importance"),
 }, {
     pg::index("tasks_epic_id_idx").on(&Task::epicId),
 });
 )"
-         : R"(    pg::integer("user_id", &Task::userId).references(&User::id),
+         : R"(    pg::integer<&Task::userId>("user_id").references<&User::id>(),
 });
 )") + R"(inline const auto tasksTags = pg::table<TaskTag>("tasks_tags", {
-    pg::integer("task", &TaskTag::task).notNull().references(&Task::id),
-    pg::integer("tag", &TaskTag::tag).notNull().references(&Tag::id),
+    pg::integer<&TaskTag::task>("task").notNull().references<&Task::id>(),
+    pg::integer<&TaskTag::tag>("tag").notNull().references<&Tag::id>(),
 }, {
     pg::primaryKey(&TaskTag::task, &TaskTag::tag),
 });
@@ -94,36 +94,36 @@ struct Task { std::int64_t id; std::optional<std::string> name; std::optional<st
 struct TaskTag { std::int64_t task; std::int64_t tag; };
 
 inline const auto users = sqlite::table<User>("users", {
-    sqlite::integer("id", &User::id).primaryKey().autoincrement(),
-    sqlite::text("username", &User::username, {.length = 50}),
-    sqlite::text("name", &User::name, {.length = 250}),
-    sqlite::text("avatar", &User::avatar, {.length = 500}),
+    sqlite::integer<&User::id>("id").primaryKey().autoincrement(),
+    sqlite::text<&User::username>("username", {.length = 50}),
+    sqlite::text<&User::name>("name", {.length = 250}),
+    sqlite::text<&User::avatar>("avatar", {.length = 500}),
 });
 inline const auto epics = sqlite::table<Epic>("epics", {
-    sqlite::integer("id", &Epic::id).primaryKey().autoincrement(),
-    sqlite::text("name", &Epic::name, {.length = 250}),
-    sqlite::text("description", &Epic::description),
-    sqlite::text("due", &Epic::due),
+    sqlite::integer<&Epic::id>("id").primaryKey().autoincrement(),
+    sqlite::text<&Epic::name>("name", {.length = 250}),
+    sqlite::text<&Epic::description>("description"),
+    sqlite::text<&Epic::due>("due"),
 });
 inline const auto tags = sqlite::table<Tag>("tags", {
-    sqlite::integer("id", &Tag::id).primaryKey().autoincrement(),
-    sqlite::text("name", &Tag::name, {.length = 250}),
+    sqlite::integer<&Tag::id>("id").primaryKey().autoincrement(),
+    sqlite::text<&Tag::name>("name", {.length = 250}),
 });
 inline const auto tasks = sqlite::table<Task>("tasks", {
-    sqlite::integer("id", &Task::id).primaryKey().autoincrement(),
-    sqlite::text("name", &Task::name, {.length = 250}),
-    sqlite::integer("epic_id", &Task::epicId).references(&Epic::id),
-)" + (v2 ? R"(    sqlite::integer("user_id", &Task::userId).references(&User::id, {.onDelete = sqlite::cascade}),
-    sqlite::integer("importance", &Task::importance),
+    sqlite::integer<&Task::id>("id").primaryKey().autoincrement(),
+    sqlite::text<&Task::name>("name", {.length = 250}),
+    sqlite::integer<&Task::epicId>("epic_id").references<&Epic::id>(),
+)" + (v2 ? R"(    sqlite::integer<&Task::userId>("user_id").references<&User::id>({.onDelete = sqlite::cascade}),
+    sqlite::integer<&Task::importance>("importance"),
 }, {
     sqlite::index("tasks_epic_id_idx").on(&Task::epicId),
 });
 )"
-         : R"(    sqlite::integer("user_id", &Task::userId).references(&User::id),
+         : R"(    sqlite::integer<&Task::userId>("user_id").references<&User::id>(),
 });
 )") + R"(inline const auto tasksTags = sqlite::table<TaskTag>("tasks_tags", {
-    sqlite::integer("task", &TaskTag::task).notNull().references(&Task::id),
-    sqlite::integer("tag", &TaskTag::tag).notNull().references(&Tag::id),
+    sqlite::integer<&TaskTag::task>("task").notNull().references<&Task::id>(),
+    sqlite::integer<&TaskTag::tag>("tag").notNull().references<&Tag::id>(),
 }, {
     sqlite::primaryKey(&TaskTag::task, &TaskTag::tag),
 });
@@ -147,36 +147,36 @@ struct Task { std::int32_t id; std::optional<std::string> name; std::optional<st
 struct TaskTag { std::int32_t task; std::int32_t tag; };
 
 inline const auto users = mysql::table<User>("users", {
-    mysql::int_("id", &User::id).primaryKey().autoincrement(),
-    mysql::varchar("username", &User::username, {.length = 50}),
-    mysql::varchar("name", &User::name, {.length = 250}),
-    mysql::varchar("avatar", &User::avatar, {.length = 500}),
+    mysql::int_<&User::id>("id").primaryKey().autoincrement(),
+    mysql::varchar<&User::username>("username", {.length = 50}),
+    mysql::varchar<&User::name>("name", {.length = 250}),
+    mysql::varchar<&User::avatar>("avatar", {.length = 500}),
 });
 inline const auto epics = mysql::table<Epic>("epics", {
-    mysql::int_("id", &Epic::id).primaryKey().autoincrement(),
-    mysql::varchar("name", &Epic::name, {.length = 250}),
-    mysql::text("description", &Epic::description),
-    mysql::date("due", &Epic::due),
+    mysql::int_<&Epic::id>("id").primaryKey().autoincrement(),
+    mysql::varchar<&Epic::name>("name", {.length = 250}),
+    mysql::text<&Epic::description>("description"),
+    mysql::date<&Epic::due>("due"),
 });
 inline const auto tags = mysql::table<Tag>("tags", {
-    mysql::int_("id", &Tag::id).primaryKey().autoincrement(),
-    mysql::varchar("name", &Tag::name, {.length = 250}),
+    mysql::int_<&Tag::id>("id").primaryKey().autoincrement(),
+    mysql::varchar<&Tag::name>("name", {.length = 250}),
 });
 inline const auto tasks = mysql::table<Task>("tasks", {
-    mysql::int_("id", &Task::id).primaryKey().autoincrement(),
-    mysql::varchar("name", &Task::name, {.length = 250}),
-    mysql::int_("epic_id", &Task::epicId).references(&Epic::id),
-)" + (v2 ? R"(    mysql::int_("user_id", &Task::userId).references(&User::id, {.onDelete = mysql::cascade}),
-    mysql::int_("importance", &Task::importance),
+    mysql::int_<&Task::id>("id").primaryKey().autoincrement(),
+    mysql::varchar<&Task::name>("name", {.length = 250}),
+    mysql::int_<&Task::epicId>("epic_id").references<&Epic::id>(),
+)" + (v2 ? R"(    mysql::int_<&Task::userId>("user_id").references<&User::id>({.onDelete = mysql::cascade}),
+    mysql::int_<&Task::importance>("importance"),
 }, {
     mysql::index("tasks_epic_id_idx").on(&Task::epicId),
 });
 )"
-         : R"(    mysql::int_("user_id", &Task::userId).references(&User::id),
+         : R"(    mysql::int_<&Task::userId>("user_id").references<&User::id>(),
 });
 )") + R"(inline const auto tasksTags = mysql::table<TaskTag>("tasks_tags", {
-    mysql::int_("task", &TaskTag::task).notNull().references(&Task::id),
-    mysql::int_("tag", &TaskTag::tag).notNull().references(&Tag::id),
+    mysql::int_<&TaskTag::task>("task").notNull().references<&Task::id>(),
+    mysql::int_<&TaskTag::tag>("tag").notNull().references<&Tag::id>(),
 }, {
     mysql::primaryKey(&TaskTag::task, &TaskTag::tag),
 });

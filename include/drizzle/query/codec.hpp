@@ -7,7 +7,7 @@
 // std::chrono) are recognised by their shape, so this header includes neither.
 //
 //   struct Event { std::int64_t id; nlohmann::json payload; std::optional<std::string> note; };
-//   // pg::jsonb("payload", &Event::payload) reads and writes nlohmann::json directly.
+//   // pg::jsonb<&Event::payload>("payload") reads and writes nlohmann::json directly.
 //
 // What each member type becomes (NULL is std::nullopt for every one of them):
 //   bool, integers, float, double      numbers (a std::uint64_t above INT64_MAX as its digits)

@@ -1,13 +1,16 @@
 // Column builders: the typed front end of a column declaration.
 //
-// A dialect's column function (`pg::integer("id", &User::id)`) checks the member's C++ type
-// against the column's SQL type, then returns a `ColumnBuilder<M, NotNull>` whose modifiers
-// mirror Drizzle's (`notNull()`, `primaryKey()`, `default_()`, `references()`, ...). The only
+// A dialect's column function takes the row struct's member as a template argument and the SQL
+// column name (`pg::integer<&User::id>("id")`), checks the member's C++ type against the
+// column's SQL type, and returns a `ColumnBuilder<M, NotNull>` whose modifiers mirror Drizzle's
+// (`notNull()`, `primaryKey()`, `default_()`, `references<&T::m>()`, ...). The only
 // compile-time state is the member type and whether the column is NOT NULL, so that:
 //   - a nullable column needs a `std::optional` member, and a NOT NULL one a plain member;
 //   - a default must be a value the member could hold;
 //   - a foreign key must point at a column of the same value type.
-// Everything else is run-time data in a `ColumnSpec`, so a large schema compiles quickly.
+// The builder holds its `ColumnSpec` by value and every step is constexpr; the conversion into
+// a table's column list is consteval, so the compiler evaluates the whole chain and a column
+// costs the program constant data rather than code (schema/spec.hpp).
 #pragma once
 
 #include <initializer_list>
@@ -81,18 +84,23 @@ struct IsBytes
 template <class V>
 struct IsAnything : std::true_type {};
 
-template <class M, bool NotNull>
+template <class M, bool NotNull, bool Constant = true>
 class ColumnBuilder;
 
 template <class M, template <class> class Accepts>
 inline constexpr int arrayDepthOf = ArrayDepth<Accepts, ValueOf<M>>::value;
 
-template <class M, bool NotNull, class T>
-DRIZZLE_ALWAYS_INLINE ColumnBuilder<M, NotNull> makeColumn(const char* name, const char* kind, M T::*member,
-                                                    int dimensions = 0) {
-    ColumnSpec* spec = newColumn(name, kind, memberRef(member), dimensions, NotNull);
-    spec->codec = &codecOf<M>;
-    return ColumnBuilder<M, NotNull>{spec};
+template <class M, bool NotNull>
+constexpr ColumnBuilder<M, NotNull> makeColumn(const char* name, const char* kind, MemberRef member,
+                                               int dimensions = 0) {
+    ColumnBuilder<M, NotNull> b;
+    b.spec.name = name;
+    b.spec.kind = kind;
+    b.spec.member = member;
+    b.spec.args.dimensions = static_cast<std::uint8_t>(dimensions);
+    b.spec.notNull = NotNull;
+    b.spec.codec = &codecOf<M>;
+    return b;
 }
 
 // A literal default the member could hold and a snapshot can record: a bool for a bool member,
@@ -124,15 +132,16 @@ struct UniqueOptions {
 
 namespace detail {
 
-// Modifiers fill the spec in place and return the same builder (re-typed when they make the
-// column NOT NULL), so a chain of them copies nothing but a pointer.
-template <class M, bool NotNull>
+// Each modifier returns a modified copy (re-typed when it makes the column NOT NULL). A builder
+// is `Constant` unless it holds something only the declaring full-expression keeps alive (a
+// list of enum values); a constant one converts to a column only at compile time.
+template <class M, bool NotNull, bool Constant>
 class ColumnBuilder {
 public:
-    ColumnSpec* spec;
+    ColumnSpec spec;
 
     // NOT NULL. The member must be a plain (non-optional) type.
-    ColumnBuilder<M, true> notNull() const {
+    constexpr ColumnBuilder<M, true, Constant> notNull() const {
         static_assert(!isOptional<M>,
                       ".notNull(): the member is std::optional, so the column would be nullable. "
                       "Make the member a plain type, or drop .notNull().");
@@ -140,34 +149,37 @@ public:
     }
 
     // PRIMARY KEY (implies NOT NULL, so the member must not be std::optional).
-    ColumnBuilder<M, true> primaryKey() const {
+    constexpr ColumnBuilder<M, true, Constant> primaryKey() const {
         static_assert(!isOptional<M>,
                       ".primaryKey(): a primary key column is NOT NULL, so its member cannot be "
                       "std::optional.");
-        spec->primaryKey = true;
-        return rebind<true>();
+        auto b = rebind<true>();
+        b.spec.primaryKey = true;
+        return b;
     }
 
     // SQLite `primaryKey({autoIncrement: true})`; MySQL `.autoincrement()`.
-    ColumnBuilder autoincrement() const {
-        spec->autoincrement = true;
-        return *this;
+    constexpr ColumnBuilder autoincrement() const {
+        return with([](ColumnSpec& s) { s.autoincrement = true; });
     }
 
-    ColumnBuilder unique(std::string_view constraintName = {}, UniqueOptions options = {}) const {
-        spec->unique = true;
-        spec->uniqueName = constraintName;
-        spec->nullsNotDistinct = options.nullsNotDistinct;
-        return *this;
+    constexpr ColumnBuilder unique(std::string_view constraintName = {}, UniqueOptions options = {}) const {
+        return with([&](ColumnSpec& s) {
+            s.unique = true;
+            s.uniqueName = constraintName;
+            s.nullsNotDistinct = options.nullsNotDistinct;
+        });
     }
 
     // A literal default; the value must be one the member could hold.
     template <class V>
-    ColumnBuilder default_(const V& value) const {
+    constexpr ColumnBuilder default_(const V& value) const {
         using D = std::decay_t<V>;
+        ColumnBuilder b = *this;
+        DefaultSpec& d = b.spec.defaultValue;
         if constexpr (std::is_same_v<D, Sql>) {
-            spec->defaultValue.kind = DefaultSpec::Kind::sql;
-            spec->defaultValue.text = value.text;
+            d.kind = DefaultSpec::Kind::sql;
+            d.text = value.text;
         } else {
             static_assert(isDefaultFor<V, M>,
                           ".default_(value): the value's type does not match the column's member "
@@ -175,101 +187,133 @@ public:
                           "text for strings). For anything else write the SQL: "
                           "drizzle::sql(\"...\").");
             if constexpr (std::is_same_v<D, bool>) {
-                spec->defaultValue.kind = DefaultSpec::Kind::boolean;
-                spec->defaultValue.boolean = value;
+                d.kind = DefaultSpec::Kind::boolean;
+                d.boolean = value;
             } else if constexpr (std::is_integral_v<D>) {
-                spec->defaultValue.kind = DefaultSpec::Kind::integer;
-                spec->defaultValue.integer = static_cast<std::int64_t>(value);
+                d.kind = DefaultSpec::Kind::integer;
+                d.integer = static_cast<std::int64_t>(value);
             } else if constexpr (std::is_floating_point_v<D>) {
-                spec->defaultValue.kind = DefaultSpec::Kind::floating;
-                spec->defaultValue.floating = static_cast<double>(value);
+                d.kind = DefaultSpec::Kind::floating;
+                d.floating = static_cast<double>(value);
             } else {
-                spec->defaultValue.kind = DefaultSpec::Kind::string;
-                spec->defaultValue.text = std::string_view(value);
+                d.kind = DefaultSpec::Kind::string;
+                d.text = std::string_view(value);
             }
         }
-        return *this;
+        return b;
     }
 
     // DEFAULT now() / CURRENT_TIMESTAMP, as the dialect spells it.
-    ColumnBuilder defaultNow() const {
-        spec->defaultValue.kind = DefaultSpec::Kind::now;
-        return *this;
+    constexpr ColumnBuilder defaultNow() const {
+        return with([](ColumnSpec& s) { s.defaultValue.kind = DefaultSpec::Kind::now; });
     }
 
     // PostgreSQL uuid: DEFAULT gen_random_uuid().
-    ColumnBuilder defaultRandom() const {
-        spec->defaultValue.kind = DefaultSpec::Kind::random;
-        return *this;
+    constexpr ColumnBuilder defaultRandom() const {
+        return with([](ColumnSpec& s) { s.defaultValue.kind = DefaultSpec::Kind::random; });
     }
 
-    // App-side default and on-update values: computed by the ORM, not stored in the schema.
-    ColumnBuilder defaultFn(ValueOf<M> (*fn)()) const {
-        spec->defaultFn = reinterpret_cast<void (*)()>(fn);
-        return *this;
+    // App-side default and on-update values, computed by the ORM, not stored in the schema:
+    // `.defaultFn<&newSlug>()` with `std::string newSlug()` (Drizzle's `$defaultFn`).
+    template <ValueOf<M> (*Fn)()>
+    constexpr ColumnBuilder defaultFn() const {
+        return with([](ColumnSpec& s) { s.defaultFnConstant = &constantOf<Fn>; });
     }
-    ColumnBuilder onUpdateFn(ValueOf<M> (*fn)()) const {
-        spec->onUpdateFn = reinterpret_cast<void (*)()>(fn);
-        return *this;
+    template <ValueOf<M> (*Fn)()>
+    constexpr ColumnBuilder onUpdateFn() const {
+        return with([](ColumnSpec& s) { s.onUpdateFnConstant = &constantOf<Fn>; });
     }
 
     // MySQL: ON UPDATE CURRENT_TIMESTAMP.
-    ColumnBuilder onUpdateNow() const {
-        spec->onUpdateNow = true;
-        return *this;
+    constexpr ColumnBuilder onUpdateNow() const {
+        return with([](ColumnSpec& s) { s.onUpdateNow = true; });
     }
 
     // GENERATED ALWAYS AS (expr); `type` is "stored" or (SQLite, MySQL) "virtual". Left out, it
     // is the dialect's default as Drizzle's: "stored" on PostgreSQL, "virtual" elsewhere.
-    ColumnBuilder generatedAlwaysAs(Sql expression, std::string_view type = {}) const {
-        spec->generatedAs = expression.text;
-        spec->generatedType = type;
-        return *this;
+    constexpr ColumnBuilder generatedAlwaysAs(Sql expression, std::string_view type = {}) const {
+        return with([&](ColumnSpec& s) {
+            s.generatedAs = expression.text;
+            s.generatedType = type;
+        });
     }
 
     // PostgreSQL identity columns (NOT NULL by definition).
-    ColumnBuilder<M, true> generatedAlwaysAsIdentity(SequenceOptions options = {},
-                                                     std::string_view sequenceName = {}) const {
+    constexpr ColumnBuilder<M, true, Constant> generatedAlwaysAsIdentity(SequenceOptions options = {},
+                                                                         std::string_view sequenceName = {}) const {
         return identity(IdentitySpec::Kind::always, options, sequenceName);
     }
-    ColumnBuilder<M, true> generatedByDefaultAsIdentity(SequenceOptions options = {},
-                                                        std::string_view sequenceName = {}) const {
+    constexpr ColumnBuilder<M, true, Constant> generatedByDefaultAsIdentity(SequenceOptions options = {},
+                                                                            std::string_view sequenceName = {}) const {
         return identity(IdentitySpec::Kind::byDefault, options, sequenceName);
     }
 
-    // A single-column foreign key to `target`, which must hold the same value type.
-    template <class T2, class M2>
-    DRIZZLE_INLINE ColumnBuilder references(M2 T2::*target, ReferenceOptions options = {}) const {
-        static_assert(sameValueType<M, M2>,
-                      ".references(target): the referenced column's member has a different "
+    // A single-column foreign key to `Target`, which must hold the same value type:
+    // `.references<&User::id>({.onDelete = drizzle::cascade})`.
+    template <auto Target>
+    constexpr ColumnBuilder references(ReferenceOptions options = {}) const {
+        static_assert(sameValueType<M, MemberType<Target>>,
+                      ".references<target>(): the referenced column's member has a different "
                       "value type; a foreign key must match the type of the column it references.");
-        setReference(spec, memberRef(target), options.onDelete, options.onUpdate);
-        return *this;
+        return with([&](ColumnSpec& s) {
+            s.reference = ReferenceSpec{DRIZZLE_MEMBER(Target), options.onDelete, options.onUpdate};
+        });
     }
 
     // Where the column lands in a table's column list. Nullability is checked here, once the
-    // modifiers are known.
-    operator ColumnRef() const {  // NOLINT(google-explicit-constructor): the DSL relies on it
+    // modifiers are known. Consteval, so the compiler evaluates the declaration (spec.hpp).
+    consteval operator ColumnSpec() const  // NOLINT(google-explicit-constructor): the DSL relies on it
+        requires Constant
+    {
         static_assert(isOptional<M> || NotNull,
                       "the column is nullable but its member is not std::optional: add .notNull() "
                       "(or .primaryKey()), or make the member std::optional<...>.");
-        return ColumnRef{spec};
+        return spec;
+    }
+    constexpr operator ColumnSpec() const  // NOLINT(google-explicit-constructor)
+        requires(!Constant)
+    {
+        static_assert(isOptional<M> || NotNull,
+                      "the column is nullable but its member is not std::optional: add .notNull() "
+                      "(or .primaryKey()), or make the member std::optional<...>.");
+        return spec;
     }
 
-private:
-    template <bool N>
-    ColumnBuilder<M, N> rebind() const {
-        spec->notNull = N;
-        return ColumnBuilder<M, N>{spec};
+    // The values a text column may hold (Drizzle's `{ enum: [...] }` on text, varchar and char),
+    // recorded as declared; the column is then registered at run time (the list is a temporary).
+    constexpr ColumnBuilder<M, NotNull, false> enumValues(std::initializer_list<const char*> values) const {
+        ColumnBuilder<M, NotNull, false> b{spec};
+        b.spec.args.values = values.begin();
+        b.spec.args.valueCount = values.size();
+        return b;
     }
-    ColumnBuilder<M, true> identity(IdentitySpec::Kind kind, SequenceOptions options,
-                                    std::string_view sequenceName) const {
+
+    // The same column, no longer constant (it now points at values only the declaring
+    // full-expression keeps alive).
+    constexpr ColumnBuilder<M, NotNull, false> atRunTime() const { return {spec}; }
+
+private:
+    template <class F>
+    constexpr ColumnBuilder with(F f) const {
+        ColumnBuilder b = *this;
+        f(b.spec);
+        return b;
+    }
+    template <bool N>
+    constexpr ColumnBuilder<M, N, Constant> rebind() const {
+        ColumnBuilder<M, N, Constant> b{spec};
+        b.spec.notNull = N;
+        return b;
+    }
+    constexpr ColumnBuilder<M, true, Constant> identity(IdentitySpec::Kind kind, SequenceOptions options,
+                                                        std::string_view sequenceName) const {
         static_assert(!isOptional<M>,
                       "identity columns are NOT NULL, so the member cannot be std::optional.");
-        spec->identity.kind = kind;
-        spec->identity.options = options;
-        spec->identity.name = sequenceName;
-        return rebind<true>();
+        auto b = rebind<true>();
+        b.spec.identity.kind = kind;
+        b.spec.identity.options = options;
+        b.spec.identity.name = sequenceName;
+        return b;
     }
 };
 

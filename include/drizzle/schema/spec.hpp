@@ -1,12 +1,15 @@
 // The plain data a schema declaration lowers into, before it is registered.
 //
 // Compile time is a product figure (a schema header is compiled into every program that uses
-// it), so a declaration compiles to very little: the library allocates each column's and
-// constraint's spec (`newColumn`, `newConstraint`), the typed builders keep only a pointer to
-// it and fill it with plain stores, and a table's column list is a list of pointers. Nothing
-// large is copied or kept on the stack, so even a schema of thousands of tables initialises in
-// a small stack frame. Specs hold string_views into the declaration's literals (or temporaries
-// that live until the declaring full-expression ends); registration copies the strings.
+// it), so a column declaration compiles to constant data, not code: a column's member is a
+// template argument (`pg::integer<&User::id>("id")`), its builder is evaluated by the compiler,
+// and a table's column list is an array the compiler emits as data, which the table's one
+// registration call copies (bench/schema_compile measures it). What a constant cannot hold is
+// resolved at registration: a member pointer's offset (`MemberRef::constant` points at the
+// pointer) and an app-side default's function. Table constraints (indexes, keys, checks) are
+// filled in at run time into specs the library allocates (`newConstraint`). Specs hold
+// string_views into the declaration's literals (or temporaries that live until the declaring
+// full-expression ends); registration copies the strings.
 #pragma once
 
 #include <cstddef>
@@ -58,12 +61,39 @@ namespace detail {
 template <class T>
 inline constexpr char typeTag = 0;  // its address identifies T at run time
 
-// A data member identified at run time: which struct, and where in it.
+// A data member identified at run time: which struct, and where in it. A column declaration
+// cannot compute the offset at compile time, so it records where its member pointer is stored
+// (`constant`), and registration reads the offset from there.
 struct MemberRef {
     const void* owner = nullptr;
     std::ptrdiff_t offset = -1;
+    const void* constant = nullptr;
     constexpr bool valid() const { return owner != nullptr; }
 };
+
+// The type a member pointer constant points into, and the member's type.
+template <class P>
+struct MemberPointerTraits;
+template <class T, class M>
+struct MemberPointerTraits<M T::*> {
+    using Owner = T;
+    using Member = M;
+};
+template <auto P>
+using MemberType = typename MemberPointerTraits<decltype(P)>::Member;
+template <auto P>
+using OwnerType = typename MemberPointerTraits<decltype(P)>::Owner;
+
+// A constant with static storage, so a constant-evaluated declaration can point at it.
+template <auto V>
+inline constexpr auto constantOf = V;
+
+// The MemberRef of a member pointer given as a template argument, as a constant expression
+// (library-internal: spelled as a macro so a column costs no extra template instantiation).
+#define DRIZZLE_MEMBER(P)                                                                                   \
+    ::drizzle::detail::MemberRef {                                                                         \
+        &::drizzle::detail::typeTag<::drizzle::detail::OwnerType<P>>, -1, &::drizzle::detail::constantOf<P> \
+    }
 
 template <class T, class M>
 DRIZZLE_ALWAYS_INLINE MemberRef memberRef(M T::*member) {
@@ -125,11 +155,19 @@ struct ReferenceSpec {
 
 struct Codec;  // query/codec.hpp
 
+// What a pg enum object is to the registry: its registered definition. A column declaration
+// points at the enum object (a constant address) and registration reads the definition.
+struct EnumHandle {
+    const void* def = nullptr;
+};
+
 struct ColumnSpec {
     std::string_view name;
     std::string_view kind;  // the declaring function: "varchar", "timestamp", "custom", ...
     std::string_view customSqlType;  // for customType, and the enum name for enum columns
-    const void* enumDef = nullptr;   // the registered enum this column draws from
+    const void* enumDef = nullptr;   // the registered enum this column draws from (set at
+                                     // registration from `enumHandle`, the declared enum object)
+    const EnumHandle* enumHandle = nullptr;
     TypeArgs args;
     MemberRef member;
     bool notNull = false;
@@ -144,10 +182,15 @@ struct ColumnSpec {
     std::string_view generatedType;  // "stored" | "virtual"
     IdentitySpec identity;
     ReferenceSpec reference;
-    void (*defaultFn)() = nullptr;   // app-side default, as `M (*)()`
-    void (*onUpdateFn)() = nullptr;  // app-side on-update, as `M (*)()`
+    // App-side default and on-update functions, as `M (*)()`. A declaration sets the `...Constant`
+    // pointer (to where the typed function pointer is stored); registration sets the function.
+    void (*defaultFn)() = nullptr;
+    void (*onUpdateFn)() = nullptr;
+    const void* defaultFnConstant = nullptr;
+    const void* onUpdateFnConstant = nullptr;
     const Codec* codec = nullptr;    // reads and binds the member (query/codec.hpp)
 };
+
 
 inline constexpr std::size_t maxConstraintColumns = 16;
 
@@ -179,15 +222,10 @@ struct ConstraintSpec {
     std::string_view as, for_, to, using_, withCheck;  // `to`: comma-separated role names
 };
 
-// Specs owned by the registry; a declaration fills them in.
-ColumnSpec* newColumn(const char* name, const char* kind, MemberRef member, int dimensions, bool notNull);
+// Constraint specs owned by the registry; a declaration fills them in.
 ConstraintSpec* newConstraint();
-void setReference(ColumnSpec* column, MemberRef target, std::string_view onDelete, std::string_view onUpdate);
 
-// What a table's column and constraint lists hold.
-struct ColumnRef {
-    ColumnSpec* spec;
-};
+// What a table's constraint list holds.
 struct ConstraintRef {
     ConstraintSpec* spec;
 };

@@ -6,8 +6,8 @@
 // pointer, so a renamed member is a compile error rather than a broken migration.
 //
 //   inline const auto tasks = pg::table<Task>("tasks", {
-//       pg::serial("id", &Task::id).primaryKey(),
-//       pg::integer("epic_id", &Task::epicId).notNull(),
+//       pg::serial<&Task::id>("id").primaryKey(),
+//       pg::integer<&Task::epicId>("epic_id").notNull(),
 //   }, {
 //       drizzle::index("tasks_epic_idx").on(&Task::epicId),
 //       drizzle::check("epic_positive", drizzle::sql("epic_id > 0")),
@@ -30,7 +30,7 @@ struct TableDecl {
     const void* owner;  // typeTag of the row struct
     std::string_view schema;
     std::string_view name;
-    const ColumnRef* columns;
+    const ColumnSpec* columns;
     std::size_t columnCount;
     const ConstraintRef* constraints;
     std::size_t constraintCount;

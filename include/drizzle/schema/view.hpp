@@ -1,7 +1,7 @@
 // Views, shared by the dialects: a row struct, optional column declarations, and an SQL body.
 //
 //   inline const auto activeUsers = pg::view<ActiveUser>("active_users", {
-//       pg::integer("id", &ActiveUser::id).notNull(),
+//       pg::integer<&ActiveUser::id>("id").notNull(),
 //   }).as(drizzle::sql("select id from users where active"));
 #pragma once
 
@@ -39,7 +39,7 @@ protected:
 namespace detail {
 template <class Row>
 DRIZZLE_ALWAYS_INLINE ViewDef* declareView(Dialect dialect, std::string_view schema, std::string_view name,
-                     std::initializer_list<ColumnRef> columns, bool materialized, Site site) {
+                     std::initializer_list<ColumnSpec> columns, bool materialized, Site site) {
     return registerView(ViewDecl{dialect, &typeTag<Row>, schema, name, columns.begin(), columns.size(),
                                  materialized, site});
 }

@@ -8,6 +8,6 @@ struct Note {
 };
 
 inline const auto notes = drizzle::sqlite::table<Note>("notes", {
-    drizzle::sqlite::integer("id", &Note::id).primaryKey(),
-    drizzle::sqlite::text("body", &Note::body).notNull(),
+    drizzle::sqlite::integer<&Note::id>("id").primaryKey(),
+    drizzle::sqlite::text<&Note::body>("body").notNull(),
 });

@@ -72,55 +72,55 @@ struct AllTypes {
 };
 
 inline const auto allTypes = mysql::table<AllTypes>("all_types", {
-    mysql::serial("serial", &AllTypes::serial).primaryKey(),
-    mysql::tinyint("tinyint", &AllTypes::tinyint),
-    mysql::tinyint("tinyint_unsigned", &AllTypes::tinyintUnsigned),
-    mysql::smallint("smallint", &AllTypes::smallint),
-    mysql::smallint("smallint_unsigned", &AllTypes::smallintUnsigned),
-    mysql::mediumint("mediumint", &AllTypes::mediumint),
-    mysql::mediumint("mediumint_unsigned", &AllTypes::mediumintUnsigned),
-    mysql::int_("int", &AllTypes::int_),
-    mysql::int_("int_unsigned", &AllTypes::intUnsigned),
-    mysql::bigint("bigint", &AllTypes::bigint),
-    mysql::bigint("bigint_unsigned", &AllTypes::bigintUnsigned),
-    mysql::float_("float", &AllTypes::float_),
-    mysql::float_("float_precision", &AllTypes::floatPrecision, {.precision = 10, .scale = 2}),
-    mysql::float_("float_unsigned", &AllTypes::floatUnsigned, {.isUnsigned = true}),
-    mysql::double_("double", &AllTypes::double_),
-    mysql::double_("double_precision", &AllTypes::doublePrecision, {.precision = 12, .scale = 4}),
-    mysql::double_("double_unsigned", &AllTypes::doubleUnsigned, {.isUnsigned = true}),
-    mysql::decimal("decimal", &AllTypes::decimal, {.precision = 10, .scale = 2}),
-    mysql::decimal("decimal_plain", &AllTypes::decimalPlain),
-    mysql::decimal("decimal_precision", &AllTypes::decimalPrecision, {.precision = 7}),
-    mysql::decimal("decimal_unsigned", &AllTypes::decimalUnsigned, {.precision = 8, .scale = 3, .isUnsigned = true}),
-    mysql::real("real", &AllTypes::real),
-    mysql::real("real_precision", &AllTypes::realPrecision, {.precision = 6, .scale = 2}),
-    mysql::char_("char", &AllTypes::fixedChar, {.length = 3}),
-    mysql::char_("char_no_length", &AllTypes::charNoLength),
-    mysql::varchar("varchar", &AllTypes::varchar, {.length = 255}),
-    mysql::varchar("varchar_enum", &AllTypes::varcharEnum, {.length = 10, .enumValues = {"a", "b"}}),
-    mysql::text("text", &AllTypes::text),
-    mysql::text("text_enum", &AllTypes::textEnum, {.enumValues = {"x", "y"}}),
-    mysql::tinytext("tinytext", &AllTypes::tinytext),
-    mysql::mediumtext("mediumtext", &AllTypes::mediumtext),
-    mysql::longtext("longtext", &AllTypes::longtext),
-    mysql::binary("binary", &AllTypes::binary, {.length = 16}),
-    mysql::binary("binary_no_length", &AllTypes::binaryNoLength),
-    mysql::varbinary("varbinary", &AllTypes::varbinary, {.length = 255}),
-    mysql::boolean("boolean", &AllTypes::boolean),
-    mysql::date("date", &AllTypes::date),
-    mysql::datetime("datetime", &AllTypes::datetime),
-    mysql::datetime("datetime_fsp", &AllTypes::datetimeFsp, {.fsp = 3}),
-    mysql::time("time", &AllTypes::time),
-    mysql::time("time_fsp", &AllTypes::timeFsp, {.fsp = 6}),
-    mysql::timestamp("timestamp", &AllTypes::timestamp),
-    mysql::timestamp("timestamp_fsp", &AllTypes::timestampFsp, {.fsp = 3}),
-    mysql::year("year", &AllTypes::year),
-    mysql::json("json", &AllTypes::json),
+    mysql::serial<&AllTypes::serial>("serial").primaryKey(),
+    mysql::tinyint<&AllTypes::tinyint>("tinyint"),
+    mysql::tinyint<&AllTypes::tinyintUnsigned>("tinyint_unsigned"),
+    mysql::smallint<&AllTypes::smallint>("smallint"),
+    mysql::smallint<&AllTypes::smallintUnsigned>("smallint_unsigned"),
+    mysql::mediumint<&AllTypes::mediumint>("mediumint"),
+    mysql::mediumint<&AllTypes::mediumintUnsigned>("mediumint_unsigned"),
+    mysql::int_<&AllTypes::int_>("int"),
+    mysql::int_<&AllTypes::intUnsigned>("int_unsigned"),
+    mysql::bigint<&AllTypes::bigint>("bigint"),
+    mysql::bigint<&AllTypes::bigintUnsigned>("bigint_unsigned"),
+    mysql::float_<&AllTypes::float_>("float"),
+    mysql::float_<&AllTypes::floatPrecision>("float_precision", {.precision = 10, .scale = 2}),
+    mysql::float_<&AllTypes::floatUnsigned>("float_unsigned", {.isUnsigned = true}),
+    mysql::double_<&AllTypes::double_>("double"),
+    mysql::double_<&AllTypes::doublePrecision>("double_precision", {.precision = 12, .scale = 4}),
+    mysql::double_<&AllTypes::doubleUnsigned>("double_unsigned", {.isUnsigned = true}),
+    mysql::decimal<&AllTypes::decimal>("decimal", {.precision = 10, .scale = 2}),
+    mysql::decimal<&AllTypes::decimalPlain>("decimal_plain"),
+    mysql::decimal<&AllTypes::decimalPrecision>("decimal_precision", {.precision = 7}),
+    mysql::decimal<&AllTypes::decimalUnsigned>("decimal_unsigned", {.precision = 8, .scale = 3, .isUnsigned = true}),
+    mysql::real<&AllTypes::real>("real"),
+    mysql::real<&AllTypes::realPrecision>("real_precision", {.precision = 6, .scale = 2}),
+    mysql::char_<&AllTypes::fixedChar>("char", {.length = 3}),
+    mysql::char_<&AllTypes::charNoLength>("char_no_length"),
+    mysql::varchar<&AllTypes::varchar>("varchar", {.length = 255}),
+    mysql::varchar<&AllTypes::varcharEnum>("varchar_enum", {.length = 10}).enumValues({"a", "b"}),
+    mysql::text<&AllTypes::text>("text"),
+    mysql::text<&AllTypes::textEnum>("text_enum").enumValues({"x", "y"}),
+    mysql::tinytext<&AllTypes::tinytext>("tinytext"),
+    mysql::mediumtext<&AllTypes::mediumtext>("mediumtext"),
+    mysql::longtext<&AllTypes::longtext>("longtext"),
+    mysql::binary<&AllTypes::binary>("binary", {.length = 16}),
+    mysql::binary<&AllTypes::binaryNoLength>("binary_no_length"),
+    mysql::varbinary<&AllTypes::varbinary>("varbinary", {.length = 255}),
+    mysql::boolean<&AllTypes::boolean>("boolean"),
+    mysql::date<&AllTypes::date>("date"),
+    mysql::datetime<&AllTypes::datetime>("datetime"),
+    mysql::datetime<&AllTypes::datetimeFsp>("datetime_fsp", {.fsp = 3}),
+    mysql::time<&AllTypes::time>("time"),
+    mysql::time<&AllTypes::timeFsp>("time_fsp", {.fsp = 6}),
+    mysql::timestamp<&AllTypes::timestamp>("timestamp"),
+    mysql::timestamp<&AllTypes::timestampFsp>("timestamp_fsp", {.fsp = 3}),
+    mysql::year<&AllTypes::year>("year"),
+    mysql::json<&AllTypes::json>("json"),
     // Values with a quote and a backslash: MySQL reads a backslash in a string literal as an escape.
-    mysql::mysqlEnum("mysql_enum", &AllTypes::mysqlEnum, {"sad", "ok", "it's happy", "back\\slash"}),
-    mysql::customType("custom", &AllTypes::custom, "binary(16)"),
-    mysql::customType("custom_geometry", &AllTypes::customGeometry, "point"),
+    mysql::mysqlEnum<&AllTypes::mysqlEnum>("mysql_enum", {"sad", "ok", "it's happy", "back\\slash"}),
+    mysql::customType<&AllTypes::custom>("custom", "binary(16)"),
+    mysql::customType<&AllTypes::customGeometry>("custom_geometry", "point"),
 });
 
 // ---- column modifiers and defaults --------------------------------------------------------
@@ -167,44 +167,44 @@ struct Modifier {
 };
 
 inline const auto modifiers = mysql::table<Modifier>("modifiers", {
-    mysql::int_("id", &Modifier::id).primaryKey().autoincrement(),
-    mysql::bigint("counter", &Modifier::counter).notNull().default_(0),
-    mysql::varchar("default_text", &Modifier::defaultText, {.length = 20}).default_("x"),
+    mysql::int_<&Modifier::id>("id").primaryKey().autoincrement(),
+    mysql::bigint<&Modifier::counter>("counter").notNull().default_(0),
+    mysql::varchar<&Modifier::defaultText>("default_text", {.length = 20}).default_("x"),
     // A backslash, which MySQL reads as an escape in a string literal.
-    mysql::varchar("default_quote", &Modifier::defaultQuote, {.length = 40}).default_("it's \"quoted\" \\ too"),
-    mysql::int_("default_int", &Modifier::defaultInt).default_(5),
-    mysql::int_("default_negative", &Modifier::defaultNegative).default_(-42),
-    mysql::smallint("default_unsigned", &Modifier::defaultUnsigned).default_(65535),
-    mysql::boolean("default_true", &Modifier::defaultTrue).default_(true),
-    mysql::boolean("default_false", &Modifier::defaultFalse).notNull().default_(false),
-    mysql::double_("default_double", &Modifier::defaultDouble).default_(1.5),
-    mysql::float_("default_float", &Modifier::defaultFloat).default_(0.25f),
-    mysql::decimal("default_decimal", &Modifier::defaultDecimal, {.precision = 6, .scale = 2}).default_("3.14"),
-    mysql::json("default_json", &Modifier::defaultJson).default_(R"({"a":1,"b":["x"]})"),
-    mysql::text("default_text_column", &Modifier::defaultTextColumn).default_("long text"),
-    mysql::mysqlEnum("default_enum", &Modifier::defaultEnum, {"on", "off"}).default_("off"),
-    mysql::date("default_date", &Modifier::defaultDate).default_("2024-01-01"),
-    mysql::datetime("default_datetime", &Modifier::defaultDatetime).default_("2024-01-01 12:30:00"),
-    mysql::time("default_time", &Modifier::defaultTime).default_("12:30:00"),
-    mysql::year("default_year", &Modifier::defaultYear).default_(2024),
-    mysql::timestamp("default_timestamp_sql", &Modifier::defaultTimestampSql).default_(sql("CURRENT_TIMESTAMP")),
-    mysql::varchar("default_sql_expr", &Modifier::defaultSqlExpr, {.length = 36}).default_(sql("(uuid())")),
-    mysql::timestamp("default_now", &Modifier::defaultNow).notNull().defaultNow(),
-    mysql::timestamp("default_now_fsp", &Modifier::defaultNowFsp, {.fsp = 3}).defaultNow(),
-    mysql::datetime("default_now_datetime", &Modifier::defaultNowDatetime).defaultNow(),
-    mysql::timestamp("updated_at", &Modifier::updatedAt).defaultNow().onUpdateNow(),
-    mysql::datetime("updated_at_fsp", &Modifier::updatedAtFsp, {.fsp = 6}).defaultNow().onUpdateNow(),
+    mysql::varchar<&Modifier::defaultQuote>("default_quote", {.length = 40}).default_("it's \"quoted\" \\ too"),
+    mysql::int_<&Modifier::defaultInt>("default_int").default_(5),
+    mysql::int_<&Modifier::defaultNegative>("default_negative").default_(-42),
+    mysql::smallint<&Modifier::defaultUnsigned>("default_unsigned").default_(65535),
+    mysql::boolean<&Modifier::defaultTrue>("default_true").default_(true),
+    mysql::boolean<&Modifier::defaultFalse>("default_false").notNull().default_(false),
+    mysql::double_<&Modifier::defaultDouble>("default_double").default_(1.5),
+    mysql::float_<&Modifier::defaultFloat>("default_float").default_(0.25f),
+    mysql::decimal<&Modifier::defaultDecimal>("default_decimal", {.precision = 6, .scale = 2}).default_("3.14"),
+    mysql::json<&Modifier::defaultJson>("default_json").default_(R"({"a":1,"b":["x"]})"),
+    mysql::text<&Modifier::defaultTextColumn>("default_text_column").default_("long text"),
+    mysql::mysqlEnum<&Modifier::defaultEnum>("default_enum", {"on", "off"}).default_("off"),
+    mysql::date<&Modifier::defaultDate>("default_date").default_("2024-01-01"),
+    mysql::datetime<&Modifier::defaultDatetime>("default_datetime").default_("2024-01-01 12:30:00"),
+    mysql::time<&Modifier::defaultTime>("default_time").default_("12:30:00"),
+    mysql::year<&Modifier::defaultYear>("default_year").default_(2024),
+    mysql::timestamp<&Modifier::defaultTimestampSql>("default_timestamp_sql").default_(sql("CURRENT_TIMESTAMP")),
+    mysql::varchar<&Modifier::defaultSqlExpr>("default_sql_expr", {.length = 36}).default_(sql("(uuid())")),
+    mysql::timestamp<&Modifier::defaultNow>("default_now").notNull().defaultNow(),
+    mysql::timestamp<&Modifier::defaultNowFsp>("default_now_fsp", {.fsp = 3}).defaultNow(),
+    mysql::datetime<&Modifier::defaultNowDatetime>("default_now_datetime").defaultNow(),
+    mysql::timestamp<&Modifier::updatedAt>("updated_at").defaultNow().onUpdateNow(),
+    mysql::datetime<&Modifier::updatedAtFsp>("updated_at_fsp", {.fsp = 6}).defaultNow().onUpdateNow(),
     // App-side values: computed by the ORM, so the database has no default for them.
-    mysql::text("default_fn", &Modifier::defaultFn).defaultFn(appSideText),
-    mysql::text("on_update_fn", &Modifier::onUpdateFn).onUpdateFn(appSideText),
-    mysql::text("required_text", &Modifier::requiredText).notNull(),
-    mysql::varchar("unique_unnamed", &Modifier::uniqueUnnamed, {.length = 64}).unique(),
-    mysql::varchar("unique_named", &Modifier::uniqueNamed, {.length = 64}).unique("modifiers_unique_named_key"),
-    mysql::int_("price", &Modifier::price).notNull().default_(0),
-    mysql::int_("quantity", &Modifier::quantity).notNull(),
-    mysql::int_("total_stored", &Modifier::totalStored).generatedAlwaysAs(sql("`price` * `quantity`"), "stored"),
-    mysql::int_("total_virtual", &Modifier::totalVirtual).generatedAlwaysAs(sql("price * quantity"), "virtual"),
-    mysql::varchar("lower_text", &Modifier::lowerText, {.length = 255})
+    mysql::text<&Modifier::defaultFn>("default_fn").defaultFn<appSideText>(),
+    mysql::text<&Modifier::onUpdateFn>("on_update_fn").onUpdateFn<appSideText>(),
+    mysql::text<&Modifier::requiredText>("required_text").notNull(),
+    mysql::varchar<&Modifier::uniqueUnnamed>("unique_unnamed", {.length = 64}).unique(),
+    mysql::varchar<&Modifier::uniqueNamed>("unique_named", {.length = 64}).unique("modifiers_unique_named_key"),
+    mysql::int_<&Modifier::price>("price").notNull().default_(0),
+    mysql::int_<&Modifier::quantity>("quantity").notNull(),
+    mysql::int_<&Modifier::totalStored>("total_stored").generatedAlwaysAs(sql("`price` * `quantity`"), "stored"),
+    mysql::int_<&Modifier::totalVirtual>("total_virtual").generatedAlwaysAs(sql("price * quantity"), "virtual"),
+    mysql::varchar<&Modifier::lowerText>("lower_text", {.length = 255})
         .generatedAlwaysAs(sql("lower(`modifiers`.`required_text`)")),
 }, {
     mysql::check("modifiers_price_check", sql("`price` >= 0")),
@@ -223,14 +223,14 @@ struct Organization {
 };
 
 inline const auto organizations = mysql::table<Organization>("organizations", {
-    mysql::int_("id", &Organization::id).primaryKey().autoincrement(),
-    mysql::int_("parent_id", &Organization::parentId)
-        .references(&Organization::id, {.onDelete = mysql::setNull, .onUpdate = mysql::cascade}),
-    mysql::varchar("name", &Organization::name, {.length = 128}).notNull(),
-    mysql::int_("modifier_id", &Organization::modifierId)
-        .references(&Modifier::id, {.onDelete = mysql::restrict, .onUpdate = mysql::noAction}),
-    mysql::text("bio", &Organization::bio),
-    mysql::datetime("deleted_at", &Organization::deletedAt),
+    mysql::int_<&Organization::id>("id").primaryKey().autoincrement(),
+    mysql::int_<&Organization::parentId>("parent_id")
+        .references<&Organization::id>({.onDelete = mysql::setNull, .onUpdate = mysql::cascade}),
+    mysql::varchar<&Organization::name>("name", {.length = 128}).notNull(),
+    mysql::int_<&Organization::modifierId>("modifier_id")
+        .references<&Modifier::id>({.onDelete = mysql::restrict, .onUpdate = mysql::noAction}),
+    mysql::text<&Organization::bio>("bio"),
+    mysql::datetime<&Organization::deletedAt>("deleted_at"),
 }, {
     mysql::index("organizations_name_idx").on(&Organization::name),
     mysql::index().on(&Organization::parentId, &Organization::name),
@@ -252,10 +252,10 @@ struct Membership {
 };
 
 inline const auto memberships = mysql::table<Membership>("memberships", {
-    mysql::int_("org_id", &Membership::orgId).notNull(),
-    mysql::int_("user_id", &Membership::userId).notNull(),
-    mysql::varchar("role", &Membership::role, {.length = 32}).notNull().default_("member"),
-    mysql::int_("score", &Membership::score),
+    mysql::int_<&Membership::orgId>("org_id").notNull(),
+    mysql::int_<&Membership::userId>("user_id").notNull(),
+    mysql::varchar<&Membership::role>("role", {.length = 32}).notNull().default_("member"),
+    mysql::int_<&Membership::score>("score"),
 }, {
     mysql::primaryKey(&Membership::orgId, &Membership::userId),
     mysql::unique(&Membership::orgId, &Membership::role).name("memberships_org_role_key"),
@@ -271,9 +271,9 @@ struct Grant {
 };
 
 inline const auto grants = mysql::table<Grant>("grants", {
-    mysql::int_("org_id", &Grant::orgId).notNull(),
-    mysql::int_("user_id", &Grant::userId).notNull(),
-    mysql::varchar("permission", &Grant::permission, {.length = 64}).notNull(),
+    mysql::int_<&Grant::orgId>("org_id").notNull(),
+    mysql::int_<&Grant::userId>("user_id").notNull(),
+    mysql::varchar<&Grant::permission>("permission", {.length = 64}).notNull(),
 }, {
     mysql::primaryKey(&Grant::orgId, &Grant::userId, &Grant::permission).name("grants_custom_pk"),
     mysql::foreignKey(mysql::cols(&Grant::orgId, &Grant::userId), mysql::cols(&Membership::orgId, &Membership::userId))
@@ -292,10 +292,10 @@ struct WeirdName {
 };
 
 inline const auto weirdNames = mysql::table<WeirdName>("Weird `Names`", {
-    mysql::int_("select", &WeirdName::select).primaryKey(),
-    mysql::varchar("Mixed Case", &WeirdName::mixedCase, {.length = 20}).unique("Weird Unique"),
-    mysql::varchar("it's `quoted`", &WeirdName::quoted, {.length = 20}),
-    mysql::int_("order", &WeirdName::order).references(&Organization::id),
+    mysql::int_<&WeirdName::select>("select").primaryKey(),
+    mysql::varchar<&WeirdName::mixedCase>("Mixed Case", {.length = 20}).unique("Weird Unique"),
+    mysql::varchar<&WeirdName::quoted>("it's `quoted`", {.length = 20}),
+    mysql::int_<&WeirdName::order>("order").references<&Organization::id>(),
 }, {
     mysql::index("Weird Index").on(&WeirdName::quoted, &WeirdName::order),
     mysql::check("Weird Check", sql("char_length(`Mixed Case`) < 10")),
@@ -308,15 +308,15 @@ struct ActiveOrganization {
     std::optional<std::string> name;
 };
 inline const auto activeOrganizations = mysql::view<ActiveOrganization>("active_organizations", {
-    mysql::int_("id", &ActiveOrganization::id),
-    mysql::varchar("name", &ActiveOrganization::name, {.length = 128}),
+    mysql::int_<&ActiveOrganization::id>("id"),
+    mysql::varchar<&ActiveOrganization::name>("name", {.length = 128}),
 }).as(sql("select `id`, `name` from `organizations` where `parent_id` is null"));
 
 struct SecureOrganization {
     std::optional<std::int32_t> id;
 };
 inline const auto secureOrganizations = mysql::view<SecureOrganization>("secure_organizations", {
-    mysql::int_("id", &SecureOrganization::id),
+    mysql::int_<&SecureOrganization::id>("id"),
 })
     .with({.algorithm = "merge", .sqlSecurity = "invoker", .withCheckOption = "cascaded"})
     .as(sql("select `id` from `organizations` where `modifier_id` is not null"));
@@ -341,7 +341,7 @@ struct LegacyView {
     std::optional<std::int32_t> id;
 };
 inline const auto legacyView = mysql::view<LegacyView>("legacy_view", {
-    mysql::int_("id", &LegacyView::id),
+    mysql::int_<&LegacyView::id>("id"),
 }).existing();
 
 }  // namespace integration_mysql

@@ -111,71 +111,71 @@ struct AllTypes {
 };
 
 inline const auto allTypes = pg::table<AllTypes>("all_types", {
-    pg::serial("id", &AllTypes::id).primaryKey(),
-    pg::smallint("smallint", &AllTypes::smallint),
-    pg::integer("integer", &AllTypes::integer),
-    pg::bigint("bigint", &AllTypes::bigint),
-    pg::smallserial("smallserial", &AllTypes::smallserial),
-    pg::bigserial("bigserial", &AllTypes::bigserial),
-    pg::numeric("numeric", &AllTypes::numeric, {.precision = 10, .scale = 2}),
-    pg::numeric("numeric_precision", &AllTypes::numericPrecision, {.precision = 8}),
-    pg::numeric("numeric_plain", &AllTypes::numericPlain),
-    pg::decimal("decimal", &AllTypes::decimal, {.precision = 12, .scale = 4}),
-    pg::real("real", &AllTypes::real),
-    pg::doublePrecision("double_precision", &AllTypes::doublePrecision),
-    pg::boolean("boolean", &AllTypes::boolean),
-    pg::text("text", &AllTypes::text),
-    pg::text("text_enum", &AllTypes::textEnum, {.enumValues = {"a", "b", "c"}}),
-    pg::varchar("varchar", &AllTypes::varchar, {.length = 256}),
-    pg::varchar("varchar_no_length", &AllTypes::varcharNoLength),
-    pg::char_("char", &AllTypes::fixedChar, {.length = 3}),
-    pg::char_("char_no_length", &AllTypes::charNoLength),
-    pg::json("json", &AllTypes::json),
-    pg::jsonb("jsonb", &AllTypes::jsonb),
-    pg::uuid("uuid", &AllTypes::uuid),
-    pg::date("date", &AllTypes::date),
-    pg::inet("inet", &AllTypes::inet),
-    pg::cidr("cidr", &AllTypes::cidr),
-    pg::macaddr("macaddr", &AllTypes::macaddr),
-    pg::macaddr8("macaddr8", &AllTypes::macaddr8),
-    pg::time("time", &AllTypes::time),
-    pg::time("time_precision", &AllTypes::timePrecision, {.precision = 3}),
-    pg::time("time_tz", &AllTypes::timeTz, {.precision = 0, .withTimezone = true}),
-    pg::timestamp("timestamp", &AllTypes::timestamp),
-    pg::timestamp("timestamp_precision_tz", &AllTypes::timestampPrecisionTz, {.precision = 3, .withTimezone = true}),
-    pg::timestamp("timestamp_tz", &AllTypes::timestampTz, {.withTimezone = true}),
-    pg::interval("interval", &AllTypes::interval),
-    pg::interval("interval_fields", &AllTypes::intervalFields, {.fields = "day to second", .precision = 3}),
-    pg::interval("interval_precision", &AllTypes::intervalPrecision, {.fields = "month"}),
-    pg::point("point", &AllTypes::point),
-    pg::point("point_text", &AllTypes::pointText),
-    pg::line("line", &AllTypes::line),
-    pg::bytea("bytea", &AllTypes::bytea),
-    pg::geometry("geometry", &AllTypes::geometry, {.type = "point", .srid = 4326}),
-    pg::geometry("geometry_plain", &AllTypes::geometryPlain),
-    pg::customType("citext", &AllTypes::citext, "citext"),
+    pg::serial<&AllTypes::id>("id").primaryKey(),
+    pg::smallint<&AllTypes::smallint>("smallint"),
+    pg::integer<&AllTypes::integer>("integer"),
+    pg::bigint<&AllTypes::bigint>("bigint"),
+    pg::smallserial<&AllTypes::smallserial>("smallserial"),
+    pg::bigserial<&AllTypes::bigserial>("bigserial"),
+    pg::numeric<&AllTypes::numeric>("numeric", {.precision = 10, .scale = 2}),
+    pg::numeric<&AllTypes::numericPrecision>("numeric_precision", {.precision = 8}),
+    pg::numeric<&AllTypes::numericPlain>("numeric_plain"),
+    pg::decimal<&AllTypes::decimal>("decimal", {.precision = 12, .scale = 4}),
+    pg::real<&AllTypes::real>("real"),
+    pg::doublePrecision<&AllTypes::doublePrecision>("double_precision"),
+    pg::boolean<&AllTypes::boolean>("boolean"),
+    pg::text<&AllTypes::text>("text"),
+    pg::text<&AllTypes::textEnum>("text_enum").enumValues({"a", "b", "c"}),
+    pg::varchar<&AllTypes::varchar>("varchar", {.length = 256}),
+    pg::varchar<&AllTypes::varcharNoLength>("varchar_no_length"),
+    pg::char_<&AllTypes::fixedChar>("char", {.length = 3}),
+    pg::char_<&AllTypes::charNoLength>("char_no_length"),
+    pg::json<&AllTypes::json>("json"),
+    pg::jsonb<&AllTypes::jsonb>("jsonb"),
+    pg::uuid<&AllTypes::uuid>("uuid"),
+    pg::date<&AllTypes::date>("date"),
+    pg::inet<&AllTypes::inet>("inet"),
+    pg::cidr<&AllTypes::cidr>("cidr"),
+    pg::macaddr<&AllTypes::macaddr>("macaddr"),
+    pg::macaddr8<&AllTypes::macaddr8>("macaddr8"),
+    pg::time<&AllTypes::time>("time"),
+    pg::time<&AllTypes::timePrecision>("time_precision", {.precision = 3}),
+    pg::time<&AllTypes::timeTz>("time_tz", {.precision = 0, .withTimezone = true}),
+    pg::timestamp<&AllTypes::timestamp>("timestamp"),
+    pg::timestamp<&AllTypes::timestampPrecisionTz>("timestamp_precision_tz", {.precision = 3, .withTimezone = true}),
+    pg::timestamp<&AllTypes::timestampTz>("timestamp_tz", {.withTimezone = true}),
+    pg::interval<&AllTypes::interval>("interval"),
+    pg::interval<&AllTypes::intervalFields>("interval_fields", {.fields = "day to second", .precision = 3}),
+    pg::interval<&AllTypes::intervalPrecision>("interval_precision", {.fields = "month"}),
+    pg::point<&AllTypes::point>("point"),
+    pg::point<&AllTypes::pointText>("point_text"),
+    pg::line<&AllTypes::line>("line"),
+    pg::bytea<&AllTypes::bytea>("bytea"),
+    pg::geometry<&AllTypes::geometry>("geometry", {.type = "point", .srid = 4326}),
+    pg::geometry<&AllTypes::geometryPlain>("geometry_plain"),
+    pg::customType<&AllTypes::citext>("citext", "citext"),
     // Types the DSL has no function for, by their SQL name (with modifiers outside the name).
-    pg::customType("geography", &AllTypes::geography, "geography(point,4326)"),
-    pg::customType("tsvector", &AllTypes::tsvector, "tsvector"),
-    pg::customType("money", &AllTypes::money, "money"),
-    pg::customType("xml", &AllTypes::xml, "xml"),
-    pg::customType("int4range", &AllTypes::int4range, "int4range"),
-    pg::customType("bit", &AllTypes::bit, "bit(8)"),
-    mood("mood", &AllTypes::mood),
-    status("status", &AllTypes::status),
-    timestampKind("timestamp_kind", &AllTypes::timestampKind),
-    level("level", &AllTypes::level),
-    pg::text("text_array", &AllTypes::textArray),
-    pg::integer("integer_matrix", &AllTypes::integerMatrix),
-    pg::varchar("varchar_array", &AllTypes::varcharArray, {.length = 10}),
-    pg::doublePrecision("numeric_matrix", &AllTypes::numericMatrix),
-    pg::boolean("boolean_array", &AllTypes::booleanArray),
-    pg::timestamp("timestamp_array", &AllTypes::timestampArray, {.precision = 2, .withTimezone = true}),
-    pg::uuid("uuid_array", &AllTypes::uuidArray),
-    mood("mood_array", &AllTypes::moodArray),
-    level("level_matrix", &AllTypes::levelMatrix),
-    pg::bytea("bytea_array", &AllTypes::byteaArray),
-    pg::point("point_array", &AllTypes::pointArray),
+    pg::customType<&AllTypes::geography>("geography", "geography(point,4326)"),
+    pg::customType<&AllTypes::tsvector>("tsvector", "tsvector"),
+    pg::customType<&AllTypes::money>("money", "money"),
+    pg::customType<&AllTypes::xml>("xml", "xml"),
+    pg::customType<&AllTypes::int4range>("int4range", "int4range"),
+    pg::customType<&AllTypes::bit>("bit", "bit(8)"),
+    mood.column<&AllTypes::mood>("mood"),
+    status.column<&AllTypes::status>("status"),
+    timestampKind.column<&AllTypes::timestampKind>("timestamp_kind"),
+    level.column<&AllTypes::level>("level"),
+    pg::text<&AllTypes::textArray>("text_array"),
+    pg::integer<&AllTypes::integerMatrix>("integer_matrix"),
+    pg::varchar<&AllTypes::varcharArray>("varchar_array", {.length = 10}),
+    pg::doublePrecision<&AllTypes::numericMatrix>("numeric_matrix"),
+    pg::boolean<&AllTypes::booleanArray>("boolean_array"),
+    pg::timestamp<&AllTypes::timestampArray>("timestamp_array", {.precision = 2, .withTimezone = true}),
+    pg::uuid<&AllTypes::uuidArray>("uuid_array"),
+    mood.column<&AllTypes::moodArray>("mood_array"),
+    level.column<&AllTypes::levelMatrix>("level_matrix"),
+    pg::bytea<&AllTypes::byteaArray>("bytea_array"),
+    pg::point<&AllTypes::pointArray>("point_array"),
 });
 
 // ---- column modifiers ---------------------------------------------------------------------
@@ -225,51 +225,51 @@ struct Modifier {
 };
 
 inline const auto modifiers = pg::table<Modifier>("modifiers", {
-    pg::integer("id", &Modifier::id)
+    pg::integer<&Modifier::id>("id")
         .primaryKey()
         .generatedAlwaysAsIdentity(
             {.increment = 5, .minValue = 1000, .maxValue = 2000000, .startWith = 1000, .cache = 10, .cycle = true},
             "modifiers_id_identity"),
-    pg::bigint("by_default", &Modifier::byDefault).generatedByDefaultAsIdentity({.startWith = 7}),
-    pg::smallint("plain_identity", &Modifier::plainIdentity).generatedAlwaysAsIdentity(),
-    pg::text("default_text", &Modifier::defaultText).notNull().default_("x"),
-    pg::text("default_quote", &Modifier::defaultQuote).default_("it's \"quoted\" \\ too"),
-    pg::integer("default_int", &Modifier::defaultInt).default_(5),
-    pg::bigint("default_negative", &Modifier::defaultNegative).default_(-42),
-    pg::boolean("default_true", &Modifier::defaultTrue).default_(true),
-    pg::boolean("default_false", &Modifier::defaultFalse).notNull().default_(false),
-    pg::real("default_real", &Modifier::defaultReal).default_(1.5f),
-    pg::doublePrecision("default_double", &Modifier::defaultDouble).default_(0.25),
-    pg::numeric("default_numeric", &Modifier::defaultNumeric, {.precision = 6, .scale = 2}).default_("3.14"),
-    pg::json("default_json", &Modifier::defaultJson).default_(R"({"a":1,"b":["x"]})"),
-    pg::jsonb("default_jsonb", &Modifier::defaultJsonb).default_(R"({"it's":true})"),
-    pg::text("default_text_array", &Modifier::defaultTextArray).default_(sql(R"('{"a","b"}')")),
-    pg::integer("default_int_matrix", &Modifier::defaultIntMatrix).default_(sql("'{{1,2},{3,4}}'")),
-    mood("default_mood", &Modifier::defaultMood).default_("ok"),
-    status("default_status", &Modifier::defaultStatus).default_("it's"),
-    level("default_level", &Modifier::defaultLevel).default_("warn"),
-    pg::date("default_date", &Modifier::defaultDate).default_("2024-01-01"),
-    pg::timestamp("default_timestamp", &Modifier::defaultTimestamp).default_("2024-01-01 12:30:00"),
-    pg::timestamp("default_now", &Modifier::defaultNow).notNull().defaultNow(),
-    pg::timestamp("default_now_tz", &Modifier::defaultNowTz, {.precision = 3, .withTimezone = true}).defaultNow(),
-    pg::uuid("default_random", &Modifier::defaultRandom).notNull().defaultRandom(),
-    pg::text("default_sql_expr", &Modifier::defaultSqlExpr).default_(sql("lower('ABC' || 'def')")),
-    pg::bigint("default_nextval", &Modifier::defaultNextval).default_(sql("nextval('counter_seq')")),
-    pg::interval("default_interval", &Modifier::defaultInterval).default_("1 day"),
-    pg::point("default_point", &Modifier::defaultPoint).default_(sql("point(1, 2)")),
-    pg::customType("default_citext", &Modifier::defaultCitext, "citext").default_(sql("'MiXeD'")),
+    pg::bigint<&Modifier::byDefault>("by_default").generatedByDefaultAsIdentity({.startWith = 7}),
+    pg::smallint<&Modifier::plainIdentity>("plain_identity").generatedAlwaysAsIdentity(),
+    pg::text<&Modifier::defaultText>("default_text").notNull().default_("x"),
+    pg::text<&Modifier::defaultQuote>("default_quote").default_("it's \"quoted\" \\ too"),
+    pg::integer<&Modifier::defaultInt>("default_int").default_(5),
+    pg::bigint<&Modifier::defaultNegative>("default_negative").default_(-42),
+    pg::boolean<&Modifier::defaultTrue>("default_true").default_(true),
+    pg::boolean<&Modifier::defaultFalse>("default_false").notNull().default_(false),
+    pg::real<&Modifier::defaultReal>("default_real").default_(1.5f),
+    pg::doublePrecision<&Modifier::defaultDouble>("default_double").default_(0.25),
+    pg::numeric<&Modifier::defaultNumeric>("default_numeric", {.precision = 6, .scale = 2}).default_("3.14"),
+    pg::json<&Modifier::defaultJson>("default_json").default_(R"({"a":1,"b":["x"]})"),
+    pg::jsonb<&Modifier::defaultJsonb>("default_jsonb").default_(R"({"it's":true})"),
+    pg::text<&Modifier::defaultTextArray>("default_text_array").default_(sql(R"('{"a","b"}')")),
+    pg::integer<&Modifier::defaultIntMatrix>("default_int_matrix").default_(sql("'{{1,2},{3,4}}'")),
+    mood.column<&Modifier::defaultMood>("default_mood").default_("ok"),
+    status.column<&Modifier::defaultStatus>("default_status").default_("it's"),
+    level.column<&Modifier::defaultLevel>("default_level").default_("warn"),
+    pg::date<&Modifier::defaultDate>("default_date").default_("2024-01-01"),
+    pg::timestamp<&Modifier::defaultTimestamp>("default_timestamp").default_("2024-01-01 12:30:00"),
+    pg::timestamp<&Modifier::defaultNow>("default_now").notNull().defaultNow(),
+    pg::timestamp<&Modifier::defaultNowTz>("default_now_tz", {.precision = 3, .withTimezone = true}).defaultNow(),
+    pg::uuid<&Modifier::defaultRandom>("default_random").notNull().defaultRandom(),
+    pg::text<&Modifier::defaultSqlExpr>("default_sql_expr").default_(sql("lower('ABC' || 'def')")),
+    pg::bigint<&Modifier::defaultNextval>("default_nextval").default_(sql("nextval('counter_seq')")),
+    pg::interval<&Modifier::defaultInterval>("default_interval").default_("1 day"),
+    pg::point<&Modifier::defaultPoint>("default_point").default_(sql("point(1, 2)")),
+    pg::customType<&Modifier::defaultCitext>("default_citext", "citext").default_(sql("'MiXeD'")),
     // App-side values: computed by the ORM, so the database has no default for them.
-    pg::text("default_fn", &Modifier::defaultFn).defaultFn(appSideText),
-    pg::text("on_update_fn", &Modifier::onUpdateFn).onUpdateFn(appSideText),
-    pg::text("required_text", &Modifier::requiredText).notNull(),
-    pg::text("unique_unnamed", &Modifier::uniqueUnnamed).unique(),
-    pg::text("unique_named", &Modifier::uniqueNamed).unique("modifiers_unique_named_key"),
-    pg::text("unique_nulls_not_distinct", &Modifier::uniqueNullsNotDistinct)
+    pg::text<&Modifier::defaultFn>("default_fn").defaultFn<appSideText>(),
+    pg::text<&Modifier::onUpdateFn>("on_update_fn").onUpdateFn<appSideText>(),
+    pg::text<&Modifier::requiredText>("required_text").notNull(),
+    pg::text<&Modifier::uniqueUnnamed>("unique_unnamed").unique(),
+    pg::text<&Modifier::uniqueNamed>("unique_named").unique("modifiers_unique_named_key"),
+    pg::text<&Modifier::uniqueNullsNotDistinct>("unique_nulls_not_distinct")
         .unique("modifiers_nnd_key", {.nullsNotDistinct = true}),
-    pg::integer("price", &Modifier::price).notNull().default_(0),
-    pg::integer("quantity", &Modifier::quantity).notNull(),
-    pg::integer("total", &Modifier::total).generatedAlwaysAs(sql(R"("price" * "quantity")"), "stored"),
-    pg::text("search", &Modifier::search).generatedAlwaysAs(sql(R"(lower("required_text") || ' ' || "price")")),
+    pg::integer<&Modifier::price>("price").notNull().default_(0),
+    pg::integer<&Modifier::quantity>("quantity").notNull(),
+    pg::integer<&Modifier::total>("total").generatedAlwaysAs(sql(R"("price" * "quantity")"), "stored"),
+    pg::text<&Modifier::search>("search").generatedAlwaysAs(sql(R"(lower("required_text") || ' ' || "price")")),
 }, {
     pg::check("modifiers_price_check", sql(R"("price" >= 0)")),
     pg::check("modifiers_quantity_check", sql(R"("quantity" between 1 and 1000 and "price" < 100000)")),
@@ -286,13 +286,13 @@ struct Organization {
 };
 
 inline const auto organizations = pg::table<Organization>("organizations", {
-    pg::serial("id", &Organization::id).primaryKey(),
-    pg::integer("parent_id", &Organization::parentId)
-        .references(&Organization::id, {.onDelete = pg::setNull, .onUpdate = pg::cascade}),
-    pg::integer("fallback_parent_id", &Organization::fallbackParentId).default_(1),
-    pg::text("name", &Organization::name).notNull(),
-    pg::integer("modifier_id", &Organization::modifierId)
-        .references(&Modifier::id, {.onDelete = pg::restrict, .onUpdate = pg::noAction}),
+    pg::serial<&Organization::id>("id").primaryKey(),
+    pg::integer<&Organization::parentId>("parent_id")
+        .references<&Organization::id>({.onDelete = pg::setNull, .onUpdate = pg::cascade}),
+    pg::integer<&Organization::fallbackParentId>("fallback_parent_id").default_(1),
+    pg::text<&Organization::name>("name").notNull(),
+    pg::integer<&Organization::modifierId>("modifier_id")
+        .references<&Modifier::id>({.onDelete = pg::restrict, .onUpdate = pg::noAction}),
 }, {
     pg::foreignKey(pg::cols(&Organization::fallbackParentId), pg::cols(&Organization::id))
         .name("organizations_fallback_fk")
@@ -311,12 +311,12 @@ struct Membership {
 };
 
 inline const auto memberships = pg::table<Membership>("memberships", {
-    pg::integer("org_id", &Membership::orgId).notNull(),
-    pg::integer("user_id", &Membership::userId).notNull(),
-    pg::text("role", &Membership::role).notNull().default_("member"),
-    pg::integer("score", &Membership::score),
-    pg::text("nickname", &Membership::nickname),
-    pg::timestamp("created_at", &Membership::createdAt, {.withTimezone = true}).notNull().defaultNow(),
+    pg::integer<&Membership::orgId>("org_id").notNull(),
+    pg::integer<&Membership::userId>("user_id").notNull(),
+    pg::text<&Membership::role>("role").notNull().default_("member"),
+    pg::integer<&Membership::score>("score"),
+    pg::text<&Membership::nickname>("nickname"),
+    pg::timestamp<&Membership::createdAt>("created_at", {.withTimezone = true}).notNull().defaultNow(),
 }, {
     pg::primaryKey(&Membership::orgId, &Membership::userId),
     pg::unique(&Membership::orgId, &Membership::role).name("memberships_org_role_key"),
@@ -332,9 +332,9 @@ struct Grant {
 };
 
 inline const auto grants = pg::table<Grant>("grants", {
-    pg::integer("org_id", &Grant::orgId).notNull(),
-    pg::integer("user_id", &Grant::userId).notNull(),
-    pg::text("permission", &Grant::permission).notNull(),
+    pg::integer<&Grant::orgId>("org_id").notNull(),
+    pg::integer<&Grant::userId>("user_id").notNull(),
+    pg::text<&Grant::permission>("permission").notNull(),
 }, {
     pg::primaryKey(&Grant::orgId, &Grant::userId, &Grant::permission).name("grants_custom_pk"),
     pg::foreignKey(pg::cols(&Grant::orgId, &Grant::userId), pg::cols(&Membership::orgId, &Membership::userId))
@@ -353,10 +353,10 @@ struct WeirdName {
 };
 
 inline const auto weirdNames = pg::table<WeirdName>("Weird \"Names\"", {
-    pg::integer("select", &WeirdName::select).primaryKey(),
-    pg::text("Mixed Case", &WeirdName::mixedCase).unique("Weird Unique"),
-    pg::text("it's \"quoted\"", &WeirdName::quoted),
-    pg::integer("order", &WeirdName::grantOrg).references(&Organization::id),
+    pg::integer<&WeirdName::select>("select").primaryKey(),
+    pg::text<&WeirdName::mixedCase>("Mixed Case").unique("Weird Unique"),
+    pg::text<&WeirdName::quoted>("it's \"quoted\""),
+    pg::integer<&WeirdName::grantOrg>("order").references<&Organization::id>(),
 }, {
     pg::index("Weird Index").on(pg::col(&WeirdName::quoted).desc()),
     pg::check("Weird Check", sql(R"(length("Mixed Case") < 10)")),
@@ -377,15 +377,15 @@ struct Document {
 };
 
 inline const auto documents = pg::table<Document>("documents", {
-    pg::serial("id", &Document::id).primaryKey(),
-    pg::text("title", &Document::title).notNull(),
-    pg::text("body", &Document::body),
-    pg::text("tags", &Document::tags),
-    pg::jsonb("meta", &Document::meta),
-    pg::geometry("location", &Document::location, {.type = "point", .srid = 4326}),
-    pg::timestamp("created_at", &Document::createdAt).defaultNow(),
-    pg::timestamp("deleted_at", &Document::deletedAt),
-    pg::integer("rank", &Document::rank),
+    pg::serial<&Document::id>("id").primaryKey(),
+    pg::text<&Document::title>("title").notNull(),
+    pg::text<&Document::body>("body"),
+    pg::text<&Document::tags>("tags"),
+    pg::jsonb<&Document::meta>("meta"),
+    pg::geometry<&Document::location>("location", {.type = "point", .srid = 4326}),
+    pg::timestamp<&Document::createdAt>("created_at").defaultNow(),
+    pg::timestamp<&Document::deletedAt>("deleted_at"),
+    pg::integer<&Document::rank>("rank"),
 }, {
     pg::index().on(&Document::title),
     pg::index("documents_title_rank_idx").on(pg::col(&Document::title).asc(), pg::col(&Document::rank).desc()),
@@ -425,12 +425,12 @@ struct AuditLog {
 };
 
 inline const auto auditLog = audit.table<AuditLog>("log", {
-    pg::bigserial("id", &AuditLog::id).primaryKey(),
-    level("level", &AuditLog::level).notNull().default_("info"),
-    pg::text("message", &AuditLog::message).notNull(),
-    pg::integer("document_id", &AuditLog::documentId).references(&Document::id, {.onDelete = pg::setNull}),
-    pg::bigint("sequence_no", &AuditLog::sequenceNo).notNull().default_(sql("nextval('audit.audit_seq')")),
-    pg::timestamp("at", &AuditLog::at, {.withTimezone = true}).notNull().defaultNow(),
+    pg::bigserial<&AuditLog::id>("id").primaryKey(),
+    level.column<&AuditLog::level>("level").notNull().default_("info"),
+    pg::text<&AuditLog::message>("message").notNull(),
+    pg::integer<&AuditLog::documentId>("document_id").references<&Document::id>({.onDelete = pg::setNull}),
+    pg::bigint<&AuditLog::sequenceNo>("sequence_no").notNull().default_(sql("nextval('audit.audit_seq')")),
+    pg::timestamp<&AuditLog::at>("at", {.withTimezone = true}).notNull().defaultNow(),
 }, {
     pg::index("log_level_idx").on(&AuditLog::level, pg::col(&AuditLog::at).desc()),
     pg::check("log_message_check", sql(R"(length("message") > 0)")),
@@ -446,12 +446,12 @@ struct AuditEntry {
 };
 
 inline const auto auditEntries = audit.table<AuditEntry>("entries", {
-    pg::integer("id", &AuditEntry::id).primaryKey().generatedByDefaultAsIdentity({.increment = 3, .cache = 4}),
-    pg::bigint("ticket", &AuditEntry::ticket).generatedAlwaysAsIdentity({.startWith = 500}, "entries_ticket_identity"),
-    pg::bigint("log_id", &AuditEntry::logId).notNull().references(&AuditLog::id, {.onDelete = pg::cascade}),
-    pg::integer("org_id", &AuditEntry::orgId),
-    pg::varchar("code", &AuditEntry::code, {.length = 8}).unique(),
-    pg::text("code_upper", &AuditEntry::codeUpper).generatedAlwaysAs(sql(R"(upper("code"))")),
+    pg::integer<&AuditEntry::id>("id").primaryKey().generatedByDefaultAsIdentity({.increment = 3, .cache = 4}),
+    pg::bigint<&AuditEntry::ticket>("ticket").generatedAlwaysAsIdentity({.startWith = 500}, "entries_ticket_identity"),
+    pg::bigint<&AuditEntry::logId>("log_id").notNull().references<&AuditLog::id>({.onDelete = pg::cascade}),
+    pg::integer<&AuditEntry::orgId>("org_id"),
+    pg::varchar<&AuditEntry::code>("code", {.length = 8}).unique(),
+    pg::text<&AuditEntry::codeUpper>("code_upper").generatedAlwaysAs(sql(R"(upper("code"))")),
 }, {
     pg::foreignKey(pg::cols(&AuditEntry::orgId), pg::cols(&Organization::id)).name("entries_org_fk").onUpdate(pg::cascade),
     pg::unique(&AuditEntry::logId, &AuditEntry::orgId).name("entries_log_org_key").nullsNotDistinct(),
@@ -469,10 +469,10 @@ struct Secret {
 };
 
 inline const auto secrets = pg::table<Secret>("secrets", {
-    pg::serial("id", &Secret::id).primaryKey(),
-    pg::integer("owner_id", &Secret::ownerId).notNull(),
-    pg::text("value", &Secret::value).notNull(),
-    pg::bigint("log_id", &Secret::logId).references(&AuditLog::id, {.onDelete = pg::noAction, .onUpdate = pg::setNull}),
+    pg::serial<&Secret::id>("id").primaryKey(),
+    pg::integer<&Secret::ownerId>("owner_id").notNull(),
+    pg::text<&Secret::value>("value").notNull(),
+    pg::bigint<&Secret::logId>("log_id").references<&AuditLog::id>({.onDelete = pg::noAction, .onUpdate = pg::setNull}),
 }, {
     pg::policy("secrets_select_own", {
         .as = "permissive",
@@ -503,7 +503,7 @@ struct RlsOnly {
 };
 
 inline const auto rlsOnly = pg::table<RlsOnly>("rls_only", {
-    pg::integer("id", &RlsOnly::id).primaryKey(),
+    pg::integer<&RlsOnly::id>("id").primaryKey(),
 }).enableRLS();
 
 struct PolicyOnly {
@@ -512,7 +512,7 @@ struct PolicyOnly {
 
 // Policies without .enableRLS(): Drizzle enables row level security for them.
 inline const auto policyOnly = pg::table<PolicyOnly>("policy_only", {
-    pg::integer("id", &PolicyOnly::id).primaryKey(),
+    pg::integer<&PolicyOnly::id>("id").primaryKey(),
 }, {
     pg::policy("policy_only_read", {.for_ = "select", .using_ = sql(R"("id" > 0)")}),
 });
@@ -524,15 +524,15 @@ struct ActiveDocument {
     std::optional<std::string> title;
 };
 inline const auto activeDocuments = pg::view<ActiveDocument>("active_documents", {
-    pg::integer("id", &ActiveDocument::id),
-    pg::text("title", &ActiveDocument::title),
+    pg::integer<&ActiveDocument::id>("id"),
+    pg::text<&ActiveDocument::title>("title"),
 }).as(sql(R"(select "id", "title" from "documents" where "deleted_at" is null)"));
 
 struct SecureDocument {
     std::optional<std::int32_t> id;
 };
 inline const auto secureDocuments = pg::view<SecureDocument>("secure_documents", {
-    pg::integer("id", &SecureDocument::id),
+    pg::integer<&SecureDocument::id>("id"),
 })
     .with({.checkOption = "cascaded", .securityBarrier = true, .securityInvoker = true})
     .as(sql(R"(select "id" from "documents" where "rank" > 0)"));
@@ -549,8 +549,8 @@ struct DocumentStat {
     std::optional<std::int64_t> total;
 };
 inline const auto documentStats = pg::materializedView<DocumentStat>("document_stats", {
-    pg::integer("rank", &DocumentStat::rank),
-    pg::bigint("total", &DocumentStat::total),
+    pg::integer<&DocumentStat::rank>("rank"),
+    pg::bigint<&DocumentStat::total>("total"),
 })
     .with({.fillfactor = 80, .toastTupleTarget = 256, .parallelWorkers = 2, .autovacuumEnabled = true,
            .userCatalogTable = false})
@@ -563,7 +563,7 @@ struct PlainMatView {
     std::optional<std::int32_t> id;
 };
 inline const auto plainMatView = pg::materializedView<PlainMatView>("plain_mat_view", {
-    pg::integer("id", &PlainMatView::id),
+    pg::integer<&PlainMatView::id>("id"),
 }).as(sql(R"(select "id" from "documents")"));
 
 struct AuditSummary {
@@ -571,8 +571,8 @@ struct AuditSummary {
     std::optional<std::int64_t> entries;
 };
 inline const auto auditSummary = audit.view<AuditSummary>("summary", {
-    level("level", &AuditSummary::level),
-    pg::bigint("entries", &AuditSummary::entries),
+    level.column<&AuditSummary::level>("level"),
+    pg::bigint<&AuditSummary::entries>("entries"),
 }).as(sql(R"(select "level", count(*) as "entries" from "audit"."log" group by "level")"));
 
 struct AuditLevels {
@@ -587,7 +587,7 @@ struct LegacyView {
     std::optional<std::int32_t> id;
 };
 inline const auto legacyView = pg::view<LegacyView>("legacy_view", {
-    pg::integer("id", &LegacyView::id),
+    pg::integer<&LegacyView::id>("id"),
 }).existing();
 
 }  // namespace integration_pg

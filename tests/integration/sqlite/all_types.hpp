@@ -41,27 +41,27 @@ struct AllTypes {
 };
 
 inline const auto allTypes = sqlite::table<AllTypes>("all_types", {
-    sqlite::integer("id", &AllTypes::id).primaryKey().autoincrement(),
-    sqlite::integer("integer", &AllTypes::integer),
-    sqlite::integer("integer_number", &AllTypes::integerNumber, {.mode = "number"}),
-    sqlite::integer("integer_boolean", &AllTypes::integerBoolean),
-    sqlite::integer("integer_timestamp", &AllTypes::integerTimestamp, {.mode = "timestamp"}),
-    sqlite::integer("integer_timestamp_ms", &AllTypes::integerTimestampMs, {.mode = "timestamp_ms"}),
-    sqlite::real("real", &AllTypes::real),
-    sqlite::real("real_float", &AllTypes::realFloat),
-    sqlite::text("text", &AllTypes::text),
-    sqlite::text("text_enum", &AllTypes::textEnum, {.enumValues = {"a", "b", "it's"}}),
-    sqlite::text("text_json", &AllTypes::textJson, {.mode = "json"}),
-    sqlite::text("text_length", &AllTypes::textLength, {.length = 256}),
-    sqlite::blob("blob", &AllTypes::blob),
-    sqlite::blob("blob_buffer", &AllTypes::blobBuffer, {.mode = "buffer"}),
-    sqlite::blob("blob_json", &AllTypes::blobJson, {.mode = "json"}),
-    sqlite::blob("blob_bigint", &AllTypes::blobBigint, {.mode = "bigint"}),
-    sqlite::numeric("numeric", &AllTypes::numeric),
-    sqlite::numeric("numeric_number", &AllTypes::numericNumber),
-    sqlite::numeric("numeric_bigint", &AllTypes::numericBigint),
-    sqlite::customType("custom_collate", &AllTypes::customCollate, "text collate nocase"),
-    sqlite::customType("custom_varchar", &AllTypes::customVarchar, "varchar(32)"),
+    sqlite::integer<&AllTypes::id>("id").primaryKey().autoincrement(),
+    sqlite::integer<&AllTypes::integer>("integer"),
+    sqlite::integer<&AllTypes::integerNumber>("integer_number", {.mode = "number"}),
+    sqlite::integer<&AllTypes::integerBoolean>("integer_boolean"),
+    sqlite::integer<&AllTypes::integerTimestamp>("integer_timestamp", {.mode = "timestamp"}),
+    sqlite::integer<&AllTypes::integerTimestampMs>("integer_timestamp_ms", {.mode = "timestamp_ms"}),
+    sqlite::real<&AllTypes::real>("real"),
+    sqlite::real<&AllTypes::realFloat>("real_float"),
+    sqlite::text<&AllTypes::text>("text"),
+    sqlite::text<&AllTypes::textEnum>("text_enum").enumValues({"a", "b", "it's"}),
+    sqlite::text<&AllTypes::textJson>("text_json", {.mode = "json"}),
+    sqlite::text<&AllTypes::textLength>("text_length", {.length = 256}),
+    sqlite::blob<&AllTypes::blob>("blob"),
+    sqlite::blob<&AllTypes::blobBuffer>("blob_buffer", {.mode = "buffer"}),
+    sqlite::blob<&AllTypes::blobJson>("blob_json", {.mode = "json"}),
+    sqlite::blob<&AllTypes::blobBigint>("blob_bigint", {.mode = "bigint"}),
+    sqlite::numeric<&AllTypes::numeric>("numeric"),
+    sqlite::numeric<&AllTypes::numericNumber>("numeric_number"),
+    sqlite::numeric<&AllTypes::numericBigint>("numeric_bigint"),
+    sqlite::customType<&AllTypes::customCollate>("custom_collate", "text collate nocase"),
+    sqlite::customType<&AllTypes::customVarchar>("custom_varchar", "varchar(32)"),
 });
 
 // ---- column modifiers and defaults --------------------------------------------------------
@@ -98,33 +98,33 @@ struct Modifier {
 };
 
 inline const auto modifiers = sqlite::table<Modifier>("modifiers", {
-    sqlite::integer("id", &Modifier::id).primaryKey(),
-    sqlite::text("default_text", &Modifier::defaultText).notNull().default_("x"),
-    sqlite::text("default_quote", &Modifier::defaultQuote).default_("it's \"quoted\" \\ too"),
-    sqlite::integer("default_int", &Modifier::defaultInt).default_(5),
-    sqlite::integer("default_negative", &Modifier::defaultNegative).default_(-42),
-    sqlite::integer("default_true", &Modifier::defaultTrue).default_(true),
-    sqlite::integer("default_false", &Modifier::defaultFalse).notNull().default_(false),
-    sqlite::real("default_real", &Modifier::defaultReal).default_(1.5),
-    sqlite::text("default_json", &Modifier::defaultJson, {.mode = "json"}).default_(R"({"a":1,"b":["x"]})"),
-    sqlite::text("default_enum", &Modifier::defaultEnum, {.enumValues = {"on", "off"}}).default_("off"),
-    sqlite::blob("default_blob", &Modifier::defaultBlob).default_(sql("x'0102'")),
-    sqlite::numeric("default_numeric", &Modifier::defaultNumeric).default_("3.14"),
-    sqlite::text("default_sql", &Modifier::defaultSql).default_(sql("(lower('ABC') || 'def')")),
-    sqlite::text("default_now_text", &Modifier::defaultNowText).defaultNow(),
-    sqlite::integer("default_now_seconds", &Modifier::defaultNowSeconds, {.mode = "timestamp"}).defaultNow(),
-    sqlite::integer("default_now_ms", &Modifier::defaultNowMs, {.mode = "timestamp_ms"}).defaultNow(),
+    sqlite::integer<&Modifier::id>("id").primaryKey(),
+    sqlite::text<&Modifier::defaultText>("default_text").notNull().default_("x"),
+    sqlite::text<&Modifier::defaultQuote>("default_quote").default_("it's \"quoted\" \\ too"),
+    sqlite::integer<&Modifier::defaultInt>("default_int").default_(5),
+    sqlite::integer<&Modifier::defaultNegative>("default_negative").default_(-42),
+    sqlite::integer<&Modifier::defaultTrue>("default_true").default_(true),
+    sqlite::integer<&Modifier::defaultFalse>("default_false").notNull().default_(false),
+    sqlite::real<&Modifier::defaultReal>("default_real").default_(1.5),
+    sqlite::text<&Modifier::defaultJson>("default_json", {.mode = "json"}).default_(R"({"a":1,"b":["x"]})"),
+    sqlite::text<&Modifier::defaultEnum>("default_enum").enumValues({"on", "off"}).default_("off"),
+    sqlite::blob<&Modifier::defaultBlob>("default_blob").default_(sql("x'0102'")),
+    sqlite::numeric<&Modifier::defaultNumeric>("default_numeric").default_("3.14"),
+    sqlite::text<&Modifier::defaultSql>("default_sql").default_(sql("(lower('ABC') || 'def')")),
+    sqlite::text<&Modifier::defaultNowText>("default_now_text").defaultNow(),
+    sqlite::integer<&Modifier::defaultNowSeconds>("default_now_seconds", {.mode = "timestamp"}).defaultNow(),
+    sqlite::integer<&Modifier::defaultNowMs>("default_now_ms", {.mode = "timestamp_ms"}).defaultNow(),
     // App-side values: computed by the ORM, so the database has no default for them.
-    sqlite::text("default_fn", &Modifier::defaultFn).defaultFn(appSideText),
-    sqlite::text("on_update_fn", &Modifier::onUpdateFn).onUpdateFn(appSideText),
-    sqlite::text("required_text", &Modifier::requiredText).notNull(),
-    sqlite::text("unique_unnamed", &Modifier::uniqueUnnamed).unique(),
-    sqlite::text("unique_named", &Modifier::uniqueNamed).unique("modifiers_unique_named_key"),
-    sqlite::integer("price", &Modifier::price).notNull().default_(0),
-    sqlite::integer("quantity", &Modifier::quantity).notNull(),
-    sqlite::integer("total_virtual", &Modifier::totalVirtual).generatedAlwaysAs(sql("price * quantity"), "virtual"),
-    sqlite::integer("total_stored", &Modifier::totalStored).generatedAlwaysAs(sql("price * quantity"), "stored"),
-    sqlite::text("lower_text", &Modifier::lowerText).generatedAlwaysAs(sql(R"(lower("required_text"))")),
+    sqlite::text<&Modifier::defaultFn>("default_fn").defaultFn<appSideText>(),
+    sqlite::text<&Modifier::onUpdateFn>("on_update_fn").onUpdateFn<appSideText>(),
+    sqlite::text<&Modifier::requiredText>("required_text").notNull(),
+    sqlite::text<&Modifier::uniqueUnnamed>("unique_unnamed").unique(),
+    sqlite::text<&Modifier::uniqueNamed>("unique_named").unique("modifiers_unique_named_key"),
+    sqlite::integer<&Modifier::price>("price").notNull().default_(0),
+    sqlite::integer<&Modifier::quantity>("quantity").notNull(),
+    sqlite::integer<&Modifier::totalVirtual>("total_virtual").generatedAlwaysAs(sql("price * quantity"), "virtual"),
+    sqlite::integer<&Modifier::totalStored>("total_stored").generatedAlwaysAs(sql("price * quantity"), "stored"),
+    sqlite::text<&Modifier::lowerText>("lower_text").generatedAlwaysAs(sql(R"(lower("required_text"))")),
 }, {
     sqlite::check("modifiers_price_check", sql(R"("price" >= 0)")),
     sqlite::check("modifiers_quantity_check", sql(R"("quantity" between 1 and 1000)")),
@@ -142,14 +142,14 @@ struct Organization {
 };
 
 inline const auto organizations = sqlite::table<Organization>("organizations", {
-    sqlite::integer("id", &Organization::id).primaryKey().autoincrement(),
-    sqlite::integer("parent_id", &Organization::parentId)
-        .references(&Organization::id, {.onDelete = sqlite::setNull, .onUpdate = sqlite::cascade}),
-    sqlite::integer("fallback_parent_id", &Organization::fallbackParentId).default_(1),
-    sqlite::text("name", &Organization::name).notNull(),
-    sqlite::integer("modifier_id", &Organization::modifierId)
-        .references(&Modifier::id, {.onDelete = sqlite::restrict, .onUpdate = sqlite::noAction}),
-    sqlite::integer("deleted_at", &Organization::deletedAt, {.mode = "timestamp"}),
+    sqlite::integer<&Organization::id>("id").primaryKey().autoincrement(),
+    sqlite::integer<&Organization::parentId>("parent_id")
+        .references<&Organization::id>({.onDelete = sqlite::setNull, .onUpdate = sqlite::cascade}),
+    sqlite::integer<&Organization::fallbackParentId>("fallback_parent_id").default_(1),
+    sqlite::text<&Organization::name>("name").notNull(),
+    sqlite::integer<&Organization::modifierId>("modifier_id")
+        .references<&Modifier::id>({.onDelete = sqlite::restrict, .onUpdate = sqlite::noAction}),
+    sqlite::integer<&Organization::deletedAt>("deleted_at", {.mode = "timestamp"}),
 }, {
     sqlite::foreignKey(sqlite::cols(&Organization::fallbackParentId), sqlite::cols(&Organization::id))
         .name("organizations_fallback_fk")
@@ -173,10 +173,10 @@ struct Membership {
 };
 
 inline const auto memberships = sqlite::table<Membership>("memberships", {
-    sqlite::integer("org_id", &Membership::orgId).notNull(),
-    sqlite::integer("user_id", &Membership::userId).notNull(),
-    sqlite::text("role", &Membership::role).notNull().default_("member"),
-    sqlite::integer("score", &Membership::score),
+    sqlite::integer<&Membership::orgId>("org_id").notNull(),
+    sqlite::integer<&Membership::userId>("user_id").notNull(),
+    sqlite::text<&Membership::role>("role").notNull().default_("member"),
+    sqlite::integer<&Membership::score>("score"),
 }, {
     sqlite::primaryKey(&Membership::orgId, &Membership::userId),
     sqlite::unique(&Membership::orgId, &Membership::role),
@@ -191,9 +191,9 @@ struct Grant {
 };
 
 inline const auto grants = sqlite::table<Grant>("grants", {
-    sqlite::integer("org_id", &Grant::orgId).notNull(),
-    sqlite::integer("user_id", &Grant::userId).notNull(),
-    sqlite::text("permission", &Grant::permission).notNull(),
+    sqlite::integer<&Grant::orgId>("org_id").notNull(),
+    sqlite::integer<&Grant::userId>("user_id").notNull(),
+    sqlite::text<&Grant::permission>("permission").notNull(),
 }, {
     sqlite::primaryKey(&Grant::orgId, &Grant::userId, &Grant::permission).name("grants_custom_pk"),
     sqlite::foreignKey(sqlite::cols(&Grant::orgId, &Grant::userId),
@@ -213,10 +213,10 @@ struct WeirdName {
 };
 
 inline const auto weirdNames = sqlite::table<WeirdName>("Weird `Names`", {
-    sqlite::integer("select", &WeirdName::select).primaryKey(),
-    sqlite::text("Mixed Case", &WeirdName::mixedCase).unique("Weird Unique"),
-    sqlite::text("it's `quoted`", &WeirdName::quoted),
-    sqlite::integer("order", &WeirdName::order).references(&Organization::id),
+    sqlite::integer<&WeirdName::select>("select").primaryKey(),
+    sqlite::text<&WeirdName::mixedCase>("Mixed Case").unique("Weird Unique"),
+    sqlite::text<&WeirdName::quoted>("it's `quoted`"),
+    sqlite::integer<&WeirdName::order>("order").references<&Organization::id>(),
 }, {
     sqlite::index("Weird Index").on(&WeirdName::quoted, &WeirdName::order),
     sqlite::check("Weird Check", sql(R"(length("Mixed Case") < 10)")),
@@ -229,8 +229,8 @@ struct ActiveOrganization {
     std::optional<std::string> name;
 };
 inline const auto activeOrganizations = sqlite::view<ActiveOrganization>("active_organizations", {
-    sqlite::integer("id", &ActiveOrganization::id),
-    sqlite::text("name", &ActiveOrganization::name),
+    sqlite::integer<&ActiveOrganization::id>("id"),
+    sqlite::text<&ActiveOrganization::name>("name"),
 }).as(sql(R"(select "id", "name" from "organizations" where "deleted_at" is null)"));
 
 struct MembershipCount {
@@ -245,7 +245,7 @@ struct LegacyView {
     std::optional<std::int64_t> id;
 };
 inline const auto legacyView = sqlite::view<LegacyView>("legacy_view", {
-    sqlite::integer("id", &LegacyView::id),
+    sqlite::integer<&LegacyView::id>("id"),
 }).existing();
 
 }  // namespace integration_sqlite

@@ -23,17 +23,17 @@ struct Task {
 };
 
 inline const auto users = sqlite::table<User>("users", {
-    sqlite::integer("id", &User::id).primaryKey().autoincrement(),
-    sqlite::text("name", &User::name).notNull(),
-    sqlite::text("email", &User::email).notNull().unique(),
-    sqlite::text("created_at", &User::createdAt).defaultNow(),
+    sqlite::integer<&User::id>("id").primaryKey().autoincrement(),
+    sqlite::text<&User::name>("name").notNull(),
+    sqlite::text<&User::email>("email").notNull().unique(),
+    sqlite::text<&User::createdAt>("created_at").defaultNow(),
 });
 
 inline const auto tasks = sqlite::table<Task>("tasks", {
-    sqlite::integer("id", &Task::id).primaryKey().autoincrement(),
-    sqlite::text("title", &Task::title).notNull(),
-    sqlite::integer("done", &Task::done).notNull().default_(false),
-    sqlite::integer("assignee_id", &Task::assigneeId).references(&User::id, {.onDelete = sqlite::setNull}),
+    sqlite::integer<&Task::id>("id").primaryKey().autoincrement(),
+    sqlite::text<&Task::title>("title").notNull(),
+    sqlite::integer<&Task::done>("done").notNull().default_(false),
+    sqlite::integer<&Task::assigneeId>("assignee_id").references<&User::id>({.onDelete = sqlite::setNull}),
 }, {
     sqlite::index("tasks_assignee_idx").on(&Task::assigneeId),
     sqlite::check("tasks_title_not_empty", sqlite::sql("length(title) > 0")),
