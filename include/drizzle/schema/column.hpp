@@ -18,6 +18,7 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "drizzle/query/codec.hpp"
@@ -93,14 +94,12 @@ inline constexpr int arrayDepthOf = ArrayDepth<Accepts, ValueOf<M>>::value;
 template <class M, bool NotNull>
 constexpr ColumnBuilder<M, NotNull> makeColumn(const char* name, const char* kind, MemberRef member,
                                                int dimensions = 0) {
-    ColumnBuilder<M, NotNull> b;
-    b.spec.name = name;
-    b.spec.kind = kind;
-    b.spec.member = member;
-    b.spec.args.dimensions = static_cast<std::uint8_t>(dimensions);
-    b.spec.notNull = NotNull;
-    b.spec.codec = &codecOf<M>;
-    return b;
+    return {ColumnSpec{.name = name,
+                       .kind = kind,
+                       .args = TypeArgs{.dimensions = static_cast<std::uint8_t>(dimensions)},
+                       .member = member,
+                       .notNull = NotNull,
+                       .codec = &codecOf<M>}};
 }
 
 // A literal default the member could hold and a snapshot can record: a bool for a bool member,
@@ -159,12 +158,12 @@ public:
     }
 
     // SQLite `primaryKey({autoIncrement: true})`; MySQL `.autoincrement()`.
-    constexpr ColumnBuilder autoincrement() const {
-        return with([](ColumnSpec& s) { s.autoincrement = true; });
+    constexpr ColumnBuilder&& autoincrement() && {
+        return std::move(*this).with([](ColumnSpec& s) { s.autoincrement = true; });
     }
 
-    constexpr ColumnBuilder unique(std::string_view constraintName = {}, UniqueOptions options = {}) const {
-        return with([&](ColumnSpec& s) {
+    constexpr ColumnBuilder&& unique(std::string_view constraintName = {}, UniqueOptions options = {}) && {
+        return std::move(*this).with([&](ColumnSpec& s) {
             s.unique = true;
             s.uniqueName = constraintName;
             s.nullsNotDistinct = options.nullsNotDistinct;
@@ -173,10 +172,9 @@ public:
 
     // A literal default; the value must be one the member could hold.
     template <class V>
-    constexpr ColumnBuilder default_(const V& value) const {
+    constexpr ColumnBuilder&& default_(const V& value) && {
         using D = std::decay_t<V>;
-        ColumnBuilder b = *this;
-        DefaultSpec& d = b.spec.defaultValue;
+        DefaultSpec& d = spec.defaultValue;
         if constexpr (std::is_same_v<D, Sql>) {
             d.kind = DefaultSpec::Kind::sql;
             d.text = value.text;
@@ -200,39 +198,39 @@ public:
                 d.text = std::string_view(value);
             }
         }
-        return b;
+        return std::move(*this);
     }
 
     // DEFAULT now() / CURRENT_TIMESTAMP, as the dialect spells it.
-    constexpr ColumnBuilder defaultNow() const {
-        return with([](ColumnSpec& s) { s.defaultValue.kind = DefaultSpec::Kind::now; });
+    constexpr ColumnBuilder&& defaultNow() && {
+        return std::move(*this).with([](ColumnSpec& s) { s.defaultValue.kind = DefaultSpec::Kind::now; });
     }
 
     // PostgreSQL uuid: DEFAULT gen_random_uuid().
-    constexpr ColumnBuilder defaultRandom() const {
-        return with([](ColumnSpec& s) { s.defaultValue.kind = DefaultSpec::Kind::random; });
+    constexpr ColumnBuilder&& defaultRandom() && {
+        return std::move(*this).with([](ColumnSpec& s) { s.defaultValue.kind = DefaultSpec::Kind::random; });
     }
 
     // App-side default and on-update values, computed by the ORM, not stored in the schema:
     // `.defaultFn<&newSlug>()` with `std::string newSlug()` (Drizzle's `$defaultFn`).
     template <ValueOf<M> (*Fn)()>
-    constexpr ColumnBuilder defaultFn() const {
-        return with([](ColumnSpec& s) { s.defaultFnConstant = &constantOf<Fn>; });
+    constexpr ColumnBuilder&& defaultFn() && {
+        return std::move(*this).with([](ColumnSpec& s) { s.defaultFnConstant = &constantOf<Fn>; });
     }
     template <ValueOf<M> (*Fn)()>
-    constexpr ColumnBuilder onUpdateFn() const {
-        return with([](ColumnSpec& s) { s.onUpdateFnConstant = &constantOf<Fn>; });
+    constexpr ColumnBuilder&& onUpdateFn() && {
+        return std::move(*this).with([](ColumnSpec& s) { s.onUpdateFnConstant = &constantOf<Fn>; });
     }
 
     // MySQL: ON UPDATE CURRENT_TIMESTAMP.
-    constexpr ColumnBuilder onUpdateNow() const {
-        return with([](ColumnSpec& s) { s.onUpdateNow = true; });
+    constexpr ColumnBuilder&& onUpdateNow() && {
+        return std::move(*this).with([](ColumnSpec& s) { s.onUpdateNow = true; });
     }
 
     // GENERATED ALWAYS AS (expr); `type` is "stored" or (SQLite, MySQL) "virtual". Left out, it
     // is the dialect's default as Drizzle's: "stored" on PostgreSQL, "virtual" elsewhere.
-    constexpr ColumnBuilder generatedAlwaysAs(Sql expression, std::string_view type = {}) const {
-        return with([&](ColumnSpec& s) {
+    constexpr ColumnBuilder&& generatedAlwaysAs(Sql expression, std::string_view type = {}) && {
+        return std::move(*this).with([&](ColumnSpec& s) {
             s.generatedAs = expression.text;
             s.generatedType = type;
         });
@@ -251,11 +249,11 @@ public:
     // A single-column foreign key to `Target`, which must hold the same value type:
     // `.references<&User::id>({.onDelete = drizzle::cascade})`.
     template <auto Target>
-    constexpr ColumnBuilder references(ReferenceOptions options = {}) const {
+    constexpr ColumnBuilder&& references(ReferenceOptions options = {}) && {
         static_assert(sameValueType<M, MemberType<Target>>,
                       ".references<target>(): the referenced column's member has a different "
                       "value type; a foreign key must match the type of the column it references.");
-        return with([&](ColumnSpec& s) {
+        return std::move(*this).with([&](ColumnSpec& s) {
             s.reference = ReferenceSpec{DRIZZLE_MEMBER(Target), options.onDelete, options.onUpdate};
         });
     }
@@ -294,10 +292,9 @@ public:
 
 private:
     template <class F>
-    constexpr ColumnBuilder with(F f) const {
-        ColumnBuilder b = *this;
-        f(b.spec);
-        return b;
+    constexpr ColumnBuilder&& with(F f) && {
+        f(spec);
+        return std::move(*this);
     }
     template <bool N>
     constexpr ColumnBuilder<M, N, Constant> rebind() const {
