@@ -20,7 +20,7 @@ cp -r "$here/src" "$here/drizzle.config.json" "$work/"
 cd "$work"
 
 echo "== 1. The schema, declared in C++ (src/db/schema.hpp)"
-grep -E 'table<|sqlite::(integer|text)\(' src/db/schema.hpp | indent
+grep -E 'table<|sqlite::(integer|text)<' src/db/schema.hpp | indent
 
 echo
 echo "== 2. drizzle-kit generate: the first migration (the first run compiles the schema exporter)"
@@ -41,7 +41,7 @@ echo "   output:"
 echo
 echo "== 5. Change the schema: tasks get an 'importance' column and an index on it"
 sed -i 's|    bool done;|    bool done;\n    std::optional<std::int64_t> importance;|' src/db/schema.hpp
-sed -i 's|    sqlite::integer<&Task::done>("done").notNull().default_(false),|&\n    sqlite::integer("importance", \&Task::importance),|' src/db/schema.hpp
+sed -i 's|    sqlite::integer<&Task::done>("done").notNull().default_(false),|&\n    sqlite::integer<\&Task::importance>("importance"),|' src/db/schema.hpp
 sed -i 's|    sqlite::index("tasks_assignee_idx").on(&Task::assigneeId),|&\n    sqlite::index("tasks_importance_idx").on(\&Task::importance),|' src/db/schema.hpp
 grep -n 'importance' src/db/schema.hpp | indent
 start=$(ms)
