@@ -20,9 +20,10 @@
 
 #include "drizzle/dialect.hpp"
 
-// The DSL's row-typed functions are instantiated once per table, so how many of them the
-// compiler emits is what a large schema costs to compile (bench/schema_compile measures it):
-// - DRIZZLE_INLINE marks what a declaration calls directly (`pg::integer`, `pg::table`, ...):
+// Column functions are constexpr and emit nothing; the run-time part of a declaration (the
+// table's registration, its indexes and constraints) is instantiated once per table, so how
+// many functions the compiler emits for it is what a large schema costs (bench/schema_compile):
+// - DRIZZLE_INLINE marks what a declaration calls directly (`pg::table`, `index().on`, ...):
 //   a plain inline function, since forcing those into the caller grows the one function GCC
 //   emits for all of a file's static initialisers, which it compiles in superlinear time;
 // - DRIZZLE_ALWAYS_INLINE marks the helpers those call (member pointer to MemberRef, ...), so
