@@ -280,7 +280,7 @@ public:
     // The values a text column may hold (Drizzle's `{ enum: [...] }` on text, varchar and char),
     // recorded as declared; the column is then registered at run time (the list is a temporary).
     constexpr ColumnBuilder<M, NotNull, false> enumValues(std::initializer_list<const char*> values) const {
-        ColumnBuilder<M, NotNull, false> b{spec};
+        ColumnBuilder<M, NotNull, false> b = atRunTime();
         b.spec.args.values = values.begin();
         b.spec.args.valueCount = values.size();
         return b;
