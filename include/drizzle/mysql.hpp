@@ -27,7 +27,7 @@ using namespace drizzle::detail;
 template <std::size_t Bytes, class M>
 constexpr ColumnBuilder<M, false> integer(const char* name, const char* kind, MemberRef member) {
     auto b = makeColumn<M, false>(name, kind, member);
-    b.spec.args.isUnsigned = std::is_unsigned_v<ValueOf<M>>;
+    b.decl.set(drizzle::detail::ColumnDecl::isUnsigned, std::is_unsigned_v<ValueOf<M>>);
     return b;
 }
 template <class V> struct IsYear : std::bool_constant<std::is_integral_v<V> && !std::is_same_v<V, bool> && sizeof(V) >= 2> {};
@@ -38,8 +38,8 @@ template <class V> struct IsTime : std::bool_constant<std::is_same_v<V, std::str
 // binary, varbinary: a std::string member holds raw bytes.
 template <class M, bool NotNull>
 constexpr ColumnBuilder<M, NotNull> binaryColumn(ColumnBuilder<M, NotNull> b, int length) {
-    b.spec.args.length = length;
-    if constexpr (std::is_same_v<ValueOf<M>, std::string>) b.spec.codec = &columnCodecOf<M, AsBytes>;
+    b.decl.length = length;
+    if constexpr (std::is_same_v<ValueOf<M>, std::string>) b.decl.codec = &columnCodecOf<M, AsBytes>;
     return b;
 }
 }  // namespace detail
@@ -63,7 +63,7 @@ template <auto Member, class M = drizzle::detail::MemberType<Member>>
 constexpr ColumnBuilder<M, true> serial(const char* name) {
     static_assert(std::is_same_v<M, std::uint64_t>, "mysql::serial needs a plain std::uint64_t member");
     auto b = drizzle::detail::makeColumn<M, true>(name, "serial", DRIZZLE_MEMBER(Member));
-    b.spec.autoincrement = true;
+    b.decl.set(drizzle::detail::ColumnDecl::autoincrement);
     return b;
 }
 
@@ -76,27 +76,27 @@ template <auto Member, class M = drizzle::detail::MemberType<Member>>
 constexpr ColumnBuilder<M, false> float_(const char* name, DecimalOptions options = {}) {
     static_assert(drizzle::detail::IsFloat<drizzle::detail::ValueOf<M>>::value, "mysql::float_ needs a float member");
     auto b = drizzle::detail::makeColumn<M, false>(name, "float", DRIZZLE_MEMBER(Member));
-    b.spec.args.precision = options.precision;
-    b.spec.args.scale = options.scale;
-    b.spec.args.isUnsigned = options.isUnsigned;
+    b.decl.precision = options.precision;
+    b.decl.scale = options.scale;
+    b.decl.set(drizzle::detail::ColumnDecl::isUnsigned, options.isUnsigned);
     return b;
 }
 template <auto Member, class M = drizzle::detail::MemberType<Member>>
 constexpr ColumnBuilder<M, false> double_(const char* name, DecimalOptions options = {}) {
     static_assert(drizzle::detail::IsDouble<drizzle::detail::ValueOf<M>>::value, "mysql::double_ needs a double member");
     auto b = drizzle::detail::makeColumn<M, false>(name, "double", DRIZZLE_MEMBER(Member));
-    b.spec.args.precision = options.precision;
-    b.spec.args.scale = options.scale;
-    b.spec.args.isUnsigned = options.isUnsigned;
+    b.decl.precision = options.precision;
+    b.decl.scale = options.scale;
+    b.decl.set(drizzle::detail::ColumnDecl::isUnsigned, options.isUnsigned);
     return b;
 }
 template <auto Member, class M = drizzle::detail::MemberType<Member>>
 constexpr ColumnBuilder<M, false> real(const char* name, DecimalOptions options = {}) {
     static_assert(drizzle::detail::IsDouble<drizzle::detail::ValueOf<M>>::value, "mysql::real needs a double member");
     auto b = drizzle::detail::makeColumn<M, false>(name, "real", DRIZZLE_MEMBER(Member));
-    b.spec.args.precision = options.precision;
-    b.spec.args.scale = options.scale;
-    b.spec.args.isUnsigned = options.isUnsigned;
+    b.decl.precision = options.precision;
+    b.decl.scale = options.scale;
+    b.decl.set(drizzle::detail::ColumnDecl::isUnsigned, options.isUnsigned);
     return b;
 }
 template <auto Member, class M = drizzle::detail::MemberType<Member>>
@@ -104,9 +104,9 @@ constexpr ColumnBuilder<M, false> decimal(const char* name, DecimalOptions optio
     static_assert(drizzle::detail::IsStringOrDouble<drizzle::detail::ValueOf<M>>::value,
                   "mysql::decimal needs a std::string (exact) or double member");
     auto b = drizzle::detail::makeColumn<M, false>(name, "decimal", DRIZZLE_MEMBER(Member));
-    b.spec.args.precision = options.precision;
-    b.spec.args.scale = options.scale;
-    b.spec.args.isUnsigned = options.isUnsigned;
+    b.decl.precision = options.precision;
+    b.decl.scale = options.scale;
+    b.decl.set(drizzle::detail::ColumnDecl::isUnsigned, options.isUnsigned);
     return b;
 }
 
@@ -119,7 +119,7 @@ struct CharOptions {
         static_assert(drizzle::detail::IsString<drizzle::detail::ValueOf<M>>::value,                          \
                       "mysql::" #fn " needs a std::string member");                                           \
         auto b = drizzle::detail::makeColumn<M, false>(name, sqlName, DRIZZLE_MEMBER(Member));                                \
-        b.spec.args.length = options.length;                                                                  \
+        b.decl.length = options.length;                                                                  \
         return b;                                                                                             \
     }
 DRIZZLE_MYSQL_STRING(char_, "char")
@@ -170,7 +170,7 @@ struct TimeOptions {
         static_assert(detail::Accepts<drizzle::detail::ValueOf<M>>::value,                             \
                       "mysql::" #fn " needs a std::string or " alternative " member");                 \
         auto b = drizzle::detail::makeColumn<M, false>(name, sqlName, DRIZZLE_MEMBER(Member));                         \
-        b.spec.args.precision = options.fsp;                                                           \
+        b.decl.precision = options.fsp;                                                           \
         return b;                                                                                      \
     }
 DRIZZLE_MYSQL_TIME(datetime, "datetime", IsTimestamp, "std::chrono::sys_time")
@@ -188,8 +188,8 @@ template <auto Member, class M = drizzle::detail::MemberType<Member>>
 constexpr ColumnBuilder<M, false, false> mysqlEnum(const char* name, std::initializer_list<const char*> values) {
     static_assert(drizzle::detail::IsString<drizzle::detail::ValueOf<M>>::value, "mysql::mysqlEnum needs a std::string member");
     auto b = drizzle::detail::makeColumn<M, false>(name, "enum", DRIZZLE_MEMBER(Member)).atRunTime();
-    b.spec.args.values = values.begin();
-    b.spec.args.valueCount = values.size();
+    b.decl.values = values.begin();
+    b.decl.valueCount = values.size();
     return b;
 }
 
@@ -197,17 +197,15 @@ constexpr ColumnBuilder<M, false, false> mysqlEnum(const char* name, std::initia
 template <auto Member, class M = drizzle::detail::MemberType<Member>>
 constexpr ColumnBuilder<M, false> customType(const char* name, std::string_view sqlType) {
     auto b = drizzle::detail::makeColumn<M, false>(name, "custom", DRIZZLE_MEMBER(Member));
-    b.spec.customSqlType = sqlType;
+    b.decl.customSqlType = sqlType;
     return b;
 }
 
 template <class Row>
-DRIZZLE_INLINE drizzle::Table<Row, drizzle::Dialect::mysql> table(const char* name, std::initializer_list<drizzle::detail::ColumnSpec> columns,
+DRIZZLE_ALWAYS_INLINE drizzle::Table<Row, drizzle::Dialect::mysql> table(const char* name, std::initializer_list<drizzle::detail::ColumnDecl> columns,
                           std::initializer_list<drizzle::detail::ConstraintRef> constraints = {},
                           drizzle::detail::Site at = DRIZZLE_HERE) {
-    return drizzle::Table<Row, drizzle::Dialect::mysql>(drizzle::detail::registerTable(
-        {Dialect::mysql, &drizzle::detail::typeTag<Row>, "", name, columns.begin(), columns.size(),
-         constraints.begin(), constraints.size(), at}));
+    return drizzle::detail::declareTable<Row, Dialect::mysql>("", name, columns, constraints, at);
 }
 
 struct ViewOptions {
@@ -230,7 +228,7 @@ public:
     }
 };
 template <class Row>
-MysqlView<Row> view(std::string_view name, std::initializer_list<drizzle::detail::ColumnSpec> columns = {},
+MysqlView<Row> view(std::string_view name, std::initializer_list<drizzle::detail::ColumnDecl> columns = {},
                     drizzle::detail::Site at = DRIZZLE_HERE) {
     return MysqlView<Row>(drizzle::detail::declareView<Row>(Dialect::mysql, "", name, columns, false, at));
 }

@@ -134,8 +134,8 @@ template <auto Member, class M = drizzle::detail::MemberType<Member>>
 constexpr ColumnBuilder<M, false> numeric(const char* name, NumericOptions options = {}) {
     DRIZZLE_PG_CHECK(detail::IsStringOrDouble, "pg::numeric needs a std::string (exact) or double member");
     auto b = detail::column<M>(name, "numeric", DRIZZLE_MEMBER(Member), detail::arrayDepthOf<M, detail::IsStringOrDouble>);
-    b.spec.args.precision = options.precision;
-    b.spec.args.scale = options.scale;
+    b.decl.precision = options.precision;
+    b.decl.scale = options.scale;
     return b;
 }
 template <auto Member, class M = drizzle::detail::MemberType<Member>>
@@ -173,14 +173,14 @@ template <auto Member, class M = drizzle::detail::MemberType<Member>>
 constexpr ColumnBuilder<M, false> varchar(const char* name, VarcharOptions options = {}) {
     DRIZZLE_PG_CHECK(detail::IsString, "pg::varchar needs a std::string member");
     auto b = detail::column<M>(name, "varchar", DRIZZLE_MEMBER(Member), detail::arrayDepthOf<M, detail::IsString>);
-    b.spec.args.length = options.length;
+    b.decl.length = options.length;
     return b;
 }
 template <auto Member, class M = drizzle::detail::MemberType<Member>>
 constexpr ColumnBuilder<M, false> char_(const char* name, VarcharOptions options = {}) {
     DRIZZLE_PG_CHECK(detail::IsString, "pg::char_ needs a std::string member");
     auto b = detail::column<M>(name, "char", DRIZZLE_MEMBER(Member), detail::arrayDepthOf<M, detail::IsString>);
-    b.spec.args.length = options.length;
+    b.decl.length = options.length;
     return b;
 }
 
@@ -212,8 +212,8 @@ template <auto Member, class M = drizzle::detail::MemberType<Member>>
 constexpr ColumnBuilder<M, false> time(const char* name, TimeOptions options = {}) {
     DRIZZLE_PG_CHECK(accepts::Time, "pg::time needs a std::string or std::chrono::duration member");
     auto b = detail::column<M>(name, "time", DRIZZLE_MEMBER(Member), detail::arrayDepthOf<M, accepts::Time>);
-    b.spec.args.precision = options.precision;
-    b.spec.args.withTimezone = options.withTimezone;
+    b.decl.precision = options.precision;
+    b.decl.set(drizzle::detail::ColumnDecl::withTimezone, options.withTimezone);
     return b;
 }
 // A std::string, or a UTC std::chrono::sys_time<D> (system_clock::time_point, sys_seconds, ...).
@@ -221,10 +221,10 @@ template <auto Member, class M = drizzle::detail::MemberType<Member>>
 constexpr ColumnBuilder<M, false> timestamp(const char* name, TimeOptions options = {}) {
     DRIZZLE_PG_CHECK(accepts::Timestamp, "pg::timestamp needs a std::string or std::chrono::sys_time member");
     auto b = detail::column<M>(name, "timestamp", DRIZZLE_MEMBER(Member), detail::arrayDepthOf<M, accepts::Timestamp>);
-    b.spec.args.precision = options.precision;
-    b.spec.args.withTimezone = options.withTimezone;
+    b.decl.precision = options.precision;
+    b.decl.set(drizzle::detail::ColumnDecl::withTimezone, options.withTimezone);
     if constexpr (drizzle::detail::TimestampLike<drizzle::detail::ValueOf<M>>)
-        b.spec.codec = &drizzle::detail::columnCodecOf<M, detail::UtcTimestamp>;
+        b.decl.codec = &drizzle::detail::columnCodecOf<M, detail::UtcTimestamp>;
     return b;
 }
 struct IntervalOptions {
@@ -235,8 +235,8 @@ template <auto Member, class M = drizzle::detail::MemberType<Member>>
 constexpr ColumnBuilder<M, false> interval(const char* name, IntervalOptions options = {}) {
     DRIZZLE_PG_CHECK(detail::IsString, "pg::interval needs a std::string member");
     auto b = detail::column<M>(name, "interval", DRIZZLE_MEMBER(Member), detail::arrayDepthOf<M, detail::IsString>);
-    b.spec.args.subtype = options.fields;
-    b.spec.args.precision = options.precision;
+    b.decl.subtype = options.fields;
+    b.decl.precision = options.precision;
     return b;
 }
 
@@ -257,7 +257,7 @@ constexpr ColumnBuilder<M, false> bytea(const char* name) {
                      "pg::bytea needs a std::vector<unsigned char>, std::vector<std::byte> or std::string member");
     auto b = detail::column<M>(name, "bytea", DRIZZLE_MEMBER(Member), detail::arrayDepthOf<M, detail::IsBytes>);
     if constexpr (std::is_same_v<drizzle::detail::ValueOf<M>, std::string>)
-        b.spec.codec = &drizzle::detail::columnCodecOf<M, drizzle::detail::AsBytes>;
+        b.decl.codec = &drizzle::detail::columnCodecOf<M, drizzle::detail::AsBytes>;
     return b;
 }
 struct VectorOptions {
@@ -268,9 +268,9 @@ template <auto Member, class M = drizzle::detail::MemberType<Member>>
 constexpr ColumnBuilder<M, false> vector(const char* name, VectorOptions options) {
     DRIZZLE_PG_CHECK(accepts::FloatVector, "pg::vector needs a std::vector<float> member");
     auto b = detail::column<M>(name, "vector", DRIZZLE_MEMBER(Member), detail::arrayDepthOf<M, accepts::FloatVector>);
-    b.spec.args.length = options.dimensions;
+    b.decl.length = options.dimensions;
     if constexpr (accepts::FloatVector<drizzle::detail::ValueOf<M>>::value)
-        b.spec.codec = &drizzle::detail::columnCodecOf<M, detail::VectorText>;
+        b.decl.codec = &drizzle::detail::columnCodecOf<M, detail::VectorText>;
     return b;
 }
 struct GeometryOptions {
@@ -283,10 +283,10 @@ template <auto Member, class M = drizzle::detail::MemberType<Member>>
 constexpr ColumnBuilder<M, false> geometry(const char* name, GeometryOptions options = {}) {
     DRIZZLE_PG_CHECK(accepts::PointLike, "pg::geometry needs a pg::Point or std::string member");
     auto b = detail::column<M>(name, "geometry", DRIZZLE_MEMBER(Member), detail::arrayDepthOf<M, accepts::PointLike>);
-    b.spec.args.subtype = options.type;
-    b.spec.args.srid = options.srid;
+    b.decl.subtype = options.type;
+    b.decl.srid = options.srid;
     if constexpr (std::is_same_v<drizzle::detail::ValueOf<M>, Point>)
-        b.spec.codec = &drizzle::detail::columnCodecOf<M, detail::GeometryPoint>;
+        b.decl.codec = &drizzle::detail::columnCodecOf<M, detail::GeometryPoint>;
     return b;
 }
 
@@ -295,7 +295,7 @@ constexpr ColumnBuilder<M, false> geometry(const char* name, GeometryOptions opt
 template <auto Member, class M = drizzle::detail::MemberType<Member>>
 constexpr ColumnBuilder<M, false> customType(const char* name, std::string_view sqlType) {
     auto b = detail::column<M>(name, "custom", DRIZZLE_MEMBER(Member), 0);
-    b.spec.customSqlType = sqlType;
+    b.decl.customSqlType = sqlType;
     return b;
 }
 
@@ -314,7 +314,7 @@ public:
                       "a pg enum column needs a std::string member");
         auto b = detail::column<M>(name, "enum", DRIZZLE_MEMBER(Member),
                                    drizzle::detail::arrayDepthOf<M, drizzle::detail::IsString>);
-        b.spec.enumHandle = this;
+        b.decl.enumHandle = this;
         return b;
     }
 };
@@ -409,33 +409,22 @@ private:
 };
 
 // ---- tables and schemas -------------------------------------------------------------------
-namespace detail {
-template <class Row>
-DRIZZLE_ALWAYS_INLINE drizzle::Table<Row, drizzle::Dialect::postgresql> declareTable(std::string_view schema, std::string_view name,
-                                 std::initializer_list<drizzle::detail::ColumnSpec> columns,
-                                 std::initializer_list<drizzle::detail::ConstraintRef> constraints,
-                                 drizzle::detail::Site at) {
-    return drizzle::Table<Row, drizzle::Dialect::postgresql>(drizzle::detail::registerTable(
-        {Dialect::postgresql, &drizzle::detail::typeTag<Row>, schema, name, columns.begin(), columns.size(),
-         constraints.begin(), constraints.size(), at}));
-}
-}  // namespace detail
 
 template <class Row>
-DRIZZLE_INLINE drizzle::Table<Row, drizzle::Dialect::postgresql> table(const char* name, std::initializer_list<drizzle::detail::ColumnSpec> columns,
+DRIZZLE_ALWAYS_INLINE drizzle::Table<Row, drizzle::Dialect::postgresql> table(const char* name, std::initializer_list<drizzle::detail::ColumnDecl> columns,
                           std::initializer_list<drizzle::detail::ConstraintRef> constraints = {},
                           drizzle::detail::Site at = DRIZZLE_HERE) {
-    return detail::declareTable<Row>("public", name, columns, constraints, at);
+    return drizzle::detail::declareTable<Row, Dialect::postgresql>("public", name, columns, constraints, at);
 }
 
 template <class Row>
-PgView<Row> view(std::string_view name, std::initializer_list<drizzle::detail::ColumnSpec> columns = {},
+PgView<Row> view(std::string_view name, std::initializer_list<drizzle::detail::ColumnDecl> columns = {},
                  drizzle::detail::Site at = DRIZZLE_HERE) {
     return PgView<Row>(drizzle::detail::declareView<Row>(Dialect::postgresql, "public", name, columns, false, at));
 }
 template <class Row>
 PgMaterializedView<Row> materializedView(std::string_view name,
-                                         std::initializer_list<drizzle::detail::ColumnSpec> columns = {},
+                                         std::initializer_list<drizzle::detail::ColumnDecl> columns = {},
                                          drizzle::detail::Site at = DRIZZLE_HERE) {
     return PgMaterializedView<Row>(
         drizzle::detail::declareView<Row>(Dialect::postgresql, "public", name, columns, true, at));
@@ -448,10 +437,10 @@ public:
         drizzle::detail::registerSchema(Dialect::postgresql, name);
     }
     template <class Row>
-    DRIZZLE_INLINE drizzle::Table<Row, drizzle::Dialect::postgresql> table(const char* name, std::initializer_list<drizzle::detail::ColumnSpec> columns,
+    DRIZZLE_ALWAYS_INLINE drizzle::Table<Row, drizzle::Dialect::postgresql> table(const char* name, std::initializer_list<drizzle::detail::ColumnDecl> columns,
                               std::initializer_list<drizzle::detail::ConstraintRef> constraints = {},
                               drizzle::detail::Site at = DRIZZLE_HERE) const {
-        return detail::declareTable<Row>(name_, name, columns, constraints, at);
+        return drizzle::detail::declareTable<Row, Dialect::postgresql>(name_, name, columns, constraints, at);
     }
     Enum pgEnum(std::string_view name, std::initializer_list<const char*> values, drizzle::detail::Site at = DRIZZLE_HERE) const {
         return Enum(drizzle::detail::registerEnum(Dialect::postgresql, name_, name, values.begin(), values.size(), at));
@@ -461,13 +450,13 @@ public:
         return Declared{name};
     }
     template <class Row>
-    PgView<Row> view(std::string_view name, std::initializer_list<drizzle::detail::ColumnSpec> columns = {},
+    PgView<Row> view(std::string_view name, std::initializer_list<drizzle::detail::ColumnDecl> columns = {},
                      drizzle::detail::Site at = DRIZZLE_HERE) const {
         return PgView<Row>(drizzle::detail::declareView<Row>(Dialect::postgresql, name_, name, columns, false, at));
     }
     template <class Row>
     PgMaterializedView<Row> materializedView(std::string_view name,
-                                             std::initializer_list<drizzle::detail::ColumnSpec> columns = {},
+                                             std::initializer_list<drizzle::detail::ColumnDecl> columns = {},
                                              drizzle::detail::Site at = DRIZZLE_HERE) const {
         return PgMaterializedView<Row>(
             drizzle::detail::declareView<Row>(Dialect::postgresql, name_, name, columns, true, at));

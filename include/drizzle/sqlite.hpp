@@ -83,11 +83,11 @@ constexpr ColumnBuilder<M, false> integer(const char* name, IntegerOptions optio
     auto b = drizzle::detail::makeColumn<M, false>(name, "integer", DRIZZLE_MEMBER(Member));
     if constexpr (drizzle::detail::TimestampLike<V>) {
         constexpr bool wholeSeconds = V::duration::period::den == 1;
-        b.spec.args.mode = !options.mode.empty() ? options.mode : wholeSeconds ? "timestamp" : "timestamp_ms";
-        b.spec.codec = b.spec.args.mode == "timestamp_ms" ? &drizzle::detail::columnCodecOf<M, detail::EpochInteger<1000>>
+        b.decl.mode = !options.mode.empty() ? options.mode : wholeSeconds ? "timestamp" : "timestamp_ms";
+        b.decl.codec = b.decl.mode == "timestamp_ms" ? &drizzle::detail::columnCodecOf<M, detail::EpochInteger<1000>>
                                                              : &drizzle::detail::columnCodecOf<M, detail::EpochInteger<1000000>>;
     } else {
-        b.spec.args.mode = !options.mode.empty() ? options.mode : std::is_same_v<V, bool> ? "boolean" : "number";
+        b.decl.mode = !options.mode.empty() ? options.mode : std::is_same_v<V, bool> ? "boolean" : "number";
     }
     return b;
 }
@@ -106,8 +106,8 @@ constexpr ColumnBuilder<M, false> text(const char* name, TextOptions options = {
     static_assert(accepts::Text<V>::value,
                   "sqlite::text needs a std::string member (or nlohmann::json in json mode, or a std::chrono time point)");
     auto b = drizzle::detail::makeColumn<M, false>(name, "text", DRIZZLE_MEMBER(Member));
-    b.spec.args.length = options.length;
-    b.spec.args.mode = options.mode.empty() && drizzle::detail::JsonLike<V> ? "json" : options.mode;
+    b.decl.length = options.length;
+    b.decl.mode = options.mode.empty() && drizzle::detail::JsonLike<V> ? "json" : options.mode;
     return b;
 }
 struct BlobOptions {
@@ -121,14 +121,14 @@ constexpr ColumnBuilder<M, false> blob(const char* name, BlobOptions options = {
                   "std::string) or, in bigint mode, a std::int64_t member (in json mode, nlohmann::json)");
     auto b = drizzle::detail::makeColumn<M, false>(name, "blob", DRIZZLE_MEMBER(Member));
     // The member picks the mode when none is given, as a bool member picks integer's.
-    b.spec.args.mode = !options.mode.empty()          ? options.mode
+    b.decl.mode = !options.mode.empty()          ? options.mode
                         : drizzle::detail::JsonLike<V> ? "json"
                         : std::is_integral_v<V>        ? "bigint"
                                                        : std::string_view{};
     // Values are stored as blobs, as Drizzle stores them (a std::string member: its bytes).
-    if constexpr (std::is_same_v<V, std::string>) b.spec.codec = &drizzle::detail::columnCodecOf<M, drizzle::detail::AsBytes>;
-    else if constexpr (drizzle::detail::JsonLike<V>) b.spec.codec = &drizzle::detail::columnCodecOf<M, detail::JsonBlob>;
-    else if constexpr (std::is_integral_v<V>) b.spec.codec = &drizzle::detail::columnCodecOf<M, detail::DecimalBlob>;
+    if constexpr (std::is_same_v<V, std::string>) b.decl.codec = &drizzle::detail::columnCodecOf<M, drizzle::detail::AsBytes>;
+    else if constexpr (drizzle::detail::JsonLike<V>) b.decl.codec = &drizzle::detail::columnCodecOf<M, detail::JsonBlob>;
+    else if constexpr (std::is_integral_v<V>) b.decl.codec = &drizzle::detail::columnCodecOf<M, detail::DecimalBlob>;
     return b;
 }
 template <auto Member, class M = drizzle::detail::MemberType<Member>>
@@ -141,7 +141,7 @@ constexpr ColumnBuilder<M, false> numeric(const char* name) {
 template <auto Member, class M = drizzle::detail::MemberType<Member>>
 constexpr ColumnBuilder<M, false> customType(const char* name, std::string_view sqlType) {
     auto b = drizzle::detail::makeColumn<M, false>(name, "custom", DRIZZLE_MEMBER(Member));
-    b.spec.customSqlType = sqlType;
+    b.decl.customSqlType = sqlType;
     return b;
 }
 
@@ -154,16 +154,14 @@ DRIZZLE_INLINE drizzle::UniqueBuilder uniqueConstraint(Ms Ts::*... members) {
     return b;
 }
 template <class Row>
-DRIZZLE_INLINE drizzle::Table<Row, drizzle::Dialect::sqlite> table(const char* name, std::initializer_list<drizzle::detail::ColumnSpec> columns,
+DRIZZLE_ALWAYS_INLINE drizzle::Table<Row, drizzle::Dialect::sqlite> table(const char* name, std::initializer_list<drizzle::detail::ColumnDecl> columns,
                           std::initializer_list<drizzle::detail::ConstraintRef> constraints = {},
                           drizzle::detail::Site at = DRIZZLE_HERE) {
-    return drizzle::Table<Row, drizzle::Dialect::sqlite>(drizzle::detail::registerTable(
-        {Dialect::sqlite, &drizzle::detail::typeTag<Row>, "", name, columns.begin(), columns.size(),
-         constraints.begin(), constraints.size(), at}));
+    return drizzle::detail::declareTable<Row, Dialect::sqlite>("", name, columns, constraints, at);
 }
 
 template <class Row>
-drizzle::View<Row> view(std::string_view name, std::initializer_list<drizzle::detail::ColumnSpec> columns = {},
+drizzle::View<Row> view(std::string_view name, std::initializer_list<drizzle::detail::ColumnDecl> columns = {},
                         drizzle::detail::Site at = DRIZZLE_HERE) {
     return drizzle::View<Row>(drizzle::detail::declareView<Row>(Dialect::sqlite, "", name, columns, false, at));
 }

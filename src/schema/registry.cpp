@@ -2,6 +2,7 @@
 #include "schema/registry_internal.hpp"
 
 #include <cstring>
+#include <stdexcept>
 
 namespace drizzle::detail {
 
@@ -19,58 +20,85 @@ std::string_view Registry::intern(std::string_view s) {
 
 namespace {
 
-void internTypeArgs(Registry& r, TypeArgs& a) {
-    a.mode = r.intern(a.mode);
-    a.subtype = r.intern(a.subtype);
-    if (a.valueCount == 0) {
-        a.values = nullptr;
-        return;
-    }
-    // Keep the values as one NUL-separated string and an array of pointers into it.
+// Text enum values, kept as one NUL-separated string and an array of pointers into it.
+const char* const* internValues(Registry& r, const char* const* values, std::size_t count) {
+    if (count == 0) return nullptr;
     std::string joined;
-    for (std::size_t i = 0; i < a.valueCount; ++i) joined.append(a.values[i]).push_back('\0');
+    for (std::size_t i = 0; i < count; ++i) joined.append(values[i]).push_back('\0');
     const std::string& stored = r.strings.emplace_back(std::move(joined));
-    auto& pointers = r.strings.emplace_back(sizeof(const char*) * a.valueCount, '\0');
+    auto& pointers = r.strings.emplace_back(sizeof(const char*) * count, '\0');
     auto* out = reinterpret_cast<const char**>(pointers.data());
     const char* p = stored.data();
-    for (std::size_t i = 0; i < a.valueCount; ++i) {
+    for (std::size_t i = 0; i < count; ++i) {
         out[i] = p;
         p += std::char_traits<char>::length(p) + 1;
     }
-    a.values = out;
+    return out;
 }
 
-// A declaration's member: the offset from the member pointer it points at (Itanium C++ ABI, as
-// memberRef: a data member pointer is the member's byte offset).
-void resolve(MemberRef& m) {
-    if (m.constant == nullptr) return;
-    std::memcpy(&m.offset, m.constant, sizeof m.offset);
-    m.constant = nullptr;
+// A declared member: the offset from the member pointer the declaration points at (Itanium C++
+// ABI, as memberRef: a data member pointer is the member's byte offset).
+MemberRef resolveMember(const void* owner, const void* constant) {
+    MemberRef m{owner};
+    if (constant != nullptr) std::memcpy(&m.offset, constant, sizeof m.offset);
+    return m;
 }
-void resolveFunction(void (*&fn)(), const void*& constant) {
-    if (constant == nullptr) return;
-    std::memcpy(&fn, constant, sizeof fn);  // a `V (*)()`, kept as `void (*)()` (spec.hpp)
-    constant = nullptr;
+void (*resolveFunction(const void* constant))() {
+    void (*fn)() = nullptr;
+    if (constant != nullptr) std::memcpy(&fn, constant, sizeof fn);  // a `V (*)()`, kept as `void (*)()`
+    return fn;
 }
 
-ColumnSpec internColumn(Registry& r, ColumnSpec c) {
-    r.progress.column = c.name.data();
-    resolve(c.member);
-    resolve(c.reference.target);
-    resolveFunction(c.defaultFn, c.defaultFnConstant);
-    resolveFunction(c.onUpdateFn, c.onUpdateFnConstant);
-    if (c.enumHandle != nullptr) c.enumDef = c.enumHandle->def;
-    c.name = r.intern(c.name);
-    c.kind = r.intern(c.kind);
-    c.customSqlType = r.intern(c.customSqlType);
-    internTypeArgs(r, c.args);
-    c.uniqueName = r.intern(c.uniqueName);
-    c.defaultValue.text = r.intern(c.defaultValue.text);
-    c.generatedAs = r.intern(c.generatedAs);
-    c.generatedType = r.intern(c.generatedType);
-    c.identity.name = r.intern(c.identity.name);
-    c.reference.onDelete = r.intern(c.reference.onDelete);
-    c.reference.onUpdate = r.intern(c.reference.onUpdate);
+// The registered form of a column declaration (spec.hpp: ColumnDecl), its strings copied.
+ColumnSpec internColumn(Registry& r, const ColumnDecl& d) {
+    r.progress.column = d.name;
+    ColumnSpec c;
+    c.name = r.intern(d.name);
+    c.kind = r.intern(d.kind);
+    c.customSqlType = r.intern(d.customSqlType);
+    if (d.enumHandle != nullptr) c.enumDef = d.enumHandle->def;
+    c.args = TypeArgs{.length = d.length,
+                      .precision = d.precision,
+                      .scale = d.scale,
+                      .srid = d.srid,
+                      .withTimezone = d.has(ColumnDecl::withTimezone),
+                      .isUnsigned = d.has(ColumnDecl::isUnsigned),
+                      .dimensions = d.dimensions,
+                      .mode = r.intern(d.mode),
+                      .subtype = r.intern(d.subtype),
+                      .values = internValues(r, d.values, d.valueCount),
+                      .valueCount = d.valueCount};
+    c.member = resolveMember(d.owner, d.member);
+    c.notNull = d.has(ColumnDecl::notNull);
+    c.primaryKey = d.has(ColumnDecl::primaryKey);
+    c.unique = d.has(ColumnDecl::unique);
+    c.nullsNotDistinct = d.has(ColumnDecl::nullsNotDistinct);
+    c.autoincrement = d.has(ColumnDecl::autoincrement);
+    c.onUpdateNow = d.has(ColumnDecl::onUpdateNow);
+    c.uniqueName = r.intern(d.uniqueName);
+    c.defaultValue.kind = d.defaultKind;
+    switch (d.defaultKind) {
+        case DefaultSpec::Kind::integer: c.defaultValue.integer = d.defaultValue.integer; break;
+        case DefaultSpec::Kind::floating: c.defaultValue.floating = d.defaultValue.floating; break;
+        case DefaultSpec::Kind::boolean: c.defaultValue.boolean = d.defaultValue.boolean; break;
+        case DefaultSpec::Kind::sql:
+        case DefaultSpec::Kind::string: c.defaultValue.text = r.intern(d.defaultValue.text); break;
+        case DefaultSpec::Kind::none:
+        case DefaultSpec::Kind::now:
+        case DefaultSpec::Kind::random: break;
+    }
+    if (d.rareKind == ColumnDecl::Rare::generated) {
+        c.generatedAs = r.intern(d.rare.generated.as);
+        c.generatedType = r.intern(d.rare.generated.type);
+    } else if (d.rareKind == ColumnDecl::Rare::identity) {
+        c.identity = IdentitySpec{d.rare.identity.kind, r.intern(d.rare.identity.name), d.rare.identity.options};
+    }
+    if (d.reference != nullptr)
+        c.reference = ReferenceSpec{resolveMember(d.referenceOwner, d.reference), r.intern(d.onDelete),
+                                    r.intern(d.onUpdate)};
+    c.defaultFn = resolveFunction(d.defaultFn);
+    c.onUpdateFn = resolveFunction(d.onUpdateFn);
+    c.codec = d.codec;
     return c;
 }
 
@@ -105,7 +133,18 @@ TableDef* registerTable(const TableDecl& d) {
     return &t;
 }
 
+TableDef* registerTable(Dialect dialect, const void* owner, std::string_view schema, const char* name,
+                        std::initializer_list<ColumnDecl> columns, std::initializer_list<ConstraintRef> constraints,
+                        Site site) {
+    return registerTable(TableDecl{dialect, owner, schema, name, columns.begin(), columns.size(), constraints.begin(),
+                                   constraints.size(), site});
+}
+
 void enableRowLevelSecurity(TableDef* table) { table->rls = true; }
+
+void identityAndGeneratedExcludeEachOther() {
+    throw std::logic_error("a column cannot be both an identity and GENERATED ALWAYS AS (an expression)");
+}
 
 const void* registerEnum(Dialect dialect, std::string_view schema, std::string_view name, const char* const* values,
                          std::size_t count, Site site) {

@@ -8,7 +8,7 @@
 //   - a nullable column needs a `std::optional` member, and a NOT NULL one a plain member;
 //   - a default must be a value the member could hold;
 //   - a foreign key must point at a column of the same value type.
-// The builder holds its `ColumnSpec` by value and every step is constexpr; the conversion into
+// The builder holds its `ColumnDecl` by value and every step is constexpr; the conversion into
 // a table's column list is consteval, so the compiler evaluates the whole chain and a column
 // costs the program constant data rather than code (schema/spec.hpp).
 #pragma once
@@ -94,12 +94,15 @@ inline constexpr int arrayDepthOf = ArrayDepth<Accepts, ValueOf<M>>::value;
 template <class M, bool NotNull>
 constexpr ColumnBuilder<M, NotNull> makeColumn(const char* name, const char* kind, MemberRef member,
                                                int dimensions = 0) {
-    return {ColumnSpec{.name = name,
-                       .kind = kind,
-                       .args = TypeArgs{.dimensions = static_cast<std::uint8_t>(dimensions)},
-                       .member = member,
-                       .notNull = NotNull,
-                       .codec = &codecOf<M>}};
+    ColumnBuilder<M, NotNull> b{};
+    b.decl.name = name;
+    b.decl.kind = kind;
+    b.decl.owner = member.owner;
+    b.decl.member = member.constant;
+    b.decl.codec = &codecOf<M>;
+    b.decl.dimensions = static_cast<std::uint8_t>(dimensions);
+    if (NotNull) b.decl.flags = ColumnDecl::notNull;
+    return b;
 }
 
 // A literal default the member could hold and a snapshot can record: a bool for a bool member,
@@ -137,7 +140,7 @@ namespace detail {
 template <class M, bool NotNull, bool Constant>
 class ColumnBuilder {
 public:
-    ColumnSpec spec;
+    ColumnDecl decl;
 
     // NOT NULL. The member must be a plain (non-optional) type.
     constexpr ColumnBuilder<M, true, Constant> notNull() const {
@@ -153,31 +156,30 @@ public:
                       ".primaryKey(): a primary key column is NOT NULL, so its member cannot be "
                       "std::optional.");
         auto b = rebind<true>();
-        b.spec.primaryKey = true;
+        b.decl.set(ColumnDecl::primaryKey);
         return b;
     }
 
     // SQLite `primaryKey({autoIncrement: true})`; MySQL `.autoincrement()`.
     constexpr ColumnBuilder&& autoincrement() && {
-        return std::move(*this).with([](ColumnSpec& s) { s.autoincrement = true; });
+        decl.set(ColumnDecl::autoincrement);
+        return std::move(*this);
     }
 
     constexpr ColumnBuilder&& unique(std::string_view constraintName = {}, UniqueOptions options = {}) && {
-        return std::move(*this).with([&](ColumnSpec& s) {
-            s.unique = true;
-            s.uniqueName = constraintName;
-            s.nullsNotDistinct = options.nullsNotDistinct;
-        });
+        decl.set(ColumnDecl::unique);
+        decl.uniqueName = constraintName;
+        decl.set(ColumnDecl::nullsNotDistinct, options.nullsNotDistinct);
+        return std::move(*this);
     }
 
     // A literal default; the value must be one the member could hold.
     template <class V>
     constexpr ColumnBuilder&& default_(const V& value) && {
         using D = std::decay_t<V>;
-        DefaultSpec& d = spec.defaultValue;
         if constexpr (std::is_same_v<D, Sql>) {
-            d.kind = DefaultSpec::Kind::sql;
-            d.text = value.text;
+            decl.defaultKind = DefaultSpec::Kind::sql;
+            decl.defaultValue.text = value.text;
         } else {
             static_assert(isDefaultFor<V, M>,
                           ".default_(value): the value's type does not match the column's member "
@@ -185,17 +187,17 @@ public:
                           "text for strings). For anything else write the SQL: "
                           "drizzle::sql(\"...\").");
             if constexpr (std::is_same_v<D, bool>) {
-                d.kind = DefaultSpec::Kind::boolean;
-                d.boolean = value;
+                decl.defaultKind = DefaultSpec::Kind::boolean;
+                decl.defaultValue.boolean = value;
             } else if constexpr (std::is_integral_v<D>) {
-                d.kind = DefaultSpec::Kind::integer;
-                d.integer = static_cast<std::int64_t>(value);
+                decl.defaultKind = DefaultSpec::Kind::integer;
+                decl.defaultValue.integer = static_cast<std::int64_t>(value);
             } else if constexpr (std::is_floating_point_v<D>) {
-                d.kind = DefaultSpec::Kind::floating;
-                d.floating = static_cast<double>(value);
+                decl.defaultKind = DefaultSpec::Kind::floating;
+                decl.defaultValue.floating = static_cast<double>(value);
             } else {
-                d.kind = DefaultSpec::Kind::string;
-                d.text = std::string_view(value);
+                decl.defaultKind = DefaultSpec::Kind::string;
+                decl.defaultValue.text = std::string_view(value);
             }
         }
         return std::move(*this);
@@ -203,37 +205,42 @@ public:
 
     // DEFAULT now() / CURRENT_TIMESTAMP, as the dialect spells it.
     constexpr ColumnBuilder&& defaultNow() && {
-        return std::move(*this).with([](ColumnSpec& s) { s.defaultValue.kind = DefaultSpec::Kind::now; });
+        decl.defaultKind = DefaultSpec::Kind::now;
+        return std::move(*this);
     }
 
     // PostgreSQL uuid: DEFAULT gen_random_uuid().
     constexpr ColumnBuilder&& defaultRandom() && {
-        return std::move(*this).with([](ColumnSpec& s) { s.defaultValue.kind = DefaultSpec::Kind::random; });
+        decl.defaultKind = DefaultSpec::Kind::random;
+        return std::move(*this);
     }
 
     // App-side default and on-update values, computed by the ORM, not stored in the schema:
     // `.defaultFn<&newSlug>()` with `std::string newSlug()` (Drizzle's `$defaultFn`).
     template <ValueOf<M> (*Fn)()>
     constexpr ColumnBuilder&& defaultFn() && {
-        return std::move(*this).with([](ColumnSpec& s) { s.defaultFnConstant = &constantOf<Fn>; });
+        decl.defaultFn = &constantOf<Fn>;
+        return std::move(*this);
     }
     template <ValueOf<M> (*Fn)()>
     constexpr ColumnBuilder&& onUpdateFn() && {
-        return std::move(*this).with([](ColumnSpec& s) { s.onUpdateFnConstant = &constantOf<Fn>; });
+        decl.onUpdateFn = &constantOf<Fn>;
+        return std::move(*this);
     }
 
     // MySQL: ON UPDATE CURRENT_TIMESTAMP.
     constexpr ColumnBuilder&& onUpdateNow() && {
-        return std::move(*this).with([](ColumnSpec& s) { s.onUpdateNow = true; });
+        decl.set(ColumnDecl::onUpdateNow);
+        return std::move(*this);
     }
 
     // GENERATED ALWAYS AS (expr); `type` is "stored" or (SQLite, MySQL) "virtual". Left out, it
     // is the dialect's default as Drizzle's: "stored" on PostgreSQL, "virtual" elsewhere.
     constexpr ColumnBuilder&& generatedAlwaysAs(Sql expression, std::string_view type = {}) && {
-        return std::move(*this).with([&](ColumnSpec& s) {
-            s.generatedAs = expression.text;
-            s.generatedType = type;
-        });
+        if (decl.rareKind == ColumnDecl::Rare::identity) identityAndGeneratedExcludeEachOther();
+        decl.rareKind = ColumnDecl::Rare::generated;
+        decl.rare = {.generated = {expression.text, type}};
+        return std::move(*this);
     }
 
     // PostgreSQL identity columns (NOT NULL by definition).
@@ -253,53 +260,50 @@ public:
         static_assert(sameValueType<M, MemberType<Target>>,
                       ".references<target>(): the referenced column's member has a different "
                       "value type; a foreign key must match the type of the column it references.");
-        return std::move(*this).with([&](ColumnSpec& s) {
-            s.reference = ReferenceSpec{DRIZZLE_MEMBER(Target), options.onDelete, options.onUpdate};
-        });
+        decl.referenceOwner = &typeTag<OwnerType<Target>>;
+        decl.reference = &constantOf<Target>;
+        decl.onDelete = options.onDelete;
+        decl.onUpdate = options.onUpdate;
+        return std::move(*this);
     }
 
     // Where the column lands in a table's column list. Nullability is checked here, once the
     // modifiers are known. Consteval, so the compiler evaluates the declaration (spec.hpp).
-    consteval operator ColumnSpec() const  // NOLINT(google-explicit-constructor): the DSL relies on it
+    consteval operator ColumnDecl() const  // NOLINT(google-explicit-constructor): the DSL relies on it
         requires Constant
     {
         static_assert(isOptional<M> || NotNull,
                       "the column is nullable but its member is not std::optional: add .notNull() "
                       "(or .primaryKey()), or make the member std::optional<...>.");
-        return spec;
+        return decl;
     }
-    constexpr operator ColumnSpec() const  // NOLINT(google-explicit-constructor)
+    constexpr operator ColumnDecl() const  // NOLINT(google-explicit-constructor)
         requires(!Constant)
     {
         static_assert(isOptional<M> || NotNull,
                       "the column is nullable but its member is not std::optional: add .notNull() "
                       "(or .primaryKey()), or make the member std::optional<...>.");
-        return spec;
+        return decl;
     }
 
     // The values a text column may hold (Drizzle's `{ enum: [...] }` on text, varchar and char),
     // recorded as declared; the column is then registered at run time (the list is a temporary).
     constexpr ColumnBuilder<M, NotNull, false> enumValues(std::initializer_list<const char*> values) const {
         ColumnBuilder<M, NotNull, false> b = atRunTime();
-        b.spec.args.values = values.begin();
-        b.spec.args.valueCount = values.size();
+        b.decl.values = values.begin();
+        b.decl.valueCount = values.size();
         return b;
     }
 
     // The same column, no longer constant (it now points at values only the declaring
     // full-expression keeps alive).
-    constexpr ColumnBuilder<M, NotNull, false> atRunTime() const { return {spec}; }
+    constexpr ColumnBuilder<M, NotNull, false> atRunTime() const { return {decl}; }
 
 private:
-    template <class F>
-    constexpr ColumnBuilder&& with(F f) && {
-        f(spec);
-        return std::move(*this);
-    }
     template <bool N>
     constexpr ColumnBuilder<M, N, Constant> rebind() const {
-        ColumnBuilder<M, N, Constant> b{spec};
-        b.spec.notNull = N;
+        ColumnBuilder<M, N, Constant> b{decl};
+        b.decl.set(ColumnDecl::notNull, N);
         return b;
     }
     constexpr ColumnBuilder<M, true, Constant> identity(IdentitySpec::Kind kind, SequenceOptions options,
@@ -307,9 +311,9 @@ private:
         static_assert(!isOptional<M>,
                       "identity columns are NOT NULL, so the member cannot be std::optional.");
         auto b = rebind<true>();
-        b.spec.identity.kind = kind;
-        b.spec.identity.options = options;
-        b.spec.identity.name = sequenceName;
+        if (b.decl.rareKind == ColumnDecl::Rare::generated) identityAndGeneratedExcludeEachOther();
+        b.decl.rareKind = ColumnDecl::Rare::identity;
+        b.decl.rare = {.identity = {kind, sequenceName, options}};
         return b;
     }
 };

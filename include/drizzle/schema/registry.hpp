@@ -34,7 +34,7 @@ struct ViewDecl {
     const void* owner;
     std::string_view schema;
     std::string_view name;
-    const ColumnSpec* columns;
+    const ColumnDecl* columns;
     std::size_t columnCount;
     bool materialized;
     Site site;

@@ -166,9 +166,7 @@ struct ColumnSpec {
     std::string_view name;
     std::string_view kind;  // the declaring function: "varchar", "timestamp", "custom", ...
     std::string_view customSqlType;  // for customType, and the enum name for enum columns
-    const void* enumDef = nullptr;   // the registered enum this column draws from (set at
-                                     // registration from `enumHandle`, the declared enum object)
-    const EnumHandle* enumHandle = nullptr;
+    const void* enumDef = nullptr;   // the registered enum this column draws from
     TypeArgs args;
     MemberRef member;
     bool notNull = false;
@@ -183,15 +181,80 @@ struct ColumnSpec {
     std::string_view generatedType;  // "stored" | "virtual"
     IdentitySpec identity;
     ReferenceSpec reference;
-    // App-side default and on-update functions, as `M (*)()`. A declaration sets the `...Constant`
-    // pointer (to where the typed function pointer is stored); registration sets the function.
+    // App-side default and on-update functions, as `M (*)()`.
     void (*defaultFn)() = nullptr;
     void (*onUpdateFn)() = nullptr;
-    const void* defaultFnConstant = nullptr;
-    const void* onUpdateFnConstant = nullptr;
     const Codec* codec = nullptr;    // reads and binds the member (query/codec.hpp)
 };
 
+
+// A column declaration as the compiler evaluates it: what a column builder holds and a table's
+// column list is made of. Every field is work for the constant evaluator and bytes in the
+// program, 8,000 times over in a 1,000-table schema, so it is flat and small: the fields most
+// columns use, with the two rare groups (an identity's sequence, a generated expression) in a
+// union a column pays for only when it declares one. Registration expands it into the
+// ColumnSpec the rest of the library reads (`expandColumn`, src/schema/registry.cpp).
+struct ColumnDecl {
+    enum Flag : std::uint16_t {
+        notNull = 1 << 0,
+        primaryKey = 1 << 1,
+        unique = 1 << 2,
+        nullsNotDistinct = 1 << 3,
+        autoincrement = 1 << 4,
+        onUpdateNow = 1 << 5,
+        withTimezone = 1 << 6,
+        isUnsigned = 1 << 7,
+    };
+    enum class Rare : std::uint8_t { none, identity, generated };
+    struct Identity {
+        IdentitySpec::Kind kind;
+        std::string_view name;
+        SequenceOptions options;
+    };
+    struct Generated {
+        std::string_view as, type;
+    };
+
+    const char* name = nullptr;
+    const char* kind = nullptr;  // the declaring function: "varchar", "timestamp", "custom", ...
+    const void* owner = nullptr;     // the member: typeTag of its struct, and where the member
+    const void* member = nullptr;    // pointer is stored (registration reads the offset there)
+    const Codec* codec = nullptr;
+    std::int32_t length = -1, precision = -1, scale = -1, srid = -1;  // as TypeArgs
+    std::uint16_t flags = 0;
+    std::uint8_t dimensions = 0;
+    DefaultSpec::Kind defaultKind = DefaultSpec::Kind::none;
+    Rare rareKind = Rare::none;
+    union DefaultValue {
+        std::int64_t integer = 0;
+        double floating;
+        bool boolean;
+        std::string_view text;  // sql and string
+    } defaultValue;
+    std::string_view mode, subtype, customSqlType, uniqueName;
+    const EnumHandle* enumHandle = nullptr;
+    const char* const* values = nullptr;  // text enum values (a run-time declaration only)
+    std::size_t valueCount = 0;
+    const void* referenceOwner = nullptr;  // a foreign key's target, as `owner` and `member`
+    const void* reference = nullptr;
+    std::string_view onDelete, onUpdate;
+    const void* defaultFn = nullptr;   // where the app-side functions' pointers are stored
+    const void* onUpdateFn = nullptr;
+    union RareGroup {
+        bool none = false;
+        Identity identity;
+        Generated generated;
+    } rare;
+
+    constexpr void set(Flag flag, bool on = true) {
+        flags = on ? static_cast<std::uint16_t>(flags | flag) : static_cast<std::uint16_t>(flags & ~flag);
+    }
+    constexpr bool has(Flag flag) const { return (flags & flag) != 0; }
+};
+
+// Identity and GENERATED ALWAYS AS exclude each other (in SQL too); declaring both is reported
+// here, at compile time for a constant declaration (a call the compiler cannot evaluate).
+void identityAndGeneratedExcludeEachOther();
 
 inline constexpr std::size_t maxConstraintColumns = 16;
 

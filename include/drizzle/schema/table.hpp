@@ -30,7 +30,7 @@ struct TableDecl {
     const void* owner;  // typeTag of the row struct
     std::string_view schema;
     std::string_view name;
-    const ColumnSpec* columns;
+    const ColumnDecl* columns;
     std::size_t columnCount;
     const ConstraintRef* constraints;
     std::size_t constraintCount;
@@ -38,6 +38,10 @@ struct TableDecl {
 };
 
 TableDef* registerTable(const TableDecl& decl);
+// The same, as one call with few arguments: what each table's initialiser compiles to.
+TableDef* registerTable(Dialect dialect, const void* owner, std::string_view schema, const char* name,
+                        std::initializer_list<ColumnDecl> columns, std::initializer_list<ConstraintRef> constraints,
+                        Site site);
 void enableRowLevelSecurity(TableDef* table);
 
 }  // namespace detail
@@ -49,7 +53,7 @@ class Table {
 public:
     using RowType = Row;
     static constexpr Dialect dialect = D;
-    explicit Table(detail::TableDef* def) : def_(def) {}
+    DRIZZLE_ALWAYS_INLINE explicit Table(detail::TableDef* def) : def_(def) {}
     // PostgreSQL: ALTER TABLE ... ENABLE ROW LEVEL SECURITY.
     Table enableRLS() const {
         detail::enableRowLevelSecurity(def_);
@@ -60,6 +64,17 @@ public:
 private:
     detail::TableDef* def_;
 };
+
+namespace detail {
+// A dialect's `table<Row>(...)`: one registration call, inlined into the table's initialiser so
+// that a table costs no function of its own.
+template <class Row, Dialect D>
+DRIZZLE_ALWAYS_INLINE Table<Row, D> declareTable(std::string_view schema, const char* name,
+                                                 std::initializer_list<ColumnDecl> columns,
+                                                 std::initializer_list<ConstraintRef> constraints, Site at) {
+    return Table<Row, D>(registerTable(D, &typeTag<Row>, schema, name, columns, constraints, at));
+}
+}  // namespace detail
 
 inline namespace dsl {
 

@@ -39,7 +39,7 @@ protected:
 namespace detail {
 template <class Row>
 DRIZZLE_ALWAYS_INLINE ViewDef* declareView(Dialect dialect, std::string_view schema, std::string_view name,
-                     std::initializer_list<ColumnSpec> columns, bool materialized, Site site) {
+                     std::initializer_list<ColumnDecl> columns, bool materialized, Site site) {
     return registerView(ViewDecl{dialect, &typeTag<Row>, schema, name, columns.begin(), columns.size(),
                                  materialized, site});
 }
