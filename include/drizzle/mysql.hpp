@@ -39,7 +39,7 @@ template <class V> struct IsTime : std::bool_constant<std::is_same_v<V, std::str
 template <class M, bool NotNull>
 constexpr ColumnBuilder<M, NotNull> binaryColumn(ColumnBuilder<M, NotNull> b, int length) {
     b.decl.length = length;
-    if constexpr (std::is_same_v<ValueOf<M>, std::string>) b.decl.codec = &columnCodecOf<M, AsBytes>;
+    if constexpr (std::is_same_v<ValueOf<M>, std::string>) b.decl.codec = columnCodecPtr<M, AsBytes>;
     return b;
 }
 }  // namespace detail

@@ -224,7 +224,7 @@ constexpr ColumnBuilder<M, false> timestamp(const char* name, TimeOptions option
     b.decl.precision = options.precision;
     b.decl.set(drizzle::detail::ColumnDecl::withTimezone, options.withTimezone);
     if constexpr (drizzle::detail::TimestampLike<drizzle::detail::ValueOf<M>>)
-        b.decl.codec = &drizzle::detail::columnCodecOf<M, detail::UtcTimestamp>;
+        b.decl.codec = drizzle::detail::columnCodecPtr<M, detail::UtcTimestamp>;
     return b;
 }
 struct IntervalOptions {
@@ -257,7 +257,7 @@ constexpr ColumnBuilder<M, false> bytea(const char* name) {
                      "pg::bytea needs a std::vector<unsigned char>, std::vector<std::byte> or std::string member");
     auto b = detail::column<M>(name, "bytea", DRIZZLE_MEMBER(Member), detail::arrayDepthOf<M, detail::IsBytes>);
     if constexpr (std::is_same_v<drizzle::detail::ValueOf<M>, std::string>)
-        b.decl.codec = &drizzle::detail::columnCodecOf<M, drizzle::detail::AsBytes>;
+        b.decl.codec = drizzle::detail::columnCodecPtr<M, drizzle::detail::AsBytes>;
     return b;
 }
 struct VectorOptions {
@@ -270,7 +270,7 @@ constexpr ColumnBuilder<M, false> vector(const char* name, VectorOptions options
     auto b = detail::column<M>(name, "vector", DRIZZLE_MEMBER(Member), detail::arrayDepthOf<M, accepts::FloatVector>);
     b.decl.length = options.dimensions;
     if constexpr (accepts::FloatVector<drizzle::detail::ValueOf<M>>::value)
-        b.decl.codec = &drizzle::detail::columnCodecOf<M, detail::VectorText>;
+        b.decl.codec = drizzle::detail::columnCodecPtr<M, detail::VectorText>;
     return b;
 }
 struct GeometryOptions {
@@ -286,7 +286,7 @@ constexpr ColumnBuilder<M, false> geometry(const char* name, GeometryOptions opt
     b.decl.subtype = options.type;
     b.decl.srid = options.srid;
     if constexpr (std::is_same_v<drizzle::detail::ValueOf<M>, Point>)
-        b.decl.codec = &drizzle::detail::columnCodecOf<M, detail::GeometryPoint>;
+        b.decl.codec = drizzle::detail::columnCodecPtr<M, detail::GeometryPoint>;
     return b;
 }
 

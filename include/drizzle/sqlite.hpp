@@ -84,8 +84,8 @@ constexpr ColumnBuilder<M, false> integer(const char* name, IntegerOptions optio
     if constexpr (drizzle::detail::TimestampLike<V>) {
         constexpr bool wholeSeconds = V::duration::period::den == 1;
         b.decl.mode = !options.mode.empty() ? options.mode : wholeSeconds ? "timestamp" : "timestamp_ms";
-        b.decl.codec = b.decl.mode == "timestamp_ms" ? &drizzle::detail::columnCodecOf<M, detail::EpochInteger<1000>>
-                                                             : &drizzle::detail::columnCodecOf<M, detail::EpochInteger<1000000>>;
+        b.decl.codec = b.decl.mode == "timestamp_ms" ? drizzle::detail::columnCodecPtr<M, detail::EpochInteger<1000>>
+                                                             : drizzle::detail::columnCodecPtr<M, detail::EpochInteger<1000000>>;
     } else {
         b.decl.mode = !options.mode.empty() ? options.mode : std::is_same_v<V, bool> ? "boolean" : "number";
     }
@@ -126,9 +126,9 @@ constexpr ColumnBuilder<M, false> blob(const char* name, BlobOptions options = {
                         : std::is_integral_v<V>        ? "bigint"
                                                        : std::string_view{};
     // Values are stored as blobs, as Drizzle stores them (a std::string member: its bytes).
-    if constexpr (std::is_same_v<V, std::string>) b.decl.codec = &drizzle::detail::columnCodecOf<M, drizzle::detail::AsBytes>;
-    else if constexpr (drizzle::detail::JsonLike<V>) b.decl.codec = &drizzle::detail::columnCodecOf<M, detail::JsonBlob>;
-    else if constexpr (std::is_integral_v<V>) b.decl.codec = &drizzle::detail::columnCodecOf<M, detail::DecimalBlob>;
+    if constexpr (std::is_same_v<V, std::string>) b.decl.codec = drizzle::detail::columnCodecPtr<M, drizzle::detail::AsBytes>;
+    else if constexpr (drizzle::detail::JsonLike<V>) b.decl.codec = drizzle::detail::columnCodecPtr<M, detail::JsonBlob>;
+    else if constexpr (std::is_integral_v<V>) b.decl.codec = drizzle::detail::columnCodecPtr<M, detail::DecimalBlob>;
     return b;
 }
 template <auto Member, class M = drizzle::detail::MemberType<Member>>

@@ -79,7 +79,9 @@ Toolchain toolchain() {
     // array instead of storing each field in the one function that runs every initialiser (a
     // 1,000-table exporter: 18.5 -> 12.9 s). The exporter never compares the addresses of two
     // constants, the one thing the flag changes.
-    t.extraFlags = {"-fmerge-all-constants"};
+    // DRIZZLE_SCHEMA_ONLY: the exporter reads declarations, never rows, so columns carry no codec
+    // and no read or write function is compiled (query/codec.hpp: a 5-table schema's compile, 0.19 -> 0.15 s).
+    t.extraFlags = {"-fmerge-all-constants", "-DDRIZZLE_SCHEMA_ONLY"};
     for (auto& f : splitWords(std::getenv("DRIZZLE_CXXFLAGS"))) t.extraFlags.push_back(std::move(f));
     return t;
 }
@@ -126,6 +128,9 @@ void compileExporter(const fs::path& dir, const Toolchain& t, const std::vector<
         // lld links the exporter against drizzle_core in a third of the time of the default linker.
         if (fs::path(compiler).filename().string().find("clang") != std::string::npos && onPath("ld.lld"))
             argv.push_back("-fuse-ld=lld");
+        // The library's debug information is most of what the linker would copy; the exporter is
+        // compiled without any of its own.
+        argv.push_back("-Wl,--strip-debug");
         argv.insert(argv.end(), {"-MD", "-MF", (dir / "exporter.d").string(), (dir / "exporter.cpp").string(), "-o",
                                  tmpBinary, t.coreLib.string()});
         return util::runProcess(argv);

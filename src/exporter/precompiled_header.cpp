@@ -66,6 +66,7 @@ PrecompiledHeader precompiledHeader(const std::string& compiler, const fs::path&
     if (root.empty()) return pch;
     std::string key = compilerIdentity(compiler) + "\n" + includeDir.string() + "\n" DRIZZLE_VERSION "\n";
     for (const auto& f : extraFlags) key += f + "\n";
+    key += "instantiated\n";  // a header built before -fpch-instantiate-templates is rebuilt
     key = util::sha256Hex(key);
     pch.dir = root / "pch" / key.substr(0, 16);
     const fs::path header = pch.dir / "drizzle_pch.hpp";
@@ -82,6 +83,9 @@ PrecompiledHeader precompiledHeader(const std::string& compiler, const fs::path&
             std::vector<std::string> argv{compiler, "-std=c++20", "-O0", "-fdiagnostics-color=never",
                                           "-I" + includeDir.string()};
             argv.insert(argv.end(), extraFlags.begin(), extraFlags.end());
+            // clang otherwise leaves the header's pending template instantiations to every
+            // compile that includes it: 60 of a 5-table exporter's 150 ms.
+            if (isClang(compiler)) argv.push_back("-fpch-instantiate-templates");
             argv.insert(argv.end(), {"-x", "c++-header", header.string(), "-MD", "-MF", deps.string(), "-o", tmp.string()});
             const util::ProcessResult r = util::runProcess(argv);
             std::error_code ec;

@@ -99,7 +99,7 @@ constexpr ColumnBuilder<M, NotNull> makeColumn(const char* name, const char* kin
     b.decl.kind = kind;
     b.decl.owner = member.owner;
     b.decl.member = member.constant;
-    b.decl.codec = &codecOf<M>;
+    b.decl.codec = columnCodecPtr<M>;
     b.decl.dimensions = static_cast<std::uint8_t>(dimensions);
     if (NotNull) b.decl.flags = ColumnDecl::notNull;
     return b;
