@@ -9,7 +9,9 @@ build/drizzle-kit and once as TypeScript for Drizzle Kit, each with its own conf
   (b) generate again with nothing changed (ours: the cached exporter)
   (c) generate after adding one column to one table (ours compiles the exporter again)
   (c') ours only: the same change with its exporter already compiled and cached
-Ours' compile time is read from `drizzle-kit export --verbose` on the same change.
+Ours' compile time is read from `drizzle-kit export --verbose` on the same change. With --files N
+the C++ schema is N headers (schema/*.hpp, each table's foreign key within its own header), which
+drizzle-kit compiles one by one and caches per header: step (c) recompiles one of them.
 
 migrate: --migrations small pending migrations in Drizzle Kit's folder format (each creates a
 table or adds a column), applied to a fresh copy of one SQLite file by
@@ -52,8 +54,15 @@ CHANGED_TABLE = 500  # the table that gains a column in step (c); clamped to the
 
 # ---------------------------------------------------------------- schemas
 
-def cpp_table(i, extra_column):
-    r, parent = f"Row{i}", (i - 1 if i > 0 else 0)
+def parent_of(i, n, files):
+    """The table table i's foreign key refers to: the previous one, or itself when it opens one of
+    the --files headers, so that each header stands alone (the layout that compiles one by one)."""
+    per_file = -(-n // files)
+    return i if i % per_file == 0 else i - 1
+
+
+def cpp_table(i, extra_column, parent):
+    r = f"Row{i}"
     note_member = "    std::optional<std::string> note;\n" if extra_column else ""
     note_column = f"    sqlite::text<&{r}::note>(\"note\"),\n" if extra_column else ""
     return (
@@ -76,8 +85,7 @@ def cpp_table(i, extra_column):
     )
 
 
-def ts_table(i, extra_column):
-    parent = i - 1 if i > 0 else 0
+def ts_table(i, extra_column, parent):
     note = "  note: text('note'),\n" if extra_column else ""
     return (
         f"export const table{i} = sqliteTable('table_{i}', {{\n"
@@ -93,21 +101,29 @@ def ts_table(i, extra_column):
     )
 
 
-def write_schemas(cpp_dir, ts_dir, n, changed):
-    """Writes both schemas; `changed` is the table that has the extra column, or None."""
-    tables = "".join(cpp_table(i, i == changed) for i in range(n))
-    (cpp_dir / "schema.hpp").write_text(
-        "#pragma once\n#include <drizzle/sqlite.hpp>\n\n"
-        f"namespace bench {{\nnamespace sqlite = drizzle::sqlite;\n\n{tables}}}  // namespace bench\n")
-    tables = "".join(ts_table(i, i == changed) for i in range(n))
+def write_schemas(cpp_dir, ts_dir, n, changed, files=1):
+    """Writes both schemas; `changed` is the table that has the extra column, or None. With
+    files > 1 the C++ schema is that many headers in schema/, each with its own tables."""
+    per_file = -(-n // files)
+    parts = [range(k, min(k + per_file, n)) for k in range(0, n, per_file)]
+    for k, part in enumerate(parts):
+        tables = "".join(cpp_table(i, i == changed, parent_of(i, n, files)) for i in part)
+        path = cpp_dir / "schema.hpp" if files == 1 else cpp_dir / "schema" / f"part_{k:03}.hpp"
+        path.parent.mkdir(exist_ok=True)
+        text = ("#pragma once\n#include <drizzle/sqlite.hpp>\n\n"
+                f"namespace bench {{\nnamespace sqlite = drizzle::sqlite;\n\n{tables}}}  // namespace bench\n")
+        if not path.exists() or path.read_text() != text:  # an unchanged header keeps its cache entry
+            path.write_text(text)
+    tables = "".join(ts_table(i, i == changed, parent_of(i, n, files)) for i in range(n))
     (ts_dir / "schema.ts").write_text(
         "import { index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';\n"
         "import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';\n\n" + tables)
 
 
-def write_configs(cpp_dir, ts_dir):
+def write_configs(cpp_dir, ts_dir, files=1):
+    schema = "schema.hpp" if files == 1 else "schema/*.hpp"
     (cpp_dir / "drizzle.config.json").write_text(
-        json.dumps({"dialect": "sqlite", "schema": "schema.hpp", "out": "drizzle"}, indent=2) + "\n")
+        json.dumps({"dialect": "sqlite", "schema": schema, "out": "drizzle"}, indent=2) + "\n")
     (ts_dir / "drizzle.config.ts").write_text(
         "import { defineConfig } from 'drizzle-kit';\n\n"
         "export default defineConfig({ dialect: 'sqlite', schema: './schema.ts', out: './drizzle' });\n")
@@ -176,13 +192,13 @@ def expect_files(folder, names, what):
 
 # ---------------------------------------------------------------- generate
 
-def bench_generate(root, n, runs):
+def bench_generate(root, n, runs, files):
     cpp, ts = root / "cpp", root / "ts"
     cpp.mkdir(parents=True)
     ts.mkdir()
-    write_configs(cpp, ts)
+    write_configs(cpp, ts, files)
     changed = min(CHANGED_TABLE, n - 1)
-    write_schemas(cpp, ts, n, None)
+    write_schemas(cpp, ts, n, None, files)
     ours = [str(OUR_KIT), "generate"]
     theirs = ["node", str(NODE_KIT), "generate", "--config", "drizzle.config.ts"]
     rows = []
@@ -213,7 +229,7 @@ def bench_generate(root, n, runs):
     b_theirs = repeat(runs, lambda: None, theirs, ts, expect(nothing, "drizzle-kit no-op generate"))
     both("(b) no-op generate", b_ours, b_theirs)
 
-    write_schemas(cpp, ts, n, changed)
+    write_schemas(cpp, ts, n, changed, files)
     added = ["drizzle/0001_add_note.sql"]
 
     def fresh_cpp():
@@ -238,7 +254,7 @@ def bench_generate(root, n, runs):
     # The compile alone, as the CLI reports it; this also leaves the changed schema's exporter cached.
     fresh_cpp()
     exported = run_once([str(OUR_KIT), "export", "--verbose"], cpp)
-    match = re.search(r"compiled the schema exporter in ([0-9.]+) s", exported.out)
+    match = re.search(r"(?:compiled the schema exporter|linked the exporter) in ([0-9.]+) s", exported.out)
     if not match:
         raise RuntimeError(f"drizzle-kit export --verbose did not report a compile:\n{exported.out[-3000:]}")
     compile_wall = float(match.group(1))
@@ -369,6 +385,8 @@ def main():
     parser.add_argument("--runs", type=int, default=3, help="runs per timing; the median is reported")
     parser.add_argument("--pg-url", default=os.environ.get("DRIZZLE_TEST_PG_URL"),
                         help="PostgreSQL server for the migrate benchmark (default: $DRIZZLE_TEST_PG_URL; none: skip)")
+    parser.add_argument("--files", type=int, default=1,
+                        help="split the C++ schema into this many headers (schema/*.hpp), each compiled on its own")
     parser.add_argument("--skip-generate", action="store_true")
     parser.add_argument("--keep", metavar="DIR", help="work in DIR (must not exist) and keep the files")
     args = parser.parse_args()
@@ -384,8 +402,9 @@ def main():
         table = []
         compile_wall = None
         if not args.skip_generate:
-            print(f"generate, SQLite, {args.tables} tables x 8 columns:", flush=True)
-            rows, compile_wall = bench_generate(root / "generate", args.tables, args.runs)
+            print(f"generate, SQLite, {args.tables} tables x 8 columns"
+                  f"{f' in {args.files} headers' if args.files > 1 else ''}:", flush=True)
+            rows, compile_wall = bench_generate(root / "generate", args.tables, args.runs, args.files)
             table += [(step, o, t) for step, o, t in rows]
         print(f"migrate, {args.migrations} pending migrations:", flush=True)
         o, t = bench_migrate_sqlite(root, args.migrations, args.runs)

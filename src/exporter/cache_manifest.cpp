@@ -39,7 +39,7 @@ std::vector<fs::path> parseDepFile(const std::string& text) {
     return out;
 }
 
-bool cacheIsFresh(const fs::path& dir, const std::string& artifact, const std::string& key) {
+bool cacheIsFresh(const fs::path& dir, const std::string& artifact, const std::string& key, FileHashes* hashes) {
     std::ifstream in(dir / "manifest.txt");
     std::error_code ec;
     if (!in || !fs::exists(dir / artifact, ec)) return false;
@@ -51,7 +51,14 @@ bool cacheIsFresh(const fs::path& dir, const std::string& artifact, const std::s
         fs::path p = line.substr(space + 1);
         if (!fs::exists(p, ec)) return false;
         try {
-            if (util::sha256Hex(util::readFileOrThrow(p)) != line.substr(0, space)) return false;
+            std::string hash;
+            if (auto known = hashes ? hashes->find(p) : FileHashes::iterator{}; hashes && known != hashes->end()) {
+                hash = known->second;
+            } else {
+                hash = util::sha256Hex(util::readFileOrThrow(p));
+                if (hashes) hashes->emplace(p, hash);
+            }
+            if (hash != line.substr(0, space)) return false;
         } catch (const Error&) {
             return false;  // unreadable now: compiling again reports it
         }

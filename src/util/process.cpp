@@ -16,8 +16,10 @@ extern char** environ;
 namespace drizzle::util {
 
 ProcessResult runProcess(const std::vector<std::string>& argv, const std::string& cwd, const std::string& stdinFile) {
+    // Close-on-exec, so that a process started from another thread at the same time (the exporter
+    // compiles schema files in parallel) does not inherit this one's pipes and hold them open.
     int outPipe[2], errPipe[2];
-    if (pipe(outPipe) != 0 || pipe(errPipe) != 0)
+    if (pipe2(outPipe, O_CLOEXEC) != 0 || pipe2(errPipe, O_CLOEXEC) != 0)
         throw Error(ErrorCategory::io, std::string("cannot create a pipe: ") + std::strerror(errno));
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
