@@ -80,7 +80,7 @@ def cpp_table(i, extra_column, parent):
         f"    sqlite::integer<&{r}::active>(\"active\").notNull().default_(false),\n"
         f"    sqlite::text<&{r}::createdAt>(\"created_at\"),\n{note_column}"
         f"}}, {{\n"
-        f"    sqlite::index(\"table_{i}_name_idx\").on(&{r}::name),\n"
+        f"    sqlite::index(\"table_{i}_name_idx\").on<&{r}::name>(),\n"
         f"}});\n"
     )
 

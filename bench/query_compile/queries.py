@@ -116,7 +116,7 @@ inline const auto users = pg::table<User>("users", {
     pg::timestamp<&User::lastLoginAt>("last_login_at", {.withTimezone = true}),
     pg::boolean<&User::active>("active").notNull().default_(true),
 }, {
-    pg::index("users_org_idx").on(&User::orgId),
+    pg::index("users_org_idx").on<&User::orgId>(),
 });
 inline const auto projects = pg::table<Project>("projects", {
     pg::serial<&Project::id>("id").primaryKey(),
@@ -138,8 +138,8 @@ inline const auto tasks = pg::table<Task>("tasks", {
     pg::timestamp<&Task::dueAt>("due_at", {.withTimezone = true}),
     pg::boolean<&Task::done>("done").notNull().default_(false),
 }, {
-    pg::index("tasks_project_idx").on(&Task::projectId),
-    pg::index("tasks_assignee_idx").on(&Task::assigneeId),
+    pg::index("tasks_project_idx").on<&Task::projectId>(),
+    pg::index("tasks_assignee_idx").on<&Task::assigneeId>(),
 });
 inline const auto comments = pg::table<Comment>("comments", {
     pg::bigserial<&Comment::id>("id").primaryKey(),

@@ -68,7 +68,7 @@ def table_text(i):
         f"    pg::boolean<&{r}::active>(\"active\").notNull().default_(true),\n"
         f"    pg::timestamp<&{r}::createdAt>(\"created_at\", {{.withTimezone = true}}).defaultNow(),\n"
         f"}}, {{\n"
-        f"    pg::index(\"table_{i}_name_idx\").on(&{r}::name),\n"
+        f"    pg::index(\"table_{i}_name_idx\").on<&{r}::name>(),\n"
         f"}});\n"
     )
 

@@ -203,7 +203,7 @@ constexpr ColumnBuilder<M, false> customType(const char* name, std::string_view 
 
 template <class Row>
 DRIZZLE_ALWAYS_INLINE drizzle::Table<Row, drizzle::Dialect::mysql> table(const char* name, std::initializer_list<drizzle::detail::ColumnDecl> columns,
-                          std::initializer_list<drizzle::detail::ConstraintRef> constraints = {},
+                          std::initializer_list<drizzle::detail::ConstraintDecl> constraints = {},
                           drizzle::detail::Site at = DRIZZLE_HERE) {
     return drizzle::detail::declareTable<Row, Dialect::mysql>("", name, columns, constraints, at);
 }

@@ -342,16 +342,16 @@ struct PolicyOptions {
     Sql withCheck{};
 };
 // CREATE POLICY on the table it is declared in (as a table-level constraint).
-inline drizzle::detail::ConstraintRef policy(std::string_view name, PolicyOptions options = {}) {
-    drizzle::detail::ConstraintSpec* s = drizzle::detail::newConstraint();
-    s->kind = drizzle::detail::ConstraintSpec::Kind::policy;
-    s->name = name;
-    s->as = options.as;
-    s->for_ = options.for_;
-    s->to = options.to;
-    s->using_ = options.using_.text;
-    s->withCheck = options.withCheck.text;
-    return {s};
+constexpr drizzle::TableConstraint policy(std::string_view name, PolicyOptions options = {}) {
+    drizzle::TableConstraint c;
+    c.decl.kind = drizzle::detail::ConstraintSpec::Kind::policy;
+    c.decl.name = name;
+    c.decl.as = options.as;
+    c.decl.for_ = options.for_;
+    c.decl.to = options.to;
+    c.decl.using_ = options.using_.text;
+    c.decl.withCheck = options.withCheck.text;
+    return c;
 }
 
 // ---- views --------------------------------------------------------------------------------
@@ -412,7 +412,7 @@ private:
 
 template <class Row>
 DRIZZLE_ALWAYS_INLINE drizzle::Table<Row, drizzle::Dialect::postgresql> table(const char* name, std::initializer_list<drizzle::detail::ColumnDecl> columns,
-                          std::initializer_list<drizzle::detail::ConstraintRef> constraints = {},
+                          std::initializer_list<drizzle::detail::ConstraintDecl> constraints = {},
                           drizzle::detail::Site at = DRIZZLE_HERE) {
     return drizzle::detail::declareTable<Row, Dialect::postgresql>("public", name, columns, constraints, at);
 }
@@ -438,7 +438,7 @@ public:
     }
     template <class Row>
     DRIZZLE_ALWAYS_INLINE drizzle::Table<Row, drizzle::Dialect::postgresql> table(const char* name, std::initializer_list<drizzle::detail::ColumnDecl> columns,
-                              std::initializer_list<drizzle::detail::ConstraintRef> constraints = {},
+                              std::initializer_list<drizzle::detail::ConstraintDecl> constraints = {},
                               drizzle::detail::Site at = DRIZZLE_HERE) const {
         return drizzle::detail::declareTable<Row, Dialect::postgresql>(name_, name, columns, constraints, at);
     }

@@ -146,16 +146,14 @@ constexpr ColumnBuilder<M, false> customType(const char* name, std::string_view 
 }
 
 // A UNIQUE constraint inside CREATE TABLE. Drizzle's unique() is a unique index on SQLite; this
-// is the constraint `drizzle-kit pull` finds in a table's definition, declared as such.
-template <class... Ts, class... Ms>
-DRIZZLE_INLINE drizzle::UniqueBuilder uniqueConstraint(Ms Ts::*... members) {
-    drizzle::UniqueBuilder b = drizzle::unique(members...);
-    b.spec->tableConstraint = true;
-    return b;
+// is the constraint `drizzle-kit pull` finds in a table's definition, declared as such:
+// `sqlite::uniqueConstraint("name").on<&T::a, &T::b>()`.
+constexpr drizzle::UniqueBuilder uniqueConstraint(std::string_view name = {}) {
+    return drizzle::unique(name).tableConstraint();
 }
 template <class Row>
 DRIZZLE_ALWAYS_INLINE drizzle::Table<Row, drizzle::Dialect::sqlite> table(const char* name, std::initializer_list<drizzle::detail::ColumnDecl> columns,
-                          std::initializer_list<drizzle::detail::ConstraintRef> constraints = {},
+                          std::initializer_list<drizzle::detail::ConstraintDecl> constraints = {},
                           drizzle::detail::Site at = DRIZZLE_HERE) {
     return drizzle::detail::declareTable<Row, Dialect::sqlite>("", name, columns, constraints, at);
 }

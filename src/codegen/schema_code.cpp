@@ -317,17 +317,9 @@ private:
         return true;
     }
 
-    std::string indexColumn(const TableKey& key, const model::IndexColumn& ic) const {
-        std::string c;
-        bool plainMember = false;
-        if (ic.isExpression) {
-            std::string e = ic.expression;
-            if (s_.dialect == Dialect::mysql && e.size() >= 2 && e.front() == '(' && e.back() == ')') e = e.substr(1, e.size() - 2);
-            c = sql(e);
-        } else {
-            c = n_.memberPointer(key, ic.expression);
-            plainMember = true;
-        }
+    // An index column with an order, nulls or operator class, or an expression, as `.on(...)`
+    // takes it; a plain member is empty (it goes in `.on<...>()` when every column is one).
+    std::string indexColumnOptions(const model::IndexColumn& ic) const {
         std::string mods;
         if (s_.dialect == Dialect::postgresql) {
             // The DSL's default is ascending, NULLS LAST (Drizzle's), descending included.
@@ -335,17 +327,29 @@ private:
             if (ic.nulls == std::optional<std::string>("first")) mods += ".nullsFirst()";
             if (ic.opclass) mods += ".op(" + literal(*ic.opclass) + ")";
         }
-        if (mods.empty()) return c;
-        return (plainMember ? ns_ + "::col(" + c + ")" : ns_ + "::IndexColumn(" + c + ")") + mods;
+        return mods;
+    }
+
+    std::string indexColumn(const TableKey& key, const model::IndexColumn& ic) const {
+        const std::string mods = indexColumnOptions(ic);
+        if (!ic.isExpression) return ns_ + "::col<" + n_.memberPointer(key, ic.expression) + ">()" + mods;
+        std::string e = ic.expression;
+        if (s_.dialect == Dialect::mysql && e.size() >= 2 && e.front() == '(' && e.back() == ')') e = e.substr(1, e.size() - 2);
+        return mods.empty() ? sql(e) : ns_ + "::IndexColumn(" + sql(e) + ")" + mods;
     }
 
     std::string indexLine(const TableKey& key, const model::Index& idx) const {
-        std::vector<std::string> cols;
-        for (const auto& ic : idx.columns) cols.push_back(indexColumn(key, ic));
+        bool plain = true;
+        std::vector<std::string> cols, plainMembers;
+        for (const auto& ic : idx.columns) {
+            cols.push_back(indexColumn(key, ic));
+            plain = plain && !ic.isExpression && indexColumnOptions(ic).empty();
+            if (!ic.isExpression) plainMembers.push_back(n_.memberPointer(key, ic.expression));
+        }
         std::string line = ns_ + (idx.isUnique ? "::uniqueIndex(" : "::index(") + literal(idx.name) + ")";
         if (s_.dialect == Dialect::postgresql && idx.method != "btree") line += ".using_(" + literal(idx.method) + ")";
         if (s_.dialect == Dialect::mysql && idx.using_) line += ".using_(" + literal(*idx.using_) + ")";
-        line += ".on(" + join(cols, ", ") + ")";
+        line += plain ? ".on<" + join(plainMembers, ", ") + ">()" : ".on(" + join(cols, ", ") + ")";
         if (idx.where) line += ".where(" + sql(*idx.where) + ")";
         if (!idx.with.empty()) {
             std::vector<std::string> w;
@@ -390,17 +394,17 @@ private:
         std::sort(uniques.begin(), uniques.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
         for (const auto& u : uniques) {
             if (s_.dialect == Dialect::sqlite) {  // only introspection finds these: constraints, not indexes
-                std::string line = "sqlite::uniqueConstraint(" + members(key, u.columns) + ")";
-                if (u.name != t.name + "_" + join(u.columns, "_") + "_unique") line += ".name(" + literal(u.name) + ")";
-                constraints.push_back(line);
+                const bool named = u.name != t.name + "_" + join(u.columns, "_") + "_unique";
+                constraints.push_back("sqlite::uniqueConstraint(" + (named ? literal(u.name) : "") + ").on<" +
+                                      members(key, u.columns) + ">()");
                 continue;
             }
             if (u.columns.size() == 1 && !uniqueOn.count(u.columns[0])) {
                 uniqueOn[u.columns[0]] = &u;
                 continue;
             }
-            std::string line = ns_ + "::unique(" + members(key, u.columns) + ")";
-            if (u.name != t.name + "_" + join(u.columns, "_") + "_unique") line += ".name(" + literal(u.name) + ")";
+            const bool named = u.name != t.name + "_" + join(u.columns, "_") + "_unique";
+            std::string line = ns_ + "::unique(" + (named ? literal(u.name) : "") + ").on<" + members(key, u.columns) + ">()";
             if (u.nullsNotDistinct) line += ".nullsNotDistinct()";
             constraints.push_back(line);
         }
@@ -419,16 +423,16 @@ private:
                 continue;
             }
             const TableKey to = targetOf(fk);
-            std::string line = ns_ + "::foreignKey(" + ns_ + "::cols(" + members(key, fk.columnsFrom) + "), " + ns_ + "::cols(" +
-                               members(to, fk.columnsTo) + "))";
-            if (fk.name != defaultFkName(fk)) line += ".name(" + literal(fk.name) + ")";
+            std::string line = ns_ + "::foreignKey(" + (fk.name != defaultFkName(fk) ? literal(fk.name) : "") +
+                               ").columns<" + members(key, fk.columnsFrom) + ">().foreignColumns<" +
+                               members(to, fk.columnsTo) + ">()";
             if (auto a = action(fk.onDelete, ns_); !a.empty()) line += ".onDelete(" + a + ")";
             if (auto a = action(fk.onUpdate, ns_); !a.empty()) line += ".onUpdate(" + a + ")";
             constraints.push_back(line);
         }
         for (const auto& pk : t.compositePrimaryKeys) {
             if (pk.columns.size() == 1 && s_.dialect == Dialect::mysql && pk.name == t.name + "_" + pk.columns[0]) continue;
-            std::string line = ns_ + "::primaryKey(" + members(key, pk.columns) + ")";
+            std::string line = ns_ + "::primaryKey<" + members(key, pk.columns) + ">()";
             if (pk.name != t.name + "_" + join(pk.columns, "_") + "_pk") line += ".name(" + literal(pk.name) + ")";
             constraints.push_back(line);
         }

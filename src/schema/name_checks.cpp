@@ -186,12 +186,12 @@ std::string whyOneNamespace(Dialect d, Space space, const DeclaredName& n) {
 std::string howToName(Dialect d, Kind k) {
     switch (k) {
         case Kind::foreignKey:
-            return "declare the foreign key as drizzle::foreignKey(drizzle::cols(...), drizzle::cols(...)).name(\"...\")";
+            return "declare the foreign key as drizzle::foreignKey(\"...\").columns<&Row::a>().foreignColumns<&Other::id>()";
         case Kind::index: return "name the index: drizzle::index(\"...\")";
-        case Kind::unique: return "name the constraint: .unique(\"...\") or drizzle::unique(...).name(\"...\")";
+        case Kind::unique: return "name the constraint: .unique(\"...\") or drizzle::unique(\"...\").on<&Row::a>()";
         case Kind::primaryKey:
-            return d == Dialect::mysql ? "declare the key as drizzle::primaryKey(&Row::id).name(\"...\")"
-                                       : "name it: drizzle::primaryKey(...).name(\"...\")";
+            return d == Dialect::mysql ? "declare the key as drizzle::primaryKey<&Row::id>().name(\"...\")"
+                                       : "name it: drizzle::primaryKey<&Row::a, &Row::b>().name(\"...\")";
         case Kind::identitySequence: return "name the sequence: .generatedAlwaysAsIdentity({}, \"...\")";
         default: return "rename it";
     }

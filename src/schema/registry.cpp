@@ -11,7 +11,6 @@ Registry& registry() {
     return r;
 }
 
-ConstraintSpec* newConstraint() { return &registry().constraintSpecs.emplace_back(); }
 
 std::string_view Registry::intern(std::string_view s) {
     if (s.empty()) return {};
@@ -102,20 +101,48 @@ ColumnSpec internColumn(Registry& r, const ColumnDecl& d) {
     return c;
 }
 
-ConstraintSpec internConstraint(Registry& r, ConstraintSpec c) {
-    c.name = r.intern(c.name);
-    for (std::size_t i = 0; i < c.columnCount; ++i) {
-        c.columns[i].expression = r.intern(c.columns[i].expression);
-        c.columns[i].nulls = r.intern(c.columns[i].nulls);
-        c.columns[i].opclass = r.intern(c.columns[i].opclass);
+// The registered form of a table-level constraint (spec.hpp: ConstraintDecl), strings copied.
+ConstraintSpec internConstraint(Registry& r, const ConstraintDecl& d) {
+    ConstraintSpec c;
+    c.kind = d.kind;
+    c.name = r.intern(d.name);
+    c.columnCount = d.columnCount;
+    for (std::size_t i = 0; i < d.columnCount; ++i) {
+        const IndexColumnDecl& from = d.columns[i];
+        IndexColumnSpec& to = c.columns[i];
+        if (from.key.member != nullptr) to.member = resolveMember(from.key.owner, from.key.member);
+        to.expression = r.intern(from.expression);
+        to.desc = from.desc;
+        to.nulls = r.intern(from.nulls);
+        to.opclass = r.intern(from.opclass);
     }
-    for (auto* s : {&c.onDelete, &c.onUpdate, &c.method, &c.where, &c.with, &c.algorithm, &c.lock, &c.as,
-                    &c.for_, &c.to, &c.using_, &c.withCheck})
-        *s = r.intern(*s);
+    c.targetCount = d.targetCount;
+    for (std::size_t i = 0; i < d.targetCount; ++i) c.targets[i] = resolveMember(d.targets[i].owner, d.targets[i].member);
+    if (d.columnCount > maxConstraintColumns || d.targetCount > maxConstraintColumns)
+        throw std::logic_error("a table-level constraint has more than 16 columns");
+    c.nullsNotDistinct = d.nullsNotDistinct;
+    c.tableConstraint = d.tableConstraint;
+    c.concurrently = d.concurrently;
+    c.onDelete = r.intern(d.onDelete);
+    c.onUpdate = r.intern(d.onUpdate);
+    c.method = r.intern(d.method);
+    c.where = r.intern(d.where);
+    c.with = r.intern(d.with);
+    c.algorithm = r.intern(d.algorithm);
+    c.lock = r.intern(d.lock);
+    c.as = r.intern(d.as);
+    c.for_ = r.intern(d.for_);
+    c.to = r.intern(d.to);
+    c.using_ = r.intern(d.using_);
+    c.withCheck = r.intern(d.withCheck);
     return c;
 }
 
 }  // namespace
+
+const IndexColumnDecl* keepIndexColumns(const IndexColumnDecl* columns, std::size_t count) {
+    return registry().indexColumns.emplace_back(columns, columns + count).data();
+}
 
 TableDef* registerTable(const TableDecl& d) {
     Registry& r = registry();
@@ -129,12 +156,12 @@ TableDef* registerTable(const TableDecl& d) {
     for (std::size_t i = 0; i < d.columnCount; ++i) t.columns.push_back(internColumn(r, d.columns[i]));
     r.progress.column = nullptr;  // what runs next follows the table, not one of its columns
     for (std::size_t i = 0; i < d.constraintCount; ++i)
-        t.constraints.push_back(internConstraint(r, *d.constraints[i].spec));
+        t.constraints.push_back(internConstraint(r, d.constraints[i]));
     return &t;
 }
 
 TableDef* registerTable(Dialect dialect, const void* owner, std::string_view schema, const char* name,
-                        std::initializer_list<ColumnDecl> columns, std::initializer_list<ConstraintRef> constraints,
+                        std::initializer_list<ColumnDecl> columns, std::initializer_list<ConstraintDecl> constraints,
                         Site site) {
     return registerTable(TableDecl{dialect, owner, schema, name, columns.begin(), columns.size(), constraints.begin(),
                                    constraints.size(), site});

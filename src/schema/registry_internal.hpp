@@ -57,8 +57,7 @@ struct SchemaDef {
 
 // Everything declared in this process, in declaration order. Deques keep addresses stable.
 struct Registry {
-    std::deque<ConstraintSpec> constraintSpecs;  // filled in by declarations, then copied into
-                                                 // their table (and interned) at registration
+    std::deque<std::vector<IndexColumnDecl>> indexColumns;  // index columns given as values (keepIndexColumns)
     std::deque<std::string> strings;
     std::deque<TableDef> tables;
     std::deque<EnumDef> enums;

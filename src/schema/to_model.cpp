@@ -278,7 +278,7 @@ private:
             (dialect_ == Dialect::mysql && m.compositePrimaryKeys.size() > 1))
             fail("table \"" + m.name + "\" declares more than one primary key" +
                      (pkColumns.size() > 1 ? " (.primaryKey() on " + join(pkColumns, ", ") + ")" : ""),
-                 "declare one composite key instead: drizzle::primaryKey(&Row::a, &Row::b)");
+                 "declare one composite key instead: drizzle::primaryKey<&Row::a, &Row::b>()");
     }
 
     void addUnique(model::Table& m, std::string_view name, std::vector<std::string> cols, bool nnd) const {

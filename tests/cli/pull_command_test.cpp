@@ -82,7 +82,7 @@ TEST_F(PullCommand, WritesSchemaRelationsAndACommentedOutBaseline) {
     EXPECT_NE(schema.find("std::optional<std::string> displayName;"), std::string::npos) << schema;
     EXPECT_NE(schema.find(".references<&User::id>({.onDelete = sqlite::cascade})"), std::string::npos) << schema;
     EXPECT_NE(schema.find(".default_(\"untitled\")"), std::string::npos) << schema;
-    EXPECT_NE(schema.find("sqlite::index(\"posts_author_idx\").on(&Post::authorId)"), std::string::npos) << schema;
+    EXPECT_NE(schema.find("sqlite::index(\"posts_author_idx\").on<&Post::authorId>()"), std::string::npos) << schema;
     EXPECT_NE(schema.find("sqlite::view<RecentPost>(\"recent_posts\""), std::string::npos) << schema;
 
     // Posts reference users twice: both links are named on both ends.

@@ -64,9 +64,9 @@ TEST_F(SchemaErrors, Sqlite_OneIndexNameOnTwoTablesIsRefusedAndGenerateWritesNot
     schema("sqlite", R"(struct A { std::int64_t id; std::string name; };
 struct B { std::int64_t id; std::string name; };
 inline const auto a = sqlite::table<A>("a", {sqlite::integer<&A::id>("id").primaryKey(),
-    sqlite::text<&A::name>("name").notNull()}, {drizzle::index("by_name").on(&A::name)});
+    sqlite::text<&A::name>("name").notNull()}, {drizzle::index("by_name").on<&A::name>()});
 inline const auto b = sqlite::table<B>("b", {sqlite::integer<&B::id>("id").primaryKey(),
-    sqlite::text<&B::name>("name").notNull()}, {drizzle::index("BY_NAME").on(&B::name)});
+    sqlite::text<&B::name>("name").notNull()}, {drizzle::index("BY_NAME").on<&B::name>()});
 )");
     auto r = kit({"generate", "--name", "init"});
     EXPECT_EQ(r.exitCode, 4) << r.err;
@@ -89,7 +89,7 @@ inline const auto c = mysql::table<C>("child_records_with_a_long_name", {mysql::
                            "(the name Drizzle derives) of table \"child_records_with_a_long_name\" (declared at src/schema.hpp:8) "
                            "is 85 characters long; MySQL refuses names longer than 64 characters"))
         << r.err;
-    EXPECT_TRUE(has(r.err, "drizzle::foreignKey(drizzle::cols(...), drizzle::cols(...)).name(\"...\")")) << r.err;
+    EXPECT_TRUE(has(r.err, "drizzle::foreignKey(\"...\").columns<&Row::a>().foreignColumns<&Other::id>()")) << r.err;
 }
 
 TEST_F(SchemaErrors, Pg_LongDerivedForeignKeyNameIsKeptAsDrizzleKitWritesIt) {
@@ -135,7 +135,7 @@ TEST_F(SchemaErrors, ExporterAbortFromAnUncaughtExceptionShowsItsMessageAndTheTa
     schema("sqlite", R"(struct A { std::int64_t id; std::string name; };
 inline const char* indexName() { throw std::runtime_error("INDEX_NAME is not set"); }
 inline const auto a = sqlite::table<A>("users", {sqlite::integer<&A::id>("id").primaryKey(),
-    sqlite::text<&A::name>("name").notNull()}, {sqlite::index(indexName()).on(&A::name)});
+    sqlite::text<&A::name>("name").notNull()}, {sqlite::index(indexName()).on(sqlite::col<&A::name>())});
 )");
     auto r = kit({"export"});
     EXPECT_EQ(r.exitCode, 4) << r.err;

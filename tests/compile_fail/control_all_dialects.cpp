@@ -69,7 +69,7 @@ inline const auto users = pg::table<User>("users", {
     pg::smallint<&User::level>("level").notNull().default_(1),
     pg::bigint<&User::karma>("karma").notNull().defaultFn<&newKarma>(),
 }, {
-    pg::index("users_name_idx").on(pg::col(&User::name).desc().nullsLast()).where(pg::sql("active")),
+    pg::index("users_name_idx").on(pg::col<&User::name>().desc().nullsLast()).where(pg::sql("active")),
     pg::uniqueIndex("users_lower_email_idx").on(pg::sql("lower(email)")).using_("btree"),
     pg::check("users_level_range", pg::sql("level between 0 and 10")),
     pg::policy("users_own", {.for_ = "select", .to = "admin", .using_ = pg::sql("true")}),
@@ -95,12 +95,11 @@ inline const auto memberships = pg::table<Membership>("memberships", {
     pg::bigint<&Membership::accountId>("account_id").notNull(),
     pg::integer<&Membership::invitedBy>("invited_by").references<&User::id>(),
 }, {
-    pg::primaryKey(&Membership::userId, &Membership::accountId).name("memberships_pk"),
-    pg::foreignKey(pg::cols(&Membership::userId, &Membership::accountId),
-                   pg::cols(&Account::userId, &Account::id))
+    pg::primaryKey<&Membership::userId, &Membership::accountId>().name("memberships_pk"),
+    pg::foreignKey().columns<&Membership::userId, &Membership::accountId>().foreignColumns<&Account::userId, &Account::id>()
         .onDelete(pg::cascade)
         .onUpdate(pg::noAction),
-    pg::unique(&Membership::accountId, &Membership::invitedBy).nullsNotDistinct(),
+    pg::unique().on<&Membership::accountId, &Membership::invitedBy>().nullsNotDistinct(),
 });
 
 inline const auto sessions = pg::table<Session>("sessions", {
@@ -158,7 +157,7 @@ inline const auto todos = sqlite::table<Todo>("todos", {
     sqlite::text<&Todo::notes>("notes", {.mode = "json"}),
     sqlite::text<&Todo::priority>("priority").enumValues({"low", "high"}).notNull().default_("low"),
 }, {
-    sqlite::index("todos_list_idx").on(&Todo::listId, &Todo::done),
+    sqlite::index("todos_list_idx").on<&Todo::listId, &Todo::done>(),
     sqlite::check("todos_title_nonempty", sqlite::sql("length(title) > 0")),
 });
 
@@ -166,8 +165,8 @@ inline const auto tags = sqlite::table<Tag>("tags", {
     sqlite::integer<&Tag::todoId>("todo_id").notNull(),
     sqlite::text<&Tag::label>("label").notNull(),
 }, {
-    sqlite::primaryKey(&Tag::todoId, &Tag::label),
-    sqlite::foreignKey(sqlite::cols(&Tag::todoId), sqlite::cols(&Todo::id)).onDelete(sqlite::cascade),
+    sqlite::primaryKey<&Tag::todoId, &Tag::label>(),
+    sqlite::foreignKey().columns<&Tag::todoId>().foreignColumns<&Todo::id>().onDelete(sqlite::cascade),
 });
 
 inline const auto openTodos = sqlite::view<Todo>("open_todos").as(sqlite::sql("select * from todos where not done"));
@@ -219,9 +218,8 @@ inline const auto orders = mysql::table<Order>("orders", {
     mysql::int_<&Order::items>("items").notNull()
         .generatedAlwaysAs(mysql::sql("json_length(meta)"), "virtual"),
 }, {
-    mysql::index("orders_customer_idx").on(&Order::customerId).using_("btree").algorithm("inplace"),
-    mysql::foreignKey(mysql::cols(&Order::customerId), mysql::cols(&Customer::id))
-        .name("orders_customer_fk")
+    mysql::index("orders_customer_idx").on<&Order::customerId>().using_("btree").algorithm("inplace"),
+    mysql::foreignKey("orders_customer_fk").columns<&Order::customerId>().foreignColumns<&Customer::id>()
         .onDelete(mysql::restrict),
 });
 

@@ -18,5 +18,5 @@ inline const auto orders = mysql::table<Order>("orders", {
     mysql::serial<&Order::id>("id").primaryKey(),
     mysql::int_<&Order::customerId>("customer_id").notNull(),
 }, {
-    mysql::foreignKey(mysql::cols(&Order::customerId), mysql::cols(&Customer::id)).name("orders_customer_fk"),
+    mysql::foreignKey("orders_customer_fk").columns<&Order::customerId>().foreignColumns<&Customer::id>(),
 });

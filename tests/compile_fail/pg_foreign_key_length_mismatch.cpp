@@ -16,11 +16,11 @@ inline const auto regions = pg::table<Region>("regions", {
     pg::text<&Region::country>("country").notNull(),
     pg::integer<&Region::number>("number").notNull(),
 }, {
-    pg::primaryKey(&Region::country, &Region::number),
+    pg::primaryKey<&Region::country, &Region::number>(),
 });
 inline const auto offices = pg::table<Office>("offices", {
     pg::serial<&Office::id>("id").primaryKey(),
     pg::text<&Office::country>("country").notNull(),
 }, {
-    pg::foreignKey(pg::cols(&Office::country), pg::cols(&Region::country, &Region::number)),
+    pg::foreignKey().columns<&Office::country>().foreignColumns<&Region::country, &Region::number>(),
 });

@@ -18,13 +18,12 @@ inline const auto regions = pg::table<Region>("regions", {
     pg::text<&Region::country>("country").notNull(),
     pg::integer<&Region::number>("number").notNull(),
 }, {
-    pg::primaryKey(&Region::country, &Region::number),
+    pg::primaryKey<&Region::country, &Region::number>(),
 });
 inline const auto offices = pg::table<Office>("offices", {
     pg::serial<&Office::id>("id").primaryKey(),
     pg::text<&Office::country>("country").notNull(),
     pg::text<&Office::regionNumber>("region_number").notNull(),
 }, {
-    pg::foreignKey(pg::cols(&Office::country, &Office::regionNumber),
-                   pg::cols(&Region::country, &Region::number)),
+    pg::foreignKey().columns<&Office::country, &Office::regionNumber>().foreignColumns<&Region::country, &Region::number>(),
 });

@@ -11,5 +11,10 @@ inline const auto users = pg::table<User>("users", {
     pg::text<&User::kind>("kind").enumValues({"a", "b"}).notNull(),
     pg::varchar<&User::code>("code", {.length = 3}).enumValues({"x"}).notNull(),
 }, {
-    pg::index("users_org_idx").on(&User::orgId),
+    pg::index("users_org_idx").on<&User::orgId>(),
+    pg::index("users_slug_idx").on(pg::col<&User::slug>().desc(), drizzle::col<&User::kind>(), pg::sql("lower(code)")),
+    pg::primaryKey<&User::id, &User::slug>().name("users_pk"),
+    pg::unique("users_kind_code").on<&User::kind, &User::code>().nullsNotDistinct(),
+    pg::foreignKey("users_org_fk").columns<&User::orgId>().foreignColumns<&Org::id>()
+        .onDelete(pg::cascade),
 });

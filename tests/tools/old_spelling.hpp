@@ -12,4 +12,10 @@ inline const auto users = pg::table<User>("users", {
     pg::varchar("code", &User::code, {.length = 3, .enumValues = {"x"}}).notNull(),
 }, {
     pg::index("users_org_idx").on(&User::orgId),
+    pg::index("users_slug_idx").on(pg::col(&User::slug).desc(), &User::kind, pg::sql("lower(code)")),
+    pg::primaryKey(&User::id, &User::slug).name("users_pk"),
+    pg::unique(&User::kind, &User::code).nullsNotDistinct().name("users_kind_code"),
+    pg::foreignKey(pg::cols(&User::orgId), pg::cols(&Org::id))
+        .onDelete(pg::cascade)
+        .name("users_org_fk"),
 });

@@ -64,7 +64,7 @@ inline const auto tasks = pg::table<Task>("tasks", {
 )" + (v2 ? R"(    pg::integer<&Task::userId>("user_id").references<&User::id>({.onDelete = pg::cascade}),
     pg::integer<&Task::importance>("importance"),
 }, {
-    pg::index("tasks_epic_id_idx").on(&Task::epicId),
+    pg::index("tasks_epic_id_idx").on<&Task::epicId>(),
 });
 )"
          : R"(    pg::integer<&Task::userId>("user_id").references<&User::id>(),
@@ -73,7 +73,7 @@ inline const auto tasks = pg::table<Task>("tasks", {
     pg::integer<&TaskTag::task>("task").notNull().references<&Task::id>(),
     pg::integer<&TaskTag::tag>("tag").notNull().references<&Tag::id>(),
 }, {
-    pg::primaryKey(&TaskTag::task, &TaskTag::tag),
+    pg::primaryKey<&TaskTag::task, &TaskTag::tag>(),
 });
 }  // namespace jira
 )";
@@ -116,7 +116,7 @@ inline const auto tasks = sqlite::table<Task>("tasks", {
 )" + (v2 ? R"(    sqlite::integer<&Task::userId>("user_id").references<&User::id>({.onDelete = sqlite::cascade}),
     sqlite::integer<&Task::importance>("importance"),
 }, {
-    sqlite::index("tasks_epic_id_idx").on(&Task::epicId),
+    sqlite::index("tasks_epic_id_idx").on<&Task::epicId>(),
 });
 )"
          : R"(    sqlite::integer<&Task::userId>("user_id").references<&User::id>(),
@@ -125,7 +125,7 @@ inline const auto tasks = sqlite::table<Task>("tasks", {
     sqlite::integer<&TaskTag::task>("task").notNull().references<&Task::id>(),
     sqlite::integer<&TaskTag::tag>("tag").notNull().references<&Tag::id>(),
 }, {
-    sqlite::primaryKey(&TaskTag::task, &TaskTag::tag),
+    sqlite::primaryKey<&TaskTag::task, &TaskTag::tag>(),
 });
 }  // namespace jira
 )";
@@ -169,7 +169,7 @@ inline const auto tasks = mysql::table<Task>("tasks", {
 )" + (v2 ? R"(    mysql::int_<&Task::userId>("user_id").references<&User::id>({.onDelete = mysql::cascade}),
     mysql::int_<&Task::importance>("importance"),
 }, {
-    mysql::index("tasks_epic_id_idx").on(&Task::epicId),
+    mysql::index("tasks_epic_id_idx").on<&Task::epicId>(),
 });
 )"
          : R"(    mysql::int_<&Task::userId>("user_id").references<&User::id>(),
@@ -178,7 +178,7 @@ inline const auto tasks = mysql::table<Task>("tasks", {
     mysql::int_<&TaskTag::task>("task").notNull().references<&Task::id>(),
     mysql::int_<&TaskTag::tag>("tag").notNull().references<&Tag::id>(),
 }, {
-    mysql::primaryKey(&TaskTag::task, &TaskTag::tag),
+    mysql::primaryKey<&TaskTag::task, &TaskTag::tag>(),
 });
 }  // namespace jira
 )";

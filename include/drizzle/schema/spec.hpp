@@ -7,9 +7,8 @@
 // registration call copies (bench/schema_compile measures it). What a constant cannot hold is
 // resolved at registration: a member pointer's offset (`MemberRef::constant` points at the
 // pointer) and an app-side default's function. Table constraints (indexes, keys, checks) are
-// filled in at run time into specs the library allocates (`newConstraint`). Specs hold
-// string_views into the declaration's literals (or temporaries that live until the declaring
-// full-expression ends); registration copies the strings.
+// constant data the same way (ConstraintDecl). Declarations hold string_views into the
+// declaration's literals; registration copies the strings.
 #pragma once
 
 #include <cstddef>
@@ -286,13 +285,38 @@ struct ConstraintSpec {
     std::string_view as, for_, to, using_, withCheck;  // `to`: comma-separated role names
 };
 
-// Constraint specs owned by the registry; a declaration fills them in.
-ConstraintSpec* newConstraint();
-
-// What a table's constraint list holds.
-struct ConstraintRef {
-    ConstraintSpec* spec;
+// A table-level constraint as the compiler evaluates it (the extras of `pg::table(name, columns,
+// extras)`): constant data like a column declaration (ColumnDecl), its members identified by
+// where their member pointers are stored. Registration resolves them into a ConstraintSpec.
+struct KeyDecl {
+    const void* owner = nullptr;   // typeTag of the member's struct
+    const void* member = nullptr;  // where the member pointer is stored
 };
+struct IndexColumnDecl {
+    KeyDecl key;                  // a member, or:
+    std::string_view expression;  // an SQL expression
+    std::string_view nulls, opclass;
+    bool desc = false;
+};
+struct ConstraintDecl {
+    ConstraintSpec::Kind kind = ConstraintSpec::Kind::index;
+    std::uint8_t columnCount = 0, targetCount = 0;
+    bool nullsNotDistinct = false, tableConstraint = false, concurrently = false;
+    std::string_view name;
+    // Index columns, or a key's columns (members only): a constant list made from the template
+    // arguments (`.on<&T::a, &T::b>()`), or, for index columns with an order, an operator class
+    // or an expression (`.on(col<&T::a>().desc())`), a list the registry keeps (`keepIndexColumns`).
+    const IndexColumnDecl* columns = nullptr;
+    const KeyDecl* targets = nullptr;                  // foreign key: the referenced columns
+    std::string_view onDelete, onUpdate;               // foreign key
+    std::string_view method, where, with, algorithm, lock;  // index; `where` is also a check's expression
+    std::string_view as, for_, to, using_, withCheck;  // policy
+};
+
+// Copies index columns given as values into storage the registry owns, for the rare index whose
+// columns have an order, operator class or expression; such a table registers its extras at run
+// time rather than as constant data.
+const IndexColumnDecl* keepIndexColumns(const IndexColumnDecl* columns, std::size_t count);
 
 }  // namespace detail
 }  // namespace drizzle

@@ -9,9 +9,11 @@
 //       pg::serial<&Task::id>("id").primaryKey(),
 //       pg::integer<&Task::epicId>("epic_id").notNull(),
 //   }, {
-//       drizzle::index("tasks_epic_idx").on(&Task::epicId),
+//       drizzle::index("tasks_epic_idx").on<&Task::epicId>(),
 //       drizzle::check("epic_positive", drizzle::sql("epic_id > 0")),
 //   });
+//
+// Like columns, the extras are constant data: the members are template arguments.
 #pragma once
 
 #include <initializer_list>
@@ -32,7 +34,7 @@ struct TableDecl {
     std::string_view name;
     const ColumnDecl* columns;
     std::size_t columnCount;
-    const ConstraintRef* constraints;
+    const ConstraintDecl* constraints;
     std::size_t constraintCount;
     Site site;
 };
@@ -40,7 +42,7 @@ struct TableDecl {
 TableDef* registerTable(const TableDecl& decl);
 // The same, as one call with few arguments: what each table's initialiser compiles to.
 TableDef* registerTable(Dialect dialect, const void* owner, std::string_view schema, const char* name,
-                        std::initializer_list<ColumnDecl> columns, std::initializer_list<ConstraintRef> constraints,
+                        std::initializer_list<ColumnDecl> columns, std::initializer_list<ConstraintDecl> constraints,
                         Site site);
 void enableRowLevelSecurity(TableDef* table);
 
@@ -71,54 +73,22 @@ namespace detail {
 template <class Row, Dialect D>
 DRIZZLE_ALWAYS_INLINE Table<Row, D> declareTable(std::string_view schema, const char* name,
                                                  std::initializer_list<ColumnDecl> columns,
-                                                 std::initializer_list<ConstraintRef> constraints, Site at) {
+                                                 std::initializer_list<ConstraintDecl> constraints, Site at) {
     return Table<Row, D>(registerTable(D, &typeTag<Row>, schema, name, columns, constraints, at));
 }
 }  // namespace detail
 
 inline namespace dsl {
 
-// One column of an index: a member, or an SQL expression; with order, nulls and opclass.
-class IndexColumn {
-public:
-    template <class T, class M>
-    DRIZZLE_ALWAYS_INLINE IndexColumn(M T::*member) {  // NOLINT(google-explicit-constructor)
-        spec_.member = detail::memberRef(member);
-    }
-    IndexColumn(Sql expression) { spec_.expression = expression.text; }  // NOLINT
-    IndexColumn asc() const { return with([](auto& s) { s.desc = false; }); }
-    IndexColumn desc() const { return with([](auto& s) { s.desc = true; }); }
-    IndexColumn nullsFirst() const { return with([](auto& s) { s.nulls = "first"; }); }
-    IndexColumn nullsLast() const { return with([](auto& s) { s.nulls = "last"; }); }
-    IndexColumn op(std::string_view opclass) const {
-        return with([&](auto& s) { s.opclass = opclass; });
-    }
-    const detail::IndexColumnSpec& spec() const { return spec_; }
-
-private:
-    template <class F>
-    IndexColumn with(F f) const {
-        IndexColumn c = *this;
-        f(c.spec_);
-        return c;
-    }
-    detail::IndexColumnSpec spec_;
-};
-
-// An index column with order or nulls: `drizzle::col(&Task::title).desc().nullsLast()`.
-template <class T, class M>
-DRIZZLE_INLINE IndexColumn col(M T::*member) {
-    return IndexColumn(member);
-}
-
-// A list of columns, for composite keys: `drizzle::cols(&T::a, &T::b)`.
+// A list of columns, for the ORM's composite targets (relations, onConflictDoUpdate):
+// `drizzle::cols(&T::a, &T::b)`.
 template <class... Ms>
 struct ColumnList {
     detail::MemberRef refs[sizeof...(Ms)];
 };
 template <class... Ts, class... Ms>
 DRIZZLE_INLINE ColumnList<Ms...> cols(Ms Ts::*... members) {
-    static_assert(sizeof...(Ms) <= detail::maxConstraintColumns, "too many columns in one constraint");
+    static_assert(sizeof...(Ms) <= detail::maxConstraintColumns, "too many columns in one list");
     return ColumnList<Ms...>{{detail::memberRef(members)...}};
 }
 
@@ -126,25 +96,45 @@ DRIZZLE_INLINE ColumnList<Ms...> cols(Ms Ts::*... members) {
 
 namespace detail {
 
-// Common plumbing for table-level constraint builders: like column builders, they fill a
-// library-allocated spec in place.
-template <class Self>
+template <auto P>
+inline constexpr KeyDecl keyOf{&typeTag<OwnerType<P>>, &constantOf<P>};
+// A constant list of the members given as template arguments: what a key's columns point at.
+template <auto... Ps>
+inline constexpr IndexColumnDecl columnList[] = {IndexColumnDecl{keyOf<Ps>}...};
+template <auto... Ps>
+inline constexpr KeyDecl keyList[] = {keyOf<Ps>...};
+
+// Common plumbing for the table-level builders: each holds its ConstraintDecl by value, every
+// step is constexpr, and it lands in a table's extras only at compile time (as a column does),
+// unless it is `Constant = false` (index columns given as values).
+template <class Self, bool Constant = true>
 class ConstraintBuilder {
 public:
-    ConstraintSpec* spec = newConstraint();
-    Self name(std::string_view n) const { return with([&](auto& s) { s.name = n; }); }
-    operator ConstraintRef() const { return ConstraintRef{spec}; }  // NOLINT(google-explicit-constructor)
+    ConstraintDecl decl;
+    consteval operator ConstraintDecl() const  // NOLINT(google-explicit-constructor)
+        requires Constant
+    {
+        return decl;
+    }
+    constexpr operator ConstraintDecl() const  // NOLINT(google-explicit-constructor)
+        requires(!Constant)
+    {
+        return decl;
+    }
 
 protected:
     template <class F>
-    Self with(F f) const {
-        f(*spec);
-        return static_cast<const Self&>(*this);
+    constexpr Self with(F f) const {
+        Self s = static_cast<const Self&>(*this);
+        f(s.decl);
+        return s;
     }
-    template <class... Ms>
-    void setColumns(const ColumnList<Ms...>& list) {
-        for (std::size_t i = 0; i < sizeof...(Ms); ++i) spec->columns[i].member = list.refs[i];
-        spec->columnCount = sizeof...(Ms);
+    template <auto... Ps>
+    constexpr Self withColumns() const {  // the caller checks the count, naming what it declares
+        return with([](ConstraintDecl& d) {
+            d.columns = columnList<Ps...>;
+            d.columnCount = sizeof...(Ps);
+        });
     }
 };
 
@@ -152,104 +142,203 @@ protected:
 
 inline namespace dsl {
 
-class IndexBuilder : public detail::ConstraintBuilder<IndexBuilder> {
+// One column of an index with an order, nulls or an operator class, or an SQL expression:
+// `drizzle::col<&Task::title>().desc().nullsLast()`, `drizzle::sql("lower(title)")`.
+class IndexColumn {
 public:
-    IndexBuilder(std::string_view indexName, bool unique) {
-        spec->kind = unique ? detail::ConstraintSpec::Kind::uniqueIndex : detail::ConstraintSpec::Kind::index;
-        spec->name = indexName;
+    detail::IndexColumnDecl decl;
+    constexpr IndexColumn(detail::IndexColumnDecl d) : decl(d) {}  // NOLINT(google-explicit-constructor)
+    constexpr IndexColumn(Sql expression) { decl.expression = expression.text; }  // NOLINT
+    template <class T, class M>
+    IndexColumn(M T::*) {  // NOLINT(google-explicit-constructor)
+        static_assert(sizeof(M) == 0,
+                      "an index's members are template arguments: .on<&T::a, &T::b>(), or "
+                      "drizzle::col<&T::a>() for a column with an order or operator class");
     }
-    template <class... Cs>
-    DRIZZLE_INLINE IndexBuilder on(const Cs&... columns) const {
-        static_assert(sizeof...(Cs) > 0 && sizeof...(Cs) <= detail::maxConstraintColumns,
-                      "an index takes 1 to 16 columns");
-        ((spec->columns[spec->columnCount++] = IndexColumn(columns).spec()), ...);
-        return *this;
+    constexpr IndexColumn asc() const { return with([](auto& d) { d.desc = false; }); }
+    constexpr IndexColumn desc() const { return with([](auto& d) { d.desc = true; }); }
+    constexpr IndexColumn nullsFirst() const { return with([](auto& d) { d.nulls = "first"; }); }
+    constexpr IndexColumn nullsLast() const { return with([](auto& d) { d.nulls = "last"; }); }
+    constexpr IndexColumn op(std::string_view opclass) const {
+        return with([&](auto& d) { d.opclass = opclass; });
     }
-    // PostgreSQL index method ("btree", "gin", "hnsw", ...); MySQL "btree" | "hash".
-    IndexBuilder using_(std::string_view method) const { return with([&](auto& s) { s.method = method; }); }
-    IndexBuilder where(Sql predicate) const { return with([&](auto& s) { s.where = predicate.text; }); }
-    // PostgreSQL storage parameters: "fillfactor=70" (comma-separated).
-    IndexBuilder with_(std::string_view parameters) const {
-        return with([&](auto& s) { s.with = parameters; });
+
+private:
+    template <class F>
+    constexpr IndexColumn with(F f) const {
+        IndexColumn c = *this;
+        f(c.decl);
+        return c;
     }
-    IndexBuilder concurrently() const { return with([](auto& s) { s.concurrently = true; }); }
-    // MySQL online DDL options.
-    IndexBuilder algorithm(std::string_view a) const { return with([&](auto& s) { s.algorithm = a; }); }
-    IndexBuilder lock(std::string_view l) const { return with([&](auto& s) { s.lock = l; }); }
 };
 
+// An index column given by its member, for an order or operator class.
+template <auto Member>
+constexpr IndexColumn col() {
+    return IndexColumn(detail::IndexColumnDecl{detail::keyOf<Member>});
+}
+
+template <bool Constant = true>
+class BasicIndexBuilder : public detail::ConstraintBuilder<BasicIndexBuilder<Constant>, Constant> {
+    using Base = detail::ConstraintBuilder<BasicIndexBuilder<Constant>, Constant>;
+
+public:
+    constexpr BasicIndexBuilder(std::string_view indexName, bool unique) {
+        this->decl.kind = unique ? detail::ConstraintSpec::Kind::uniqueIndex : detail::ConstraintSpec::Kind::index;
+        this->decl.name = indexName;
+    }
+    constexpr explicit BasicIndexBuilder(const detail::ConstraintDecl& d) { this->decl = d; }
+    // The indexed members: `.on<&T::a, &T::b>()`.
+    template <auto... Members>
+    constexpr BasicIndexBuilder on() const {
+        static_assert(sizeof...(Members) > 0 && sizeof...(Members) <= detail::maxConstraintColumns,
+                      "an index takes 1 to 16 columns");
+        return this->template withColumns<Members...>();
+    }
+    // Columns with an order, nulls or operator class, and expressions:
+    // `.on(drizzle::col<&T::a>().desc(), drizzle::sql("lower(b)"))`. Kept by the registry, so
+    // the table registers its extras at run time.
+    template <class... Cs>
+    BasicIndexBuilder<false> on(const Cs&... columns) const {
+        static_assert(sizeof...(Cs) > 0 && sizeof...(Cs) <= detail::maxConstraintColumns,
+                      "an index takes 1 to 16 columns");
+        const detail::IndexColumnDecl list[] = {IndexColumn(columns).decl...};
+        detail::ConstraintDecl d = this->decl;
+        d.columns = detail::keepIndexColumns(list, sizeof...(Cs));
+        d.columnCount = sizeof...(Cs);
+        return BasicIndexBuilder<false>(d);
+    }
+    // PostgreSQL index method ("btree", "gin", "hnsw", ...); MySQL "btree" | "hash".
+    constexpr BasicIndexBuilder using_(std::string_view method) const {
+        return this->with([&](auto& d) { d.method = method; });
+    }
+    constexpr BasicIndexBuilder where(Sql predicate) const {
+        return this->with([&](auto& d) { d.where = predicate.text; });
+    }
+    // PostgreSQL storage parameters: "fillfactor=70" (comma-separated).
+    constexpr BasicIndexBuilder with_(std::string_view parameters) const {
+        return this->with([&](auto& d) { d.with = parameters; });
+    }
+    constexpr BasicIndexBuilder concurrently() const { return this->with([](auto& d) { d.concurrently = true; }); }
+    // MySQL online DDL options.
+    constexpr BasicIndexBuilder algorithm(std::string_view a) const {
+        return this->with([&](auto& d) { d.algorithm = a; });
+    }
+    constexpr BasicIndexBuilder lock(std::string_view l) const { return this->with([&](auto& d) { d.lock = l; }); }
+};
+using IndexBuilder = BasicIndexBuilder<true>;
+
 // Without a name, Drizzle's: <table>_<columns>_index.
-inline IndexBuilder index(std::string_view name = {}) { return IndexBuilder(name, false); }
-inline IndexBuilder uniqueIndex(std::string_view name = {}) { return IndexBuilder(name, true); }
+constexpr IndexBuilder index(std::string_view name = {}) { return IndexBuilder(name, false); }
+constexpr IndexBuilder uniqueIndex(std::string_view name = {}) { return IndexBuilder(name, true); }
 
 class PrimaryKeyBuilder : public detail::ConstraintBuilder<PrimaryKeyBuilder> {
 public:
-    template <class... Ms>
-    DRIZZLE_ALWAYS_INLINE explicit PrimaryKeyBuilder(const ColumnList<Ms...>& list) {
-        spec->kind = detail::ConstraintSpec::Kind::primaryKey;
-        setColumns(list);
+    constexpr PrimaryKeyBuilder() { decl.kind = detail::ConstraintSpec::Kind::primaryKey; }
+    constexpr PrimaryKeyBuilder name(std::string_view n) const { return with([&](auto& d) { d.name = n; }); }
+    template <auto... Members>
+    constexpr PrimaryKeyBuilder columns() const {
+        static_assert(sizeof...(Members) > 0 && sizeof...(Members) <= detail::maxConstraintColumns,
+                      "a primary key takes 1 to 16 columns");
+        return withColumns<Members...>();
     }
 };
 
-// A composite primary key: `drizzle::primaryKey(&T::a, &T::b)`; `.name("...")` to name it.
-template <class... Ts, class... Ms>
-DRIZZLE_INLINE PrimaryKeyBuilder primaryKey(Ms Ts::*... members) {
-    return PrimaryKeyBuilder(cols(members...));
+// A composite primary key: `drizzle::primaryKey<&T::a, &T::b>()`; `.name("...")` to name it.
+template <auto... Members>
+constexpr PrimaryKeyBuilder primaryKey() {
+    return PrimaryKeyBuilder().columns<Members...>();
 }
 
 class UniqueBuilder : public detail::ConstraintBuilder<UniqueBuilder> {
 public:
-    template <class... Ms>
-    DRIZZLE_ALWAYS_INLINE explicit UniqueBuilder(const ColumnList<Ms...>& list) {
-        spec->kind = detail::ConstraintSpec::Kind::unique;
-        setColumns(list);
+    constexpr explicit UniqueBuilder(std::string_view name) {
+        decl.kind = detail::ConstraintSpec::Kind::unique;
+        decl.name = name;
     }
-    UniqueBuilder nullsNotDistinct() const { return with([](auto& s) { s.nullsNotDistinct = true; }); }
+    template <auto... Members>
+    constexpr UniqueBuilder on() const {
+        static_assert(sizeof...(Members) > 0 && sizeof...(Members) <= detail::maxConstraintColumns,
+                      "a unique constraint takes 1 to 16 columns");
+        return withColumns<Members...>();
+    }
+    constexpr UniqueBuilder nullsNotDistinct() const { return with([](auto& d) { d.nullsNotDistinct = true; }); }
+    // SQLite: a UNIQUE constraint inside CREATE TABLE rather than a unique index.
+    constexpr UniqueBuilder tableConstraint() const { return with([](auto& d) { d.tableConstraint = true; }); }
 };
 
-// A unique constraint over one or more columns: `drizzle::unique(&T::a, &T::b).name("x")`.
-template <class... Ts, class... Ms>
-DRIZZLE_INLINE UniqueBuilder unique(Ms Ts::*... members) {
-    return UniqueBuilder(cols(members...));
-}
+// A unique constraint over one or more columns, as Drizzle's: `drizzle::unique("name").on<&T::a, &T::b>()`
+// (without a name, <table>_<columns>_unique).
+constexpr UniqueBuilder unique(std::string_view name = {}) { return UniqueBuilder(name); }
 
 class ForeignKeyBuilder : public detail::ConstraintBuilder<ForeignKeyBuilder> {
 public:
-    template <class... Ms, class... Ns>
-    DRIZZLE_ALWAYS_INLINE ForeignKeyBuilder(const ColumnList<Ms...>& from, const ColumnList<Ns...>& to) {
-        static_assert(sizeof...(Ms) == sizeof...(Ns),
-                      "foreignKey: the referencing and referenced column lists differ in length");
-        if constexpr (sizeof...(Ms) == sizeof...(Ns)) {
-            static_assert((detail::sameValueType<Ms, Ns> && ...),
-                          "foreignKey: a referencing column's member has a different value type from "
-                          "the column it references");
-        }
-        spec->kind = detail::ConstraintSpec::Kind::foreignKey;
-        setColumns(from);
-        for (std::size_t i = 0; i < sizeof...(Ns); ++i) spec->targets[i] = to.refs[i];
-        spec->targetCount = sizeof...(Ns);
+    constexpr explicit ForeignKeyBuilder(const detail::ConstraintDecl& d) { decl = d; }
+    constexpr ForeignKeyBuilder onDelete(std::string_view action) const {
+        return with([&](auto& d) { d.onDelete = action; });
     }
-    ForeignKeyBuilder onDelete(std::string_view action) const {
-        return with([&](auto& s) { s.onDelete = action; });
-    }
-    ForeignKeyBuilder onUpdate(std::string_view action) const {
-        return with([&](auto& s) { s.onUpdate = action; });
+    constexpr ForeignKeyBuilder onUpdate(std::string_view action) const {
+        return with([&](auto& d) { d.onUpdate = action; });
     }
 };
 
-// A (multi-column) foreign key: `drizzle::foreignKey(cols(&T::a, &T::b), cols(&U::a, &U::b))`.
-template <class... Ms, class... Ns>
-ForeignKeyBuilder foreignKey(const ColumnList<Ms...>& from, const ColumnList<Ns...>& to) {
-    return ForeignKeyBuilder(from, to);
-}
+// A foreign key's referencing columns, waiting for the columns they reference.
+template <auto... Members>
+class ForeignKeyColumns : public detail::ConstraintBuilder<ForeignKeyColumns<Members...>> {
+public:
+    constexpr explicit ForeignKeyColumns(const detail::ConstraintDecl& d) { this->decl = d; }
+    template <auto... Targets>
+    constexpr ForeignKeyBuilder foreignColumns() const {
+        static_assert(sizeof...(Members) == sizeof...(Targets),
+                      "foreignKey: the referencing and referenced column lists differ in length");
+        if constexpr (sizeof...(Members) == sizeof...(Targets)) {
+            static_assert((detail::sameValueType<detail::MemberType<Members>, detail::MemberType<Targets>> && ...),
+                          "foreignKey: a referencing column's member has a different value type from "
+                          "the column it references");
+        }
+        detail::ConstraintDecl d = this->decl;
+        d.targets = detail::keyList<Targets...>;
+        d.targetCount = sizeof...(Targets);
+        return ForeignKeyBuilder(d);
+    }
+};
+
+class ForeignKeyName {
+public:
+    constexpr explicit ForeignKeyName(std::string_view name) : name_(name) {}
+    template <auto... Members>
+    constexpr ForeignKeyColumns<Members...> columns() const {
+        static_assert(sizeof...(Members) > 0 && sizeof...(Members) <= detail::maxConstraintColumns,
+                      "a foreign key takes 1 to 16 columns");
+        detail::ConstraintDecl d;
+        d.kind = detail::ConstraintSpec::Kind::foreignKey;
+        d.name = name_;
+        d.columns = detail::columnList<Members...>;
+        d.columnCount = sizeof...(Members);
+        return ForeignKeyColumns<Members...>(d);
+    }
+
+private:
+    std::string_view name_;
+};
+
+// A (multi-column) foreign key, as Drizzle's `foreignKey({name, columns, foreignColumns})`:
+// `drizzle::foreignKey("name").columns<&T::a, &T::b>().foreignColumns<&U::a, &U::b>()`
+// (without a name, Drizzle's <table>_<columns>_<target>_<columns>_fk).
+constexpr ForeignKeyName foreignKey(std::string_view name = {}) { return ForeignKeyName(name); }
+
+struct TableConstraint {
+    detail::ConstraintDecl decl;
+    consteval operator detail::ConstraintDecl() const { return decl; }  // NOLINT(google-explicit-constructor)
+};
 
 // CHECK (expression): `drizzle::check("price_positive", drizzle::sql("price > 0"))`.
-inline detail::ConstraintRef check(std::string_view name, Sql expression) {
-    detail::ConstraintSpec* s = detail::newConstraint();
-    s->kind = detail::ConstraintSpec::Kind::check;
-    s->name = name;
-    s->where = expression.text;
-    return {s};
+constexpr TableConstraint check(std::string_view name, Sql expression) {
+    TableConstraint c;
+    c.decl.kind = detail::ConstraintSpec::Kind::check;
+    c.decl.name = name;
+    c.decl.where = expression.text;
+    return c;
 }
 
 }  // namespace dsl

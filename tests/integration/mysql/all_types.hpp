@@ -232,16 +232,16 @@ inline const auto organizations = mysql::table<Organization>("organizations", {
     mysql::text<&Organization::bio>("bio"),
     mysql::datetime<&Organization::deletedAt>("deleted_at"),
 }, {
-    mysql::index("organizations_name_idx").on(&Organization::name),
-    mysql::index().on(&Organization::parentId, &Organization::name),
-    mysql::index("organizations_using_idx").on(&Organization::deletedAt).using_("btree"),
-    mysql::index("organizations_online_idx").on(&Organization::modifierId).algorithm("inplace").lock("none"),
+    mysql::index("organizations_name_idx").on<&Organization::name>(),
+    mysql::index().on<&Organization::parentId, &Organization::name>(),
+    mysql::index("organizations_using_idx").on<&Organization::deletedAt>().using_("btree"),
+    mysql::index("organizations_online_idx").on<&Organization::modifierId>().algorithm("inplace").lock("none"),
     mysql::index("organizations_copy_idx")
-        .on(&Organization::name, &Organization::modifierId)
+        .on<&Organization::name, &Organization::modifierId>()
         .algorithm("copy")
         .lock("shared"),
-    mysql::uniqueIndex("organizations_name_unique_idx").on(&Organization::name),
-    mysql::uniqueIndex("organizations_parent_name_idx").on(&Organization::parentId, &Organization::name),
+    mysql::uniqueIndex("organizations_name_unique_idx").on<&Organization::name>(),
+    mysql::uniqueIndex("organizations_parent_name_idx").on<&Organization::parentId, &Organization::name>(),
 });
 
 struct Membership {
@@ -257,11 +257,11 @@ inline const auto memberships = mysql::table<Membership>("memberships", {
     mysql::varchar<&Membership::role>("role", {.length = 32}).notNull().default_("member"),
     mysql::int_<&Membership::score>("score"),
 }, {
-    mysql::primaryKey(&Membership::orgId, &Membership::userId),
-    mysql::unique(&Membership::orgId, &Membership::role).name("memberships_org_role_key"),
-    mysql::unique(&Membership::userId, &Membership::role),
+    mysql::primaryKey<&Membership::orgId, &Membership::userId>(),
+    mysql::unique("memberships_org_role_key").on<&Membership::orgId, &Membership::role>(),
+    mysql::unique().on<&Membership::userId, &Membership::role>(),
     mysql::check("memberships_score_check", sql("`memberships`.`score` >= 0 and `memberships`.`score` <= 100")),
-    mysql::foreignKey(mysql::cols(&Membership::orgId), mysql::cols(&Organization::id)).onDelete(mysql::cascade),
+    mysql::foreignKey().columns<&Membership::orgId>().foreignColumns<&Organization::id>().onDelete(mysql::cascade),
 });
 
 struct Grant {
@@ -275,9 +275,8 @@ inline const auto grants = mysql::table<Grant>("grants", {
     mysql::int_<&Grant::userId>("user_id").notNull(),
     mysql::varchar<&Grant::permission>("permission", {.length = 64}).notNull(),
 }, {
-    mysql::primaryKey(&Grant::orgId, &Grant::userId, &Grant::permission).name("grants_custom_pk"),
-    mysql::foreignKey(mysql::cols(&Grant::orgId, &Grant::userId), mysql::cols(&Membership::orgId, &Membership::userId))
-        .name("grants_membership_fk")
+    mysql::primaryKey<&Grant::orgId, &Grant::userId, &Grant::permission>().name("grants_custom_pk"),
+    mysql::foreignKey("grants_membership_fk").columns<&Grant::orgId, &Grant::userId>().foreignColumns<&Membership::orgId, &Membership::userId>()
         .onDelete(mysql::cascade)
         .onUpdate(mysql::cascade),
 });
@@ -297,7 +296,7 @@ inline const auto weirdNames = mysql::table<WeirdName>("Weird `Names`", {
     mysql::varchar<&WeirdName::quoted>("it's `quoted`", {.length = 20}),
     mysql::int_<&WeirdName::order>("order").references<&Organization::id>(),
 }, {
-    mysql::index("Weird Index").on(&WeirdName::quoted, &WeirdName::order),
+    mysql::index("Weird Index").on<&WeirdName::quoted, &WeirdName::order>(),
     mysql::check("Weird Check", sql("char_length(`Mixed Case`) < 10")),
 });
 

@@ -294,11 +294,10 @@ inline const auto organizations = pg::table<Organization>("organizations", {
     pg::integer<&Organization::modifierId>("modifier_id")
         .references<&Modifier::id>({.onDelete = pg::restrict, .onUpdate = pg::noAction}),
 }, {
-    pg::foreignKey(pg::cols(&Organization::fallbackParentId), pg::cols(&Organization::id))
-        .name("organizations_fallback_fk")
+    pg::foreignKey("organizations_fallback_fk").columns<&Organization::fallbackParentId>().foreignColumns<&Organization::id>()
         .onDelete(pg::setDefault)
         .onUpdate(pg::restrict),
-    pg::unique(&Organization::parentId, &Organization::name).name("organizations_parent_name_key"),
+    pg::unique("organizations_parent_name_key").on<&Organization::parentId, &Organization::name>(),
 });
 
 struct Membership {
@@ -318,11 +317,11 @@ inline const auto memberships = pg::table<Membership>("memberships", {
     pg::text<&Membership::nickname>("nickname"),
     pg::timestamp<&Membership::createdAt>("created_at", {.withTimezone = true}).notNull().defaultNow(),
 }, {
-    pg::primaryKey(&Membership::orgId, &Membership::userId),
-    pg::unique(&Membership::orgId, &Membership::role).name("memberships_org_role_key"),
-    pg::unique(&Membership::userId, &Membership::nickname).nullsNotDistinct(),
+    pg::primaryKey<&Membership::orgId, &Membership::userId>(),
+    pg::unique("memberships_org_role_key").on<&Membership::orgId, &Membership::role>(),
+    pg::unique().on<&Membership::userId, &Membership::nickname>().nullsNotDistinct(),
     pg::check("memberships_score_check", sql(R"("memberships"."score" >= 0 and "memberships"."score" <= 100)")),
-    pg::foreignKey(pg::cols(&Membership::orgId), pg::cols(&Organization::id)).onDelete(pg::cascade),
+    pg::foreignKey().columns<&Membership::orgId>().foreignColumns<&Organization::id>().onDelete(pg::cascade),
 });
 
 struct Grant {
@@ -336,9 +335,8 @@ inline const auto grants = pg::table<Grant>("grants", {
     pg::integer<&Grant::userId>("user_id").notNull(),
     pg::text<&Grant::permission>("permission").notNull(),
 }, {
-    pg::primaryKey(&Grant::orgId, &Grant::userId, &Grant::permission).name("grants_custom_pk"),
-    pg::foreignKey(pg::cols(&Grant::orgId, &Grant::userId), pg::cols(&Membership::orgId, &Membership::userId))
-        .name("grants_membership_fk")
+    pg::primaryKey<&Grant::orgId, &Grant::userId, &Grant::permission>().name("grants_custom_pk"),
+    pg::foreignKey("grants_membership_fk").columns<&Grant::orgId, &Grant::userId>().foreignColumns<&Membership::orgId, &Membership::userId>()
         .onDelete(pg::cascade)
         .onUpdate(pg::cascade),
 });
@@ -358,7 +356,7 @@ inline const auto weirdNames = pg::table<WeirdName>("Weird \"Names\"", {
     pg::text<&WeirdName::quoted>("it's \"quoted\""),
     pg::integer<&WeirdName::grantOrg>("order").references<&Organization::id>(),
 }, {
-    pg::index("Weird Index").on(pg::col(&WeirdName::quoted).desc()),
+    pg::index("Weird Index").on(pg::col<&WeirdName::quoted>().desc()),
     pg::check("Weird Check", sql(R"(length("Mixed Case") < 10)")),
 });
 
@@ -387,27 +385,27 @@ inline const auto documents = pg::table<Document>("documents", {
     pg::timestamp<&Document::deletedAt>("deleted_at"),
     pg::integer<&Document::rank>("rank"),
 }, {
-    pg::index().on(&Document::title),
-    pg::index("documents_title_rank_idx").on(pg::col(&Document::title).asc(), pg::col(&Document::rank).desc()),
+    pg::index().on<&Document::title>(),
+    pg::index("documents_title_rank_idx").on(pg::col<&Document::title>().asc(), pg::col<&Document::rank>().desc()),
     pg::index("documents_nulls_idx")
-        .on(pg::col(&Document::rank).asc().nullsFirst(), pg::col(&Document::createdAt).desc().nullsLast()),
-    pg::index("documents_desc_default_nulls_idx").on(pg::col(&Document::deletedAt).desc()),
-    pg::uniqueIndex("documents_title_unique_idx").on(&Document::title),
+        .on(pg::col<&Document::rank>().asc().nullsFirst(), pg::col<&Document::createdAt>().desc().nullsLast()),
+    pg::index("documents_desc_default_nulls_idx").on(pg::col<&Document::deletedAt>().desc()),
+    pg::uniqueIndex("documents_title_unique_idx").on<&Document::title>(),
     pg::index("documents_lower_title_idx").on(sql(R"(lower("title"))")),
-    pg::index("documents_tags_gin_idx").using_("gin").on(&Document::tags),
-    pg::index("documents_meta_gin_idx").using_("gin").on(pg::col(&Document::meta).op("jsonb_path_ops")),
-    pg::index("documents_location_gist_idx").using_("gist").on(&Document::location),
-    pg::index("documents_created_brin_idx").using_("brin").on(&Document::createdAt),
-    pg::index("documents_title_hash_idx").using_("hash").on(&Document::title),
-    pg::index("documents_text_pattern_idx").on(pg::col(&Document::body).op("text_pattern_ops").desc().nullsFirst()),
-    pg::uniqueIndex("documents_active_title_idx").on(&Document::title).where(sql(R"("documents"."deleted_at" is null)")),
-    pg::index("documents_fillfactor_idx").on(&Document::rank).with_("fillfactor=70,deduplicate_items=off"),
+    pg::index("documents_tags_gin_idx").using_("gin").on<&Document::tags>(),
+    pg::index("documents_meta_gin_idx").using_("gin").on(pg::col<&Document::meta>().op("jsonb_path_ops")),
+    pg::index("documents_location_gist_idx").using_("gist").on<&Document::location>(),
+    pg::index("documents_created_brin_idx").using_("brin").on<&Document::createdAt>(),
+    pg::index("documents_title_hash_idx").using_("hash").on<&Document::title>(),
+    pg::index("documents_text_pattern_idx").on(pg::col<&Document::body>().op("text_pattern_ops").desc().nullsFirst()),
+    pg::uniqueIndex("documents_active_title_idx").on<&Document::title>().where(sql(R"("documents"."deleted_at" is null)")),
+    pg::index("documents_fillfactor_idx").on<&Document::rank>().with_("fillfactor=70,deduplicate_items=off"),
     // CONCURRENTLY cannot run inside a transaction block: the test applies the export statement
     // by statement (psql without --single-transaction), as `drizzle-kit export | psql` would.
-    pg::index("documents_concurrent_idx").on(&Document::createdAt).concurrently(),
+    pg::index("documents_concurrent_idx").on<&Document::createdAt>().concurrently(),
     pg::index("documents_everything_idx")
         .using_("btree")
-        .on(pg::col(&Document::rank).desc().nullsFirst(), sql(R"(lower("body"))"))
+        .on(pg::col<&Document::rank>().desc().nullsFirst(), sql(R"(lower("body"))"))
         .where(sql(R"("documents"."rank" > 0)"))
         .with_("fillfactor=90")
         .concurrently(),
@@ -432,7 +430,7 @@ inline const auto auditLog = audit.table<AuditLog>("log", {
     pg::bigint<&AuditLog::sequenceNo>("sequence_no").notNull().default_(sql("nextval('audit.audit_seq')")),
     pg::timestamp<&AuditLog::at>("at", {.withTimezone = true}).notNull().defaultNow(),
 }, {
-    pg::index("log_level_idx").on(&AuditLog::level, pg::col(&AuditLog::at).desc()),
+    pg::index("log_level_idx").on(drizzle::col<&AuditLog::level>(), pg::col<&AuditLog::at>().desc()),
     pg::check("log_message_check", sql(R"(length("message") > 0)")),
 });
 
@@ -453,9 +451,9 @@ inline const auto auditEntries = audit.table<AuditEntry>("entries", {
     pg::varchar<&AuditEntry::code>("code", {.length = 8}).unique(),
     pg::text<&AuditEntry::codeUpper>("code_upper").generatedAlwaysAs(sql(R"(upper("code"))")),
 }, {
-    pg::foreignKey(pg::cols(&AuditEntry::orgId), pg::cols(&Organization::id)).name("entries_org_fk").onUpdate(pg::cascade),
-    pg::unique(&AuditEntry::logId, &AuditEntry::orgId).name("entries_log_org_key").nullsNotDistinct(),
-    pg::index("entries_code_idx").on(pg::col(&AuditEntry::code).desc().nullsFirst()).concurrently(),
+    pg::foreignKey("entries_org_fk").columns<&AuditEntry::orgId>().foreignColumns<&Organization::id>().onUpdate(pg::cascade),
+    pg::unique("entries_log_org_key").on<&AuditEntry::logId, &AuditEntry::orgId>().nullsNotDistinct(),
+    pg::index("entries_code_idx").on(pg::col<&AuditEntry::code>().desc().nullsFirst()).concurrently(),
     pg::policy("entries_read", {.for_ = "select", .to = "drizzle_it_reader", .using_ = sql(R"("org_id" is not null)")}),
 });
 

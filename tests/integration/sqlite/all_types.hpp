@@ -151,18 +151,17 @@ inline const auto organizations = sqlite::table<Organization>("organizations", {
         .references<&Modifier::id>({.onDelete = sqlite::restrict, .onUpdate = sqlite::noAction}),
     sqlite::integer<&Organization::deletedAt>("deleted_at", {.mode = "timestamp"}),
 }, {
-    sqlite::foreignKey(sqlite::cols(&Organization::fallbackParentId), sqlite::cols(&Organization::id))
-        .name("organizations_fallback_fk")
+    sqlite::foreignKey("organizations_fallback_fk").columns<&Organization::fallbackParentId>().foreignColumns<&Organization::id>()
         .onDelete(sqlite::setDefault)
         .onUpdate(sqlite::restrict),
-    sqlite::index("organizations_name_idx").on(&Organization::name),
-    sqlite::index().on(&Organization::parentId, &Organization::name),
-    sqlite::uniqueIndex("organizations_name_unique_idx").on(&Organization::name),
+    sqlite::index("organizations_name_idx").on<&Organization::name>(),
+    sqlite::index().on<&Organization::parentId, &Organization::name>(),
+    sqlite::uniqueIndex("organizations_name_unique_idx").on<&Organization::name>(),
     sqlite::uniqueIndex("organizations_active_name_idx")
-        .on(&Organization::name)
+        .on<&Organization::name>()
         .where(sql(R"("organizations"."deleted_at" is null)")),
-    sqlite::index("organizations_lower_name_idx").on(sql(R"(lower("name"))"), &Organization::deletedAt),
-    sqlite::unique(&Organization::parentId, &Organization::fallbackParentId).name("organizations_parents_key"),
+    sqlite::index("organizations_lower_name_idx").on(sql(R"(lower("name"))"), drizzle::col<&Organization::deletedAt>()),
+    sqlite::unique("organizations_parents_key").on<&Organization::parentId, &Organization::fallbackParentId>(),
 });
 
 struct Membership {
@@ -178,10 +177,10 @@ inline const auto memberships = sqlite::table<Membership>("memberships", {
     sqlite::text<&Membership::role>("role").notNull().default_("member"),
     sqlite::integer<&Membership::score>("score"),
 }, {
-    sqlite::primaryKey(&Membership::orgId, &Membership::userId),
-    sqlite::unique(&Membership::orgId, &Membership::role),
+    sqlite::primaryKey<&Membership::orgId, &Membership::userId>(),
+    sqlite::unique().on<&Membership::orgId, &Membership::role>(),
     sqlite::check("memberships_score_check", sql(R"("memberships"."score" >= 0 and "memberships"."score" <= 100)")),
-    sqlite::foreignKey(sqlite::cols(&Membership::orgId), sqlite::cols(&Organization::id)).onDelete(sqlite::cascade),
+    sqlite::foreignKey().columns<&Membership::orgId>().foreignColumns<&Organization::id>().onDelete(sqlite::cascade),
 });
 
 struct Grant {
@@ -195,10 +194,8 @@ inline const auto grants = sqlite::table<Grant>("grants", {
     sqlite::integer<&Grant::userId>("user_id").notNull(),
     sqlite::text<&Grant::permission>("permission").notNull(),
 }, {
-    sqlite::primaryKey(&Grant::orgId, &Grant::userId, &Grant::permission).name("grants_custom_pk"),
-    sqlite::foreignKey(sqlite::cols(&Grant::orgId, &Grant::userId),
-                       sqlite::cols(&Membership::orgId, &Membership::userId))
-        .name("grants_membership_fk")
+    sqlite::primaryKey<&Grant::orgId, &Grant::userId, &Grant::permission>().name("grants_custom_pk"),
+    sqlite::foreignKey("grants_membership_fk").columns<&Grant::orgId, &Grant::userId>().foreignColumns<&Membership::orgId, &Membership::userId>()
         .onDelete(sqlite::cascade)
         .onUpdate(sqlite::cascade),
 });
@@ -218,7 +215,7 @@ inline const auto weirdNames = sqlite::table<WeirdName>("Weird `Names`", {
     sqlite::text<&WeirdName::quoted>("it's `quoted`"),
     sqlite::integer<&WeirdName::order>("order").references<&Organization::id>(),
 }, {
-    sqlite::index("Weird Index").on(&WeirdName::quoted, &WeirdName::order),
+    sqlite::index("Weird Index").on<&WeirdName::quoted, &WeirdName::order>(),
     sqlite::check("Weird Check", sql(R"(length("Mixed Case") < 10)")),
 });
 

@@ -35,7 +35,7 @@ inline const auto tasks = sqlite::table<Task>("tasks", {
     sqlite::integer<&Task::done>("done").notNull().default_(false),
     sqlite::integer<&Task::assigneeId>("assignee_id").references<&User::id>({.onDelete = sqlite::setNull}),
 }, {
-    sqlite::index("tasks_assignee_idx").on(&Task::assigneeId),
+    sqlite::index("tasks_assignee_idx").on<&Task::assigneeId>(),
     sqlite::check("tasks_title_not_empty", sqlite::sql("length(title) > 0")),
 });
 
