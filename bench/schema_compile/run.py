@@ -10,7 +10,9 @@ exporter translation unit against each:
     #include <drizzle/exporter.hpp>
     int main() { return drizzle::runExporter(); }
 
-with `<cxx> -std=c++20 -O0 -c` (as drizzle-kit compiles its exporter), taking the median CPU
+with `<cxx> -std=c++20 -O0 -c` plus the exporter's flags (as drizzle-kit compiles its exporter:
+-fmerge-all-constants -DDRIZZLE_SCHEMA_ONLY; --app leaves them out, as an application that
+includes the schema compiles it, codecs and all), taking the median CPU
 time (user + sys) of --runs runs, and prints schema/floor. The schema exporter is also linked
 against drizzle_core and run; a run that fails is an error (the generated schema must be one
 the registry accepts), and one killed by a signal is reported in the table.
@@ -35,6 +37,8 @@ import time
 
 REPO = pathlib.Path(__file__).resolve().parents[2]
 
+# What drizzle-kit adds when it compiles the exporter (src/exporter/exporter.cpp).
+EXPORTER_FLAGS = ["-fmerge-all-constants", "-DDRIZZLE_SCHEMA_ONLY"]
 EXPORTER_MAIN = "#include <drizzle/exporter.hpp>\nint main() { return drizzle::runExporter(); }\n"
 
 
@@ -136,6 +140,8 @@ def main():
     parser.add_argument("--lib", default=str(REPO / "build" / "libdrizzle_core.a"),
                         help="drizzle_core to link the exporter against (default: build/libdrizzle_core.a)")
     parser.add_argument("--keep", metavar="DIR", help="generate into DIR and keep the files")
+    parser.add_argument("--app", action="store_true",
+                        help="compile as an application does, without the exporter's flags")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     lib = pathlib.Path(args.lib)
@@ -143,8 +149,10 @@ def main():
         sys.exit(f"{lib} not found; build it with: cmake -S . -B build -G Ninja && ninja -C build drizzle_core")
 
     compiler = subprocess.run([args.cxx, "--version"], capture_output=True, text=True, check=True).stdout
+    flags = [] if args.app else EXPORTER_FLAGS
     print(f"compiler: {compiler.splitlines()[0]}")
-    print(f"compile:  {args.cxx} -std=c++20 -O0 -c -I include <tu>.cpp; CPU seconds (user+sys), median of {args.runs}")
+    print(f"compile:  {args.cxx} -std=c++20 -O0 {' '.join(flags)} -c -I include <tu>.cpp; "
+          f"CPU seconds (user+sys), median of {args.runs}")
     print()
     header = (f"{'tables':>6} {'columns':>7} | {'floor':>6} {'schema':>7} {'ratio':>6} {'wall':>6} {'RSS MiB':>7} "
               f"| {'link':>5} {'run':>7}")
@@ -157,8 +165,8 @@ def main():
         for n in sizes:
             tus = write_headers(directory, n)
             compiled = {
-                kind: median_of(args.runs, [args.cxx, "-std=c++20", "-O0", "-c", f"-I{REPO / 'include'}", tu.name,
-                                            "-o", f"{kind}_{n}.o"], directory)
+                kind: median_of(args.runs, [args.cxx, "-std=c++20", "-O0", *flags, "-c", f"-I{REPO / 'include'}",
+                                            tu.name, "-o", f"{kind}_{n}.o"], directory)
                 for kind, tu in tus.items()
             }
             floor, schema = compiled["floor"], compiled["schema"]

@@ -205,7 +205,8 @@ template <class Row>
 DRIZZLE_ALWAYS_INLINE drizzle::Table<Row, drizzle::Dialect::mysql> table(const char* name, std::initializer_list<drizzle::detail::ColumnDecl> columns,
                           std::initializer_list<drizzle::detail::ConstraintDecl> constraints = {},
                           drizzle::detail::Site at = DRIZZLE_HERE) {
-    return drizzle::detail::declareTable<Row, Dialect::mysql>("", name, columns, constraints, at);
+    return drizzle::Table<Row, Dialect::mysql>(drizzle::detail::registerTable(
+        Dialect::mysql, &drizzle::detail::typeTag<Row>, "", name, columns, constraints, at));
 }
 
 struct ViewOptions {

@@ -414,7 +414,8 @@ template <class Row>
 DRIZZLE_ALWAYS_INLINE drizzle::Table<Row, drizzle::Dialect::postgresql> table(const char* name, std::initializer_list<drizzle::detail::ColumnDecl> columns,
                           std::initializer_list<drizzle::detail::ConstraintDecl> constraints = {},
                           drizzle::detail::Site at = DRIZZLE_HERE) {
-    return drizzle::detail::declareTable<Row, Dialect::postgresql>("public", name, columns, constraints, at);
+    return drizzle::Table<Row, Dialect::postgresql>(drizzle::detail::registerTable(
+        Dialect::postgresql, &drizzle::detail::typeTag<Row>, "public", name, columns, constraints, at));
 }
 
 template <class Row>
@@ -440,7 +441,8 @@ public:
     DRIZZLE_ALWAYS_INLINE drizzle::Table<Row, drizzle::Dialect::postgresql> table(const char* name, std::initializer_list<drizzle::detail::ColumnDecl> columns,
                               std::initializer_list<drizzle::detail::ConstraintDecl> constraints = {},
                               drizzle::detail::Site at = DRIZZLE_HERE) const {
-        return drizzle::detail::declareTable<Row, Dialect::postgresql>(name_, name, columns, constraints, at);
+        return drizzle::Table<Row, Dialect::postgresql>(drizzle::detail::registerTable(
+        Dialect::postgresql, &drizzle::detail::typeTag<Row>, name_, name, columns, constraints, at));
     }
     Enum pgEnum(std::string_view name, std::initializer_list<const char*> values, drizzle::detail::Site at = DRIZZLE_HERE) const {
         return Enum(drizzle::detail::registerEnum(Dialect::postgresql, name_, name, values.begin(), values.size(), at));

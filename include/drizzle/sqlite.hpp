@@ -155,7 +155,8 @@ template <class Row>
 DRIZZLE_ALWAYS_INLINE drizzle::Table<Row, drizzle::Dialect::sqlite> table(const char* name, std::initializer_list<drizzle::detail::ColumnDecl> columns,
                           std::initializer_list<drizzle::detail::ConstraintDecl> constraints = {},
                           drizzle::detail::Site at = DRIZZLE_HERE) {
-    return drizzle::detail::declareTable<Row, Dialect::sqlite>("", name, columns, constraints, at);
+    return drizzle::Table<Row, Dialect::sqlite>(drizzle::detail::registerTable(
+        Dialect::sqlite, &drizzle::detail::typeTag<Row>, "", name, columns, constraints, at));
 }
 
 template <class Row>

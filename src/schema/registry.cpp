@@ -93,8 +93,8 @@ ColumnSpec internColumn(Registry& r, const ColumnDecl& d) {
         c.identity = IdentitySpec{d.rare.identity.kind, r.intern(d.rare.identity.name), d.rare.identity.options};
     }
     if (d.reference != nullptr)
-        c.reference = ReferenceSpec{resolveMember(d.referenceOwner, d.reference), r.intern(d.onDelete),
-                                    r.intern(d.onUpdate)};
+        c.reference = ReferenceSpec{resolveMember(d.referenceOwner, d.reference), d.onDelete.text(),
+                                    d.onUpdate.text()};
     c.defaultFn = resolveFunction(d.defaultFn);
     c.onUpdateFn = resolveFunction(d.onUpdateFn);
     c.codec = d.codec;
@@ -123,8 +123,8 @@ ConstraintSpec internConstraint(Registry& r, const ConstraintDecl& d) {
     c.nullsNotDistinct = d.nullsNotDistinct;
     c.tableConstraint = d.tableConstraint;
     c.concurrently = d.concurrently;
-    c.onDelete = r.intern(d.onDelete);
-    c.onUpdate = r.intern(d.onUpdate);
+    c.onDelete = d.onDelete.text();  // the names are constants
+    c.onUpdate = d.onUpdate.text();
     c.method = r.intern(d.method);
     c.where = r.intern(d.where);
     c.with = r.intern(d.with);
@@ -168,6 +168,11 @@ TableDef* registerTable(Dialect dialect, const void* owner, std::string_view sch
 }
 
 void enableRowLevelSecurity(TableDef* table) { table->rls = true; }
+
+void unknownReferentialAction(std::string_view text) {
+    throw std::invalid_argument("\"" + std::string(text) +
+                                "\" is not a referential action: use cascade, restrict, no action, set null or set default");
+}
 
 void identityAndGeneratedExcludeEachOther() {
     throw std::logic_error("a column cannot be both an identity and GENERATED ALWAYS AS (an expression)");

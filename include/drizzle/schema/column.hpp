@@ -124,8 +124,8 @@ inline constexpr bool sameValueType = std::is_same_v<ValueOf<From>, ValueOf<To>>
 }  // namespace detail
 
 struct ReferenceOptions {
-    std::string_view onDelete{};  // drizzle::cascade, drizzle::setNull, ...
-    std::string_view onUpdate{};
+    ReferentialAction onDelete{};  // drizzle::cascade, drizzle::setNull, ...
+    ReferentialAction onUpdate{};
 };
 
 struct UniqueOptions {

@@ -14,6 +14,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <iterator>
 #include <optional>
 #include <string_view>
 
@@ -36,6 +37,12 @@
 
 namespace drizzle {
 
+namespace detail {
+// Declaring a referential action other than Drizzle's five; at compile time, the call the
+// compiler cannot evaluate names the mistake.
+void unknownReferentialAction(std::string_view text);
+}  // namespace detail
+
 // The vocabulary every dialect shares (sql, index, check, cascade, ...) lives in this inline
 // namespace, so each dialect namespace takes it whole with one using-directive: `pg::index`,
 // `sqlite::cascade` and `drizzle::sql` all name the same thing.
@@ -47,12 +54,33 @@ struct Sql {
 };
 constexpr Sql sql(std::string_view text) { return Sql{text}; }
 
+// A foreign key's ON DELETE / ON UPDATE action: drizzle::cascade, ..., or Drizzle's text
+// ("cascade", "restrict", "no action", "set null", "set default"); other text does not compile.
+// A one-byte code, so that a declaration stays small constant data.
+class ReferentialAction {
+public:
+    static constexpr std::string_view names[] = {"", "cascade", "restrict", "no action", "set null", "set default"};
+    constexpr ReferentialAction() = default;
+    constexpr ReferentialAction(std::string_view text) : code(codeOf(text)) {}  // NOLINT(google-explicit-constructor)
+    constexpr ReferentialAction(const char* text) : code(codeOf(text)) {}       // NOLINT(google-explicit-constructor)
+    constexpr std::string_view text() const { return names[code]; }
+    std::uint8_t code = 0;
+
+private:
+    static constexpr std::uint8_t codeOf(std::string_view text) {
+        for (std::uint8_t i = 1; i < std::size(names); ++i)
+            if (names[i] == text) return i;
+        detail::unknownReferentialAction(text);
+        return 0;
+    }
+};
+
 // Referential actions, spelled as Drizzle spells them.
-inline constexpr std::string_view cascade = "cascade";
-inline constexpr std::string_view restrict = "restrict";
-inline constexpr std::string_view noAction = "no action";
-inline constexpr std::string_view setNull = "set null";
-inline constexpr std::string_view setDefault = "set default";
+inline constexpr ReferentialAction cascade{"cascade"};
+inline constexpr ReferentialAction restrict{"restrict"};
+inline constexpr ReferentialAction noAction{"no action"};
+inline constexpr ReferentialAction setNull{"set null"};
+inline constexpr ReferentialAction setDefault{"set default"};
 
 }  // namespace dsl
 
@@ -236,7 +264,7 @@ struct ColumnDecl {
     std::size_t valueCount = 0;
     const void* referenceOwner = nullptr;  // a foreign key's target, as `owner` and `member`
     const void* reference = nullptr;
-    std::string_view onDelete, onUpdate;
+    ReferentialAction onDelete, onUpdate;
     const void* defaultFn = nullptr;   // where the app-side functions' pointers are stored
     const void* onUpdateFn = nullptr;
     union RareGroup {
@@ -308,7 +336,7 @@ struct ConstraintDecl {
     // or an expression (`.on(col<&T::a>().desc())`), a list the registry keeps (`keepIndexColumns`).
     const IndexColumnDecl* columns = nullptr;
     const KeyDecl* targets = nullptr;                  // foreign key: the referenced columns
-    std::string_view onDelete, onUpdate;               // foreign key
+    ReferentialAction onDelete, onUpdate;              // foreign key
     std::string_view method, where, with, algorithm, lock;  // index; `where` is also a check's expression
     std::string_view as, for_, to, using_, withCheck;  // policy
 };

@@ -67,16 +67,6 @@ private:
     detail::TableDef* def_;
 };
 
-namespace detail {
-// A dialect's `table<Row>(...)`: one registration call, inlined into the table's initialiser so
-// that a table costs no function of its own.
-template <class Row, Dialect D>
-DRIZZLE_ALWAYS_INLINE Table<Row, D> declareTable(std::string_view schema, const char* name,
-                                                 std::initializer_list<ColumnDecl> columns,
-                                                 std::initializer_list<ConstraintDecl> constraints, Site at) {
-    return Table<Row, D>(registerTable(D, &typeTag<Row>, schema, name, columns, constraints, at));
-}
-}  // namespace detail
 
 inline namespace dsl {
 
@@ -129,12 +119,12 @@ protected:
         f(s.decl);
         return s;
     }
-    template <auto... Ps>
-    constexpr Self withColumns() const {  // the caller checks the count, naming what it declares
-        return with([](ConstraintDecl& d) {
-            d.columns = columnList<Ps...>;
-            d.columnCount = sizeof...(Ps);
-        });
+    // One instantiation per column list, no more: a table's index costs its compile that much.
+    constexpr Self withColumns(const IndexColumnDecl* columns, std::size_t count) const {
+        Self s = static_cast<const Self&>(*this);
+        s.decl.columns = columns;
+        s.decl.columnCount = static_cast<std::uint8_t>(count);
+        return s;
     }
 };
 
@@ -193,7 +183,7 @@ public:
     constexpr BasicIndexBuilder on() const {
         static_assert(sizeof...(Members) > 0 && sizeof...(Members) <= detail::maxConstraintColumns,
                       "an index takes 1 to 16 columns");
-        return this->template withColumns<Members...>();
+        return this->withColumns(detail::columnList<Members...>, sizeof...(Members));
     }
     // Columns with an order, nulls or operator class, and expressions:
     // `.on(drizzle::col<&T::a>().desc(), drizzle::sql("lower(b)"))`. Kept by the registry, so
@@ -240,7 +230,7 @@ public:
     constexpr PrimaryKeyBuilder columns() const {
         static_assert(sizeof...(Members) > 0 && sizeof...(Members) <= detail::maxConstraintColumns,
                       "a primary key takes 1 to 16 columns");
-        return withColumns<Members...>();
+        return withColumns(detail::columnList<Members...>, sizeof...(Members));
     }
 };
 
@@ -260,7 +250,7 @@ public:
     constexpr UniqueBuilder on() const {
         static_assert(sizeof...(Members) > 0 && sizeof...(Members) <= detail::maxConstraintColumns,
                       "a unique constraint takes 1 to 16 columns");
-        return withColumns<Members...>();
+        return withColumns(detail::columnList<Members...>, sizeof...(Members));
     }
     constexpr UniqueBuilder nullsNotDistinct() const { return with([](auto& d) { d.nullsNotDistinct = true; }); }
     // SQLite: a UNIQUE constraint inside CREATE TABLE rather than a unique index.
@@ -274,10 +264,10 @@ constexpr UniqueBuilder unique(std::string_view name = {}) { return UniqueBuilde
 class ForeignKeyBuilder : public detail::ConstraintBuilder<ForeignKeyBuilder> {
 public:
     constexpr explicit ForeignKeyBuilder(const detail::ConstraintDecl& d) { decl = d; }
-    constexpr ForeignKeyBuilder onDelete(std::string_view action) const {
+    constexpr ForeignKeyBuilder onDelete(ReferentialAction action) const {
         return with([&](auto& d) { d.onDelete = action; });
     }
-    constexpr ForeignKeyBuilder onUpdate(std::string_view action) const {
+    constexpr ForeignKeyBuilder onUpdate(ReferentialAction action) const {
         return with([&](auto& d) { d.onUpdate = action; });
     }
 };

@@ -1,0 +1,22 @@
+// EXPECT: unknownReferentialAction
+// A referential action is one of Drizzle's five; a typo is a compile error, not a migration that
+// fails on the server.
+#include <drizzle/pg.hpp>
+
+namespace pg = drizzle::pg;
+
+struct User {
+    std::int32_t id;
+};
+struct Post {
+    std::int32_t id;
+    std::int32_t authorId;
+};
+
+inline const auto users = pg::table<User>("users", {
+    pg::serial<&User::id>("id").primaryKey(),
+});
+inline const auto posts = pg::table<Post>("posts", {
+    pg::serial<&Post::id>("id").primaryKey(),
+    pg::integer<&Post::authorId>("author_id").notNull().references<&User::id>({.onDelete = "cascde"}),
+});
