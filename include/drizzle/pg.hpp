@@ -349,8 +349,8 @@ constexpr drizzle::TableConstraint policy(std::string_view name, PolicyOptions o
     c.decl.as = options.as;
     c.decl.for_ = options.for_;
     c.decl.to = options.to;
-    c.decl.using_ = options.using_.text;
-    c.decl.withCheck = options.withCheck.text;
+    c.decl.using_ = options.using_;
+    c.decl.withCheck = options.withCheck;
     return c;
 }
 

@@ -48,6 +48,54 @@ void (*resolveFunction(const void* constant))() {
     return fn;
 }
 
+// SQL naming columns (spec.hpp: Sql), as Drizzle Kit prints it in each place: a bare column in
+// an index expression (and a SQLite generated column), else qualified by its table, and by its
+// schema for a table in a pgSchema. Names are quoted for the dialect, inner quotes doubled.
+enum class SqlPlace { indexExpression, generated, qualified };
+
+std::string quoted(Dialect d, std::string_view name) {
+    const char q = d == Dialect::mysql ? '`' : '"';
+    std::string out(1, q);
+    for (char c : name) {
+        if (c == q) out += q;
+        out += c;
+    }
+    return out + q;
+}
+
+std::string renderSql(const Registry& r, const Sql& sql, SqlPlace place, const TableDef& self) {
+    if (sql.columnCount == 0) return std::string(sql.text);
+    std::string out;
+    std::size_t next = 0;
+    for (char c : sql.text) {
+        if (c != '?' || next >= sql.columnCount) {
+            out += c;
+            continue;
+        }
+        const MemberRef m = resolveMember(sql.columns[next].owner, sql.columns[next].member);
+        ++next;
+        const TableDef* table = m.owner == self.owner ? &self : nullptr;
+        for (auto it = r.tables.rbegin(); table == nullptr && it != r.tables.rend(); ++it)
+            if (it->owner == m.owner && &*it != &self) table = &*it;
+        const ColumnSpec* column = nullptr;
+        if (table)
+            for (const auto& col : table->columns)
+                if (col.member.owner == m.owner && col.member.offset == m.offset) column = &col;
+        if (!column)
+            throw std::logic_error("sql<...>(\"" + std::string(sql.text) + "\") in table \"" + std::string(self.name) +
+                                   "\" names a member that is not a column of a table declared before it");
+        const bool bare = place == SqlPlace::indexExpression ||
+                          (place == SqlPlace::generated && self.dialect == Dialect::sqlite);
+        if (!bare) {
+            if (table->dialect == Dialect::postgresql && !table->schema.empty() && table->schema != "public")
+                out += quoted(table->dialect, table->schema) + ".";
+            out += quoted(table->dialect, table->name) + ".";
+        }
+        out += quoted(self.dialect, column->name);
+    }
+    return out;
+}
+
 // The registered form of a column declaration (spec.hpp: ColumnDecl), its strings copied.
 ColumnSpec internColumn(Registry& r, const ColumnDecl& d) {
     r.progress.column = d.name;
@@ -87,7 +135,7 @@ ColumnSpec internColumn(Registry& r, const ColumnDecl& d) {
         case DefaultSpec::Kind::random: break;
     }
     if (d.rareKind == ColumnDecl::Rare::generated) {
-        c.generatedAs = r.intern(d.rare.generated.as);
+        c.generatedAs = r.intern(d.rare.generated.as.text);  // columns named in it: registerTable
         c.generatedType = r.intern(d.rare.generated.type);
     } else if (d.rareKind == ColumnDecl::Rare::identity) {
         c.identity = IdentitySpec{d.rare.identity.kind, r.intern(d.rare.identity.name), d.rare.identity.options};
@@ -102,7 +150,8 @@ ColumnSpec internColumn(Registry& r, const ColumnDecl& d) {
 }
 
 // The registered form of a table-level constraint (spec.hpp: ConstraintDecl), strings copied.
-ConstraintSpec internConstraint(Registry& r, const ConstraintDecl& d) {
+ConstraintSpec internConstraint(Registry& r, const ConstraintDecl& d, const TableDef& t) {
+    const auto render = [&](const Sql& sql, SqlPlace place) { return r.intern(renderSql(r, sql, place, t)); };
     ConstraintSpec c;
     c.kind = d.kind;
     c.name = r.intern(d.name);
@@ -111,7 +160,7 @@ ConstraintSpec internConstraint(Registry& r, const ConstraintDecl& d) {
         const IndexColumnDecl& from = d.columns[i];
         IndexColumnSpec& to = c.columns[i];
         if (from.key.member != nullptr) to.member = resolveMember(from.key.owner, from.key.member);
-        to.expression = r.intern(from.expression);
+        to.expression = render(from.expression, SqlPlace::indexExpression);
         to.desc = from.desc;
         to.nulls = r.intern(from.nulls);
         to.opclass = r.intern(from.opclass);
@@ -126,15 +175,15 @@ ConstraintSpec internConstraint(Registry& r, const ConstraintDecl& d) {
     c.onDelete = d.onDelete.text();  // the names are constants
     c.onUpdate = d.onUpdate.text();
     c.method = r.intern(d.method);
-    c.where = r.intern(d.where);
+    c.where = render(d.where, SqlPlace::qualified);
     c.with = r.intern(d.with);
     c.algorithm = r.intern(d.algorithm);
     c.lock = r.intern(d.lock);
     c.as = r.intern(d.as);
     c.for_ = r.intern(d.for_);
     c.to = r.intern(d.to);
-    c.using_ = r.intern(d.using_);
-    c.withCheck = r.intern(d.withCheck);
+    c.using_ = render(d.using_, SqlPlace::qualified);
+    c.withCheck = render(d.withCheck, SqlPlace::qualified);
     return c;
 }
 
@@ -154,9 +203,13 @@ TableDef* registerTable(const TableDecl& d) {
     t.site = d.site;
     r.progress = {"table", t.name, d.site};
     for (std::size_t i = 0; i < d.columnCount; ++i) t.columns.push_back(internColumn(r, d.columns[i]));
+    // A generated column may name any column of its table, declared before or after it.
+    for (std::size_t i = 0; i < d.columnCount; ++i)
+        if (const ColumnDecl& c = d.columns[i]; c.rareKind == ColumnDecl::Rare::generated && c.rare.generated.as.columnCount)
+            t.columns[i].generatedAs = r.intern(renderSql(r, c.rare.generated.as, SqlPlace::generated, t));
     r.progress.column = nullptr;  // what runs next follows the table, not one of its columns
     for (std::size_t i = 0; i < d.constraintCount; ++i)
-        t.constraints.push_back(internConstraint(r, d.constraints[i]));
+        t.constraints.push_back(internConstraint(r, d.constraints[i], t));
     return &t;
 }
 
@@ -172,6 +225,12 @@ void enableRowLevelSecurity(TableDef* table) { table->rls = true; }
 void unknownReferentialAction(std::string_view text) {
     throw std::invalid_argument("\"" + std::string(text) +
                                 "\" is not a referential action: use cascade, restrict, no action, set null or set default");
+}
+
+void columnInDefault() { throw std::logic_error("a column DEFAULT cannot name a column: write it without sql<&T::m>"); }
+
+void placeholdersDifferFromColumns() {
+    throw std::logic_error("sql<members...>(text): the text must hold one ? per member");
 }
 
 void identityAndGeneratedExcludeEachOther() {

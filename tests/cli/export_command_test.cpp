@@ -161,3 +161,69 @@ TEST_F(ExportCommand, SchemaOfAnotherDialectIsRefused) {
 }
 
 }  // namespace
+
+namespace {
+
+class ExportSqlColumns : public ::testing::Test {
+protected:
+    void SetUp() override { dir_ = freshTestDir("export_sql_columns"); }
+    void TearDown() override { fs::remove_all(dir_); }
+    drizzle::util::ProcessResult exportSchema(const std::string& dialect, const std::string& body) {
+        fs::create_directories(dir_ / "src");
+        std::ofstream(dir_ / "drizzle.config.json") << R"({"dialect": ")" << dialect << R"(", "schema": "src/schema.hpp"})";
+        std::ofstream(dir_ / "src/schema.hpp") << "#pragma once\n#include <drizzle/pg.hpp>\n#include <drizzle/sqlite.hpp>\n"
+                                                  "#include <optional>\n#include <string>\n"
+                                                  "namespace pg = drizzle::pg;\nnamespace sqlite = drizzle::sqlite;\n"
+                                               << body;
+        return drizzle::util::runProcess({DRIZZLE_KIT_BIN, "export"}, dir_.string());
+    }
+    fs::path dir_;
+};
+
+// A table in a pgSchema is named with its schema wherever Drizzle Kit qualifies a column.
+TEST_F(ExportSqlColumns, PgSchemaTablesAreQualifiedWithTheirSchema) {
+    auto r = exportSchema("postgresql", R"cpp(
+struct Subscription { std::int32_t id; std::int32_t seats; std::string plan; };
+inline const auto billing = pg::schema("billing");
+inline const auto subscriptions = billing.table<Subscription>("subscriptions", {
+    pg::serial<&Subscription::id>("id").primaryKey(),
+    pg::integer<&Subscription::seats>("seats").notNull(),
+    pg::text<&Subscription::plan>("plan").notNull(),
+}, {
+    pg::check("seats_positive", drizzle::sql<&Subscription::seats>("? > 0")),
+    pg::index("plan_lower_idx").on(drizzle::sql<&Subscription::plan>("lower(?)")).where(drizzle::sql<&Subscription::seats>("? > 1")),
+});
+)cpp");
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_NE(r.out.find(R"(CONSTRAINT "seats_positive" CHECK ("billing"."subscriptions"."seats" > 0))"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find(R"(USING btree (lower("plan")) WHERE "billing"."subscriptions"."seats" > 1)"), std::string::npos) << r.out;
+}
+
+// A generated column may name a column declared after it; on SQLite it is bare, as Drizzle Kit's.
+TEST_F(ExportSqlColumns, SqliteGeneratedColumnNamesALaterColumnBare) {
+    auto r = exportSchema("sqlite", R"cpp(
+struct Item { std::int64_t id; std::optional<std::string> slug; std::string title; };
+inline const auto items = sqlite::table<Item>("items", {
+    sqlite::integer<&Item::id>("id").primaryKey(),
+    sqlite::text<&Item::slug>("slug").generatedAlwaysAs(drizzle::sql<&Item::title>("lower(?)")),
+    sqlite::text<&Item::title>("title").notNull(),
+});
+)cpp");
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_NE(r.out.find(R"(`slug` text GENERATED ALWAYS AS (lower("title")) VIRTUAL)"), std::string::npos) << r.out;
+}
+
+TEST_F(ExportSqlColumns, AMemberOfATableDeclaredLaterIsRefusedNamingTheTable) {
+    auto r = exportSchema("postgresql", R"cpp(
+struct A { std::int32_t id; };
+struct B { std::int32_t id; };
+inline const auto a = pg::table<A>("a", {pg::serial<&A::id>("id").primaryKey()},
+                                  {pg::check("a_vs_b", drizzle::sql<&B::id>("? > 0"))});
+inline const auto b = pg::table<B>("b", {pg::serial<&B::id>("id").primaryKey()});
+)cpp");
+    EXPECT_EQ(r.exitCode, 4) << r.err;
+    EXPECT_NE(r.err.find("in table \"a\" names a member that is not a column of a table declared before it"), std::string::npos)
+        << r.err;
+}
+
+}  // namespace

@@ -178,6 +178,8 @@ public:
     constexpr ColumnBuilder&& default_(const V& value) && {
         using D = std::decay_t<V>;
         if constexpr (std::is_same_v<D, Sql>) {
+            // A default cannot name a column (the database refuses it), so the text is all there is.
+            if (value.columnCount != 0) columnInDefault();
             decl.defaultKind = DefaultSpec::Kind::sql;
             decl.defaultValue.text = value.text;
         } else {
@@ -239,7 +241,7 @@ public:
     constexpr ColumnBuilder&& generatedAlwaysAs(Sql expression, std::string_view type = {}) && {
         if (decl.rareKind == ColumnDecl::Rare::identity) identityAndGeneratedExcludeEachOther();
         decl.rareKind = ColumnDecl::Rare::generated;
-        decl.rare = {.generated = {expression.text, type}};
+        decl.rare = {.generated = {expression, type}};
         return std::move(*this);
     }
 

@@ -38,6 +38,12 @@
 namespace drizzle {
 
 namespace detail {
+// A member in a declaration's constant data: its struct's typeTag, and where its member pointer
+// is stored (registration reads the offset there).
+struct KeyDecl {
+    const void* owner = nullptr;
+    const void* member = nullptr;
+};
 // Declaring a referential action other than Drizzle's five; at compile time, the call the
 // compiler cannot evaluate names the mistake.
 void unknownReferentialAction(std::string_view text);
@@ -48,9 +54,18 @@ void unknownReferentialAction(std::string_view text);
 // `sqlite::cascade` and `drizzle::sql` all name the same thing.
 inline namespace dsl {
 
-// A raw SQL fragment: a default, a generated expression, an index expression, a check.
+// A raw SQL fragment: a default, a generated expression, an index expression, a check. With
+// columns (`drizzle::sql<&User::handle>("lower(?)")`, schema/table.hpp), each `?` stands for the
+// next one, printed as Drizzle Kit prints a column in that place: `"handle"` in an index
+// expression and a SQLite generated column, `"users"."handle"` in a check, a partial index's
+// `where`, a policy and other generated columns, `"billing"."users"."handle"` for a table in a
+// pgSchema.
 struct Sql {
     std::string_view text;
+    const detail::KeyDecl* columns = nullptr;
+    // A full word: with tail padding clang 14 lays Sql out as a packed struct, and then stores the
+    // fields that follow it in a ConstraintDecl one field off when it builds a list at run time.
+    std::size_t columnCount = 0;
 };
 constexpr Sql sql(std::string_view text) { return Sql{text}; }
 
@@ -239,7 +254,8 @@ struct ColumnDecl {
         SequenceOptions options;
     };
     struct Generated {
-        std::string_view as, type;
+        Sql as;
+        std::string_view type;
     };
 
     const char* name = nullptr;
@@ -282,6 +298,8 @@ struct ColumnDecl {
 // Identity and GENERATED ALWAYS AS exclude each other (in SQL too); declaring both is reported
 // here, at compile time for a constant declaration (a call the compiler cannot evaluate).
 void identityAndGeneratedExcludeEachOther();
+// A column's DEFAULT given as sql<&T::m>(...): the database does not allow a column there.
+void columnInDefault();
 
 inline constexpr std::size_t maxConstraintColumns = 16;
 
@@ -316,13 +334,9 @@ struct ConstraintSpec {
 // A table-level constraint as the compiler evaluates it (the extras of `pg::table(name, columns,
 // extras)`): constant data like a column declaration (ColumnDecl), its members identified by
 // where their member pointers are stored. Registration resolves them into a ConstraintSpec.
-struct KeyDecl {
-    const void* owner = nullptr;   // typeTag of the member's struct
-    const void* member = nullptr;  // where the member pointer is stored
-};
 struct IndexColumnDecl {
-    KeyDecl key;                  // a member, or:
-    std::string_view expression;  // an SQL expression
+    KeyDecl key;      // a member, or:
+    Sql expression;   // an SQL expression
     std::string_view nulls, opclass;
     bool desc = false;
 };
@@ -337,8 +351,10 @@ struct ConstraintDecl {
     const IndexColumnDecl* columns = nullptr;
     const KeyDecl* targets = nullptr;                  // foreign key: the referenced columns
     ReferentialAction onDelete, onUpdate;              // foreign key
-    std::string_view method, where, with, algorithm, lock;  // index; `where` is also a check's expression
-    std::string_view as, for_, to, using_, withCheck;  // policy
+    Sql where;                                         // index; also a check's expression
+    std::string_view method, with, algorithm, lock;    // index
+    std::string_view as, for_, to;                     // policy
+    Sql using_, withCheck;
 };
 
 // Copies index columns given as values into storage the registry owns, for the rare index whose

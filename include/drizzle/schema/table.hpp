@@ -93,6 +93,8 @@ template <auto... Ps>
 inline constexpr IndexColumnDecl columnList[] = {IndexColumnDecl{keyOf<Ps>}...};
 template <auto... Ps>
 inline constexpr KeyDecl keyList[] = {keyOf<Ps>...};
+// sql<...>(text) whose text has more or fewer `?` than it names members.
+void placeholdersDifferFromColumns();
 
 // Common plumbing for the table-level builders: each holds its ConstraintDecl by value, every
 // step is constexpr, and it lands in a table's extras only at compile time (as a column does),
@@ -132,13 +134,28 @@ protected:
 
 inline namespace dsl {
 
+// SQL naming columns: each `?` in `text` is the next member's column, as Drizzle's
+// sql`lower(${users.handle})` (spec.hpp says how each place prints it):
+// `drizzle::sql<&User::handle>("lower(?)")`. Without members the text is taken as it is.
+template <auto... Members>
+constexpr Sql sql(std::string_view text) {
+    std::size_t marks = 0;
+    for (char c : text) marks += c == '?';
+    if (marks != sizeof...(Members)) detail::placeholdersDifferFromColumns();
+    if constexpr (sizeof...(Members) == 0) {
+        return Sql{text};
+    } else {
+        return Sql{text, detail::keyList<Members...>, sizeof...(Members)};
+    }
+}
+
 // One column of an index with an order, nulls or an operator class, or an SQL expression:
 // `drizzle::col<&Task::title>().desc().nullsLast()`, `drizzle::sql("lower(title)")`.
 class IndexColumn {
 public:
     detail::IndexColumnDecl decl;
     constexpr IndexColumn(detail::IndexColumnDecl d) : decl(d) {}  // NOLINT(google-explicit-constructor)
-    constexpr IndexColumn(Sql expression) { decl.expression = expression.text; }  // NOLINT
+    constexpr IndexColumn(Sql expression) { decl.expression = expression; }  // NOLINT
     template <class T, class M>
     IndexColumn(M T::*) {  // NOLINT(google-explicit-constructor)
         static_assert(sizeof(M) == 0,
@@ -203,7 +220,7 @@ public:
         return this->with([&](auto& d) { d.method = method; });
     }
     constexpr BasicIndexBuilder where(Sql predicate) const {
-        return this->with([&](auto& d) { d.where = predicate.text; });
+        return this->with([&](auto& d) { d.where = predicate; });
     }
     // PostgreSQL storage parameters: "fillfactor=70" (comma-separated).
     constexpr BasicIndexBuilder with_(std::string_view parameters) const {
@@ -327,7 +344,7 @@ constexpr TableConstraint check(std::string_view name, Sql expression) {
     TableConstraint c;
     c.decl.kind = detail::ConstraintSpec::Kind::check;
     c.decl.name = name;
-    c.decl.where = expression.text;
+    c.decl.where = expression;
     return c;
 }
 
