@@ -1,6 +1,8 @@
 // Registration: declarations copy their specs here at static-initialisation time.
 #include "schema/registry_internal.hpp"
 
+#include "schema/json_default.hpp"
+
 #include <cstring>
 #include <stdexcept>
 
@@ -130,6 +132,7 @@ ColumnSpec internColumn(Registry& r, const ColumnDecl& d) {
         case DefaultSpec::Kind::boolean: c.defaultValue.boolean = d.defaultValue.boolean; break;
         case DefaultSpec::Kind::sql:
         case DefaultSpec::Kind::string: c.defaultValue.text = r.intern(d.defaultValue.text); break;
+        case DefaultSpec::Kind::json: c.defaultValue.text = r.intern(stringifiedJson(d.defaultValue.text)); break;
         case DefaultSpec::Kind::none:
         case DefaultSpec::Kind::now:
         case DefaultSpec::Kind::random: break;

@@ -2,6 +2,8 @@
 // writes them into snapshots (so a snapshot from either tool diffs clean against the other).
 #include "schema/sql_types.hpp"
 
+#include <stdexcept>
+
 #include <charconv>
 #include <string>
 
@@ -100,6 +102,9 @@ std::string mysqlType(const ColumnSpec& c) {
     return t;
 }
 
+
+}  // namespace
+
 // As JavaScript's Number#toString spells it (Drizzle Kit writes numbers so, and PostgreSQL and
 // MySQL report 1.5e10 as 15000000000): the shortest digits that read back as `d`, in fixed
 // notation from 1e-6 up to 1e21, else as 1.5e+25.
@@ -123,7 +128,6 @@ std::string formatDouble(double d) {
            std::to_string(n >= 1 ? n - 1 : 1 - n);
 }
 
-}  // namespace
 
 std::string sqlType(Dialect dialect, const ColumnSpec& c, std::string_view enumName) {
     switch (dialect) {
@@ -162,6 +166,11 @@ std::optional<model::DefaultValue> defaultValue(Dialect dialect, const ColumnSpe
         case K::integer: return V{V::Kind::number, std::to_string(d.integer)};
         case K::floating: return V{V::Kind::number, formatDouble(d.floating)};
         case K::boolean: return V{V::Kind::boolean, d.boolean ? "true" : "false"};
+        case K::json:
+            if (!isJson && !(dialect == Dialect::sqlite && c.args.mode == "json"))
+                throw std::invalid_argument("column \"" + std::string(c.name) +
+                                            "\": a JSON default is for a json or jsonb column (SQLite: text in json mode)");
+            [[fallthrough]];
         case K::string:
             if (isJson && dialect == Dialect::postgresql)
                 return V{V::Kind::sql, quoteSqlString(d.text, dialect) + "::" + std::string(c.kind)};

@@ -17,6 +17,9 @@ std::string sqlType(Dialect dialect, const ColumnSpec& column, std::string_view 
 model::Sequence sequence(std::string_view schema, std::string_view name, const SequenceOptions& options,
                          std::string_view sqlType);
 
+// A number as JavaScript's Number#toString writes it (Drizzle Kit's spelling).
+std::string formatDouble(double d);
+
 // The column's default as a snapshot stores it, or nullopt.
 std::optional<model::DefaultValue> defaultValue(Dialect dialect, const ColumnSpec& column);
 

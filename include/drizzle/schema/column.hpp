@@ -177,7 +177,13 @@ public:
     template <class V>
     constexpr ColumnBuilder&& default_(const V& value) && {
         using D = std::decay_t<V>;
-        if constexpr (std::is_same_v<D, Sql>) {
+        if constexpr (std::is_same_v<D, JsonValue>) {
+            static_assert(std::is_same_v<ValueOf<M>, std::string> || JsonLike<ValueOf<M>>,
+                          ".default_(drizzle::jsonValue(...)): a JSON default needs a JSON column "
+                          "(a std::string or nlohmann::json member)");
+            decl.defaultKind = DefaultSpec::Kind::json;
+            decl.defaultValue.text = value.text;
+        } else if constexpr (std::is_same_v<D, Sql>) {
             // A default cannot name a column (the database refuses it), so the text is all there is.
             if (value.columnCount != 0) columnInDefault();
             decl.defaultKind = DefaultSpec::Kind::sql;

@@ -69,6 +69,14 @@ struct Sql {
 };
 constexpr Sql sql(std::string_view text) { return Sql{text}; }
 
+// A JSON default, as Drizzle's `.default({ theme: "dark" })`: any JSON text, which drizzle-kit
+// writes as JavaScript's JSON.stringify writes that value (`{"theme":"dark"}`), so the snapshot
+// matches Drizzle Kit's however the text is spaced. `.default_(drizzle::jsonValue(R"({...})"))`.
+struct JsonValue {
+    std::string_view text;
+};
+constexpr JsonValue jsonValue(std::string_view text) { return JsonValue{text}; }
+
 // A foreign key's ON DELETE / ON UPDATE action: drizzle::cascade, ..., or Drizzle's text
 // ("cascade", "restrict", "no action", "set null", "set default"); other text does not compile.
 // A one-byte code, so that a declaration stays small constant data.
@@ -156,12 +164,12 @@ struct Site {
 #define DRIZZLE_HERE ::drizzle::detail::Site{__builtin_FILE(), __builtin_LINE()}
 
 struct DefaultSpec {
-    enum class Kind : std::uint8_t { none, sql, integer, floating, boolean, string, now, random };
+    enum class Kind : std::uint8_t { none, sql, integer, floating, boolean, string, now, random, json };
     Kind kind = Kind::none;
     bool boolean = false;
     std::int64_t integer = 0;
     double floating = 0;
-    std::string_view text;  // sql and string
+    std::string_view text;  // sql, string, and json (as JSON.stringify writes it)
 };
 
 struct SequenceOptions {
