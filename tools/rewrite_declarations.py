@@ -15,6 +15,9 @@ Table extras take their members as template arguments too:
     unique(&T::a).name("u")               -> unique("u").on<&T::a>()
     sqlite::uniqueConstraint(&T::a)       -> sqlite::uniqueConstraint().on<&T::a>()
     foreignKey(cols(&T::a), cols(&U::b)).name("f") -> foreignKey("f").columns<&T::a>().foreignColumns<&U::b>()
+
+and the declaring functions take Drizzle's names: pg::table -> pg::pgTable, sqlite::view ->
+sqlite::sqliteView, pg::sequence / role / policy / schema -> pg::pgSequence / pgRole / ...
 Review the diff: a call that spans a comment or a macro is left as it is.
 
     python3 tools/rewrite_declarations.py [--enum NAME]... src/db/*.hpp
@@ -109,7 +112,15 @@ def rewriter(enums):
         out.append(text[at:])
         return ''.join(out)
 
+    drizzle_names = [
+        (re.compile(r'\b(pg|sqlite|mysql)::(table|view)<'), lambda m: f"{m.group(1)}::{m.group(1)}{m.group(2).title()}<"),
+        (re.compile(r'\bpg::materializedView<'), lambda m: "pg::pgMaterializedView<"),
+        (re.compile(r'\bpg::(sequence|role|policy|schema)\('), lambda m: f"pg::pg{m.group(1).title()}("),
+    ]
+
     def rewrite(text):
+        for pattern, name in drizzle_names:
+            text = pattern.sub(name, text)
         text = on_calls(text)
         text = primary_key.sub(lambda m: f"{m.group(1)}<{m.group(2)}>()", text)
         text = unique.sub(unique_call, text)

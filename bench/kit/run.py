@@ -70,7 +70,7 @@ def cpp_table(i, extra_column, parent):
         f"    std::int64_t id;\n    std::string name;\n    std::optional<std::string> email;\n"
         f"    std::optional<std::int64_t> parentId;\n    std::int64_t counter;\n    std::optional<double> score;\n"
         f"    bool active;\n    std::optional<std::string> createdAt;\n{note_member}}};\n"
-        f"inline const auto table{i} = sqlite::table<{r}>(\"table_{i}\", {{\n"
+        f"inline const auto table{i} = sqlite::sqliteTable<{r}>(\"table_{i}\", {{\n"
         f"    sqlite::integer<&{r}::id>(\"id\").primaryKey().autoincrement(),\n"
         f"    sqlite::text<&{r}::name>(\"name\").notNull(),\n"
         f"    sqlite::text<&{r}::email>(\"email\").unique(),\n"

@@ -23,19 +23,19 @@ struct Bulk {
     std::string email;
     std::optional<int32_t> age;
 };
-inline const auto users = sqlite::table<bench::User>("users", {
+inline const auto users = sqlite::sqliteTable<bench::User>("users", {
     sqlite::integer<&bench::User::id>("id").primaryKey(),
     sqlite::text<&bench::User::name>("name").notNull(),
     sqlite::text<&bench::User::email>("email").notNull(),
     sqlite::integer<&bench::User::age>("age"),
 });
-inline const auto posts = sqlite::table<bench::Post>("posts", {
+inline const auto posts = sqlite::sqliteTable<bench::Post>("posts", {
     sqlite::integer<&bench::Post::id>("id").primaryKey(),
     sqlite::integer<&bench::Post::userId>("user_id").notNull().references<&bench::User::id>(),
     sqlite::text<&bench::Post::title>("title").notNull(),
     sqlite::text<&bench::Post::body>("body"),
 });
-inline const auto bulk = sqlite::table<Bulk>("bulk", {
+inline const auto bulk = sqlite::sqliteTable<Bulk>("bulk", {
     sqlite::integer<&Bulk::id>("id").primaryKey(),
     sqlite::text<&Bulk::name>("name").notNull(),
     sqlite::text<&Bulk::email>("email").notNull(),
@@ -69,19 +69,19 @@ struct PgBulk {
     std::string email;
     std::optional<int32_t> age;
 };
-inline const auto pgUsers = pg::table<PgUser>("users", {
+inline const auto pgUsers = pg::pgTable<PgUser>("users", {
     pg::integer<&PgUser::id>("id").primaryKey(),
     pg::text<&PgUser::name>("name").notNull(),
     pg::text<&PgUser::email>("email").notNull(),
     pg::integer<&PgUser::age>("age"),
 });
-inline const auto pgPosts = pg::table<PgPost>("posts", {
+inline const auto pgPosts = pg::pgTable<PgPost>("posts", {
     pg::integer<&PgPost::id>("id").primaryKey(),
     pg::integer<&PgPost::userId>("user_id").notNull().references<&PgUser::id>(),
     pg::text<&PgPost::title>("title").notNull(),
     pg::text<&PgPost::body>("body"),
 });
-inline const auto pgBulk = pg::table<PgBulk>("bulk", {
+inline const auto pgBulk = pg::pgTable<PgBulk>("bulk", {
     pg::integer<&PgBulk::id>("id").primaryKey(),
     pg::text<&PgBulk::name>("name").notNull(),
     pg::text<&PgBulk::email>("email").notNull(),

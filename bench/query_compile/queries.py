@@ -97,7 +97,7 @@ struct Invoice {
     std::optional<std::string> paidAt;
 };
 
-inline const auto organizations = pg::table<Organization>("organizations", {
+inline const auto organizations = pg::pgTable<Organization>("organizations", {
     pg::serial<&Organization::id>("id").primaryKey(),
     pg::text<&Organization::name>("name").notNull(),
     pg::varchar<&Organization::slug>("slug", {.length = 64}).notNull().unique(),
@@ -107,7 +107,7 @@ inline const auto organizations = pg::table<Organization>("organizations", {
     pg::boolean<&Organization::active>("active").notNull().default_(true),
     pg::timestamp<&Organization::createdAt>("created_at", {.withTimezone = true}).notNull().defaultNow(),
 });
-inline const auto users = pg::table<User>("users", {
+inline const auto users = pg::pgTable<User>("users", {
     pg::serial<&User::id>("id").primaryKey(),
     pg::integer<&User::orgId>("org_id").notNull().references<&Organization::id>({.onDelete = pg::cascade}),
     pg::varchar<&User::email>("email", {.length = 256}).notNull().unique(),
@@ -118,7 +118,7 @@ inline const auto users = pg::table<User>("users", {
 }, {
     pg::index("users_org_idx").on<&User::orgId>(),
 });
-inline const auto projects = pg::table<Project>("projects", {
+inline const auto projects = pg::pgTable<Project>("projects", {
     pg::serial<&Project::id>("id").primaryKey(),
     pg::integer<&Project::orgId>("org_id").notNull().references<&Organization::id>({.onDelete = pg::cascade}),
     pg::integer<&Project::ownerId>("owner_id").notNull().references<&User::id>(),
@@ -127,7 +127,7 @@ inline const auto projects = pg::table<Project>("projects", {
     pg::doublePrecision<&Project::budget>("budget"),
     pg::boolean<&Project::archived>("archived").notNull().default_(false),
 });
-inline const auto tasks = pg::table<Task>("tasks", {
+inline const auto tasks = pg::pgTable<Task>("tasks", {
     pg::bigserial<&Task::id>("id").primaryKey(),
     pg::integer<&Task::projectId>("project_id").notNull().references<&Project::id>({.onDelete = pg::cascade}),
     pg::integer<&Task::assigneeId>("assignee_id").references<&User::id>({.onDelete = pg::setNull}),
@@ -141,7 +141,7 @@ inline const auto tasks = pg::table<Task>("tasks", {
     pg::index("tasks_project_idx").on<&Task::projectId>(),
     pg::index("tasks_assignee_idx").on<&Task::assigneeId>(),
 });
-inline const auto comments = pg::table<Comment>("comments", {
+inline const auto comments = pg::pgTable<Comment>("comments", {
     pg::bigserial<&Comment::id>("id").primaryKey(),
     pg::bigint<&Comment::taskId>("task_id").notNull().references<&Task::id>({.onDelete = pg::cascade}),
     pg::integer<&Comment::authorId>("author_id").notNull().references<&User::id>(),
@@ -149,21 +149,21 @@ inline const auto comments = pg::table<Comment>("comments", {
     pg::timestamp<&Comment::editedAt>("edited_at", {.withTimezone = true}),
     pg::timestamp<&Comment::createdAt>("created_at", {.withTimezone = true}).notNull().defaultNow(),
 });
-inline const auto tags = pg::table<Tag>("tags", {
+inline const auto tags = pg::pgTable<Tag>("tags", {
     pg::serial<&Tag::id>("id").primaryKey(),
     pg::integer<&Tag::orgId>("org_id").notNull().references<&Organization::id>({.onDelete = pg::cascade}),
     pg::varchar<&Tag::name>("name", {.length = 64}).notNull().unique(),
     pg::varchar<&Tag::color>("color", {.length = 7}),
     pg::integer<&Tag::uses>("uses").notNull().default_(0),
 });
-inline const auto taskTags = pg::table<TaskTag>("task_tags", {
+inline const auto taskTags = pg::pgTable<TaskTag>("task_tags", {
     pg::bigserial<&TaskTag::id>("id").primaryKey(),
     pg::bigint<&TaskTag::taskId>("task_id").notNull().references<&Task::id>({.onDelete = pg::cascade}),
     pg::integer<&TaskTag::tagId>("tag_id").notNull().references<&Tag::id>({.onDelete = pg::cascade}),
     pg::text<&TaskTag::source>("source").notNull().default_("manual"),
     pg::timestamp<&TaskTag::addedAt>("added_at", {.withTimezone = true}).notNull().defaultNow(),
 });
-inline const auto sessions = pg::table<Session>("sessions", {
+inline const auto sessions = pg::pgTable<Session>("sessions", {
     pg::bigserial<&Session::id>("id").primaryKey(),
     pg::integer<&Session::userId>("user_id").notNull().references<&User::id>({.onDelete = pg::cascade}),
     pg::varchar<&Session::token>("token", {.length = 128}).notNull().unique(),
@@ -171,7 +171,7 @@ inline const auto sessions = pg::table<Session>("sessions", {
     pg::integer<&Session::hits>("hits").notNull().default_(0),
     pg::timestamp<&Session::expiresAt>("expires_at", {.withTimezone = true}).notNull(),
 });
-inline const auto auditLog = pg::table<AuditEntry>("audit_log", {
+inline const auto auditLog = pg::pgTable<AuditEntry>("audit_log", {
     pg::bigserial<&AuditEntry::id>("id").primaryKey(),
     pg::integer<&AuditEntry::orgId>("org_id").notNull().references<&Organization::id>(),
     pg::integer<&AuditEntry::userId>("user_id").references<&User::id>({.onDelete = pg::setNull}),
@@ -180,7 +180,7 @@ inline const auto auditLog = pg::table<AuditEntry>("audit_log", {
     pg::bigint<&AuditEntry::durationMs>("duration_ms").notNull().default_(0),
     pg::timestamp<&AuditEntry::at>("at", {.withTimezone = true}).notNull().defaultNow(),
 });
-inline const auto invoices = pg::table<Invoice>("invoices", {
+inline const auto invoices = pg::pgTable<Invoice>("invoices", {
     pg::serial<&Invoice::id>("id").primaryKey(),
     pg::integer<&Invoice::orgId>("org_id").notNull().references<&Organization::id>(),
     pg::varchar<&Invoice::number>("number", {.length = 32}).notNull().unique(),

@@ -62,7 +62,7 @@ def table_text(i):
     parent = i - 1 if i > 0 else 0
     r = f"Row{i}"
     return (
-        f"inline const auto table{i} = pg::table<{r}>(\"table_{i}\", {{\n"
+        f"inline const auto table{i} = pg::pgTable<{r}>(\"table_{i}\", {{\n"
         f"    pg::serial<&{r}::id>(\"id\").primaryKey(),\n"
         f"    pg::varchar<&{r}::name>(\"name\", {{.length = 128}}).notNull(),\n"
         f"    pg::text<&{r}::email>(\"email\").unique(),\n"

@@ -3,7 +3,7 @@
 // Integer signedness comes from the member: a `std::uint32_t` member declares `int unsigned`.
 //
 //   struct Item { std::uint64_t id; std::string name; std::optional<double> price; };
-//   inline const auto items = drizzle::mysql::table<Item>("items", {
+//   inline const auto items = drizzle::mysql::mysqlTable<Item>("items", {
 //       mysql::serial<&Item::id>("id").primaryKey(),
 //       mysql::varchar<&Item::name>("name", {.length = 255}).notNull(),
 //       mysql::double_<&Item::price>("price"),
@@ -202,7 +202,7 @@ constexpr ColumnBuilder<M, false> customType(const char* name, std::string_view 
 }
 
 template <class Row>
-DRIZZLE_ALWAYS_INLINE drizzle::Table<Row, drizzle::Dialect::mysql> table(const char* name, std::initializer_list<drizzle::detail::ColumnDecl> columns,
+DRIZZLE_ALWAYS_INLINE drizzle::Table<Row, drizzle::Dialect::mysql> mysqlTable(const char* name, std::initializer_list<drizzle::detail::ColumnDecl> columns,
                           std::initializer_list<drizzle::detail::ConstraintDecl> constraints = {},
                           drizzle::detail::Site at = DRIZZLE_HERE) {
     return drizzle::Table<Row, Dialect::mysql>(drizzle::detail::registerTable(
@@ -229,7 +229,7 @@ public:
     }
 };
 template <class Row>
-MysqlView<Row> view(std::string_view name, std::initializer_list<drizzle::detail::ColumnDecl> columns = {},
+MysqlView<Row> mysqlView(std::string_view name, std::initializer_list<drizzle::detail::ColumnDecl> columns = {},
                     drizzle::detail::Site at = DRIZZLE_HERE) {
     return MysqlView<Row>(drizzle::detail::declareView<Row>(Dialect::mysql, "", name, columns, false, at));
 }

@@ -5,7 +5,7 @@
 // arrays: `std::vector<std::vector<std::int32_t>>` is `integer[][]`).
 //
 //   struct User { std::int32_t id; std::optional<std::string> fullName; std::string email; };
-//   inline const auto users = drizzle::pg::table<User>("users", {
+//   inline const auto users = drizzle::pg::pgTable<User>("users", {
 //       pg::serial<&User::id>("id").primaryKey(),
 //       pg::text<&User::fullName>("full_name"),
 //       pg::varchar<&User::email>("email", {.length = 256}).notNull().unique(),
@@ -323,13 +323,13 @@ inline Enum pgEnum(std::string_view name, std::initializer_list<const char*> val
     return Enum(drizzle::detail::registerEnum(Dialect::postgresql, "public", name, values.begin(), values.size(), at));
 }
 
-inline Declared sequence(std::string_view name, SequenceOptions options = {}, drizzle::detail::Site at = DRIZZLE_HERE) {
+inline Declared pgSequence(std::string_view name, SequenceOptions options = {}, drizzle::detail::Site at = DRIZZLE_HERE) {
     drizzle::detail::registerSequence("public", name, options, at);
     return Declared{name};
 }
 
 using RoleOptions = drizzle::detail::RoleOptions;
-inline Declared role(std::string_view name, RoleOptions options = {}) {
+inline Declared pgRole(std::string_view name, RoleOptions options = {}) {
     drizzle::detail::registerRole(name, options);
     return Declared{name};
 }
@@ -342,7 +342,7 @@ struct PolicyOptions {
     Sql withCheck{};
 };
 // CREATE POLICY on the table it is declared in (as a table-level constraint).
-constexpr drizzle::TableConstraint policy(std::string_view name, PolicyOptions options = {}) {
+constexpr drizzle::TableConstraint pgPolicy(std::string_view name, PolicyOptions options = {}) {
     drizzle::TableConstraint c;
     c.decl.kind = drizzle::detail::ConstraintSpec::Kind::policy;
     c.decl.name = name;
@@ -411,7 +411,7 @@ private:
 // ---- tables and schemas -------------------------------------------------------------------
 
 template <class Row>
-DRIZZLE_ALWAYS_INLINE drizzle::Table<Row, drizzle::Dialect::postgresql> table(const char* name, std::initializer_list<drizzle::detail::ColumnDecl> columns,
+DRIZZLE_ALWAYS_INLINE drizzle::Table<Row, drizzle::Dialect::postgresql> pgTable(const char* name, std::initializer_list<drizzle::detail::ColumnDecl> columns,
                           std::initializer_list<drizzle::detail::ConstraintDecl> constraints = {},
                           drizzle::detail::Site at = DRIZZLE_HERE) {
     return drizzle::Table<Row, Dialect::postgresql>(drizzle::detail::registerTable(
@@ -419,12 +419,12 @@ DRIZZLE_ALWAYS_INLINE drizzle::Table<Row, drizzle::Dialect::postgresql> table(co
 }
 
 template <class Row>
-PgView<Row> view(std::string_view name, std::initializer_list<drizzle::detail::ColumnDecl> columns = {},
+PgView<Row> pgView(std::string_view name, std::initializer_list<drizzle::detail::ColumnDecl> columns = {},
                  drizzle::detail::Site at = DRIZZLE_HERE) {
     return PgView<Row>(drizzle::detail::declareView<Row>(Dialect::postgresql, "public", name, columns, false, at));
 }
 template <class Row>
-PgMaterializedView<Row> materializedView(std::string_view name,
+PgMaterializedView<Row> pgMaterializedView(std::string_view name,
                                          std::initializer_list<drizzle::detail::ColumnDecl> columns = {},
                                          drizzle::detail::Site at = DRIZZLE_HERE) {
     return PgMaterializedView<Row>(
@@ -469,6 +469,6 @@ private:
     std::string_view name_;
 };
 
-inline Schema schema(std::string_view name) { return Schema(name); }
+inline Schema pgSchema(std::string_view name) { return Schema(name); }
 
 }  // namespace drizzle::pg

@@ -7,7 +7,7 @@
 // A time point on a text column is stored as "2024-01-05 10:20:30.123" (UTC).
 //
 //   struct Todo { std::int64_t id; std::string title; bool done; };
-//   inline const auto todos = drizzle::sqlite::table<Todo>("todos", {
+//   inline const auto todos = drizzle::sqlite::sqliteTable<Todo>("todos", {
 //       sqlite::integer<&Todo::id>("id").primaryKey().autoincrement(),
 //       sqlite::text<&Todo::title>("title").notNull(),
 //       sqlite::integer<&Todo::done>("done").notNull().default_(false),
@@ -152,7 +152,7 @@ constexpr drizzle::UniqueBuilder uniqueConstraint(std::string_view name = {}) {
     return drizzle::unique(name).tableConstraint();
 }
 template <class Row>
-DRIZZLE_ALWAYS_INLINE drizzle::Table<Row, drizzle::Dialect::sqlite> table(const char* name, std::initializer_list<drizzle::detail::ColumnDecl> columns,
+DRIZZLE_ALWAYS_INLINE drizzle::Table<Row, drizzle::Dialect::sqlite> sqliteTable(const char* name, std::initializer_list<drizzle::detail::ColumnDecl> columns,
                           std::initializer_list<drizzle::detail::ConstraintDecl> constraints = {},
                           drizzle::detail::Site at = DRIZZLE_HERE) {
     return drizzle::Table<Row, Dialect::sqlite>(drizzle::detail::registerTable(
@@ -160,7 +160,7 @@ DRIZZLE_ALWAYS_INLINE drizzle::Table<Row, drizzle::Dialect::sqlite> table(const 
 }
 
 template <class Row>
-drizzle::View<Row> view(std::string_view name, std::initializer_list<drizzle::detail::ColumnDecl> columns = {},
+drizzle::View<Row> sqliteView(std::string_view name, std::initializer_list<drizzle::detail::ColumnDecl> columns = {},
                         drizzle::detail::Site at = DRIZZLE_HERE) {
     return drizzle::View<Row>(drizzle::detail::declareView<Row>(Dialect::sqlite, "", name, columns, false, at));
 }

@@ -137,10 +137,16 @@ private:
 
     // ---- schemas, enums, sequences, roles ---------------------------------------------------
 
-    std::string owner(const std::string& schema) const {
-        if (schema.empty() || schema == "public") return ns_ + "::";
-        auto it = n_.schemaVariable.find(schema);
-        return it == n_.schemaVariable.end() ? ns_ + "::" : it->second + ".";
+    // Who declares an object of `schema`, and with which function: Drizzle's names at namespace
+    // scope (`pg::pgTable`, `sqlite::sqliteView`), a pgSchema's members (`billing.table`).
+    std::string declarer(const std::string& schema, const std::string& what) const {
+        if (!(schema.empty() || schema == "public")) {
+            auto it = n_.schemaVariable.find(schema);
+            // `enum` is a keyword: a pgSchema declares enums with pgEnum, as the namespace does.
+            if (it != n_.schemaVariable.end()) return it->second + "." + (what == "enum_" ? "pgEnum" : what);
+        }
+        const std::string name = what == "enum_" ? "enum" : what;
+        return ns_ + "::" + ns_ + static_cast<char>(name[0] - 'a' + 'A') + name.substr(1);
     }
 
     // Only what differs from the defaults the DSL fills in (schema/sql_types.hpp).
@@ -166,16 +172,16 @@ private:
 
     void declarations() {
         std::ostringstream d;
-        for (const auto& s : s_.schemas) d << "inline const auto " << n_.schemaVariable.at(s) << " = pg::schema(" << literal(s) << ");\n";
+        for (const auto& s : s_.schemas) d << "inline const auto " << n_.schemaVariable.at(s) << " = pg::pgSchema(" << literal(s) << ");\n";
         for (const auto& e : s_.enums) {
             std::vector<std::string> values;
             for (const auto& v : e.values) values.push_back(literal(v));
             d << "inline const auto " << n_.enumVariable.at(tableKey(e.schema, e.name)) << " = "
-              << owner(e.schema) << "pgEnum(" << literal(e.name) << ", {" << join(values, ", ") << "});\n";
+              << declarer(e.schema, "enum_") << "(" << literal(e.name) << ", {" << join(values, ", ") << "});\n";
         }
         for (const auto& q : s_.sequences) {
             const std::string opts = sequenceOptions(q, "bigint");
-            d << "inline const auto " << n_.sequenceVariable.at(tableKey(q.schema, q.name)) << " = " << owner(q.schema) << "sequence("
+            d << "inline const auto " << n_.sequenceVariable.at(tableKey(q.schema, q.name)) << " = " << declarer(q.schema, "sequence") << "("
               << literal(q.name) << (opts.empty() ? "" : ", " + opts) << ");\n";
         }
         for (const auto& r : s_.roles) {
@@ -183,7 +189,7 @@ private:
             if (r.createDb.value_or(false)) o.push_back(".createDb = true");
             if (r.createRole.value_or(false)) o.push_back(".createRole = true");
             if (!r.inherit.value_or(true)) o.push_back(".inherit = false");
-            d << "inline const auto " << n_.roleVariable.at(r.name) << " = pg::role(" << literal(r.name)
+            d << "inline const auto " << n_.roleVariable.at(r.name) << " = pg::pgRole(" << literal(r.name)
               << (o.empty() ? "" : ", {" + join(o, ", ") + "}") << ");\n";
         }
         for (const auto& p : s_.policies)
@@ -369,9 +375,9 @@ private:
         if (!(p.to.size() == 1 && p.to[0] == "public") && !p.to.empty()) o.push_back(".to = " + literal(join(p.to, ", ")));
         if (p.using_) o.push_back(".using_ = " + sql(*p.using_));
         if (p.withCheck) o.push_back(".withCheck = " + sql(*p.withCheck));
-        const std::string oneLine = "pg::policy(" + literal(p.name) + (o.empty() ? "" : ", {" + join(o, ", ") + "}") + ")";
+        const std::string oneLine = "pg::pgPolicy(" + literal(p.name) + (o.empty() ? "" : ", {" + join(o, ", ") + "}") + ")";
         if (4 + oneLine.size() <= kWidth) return oneLine;
-        std::string lines = "pg::policy(" + literal(p.name) + ", {\n";
+        std::string lines = "pg::pgPolicy(" + literal(p.name) + ", {\n";
         for (const auto& option : o) lines += "        " + option + ",\n";
         return lines + "    })";
     }
@@ -448,7 +454,7 @@ private:
 
         out_ << "\n";
         for (const auto& c : comments) out_ << "// " << kit::printable(c) << "\n";
-        out_ << "inline const auto " << n_.tableVariable.at(key) << " = " << owner(key.first) << "table<" << n_.rowStruct.at(key)
+        out_ << "inline const auto " << n_.tableVariable.at(key) << " = " << declarer(key.first, "table") << "<" << n_.rowStruct.at(key)
              << ">(" << literal(t.name) << ", {\n";
         for (const auto& c : t.columns) {
             auto u = uniqueOn.find(c.name);
@@ -510,7 +516,7 @@ private:
         }
         if (v.isExisting) mods += ".existing()";
         else if (v.definition) mods += ".as(" + sql(*v.definition) + ")";
-        out_ << "\ninline const auto " << n_.tableVariable.at(key) << " = " << owner(key.first) << fn << "<" << n_.rowStruct.at(key)
+        out_ << "\ninline const auto " << n_.tableVariable.at(key) << " = " << declarer(key.first, fn) << "<" << n_.rowStruct.at(key)
              << ">(" << literal(v.name) << ", {\n";
         for (const auto& c : v.columns) out_ << "    " << wrapped(columnLine(key, nullptr, c, nullptr, nullptr), 4) << ",\n";
         out_ << wrapped("})" + mods, 0, 2) << ";\n";

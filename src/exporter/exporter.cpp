@@ -444,7 +444,7 @@ model::Schema loadSchema(const Config& config, LoadReport* report) {
                         " no tables, views, enums or sequences: nothing was generated or exported",
                     "did you include the headers that declare them? drizzle-kit compiles the headers that \"schema\" "
                     "names (drizzle.config.json or --schema) and what they include; a table is declared as an inline "
-                    "variable: inline const auto users = pg::table<User>(\"users\", {...});");
+                    "variable: inline const auto users = pg::pgTable<User>(\"users\", {...});");
     if (schema.dialect != config.dialect && !(schema.tables.empty() && schema.views.empty() && schema.enums.empty()))
         throw Error(ErrorCategory::schema,
                     "the schema declares " + std::string(dialectName(schema.dialect)) + " tables but the config's dialect is " +

@@ -45,14 +45,14 @@ const ColumnSpec& columnOf(MemberRef member) {
                     "declare a column for the member in the table's column list");
     }
     throw Error(ErrorCategory::usage, "a query uses a member of a struct that no declared table has as its row type",
-                "declare the table (pg::table<Row>, sqlite::table<Row>, mysql::table<Row>) before querying it");
+                "declare the table (pg::pgTable<Row>, sqlite::sqliteTable<Row>, mysql::mysqlTable<Row>) before querying it");
 }
 
 const TableDef& tableOf(const void* owner) {
     const auto& tables = index().tables;
     if (auto t = tables.find(owner); t != tables.end()) return *t->second;
     throw Error(ErrorCategory::usage, "a query names a row type that no declared table has",
-                "declare the table (pg::table<Row>, sqlite::table<Row>, mysql::table<Row>) before querying it");
+                "declare the table (pg::pgTable<Row>, sqlite::sqliteTable<Row>, mysql::mysqlTable<Row>) before querying it");
 }
 
 std::string_view tableNameOf(const void* owner) { return tableOf(owner).name; }

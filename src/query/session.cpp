@@ -17,7 +17,7 @@ void checkDialect(Dialect table, Dialect connection) {
     throw Error(ErrorCategory::usage,
                 "a table declared for " + std::string(dialectName(table)) + " is queried through a " +
                     std::string(dialectName(connection)) + " connection",
-                "declare the schema with the dialect of the database (pg::table, sqlite::table, mysql::table)");
+                "declare the schema with the dialect of the database (pg::pgTable, sqlite::sqliteTable, mysql::mysqlTable)");
 }
 
 void readTableRow(const TableDef& table, const driver::Cursor& cursor, std::size_t first, void* row) {

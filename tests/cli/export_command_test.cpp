@@ -30,7 +30,7 @@ protected:
         write("drizzle.config.json", R"({"dialect": "postgresql", "schema": "src/schema.hpp"})");
         write("src/schema.hpp", "#pragma once\n#include <drizzle/pg.hpp>\n#include \"types.hpp\"\n"
                                 "namespace pg = drizzle::pg;\n"
-                                "inline const auto items = pg::table<Item>(\"items\", {\n" +
+                                "inline const auto items = pg::pgTable<Item>(\"items\", {\n" +
                                     columns + "\n});\n");
     }
 
@@ -184,7 +184,7 @@ protected:
 TEST_F(ExportSqlColumns, PgSchemaTablesAreQualifiedWithTheirSchema) {
     auto r = exportSchema("postgresql", R"cpp(
 struct Subscription { std::int32_t id; std::int32_t seats; std::string plan; };
-inline const auto billing = pg::schema("billing");
+inline const auto billing = pg::pgSchema("billing");
 inline const auto subscriptions = billing.table<Subscription>("subscriptions", {
     pg::serial<&Subscription::id>("id").primaryKey(),
     pg::integer<&Subscription::seats>("seats").notNull(),
@@ -203,7 +203,7 @@ inline const auto subscriptions = billing.table<Subscription>("subscriptions", {
 TEST_F(ExportSqlColumns, SqliteGeneratedColumnNamesALaterColumnBare) {
     auto r = exportSchema("sqlite", R"cpp(
 struct Item { std::int64_t id; std::optional<std::string> slug; std::string title; };
-inline const auto items = sqlite::table<Item>("items", {
+inline const auto items = sqlite::sqliteTable<Item>("items", {
     sqlite::integer<&Item::id>("id").primaryKey(),
     sqlite::text<&Item::slug>("slug").generatedAlwaysAs(drizzle::sql<&Item::title>("lower(?)")),
     sqlite::text<&Item::title>("title").notNull(),
@@ -217,9 +217,9 @@ TEST_F(ExportSqlColumns, AMemberOfATableDeclaredLaterIsRefusedNamingTheTable) {
     auto r = exportSchema("postgresql", R"cpp(
 struct A { std::int32_t id; };
 struct B { std::int32_t id; };
-inline const auto a = pg::table<A>("a", {pg::serial<&A::id>("id").primaryKey()},
+inline const auto a = pg::pgTable<A>("a", {pg::serial<&A::id>("id").primaryKey()},
                                   {pg::check("a_vs_b", drizzle::sql<&B::id>("? > 0"))});
-inline const auto b = pg::table<B>("b", {pg::serial<&B::id>("id").primaryKey()});
+inline const auto b = pg::pgTable<B>("b", {pg::serial<&B::id>("id").primaryKey()});
 )cpp");
     EXPECT_EQ(r.exitCode, 4) << r.err;
     EXPECT_NE(r.err.find("in table \"a\" names a member that is not a column of a table declared before it"), std::string::npos)

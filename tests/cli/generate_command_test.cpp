@@ -32,7 +32,7 @@ protected:
     void schema(const std::string& memberLines, const std::string& columnLines) {
         write("schema.hpp", "#pragma once\n#include <drizzle/sqlite.hpp>\nnamespace sqlite = drizzle::sqlite;\n"
                             "struct User {\n    std::int64_t id;\n" +
-                                memberLines + "};\ninline const auto users = sqlite::table<User>(\"users\", {\n"
+                                memberLines + "};\ninline const auto users = sqlite::sqliteTable<User>(\"users\", {\n"
                                               "    sqlite::integer<&User::id>(\"id\").primaryKey(),\n" +
                                 columnLines + "});\n");
     }

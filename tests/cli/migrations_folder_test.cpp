@@ -51,7 +51,7 @@ const char* kUsers =
     "#pragma once\n#include <drizzle/sqlite.hpp>\nnamespace sqlite = drizzle::sqlite;\n"
     "struct User { std::int64_t id; std::string name; std::optional<std::string> email;\n"
     "    std::optional<std::string> city; std::optional<std::string> country; std::optional<std::int64_t> age; };\n"
-    "inline const auto users = sqlite::table<User>(\"users\", {\n"
+    "inline const auto users = sqlite::sqliteTable<User>(\"users\", {\n"
     "    sqlite::integer<&User::id>(\"id\").primaryKey(),\n"
     "    sqlite::text<&User::name>(\"name\").notNull(),\n"
     "    sqlite::text<&User::email>(\"email\"),\n"
@@ -63,7 +63,7 @@ const char* kUsers =
 const char* kTags =
     "#pragma once\n#include <drizzle/sqlite.hpp>\n"
     "struct Tag { std::int64_t id; };\n"
-    "inline const auto tags = drizzle::sqlite::table<Tag>(\"tags\", {\n"
+    "inline const auto tags = drizzle::sqlite::sqliteTable<Tag>(\"tags\", {\n"
     "    drizzle::sqlite::integer<&Tag::id>(\"id\").primaryKey(),\n"
     "});\n";
 
@@ -132,7 +132,7 @@ TEST_F(MigrationsFolder, Generate_LeavesFolderUntouchedWhenAWriteFails) {
     for (int i = 0; i < 12; ++i)
         ASSERT_EQ(kit({"generate", "--custom", "--name", "seed_" + std::to_string(i) + "_" + std::string(150, 'x')}).exitCode, 0);
     write("schema.hpp", std::string(kUsers) + "struct Note { std::int64_t id; };\n"
-                                              "inline const auto notes = sqlite::table<Note>(\"notes\", {\n"
+                                              "inline const auto notes = sqlite::sqliteTable<Note>(\"notes\", {\n"
                                               "    sqlite::integer<&Note::id>(\"id\").primaryKey(),\n});\n");
     ASSERT_EQ(kit({"export"}).exitCode, 0);  // compiles the exporter now, without a limit
 
@@ -292,17 +292,17 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(
         DialectCase{"sqlite", "sqlite", "sqlite",
                     "#pragma once\n#include <drizzle/sqlite.hpp>\nstruct Tag { std::int64_t id; };\n"
-                    "inline const auto tags = drizzle::sqlite::table<Tag>(\"tags\", {\n"
+                    "inline const auto tags = drizzle::sqlite::sqliteTable<Tag>(\"tags\", {\n"
                     "    drizzle::sqlite::integer<&Tag::id>(\"id\").primaryKey(),\n});\n",
                     "CREATE TABLE `tags` (\n\t`id` integer PRIMARY KEY NOT NULL\n);\n"},
         DialectCase{"postgresql", "postgresql", "pg",
                     "#pragma once\n#include <drizzle/pg.hpp>\nstruct Tag { std::int32_t id; };\n"
-                    "inline const auto tags = drizzle::pg::table<Tag>(\"tags\", {\n"
+                    "inline const auto tags = drizzle::pg::pgTable<Tag>(\"tags\", {\n"
                     "    drizzle::pg::integer<&Tag::id>(\"id\").primaryKey(),\n});\n",
                     "CREATE TABLE \"tags\" (\n\t\"id\" integer PRIMARY KEY NOT NULL\n);\n"},
         DialectCase{"mysql", "mysql", "mysql",
                     "#pragma once\n#include <drizzle/mysql.hpp>\nstruct Tag { std::int32_t id; };\n"
-                    "inline const auto tags = drizzle::mysql::table<Tag>(\"tags\", {\n"
+                    "inline const auto tags = drizzle::mysql::mysqlTable<Tag>(\"tags\", {\n"
                     "    drizzle::mysql::int_<&Tag::id>(\"id\").primaryKey(),\n});\n",
                     "CREATE TABLE `tags` (\n\t`id` int NOT NULL,\n\tCONSTRAINT `tags_id` PRIMARY KEY(`id`)\n);\n"}),
     [](const ::testing::TestParamInfo<DialectCase>& info) { return std::string(info.param.name); });

@@ -18,7 +18,7 @@ namespace {
 const char* kSchema =
     "#pragma once\n#include <drizzle/sqlite.hpp>\n"
     "struct Note { std::int64_t id; std::string body; };\n"
-    "inline const auto notes = drizzle::sqlite::table<Note>(\"notes\", {\n"
+    "inline const auto notes = drizzle::sqlite::sqliteTable<Note>(\"notes\", {\n"
     "    drizzle::sqlite::integer<&Note::id>(\"id\").primaryKey(),\n"
     "    drizzle::sqlite::text<&Note::body>(\"body\").notNull(),\n});\n";
 

@@ -77,13 +77,13 @@ TEST_F(PullCommand, WritesSchemaRelationsAndACommentedOutBaseline) {
     EXPECT_NE(r.out.find("pulled 2 tables, 1 view"), std::string::npos) << r.out;
 
     const std::string schema = slurp(out() / "schema.hpp");
-    EXPECT_NE(schema.find("inline const auto users = sqlite::table<User>(\"users\", {"), std::string::npos) << schema;
+    EXPECT_NE(schema.find("inline const auto users = sqlite::sqliteTable<User>(\"users\", {"), std::string::npos) << schema;
     EXPECT_NE(schema.find("sqlite::integer<&User::id>(\"id\").primaryKey().autoincrement()"), std::string::npos) << schema;
     EXPECT_NE(schema.find("std::optional<std::string> displayName;"), std::string::npos) << schema;
     EXPECT_NE(schema.find(".references<&User::id>({.onDelete = sqlite::cascade})"), std::string::npos) << schema;
     EXPECT_NE(schema.find(".default_(\"untitled\")"), std::string::npos) << schema;
     EXPECT_NE(schema.find("sqlite::index(\"posts_author_idx\").on<&Post::authorId>()"), std::string::npos) << schema;
-    EXPECT_NE(schema.find("sqlite::view<RecentPost>(\"recent_posts\""), std::string::npos) << schema;
+    EXPECT_NE(schema.find("sqlite::sqliteView<RecentPost>(\"recent_posts\""), std::string::npos) << schema;
 
     // Posts reference users twice: both links are named on both ends.
     const std::string relations = slurp(out() / "relations.hpp");

@@ -43,9 +43,9 @@ protected:
 
 const char* kTwoTablesNamedUsers = R"(struct A { std::int32_t id; };
 struct B { std::int32_t id; };
-inline const auto a = pg::table<A>("users", {pg::serial<&A::id>("id").primaryKey()});
+inline const auto a = pg::pgTable<A>("users", {pg::serial<&A::id>("id").primaryKey()});
 
-inline const auto b = pg::table<B>("users", {
+inline const auto b = pg::pgTable<B>("users", {
     pg::serial<&B::id>("id").primaryKey(),
 });
 )";
@@ -63,9 +63,9 @@ TEST_F(SchemaErrors, Pg_TwoTablesOfOneNameAreRefusedNamingWhereEachIsDeclared) {
 TEST_F(SchemaErrors, Sqlite_OneIndexNameOnTwoTablesIsRefusedAndGenerateWritesNothing) {
     schema("sqlite", R"(struct A { std::int64_t id; std::string name; };
 struct B { std::int64_t id; std::string name; };
-inline const auto a = sqlite::table<A>("a", {sqlite::integer<&A::id>("id").primaryKey(),
+inline const auto a = sqlite::sqliteTable<A>("a", {sqlite::integer<&A::id>("id").primaryKey(),
     sqlite::text<&A::name>("name").notNull()}, {drizzle::index("by_name").on<&A::name>()});
-inline const auto b = sqlite::table<B>("b", {sqlite::integer<&B::id>("id").primaryKey(),
+inline const auto b = sqlite::sqliteTable<B>("b", {sqlite::integer<&B::id>("id").primaryKey(),
     sqlite::text<&B::name>("name").notNull()}, {drizzle::index("BY_NAME").on<&B::name>()});
 )");
     auto r = kit({"generate", "--name", "init"});
@@ -79,8 +79,8 @@ inline const auto b = sqlite::table<B>("b", {sqlite::integer<&B::id>("id").prima
 TEST_F(SchemaErrors, Mysql_DerivedForeignKeyNameOver64CharactersIsRefusedWithHowToNameIt) {
     schema("mysql", R"(struct P { std::int32_t id; };
 struct C { std::int32_t id; std::int32_t parentId; };
-inline const auto p = mysql::table<P>("parent_records_with_a_long_name", {mysql::int_<&P::id>("id").primaryKey()});
-inline const auto c = mysql::table<C>("child_records_with_a_long_name", {mysql::int_<&C::id>("id").primaryKey(),
+inline const auto p = mysql::mysqlTable<P>("parent_records_with_a_long_name", {mysql::int_<&P::id>("id").primaryKey()});
+inline const auto c = mysql::mysqlTable<C>("child_records_with_a_long_name", {mysql::int_<&C::id>("id").primaryKey(),
     mysql::int_<&C::parentId>("parent_record_id").notNull().references<&P::id>()});
 )");
     auto r = kit({"export"});
@@ -95,8 +95,8 @@ inline const auto c = mysql::table<C>("child_records_with_a_long_name", {mysql::
 TEST_F(SchemaErrors, Pg_LongDerivedForeignKeyNameIsKeptAsDrizzleKitWritesIt) {
     schema("postgresql", R"(struct P { std::int32_t id; };
 struct C { std::int32_t id; std::int32_t parentId; };
-inline const auto p = pg::table<P>("parent_records_with_a_long_name", {pg::integer<&P::id>("id").primaryKey()});
-inline const auto c = pg::table<C>("child_records_with_a_long_name", {pg::integer<&C::id>("id").primaryKey(),
+inline const auto p = pg::pgTable<P>("parent_records_with_a_long_name", {pg::integer<&P::id>("id").primaryKey()});
+inline const auto c = pg::pgTable<C>("child_records_with_a_long_name", {pg::integer<&C::id>("id").primaryKey(),
     pg::integer<&C::parentId>("parent_record_id").notNull().references<&P::id>()});
 )");
     auto r = kit({"export"});
@@ -107,7 +107,7 @@ inline const auto c = pg::table<C>("child_records_with_a_long_name", {pg::intege
 
 TEST_F(SchemaErrors, Pg_ColumnNameOver63BytesIsRefused) {
     schema("postgresql", R"(struct A { std::int32_t id; };
-inline const auto a = pg::table<A>("a", {
+inline const auto a = pg::pgTable<A>("a", {
     pg::integer<&A::id>("identifier_of_the_record_which_is_spelled_out_in_full_for_clarity").primaryKey()});
 )");
     auto r = kit({"export"});
@@ -119,7 +119,7 @@ inline const auto a = pg::table<A>("a", {
 
 TEST_F(SchemaErrors, ExporterSegfaultNamesTheSignalAndTheDeclarationItFollowed) {
     schema("postgresql", R"(struct A { std::int32_t id; };
-inline const auto a = pg::table<A>("users", {pg::serial<&A::id>("id").primaryKey()});
+inline const auto a = pg::pgTable<A>("users", {pg::serial<&A::id>("id").primaryKey()});
 inline int crash() { volatile int* p = nullptr; return *p; }
 inline const int boom = crash();
 )");
@@ -134,7 +134,7 @@ TEST_F(SchemaErrors, ExporterAbortFromAnUncaughtExceptionShowsItsMessageAndTheTa
     // Columns are constants, so what can throw at start-up is run-time code in a table's extras.
     schema("sqlite", R"(struct A { std::int64_t id; std::string name; };
 inline const char* indexName() { throw std::runtime_error("INDEX_NAME is not set"); }
-inline const auto a = sqlite::table<A>("users", {sqlite::integer<&A::id>("id").primaryKey(),
+inline const auto a = sqlite::sqliteTable<A>("users", {sqlite::integer<&A::id>("id").primaryKey(),
     sqlite::text<&A::name>("name").notNull()}, {sqlite::index(indexName()).on(sqlite::col<&A::name>())});
 )");
     auto r = kit({"export"});
@@ -147,7 +147,7 @@ inline const auto a = sqlite::table<A>("users", {sqlite::integer<&A::id>("id").p
 TEST_F(SchemaErrors, AColumnNameThatIsNotAConstantIsACompileErrorAtItsLine) {
     schema("sqlite", R"(struct A { std::int64_t id; std::string name; };
 inline const char* columnName() { return "name"; }
-inline const auto a = sqlite::table<A>("users", {sqlite::integer<&A::id>("id").primaryKey(),
+inline const auto a = sqlite::sqliteTable<A>("users", {sqlite::integer<&A::id>("id").primaryKey(),
     sqlite::text<&A::name>(columnName()).notNull()});
 )");
     auto r = kit({"export"});
@@ -167,7 +167,7 @@ TEST_F(SchemaErrors, EmptySchemaIsRefusedAskingForTheMissingInclude) {
 
 TEST_F(SchemaErrors, EmptySchemaNeverDropsAnExistingHistorysTables) {
     schema("sqlite", R"(struct A { std::int64_t id; };
-inline const auto a = sqlite::table<A>("users", {sqlite::integer<&A::id>("id").primaryKey()});
+inline const auto a = sqlite::sqliteTable<A>("users", {sqlite::integer<&A::id>("id").primaryKey()});
 )");
     ASSERT_EQ(kit({"generate", "--name", "init"}).exitCode, 0);
     schema("sqlite", "");

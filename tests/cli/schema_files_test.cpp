@@ -34,7 +34,7 @@ protected:
     static std::string tags(const std::string& extraColumn) {
         return "#pragma once\n#include <drizzle/pg.hpp>\n#include <optional>\n#include <string>\n"
                "struct Tag { std::int32_t id; std::string label; std::optional<std::string> color; };\n"
-               "inline const auto tags = drizzle::pg::table<Tag>(\"tags\", {\n"
+               "inline const auto tags = drizzle::pg::pgTable<Tag>(\"tags\", {\n"
                "    drizzle::pg::serial<&Tag::id>(\"id\").primaryKey(),\n"
                "    drizzle::pg::text<&Tag::label>(\"label\").notNull(),\n" +
                extraColumn + "});\n";
@@ -43,7 +43,7 @@ protected:
     static constexpr const char* kUsers =
         "#pragma once\n#include <drizzle/pg.hpp>\n#include <string>\n"
         "struct User { std::int32_t id; std::string email; };\n"
-        "inline const auto users = drizzle::pg::table<User>(\"users\", {\n"
+        "inline const auto users = drizzle::pg::pgTable<User>(\"users\", {\n"
         "    drizzle::pg::serial<&User::id>(\"id\").primaryKey(),\n"
         "    drizzle::pg::text<&User::email>(\"email\").notNull(),\n"
         "});\n";
@@ -51,7 +51,7 @@ protected:
     static constexpr const char* kPosts =
         "#pragma once\n#include \"a_users.hpp\"\n"
         "struct Post { std::int32_t id; std::int32_t authorId; };\n"
-        "inline const auto posts = drizzle::pg::table<Post>(\"posts\", {\n"
+        "inline const auto posts = drizzle::pg::pgTable<Post>(\"posts\", {\n"
         "    drizzle::pg::serial<&Post::id>(\"id\").primaryKey(),\n"
         "    drizzle::pg::integer<&Post::authorId>(\"author_id\").notNull().references<&User::id>(),\n"
         "});\n";

@@ -10,10 +10,10 @@
 namespace control_pg {
 namespace pg = drizzle::pg;
 
-inline const auto auth = pg::schema("auth");
+inline const auto auth = pg::pgSchema("auth");
 inline const auto moodEnum = pg::pgEnum("mood", {"sad", "ok", "happy"});
-inline const auto ticketSeq = pg::sequence("ticket_seq", {.startWith = 1000, .cache = 10});
-inline const auto admin = pg::role("admin", {.createDb = true});
+inline const auto ticketSeq = pg::pgSequence("ticket_seq", {.startWith = 1000, .cache = 10});
+inline const auto admin = pg::pgRole("admin", {.createDb = true});
 
 struct User {
     std::int32_t id;
@@ -57,7 +57,7 @@ struct ActiveUser {
 
 inline std::int64_t newKarma() { return 0; }
 
-inline const auto users = pg::table<User>("users", {
+inline const auto users = pg::pgTable<User>("users", {
     pg::serial<&User::id>("id").primaryKey(),
     pg::varchar<&User::name>("name", {.length = 64}).notNull().default_("anonymous"),
     pg::text<&User::email>("email").unique("users_email_key", {.nullsNotDistinct = true}),
@@ -72,7 +72,7 @@ inline const auto users = pg::table<User>("users", {
     pg::index("users_name_idx").on(pg::col<&User::name>().desc().nullsLast()).where(pg::sql("active")),
     pg::uniqueIndex("users_lower_email_idx").on(pg::sql("lower(email)")).using_("btree"),
     pg::check("users_level_range", pg::sql("level between 0 and 10")),
-    pg::policy("users_own", {.for_ = "select", .to = "admin", .using_ = pg::sql("true")}),
+    pg::pgPolicy("users_own", {.for_ = "select", .to = "admin", .using_ = pg::sql("true")}),
 }).enableRLS();
 
 inline const auto accounts = auth.table<Account>("accounts", {
@@ -90,7 +90,7 @@ inline const auto accounts = auth.table<Account>("accounts", {
     pg::customType<&Account::citext>("citext", "citext").notNull(),
 });
 
-inline const auto memberships = pg::table<Membership>("memberships", {
+inline const auto memberships = pg::pgTable<Membership>("memberships", {
     pg::integer<&Membership::userId>("user_id").notNull(),
     pg::bigint<&Membership::accountId>("account_id").notNull(),
     pg::integer<&Membership::invitedBy>("invited_by").references<&User::id>(),
@@ -102,17 +102,17 @@ inline const auto memberships = pg::table<Membership>("memberships", {
     pg::unique().on<&Membership::accountId, &Membership::invitedBy>().nullsNotDistinct(),
 });
 
-inline const auto sessions = pg::table<Session>("sessions", {
+inline const auto sessions = pg::pgTable<Session>("sessions", {
     pg::text<&Session::token>("token").primaryKey(),
     pg::integer<&Session::userId>("user_id").notNull().generatedAlwaysAsIdentity(),
 });
 
-inline const auto activeUsers = pg::view<ActiveUser>("active_users", {
+inline const auto activeUsers = pg::pgView<ActiveUser>("active_users", {
     pg::integer<&ActiveUser::id>("id").notNull(),
     pg::text<&ActiveUser::email>("email"),
 }).as(pg::sql("select id, email from users where active")).with({.securityBarrier = true});
 
-inline const auto userStats = pg::materializedView<ActiveUser>("user_stats")
+inline const auto userStats = pg::pgMaterializedView<ActiveUser>("user_stats")
     .as(pg::sql("select id, email from users"))
     .withNoData();
 }  // namespace control_pg
@@ -140,12 +140,12 @@ struct Tag {
     std::string label;
 };
 
-inline const auto lists = sqlite::table<List>("lists", {
+inline const auto lists = sqlite::sqliteTable<List>("lists", {
     sqlite::integer<&List::id>("id").primaryKey().autoincrement(),
     sqlite::text<&List::name>("name", {.length = 100}).notNull().unique(),
 });
 
-inline const auto todos = sqlite::table<Todo>("todos", {
+inline const auto todos = sqlite::sqliteTable<Todo>("todos", {
     sqlite::integer<&Todo::id>("id").primaryKey(),
     sqlite::integer<&Todo::listId>("list_id").notNull().references<&List::id>({.onDelete = sqlite::cascade}),
     sqlite::text<&Todo::title>("title").notNull(),
@@ -161,7 +161,7 @@ inline const auto todos = sqlite::table<Todo>("todos", {
     sqlite::check("todos_title_nonempty", sqlite::sql("length(title) > 0")),
 });
 
-inline const auto tags = sqlite::table<Tag>("tags", {
+inline const auto tags = sqlite::sqliteTable<Tag>("tags", {
     sqlite::integer<&Tag::todoId>("todo_id").notNull(),
     sqlite::text<&Tag::label>("label").notNull(),
 }, {
@@ -169,7 +169,7 @@ inline const auto tags = sqlite::table<Tag>("tags", {
     sqlite::foreignKey().columns<&Tag::todoId>().foreignColumns<&Todo::id>().onDelete(sqlite::cascade),
 });
 
-inline const auto openTodos = sqlite::view<Todo>("open_todos").as(sqlite::sql("select * from todos where not done"));
+inline const auto openTodos = sqlite::sqliteView<Todo>("open_todos").as(sqlite::sql("select * from todos where not done"));
 }  // namespace control_sqlite
 
 namespace control_mysql {
@@ -196,7 +196,7 @@ struct Order {
     std::uint32_t items;
 };
 
-inline const auto customers = mysql::table<Customer>("customers", {
+inline const auto customers = mysql::mysqlTable<Customer>("customers", {
     mysql::serial<&Customer::id>("id").primaryKey(),
     mysql::varchar<&Customer::email>("email", {.length = 255}).notNull().unique(),
     mysql::text<&Customer::name>("name"),
@@ -204,7 +204,7 @@ inline const auto customers = mysql::table<Customer>("customers", {
     mysql::year<&Customer::since>("since").notNull(),
 });
 
-inline const auto orders = mysql::table<Order>("orders", {
+inline const auto orders = mysql::mysqlTable<Order>("orders", {
     mysql::bigint<&Order::id>("id").primaryKey().autoincrement(),
     mysql::bigint<&Order::customerId>("customer_id").notNull().references<&Customer::id>(),
     mysql::decimal<&Order::total>("total", {.precision = 10, .scale = 2}).notNull(),
@@ -223,7 +223,7 @@ inline const auto orders = mysql::table<Order>("orders", {
         .onDelete(mysql::restrict),
 });
 
-inline const auto bigOrders = mysql::view<Order>("big_orders")
+inline const auto bigOrders = mysql::mysqlView<Order>("big_orders")
     .as(mysql::sql("select * from orders where total > 1000"))
     .with({.algorithm = "merge", .sqlSecurity = "invoker"});
 }  // namespace control_mysql

@@ -9,7 +9,7 @@ struct Product {
     std::int32_t stock;
 };
 
-inline const auto products = mysql::table<Product>("products", {
+inline const auto products = mysql::mysqlTable<Product>("products", {
     mysql::serial<&Product::id>("id").primaryKey(),
     mysql::int_<&Product::stock>("stock").notNull().default_("0"),
 });

@@ -8,7 +8,7 @@ struct Shirt {
     std::int32_t size;
 };
 
-inline const auto shirts = mysql::table<Shirt>("shirts", {
+inline const auto shirts = mysql::mysqlTable<Shirt>("shirts", {
     mysql::serial<&Shirt::id>("id").primaryKey(),
     mysql::mysqlEnum<&Shirt::size>("size", {"small", "medium", "large"}).notNull(),
 });

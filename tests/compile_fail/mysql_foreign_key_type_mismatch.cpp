@@ -11,10 +11,10 @@ struct Order {
     std::uint32_t customerId;
 };
 
-inline const auto customers = mysql::table<Customer>("customers", {
+inline const auto customers = mysql::mysqlTable<Customer>("customers", {
     mysql::serial<&Customer::id>("id").primaryKey(),
 });
-inline const auto orders = mysql::table<Order>("orders", {
+inline const auto orders = mysql::mysqlTable<Order>("orders", {
     mysql::serial<&Order::id>("id").primaryKey(),
     mysql::int_<&Order::customerId>("customer_id").notNull(),
 }, {

@@ -9,7 +9,7 @@ struct Counter {
     std::uint64_t hits;
 };
 
-inline const auto counters = mysql::table<Counter>("counters", {
+inline const auto counters = mysql::mysqlTable<Counter>("counters", {
     mysql::serial<&Counter::id>("id").primaryKey(),
     mysql::int_<&Counter::hits>("hits").notNull(),
 });

@@ -8,7 +8,7 @@ struct Product {
     double price;
 };
 
-inline const auto products = mysql::table<Product>("products", {
+inline const auto products = mysql::mysqlTable<Product>("products", {
     mysql::serial<&Product::id>("id").primaryKey(),
     mysql::double_<&Product::price>("price"),
 });

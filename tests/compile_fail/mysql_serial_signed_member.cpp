@@ -8,6 +8,6 @@ struct Order {
     std::int64_t id;
 };
 
-inline const auto orders = mysql::table<Order>("orders", {
+inline const auto orders = mysql::mysqlTable<Order>("orders", {
     mysql::serial<&Order::id>("id").primaryKey(),
 });

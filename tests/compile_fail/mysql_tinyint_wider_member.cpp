@@ -8,7 +8,7 @@ struct Rating {
     std::optional<std::int16_t> stars;
 };
 
-inline const auto ratings = mysql::table<Rating>("ratings", {
+inline const auto ratings = mysql::mysqlTable<Rating>("ratings", {
     mysql::serial<&Rating::id>("id").primaryKey(),
     mysql::tinyint<&Rating::stars>("stars"),
 });

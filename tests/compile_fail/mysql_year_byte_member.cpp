@@ -8,7 +8,7 @@ struct Car {
     std::uint8_t built;
 };
 
-inline const auto cars = mysql::table<Car>("cars", {
+inline const auto cars = mysql::mysqlTable<Car>("cars", {
     mysql::serial<&Car::id>("id").primaryKey(),
     mysql::year<&Car::built>("built").notNull(),
 });

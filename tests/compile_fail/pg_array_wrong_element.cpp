@@ -9,7 +9,7 @@ struct Post {
     std::vector<std::int32_t> tags;
 };
 
-inline const auto posts = pg::table<Post>("posts", {
+inline const auto posts = pg::pgTable<Post>("posts", {
     pg::serial<&Post::id>("id").primaryKey(),
     pg::text<&Post::tags>("tags").notNull(),
 });

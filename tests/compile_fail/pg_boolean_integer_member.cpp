@@ -8,7 +8,7 @@ struct Flag {
     std::int32_t enabled;
 };
 
-inline const auto flags = pg::table<Flag>("flags", {
+inline const auto flags = pg::pgTable<Flag>("flags", {
     pg::serial<&Flag::id>("id").primaryKey(),
     pg::boolean<&Flag::enabled>("enabled").notNull(),
 });

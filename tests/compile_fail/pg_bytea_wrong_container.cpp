@@ -9,7 +9,7 @@ struct Upload {
     std::vector<int> payload;
 };
 
-inline const auto uploads = pg::table<Upload>("uploads", {
+inline const auto uploads = pg::pgTable<Upload>("uploads", {
     pg::serial<&Upload::id>("id").primaryKey(),
     pg::bytea<&Upload::payload>("payload").notNull(),
 });

@@ -9,7 +9,7 @@ struct Row {
     std::int32_t n;
 };
 
-inline const auto rows = pg::table<Row>("rows", {
+inline const auto rows = pg::pgTable<Row>("rows", {
     pg::integer<&Row::id>("id").primaryKey(),
     pg::integer<&Row::n>("n").notNull().default_(3.7),
 });

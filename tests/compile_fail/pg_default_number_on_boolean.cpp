@@ -9,7 +9,7 @@ struct Row {
     bool n;
 };
 
-inline const auto rows = pg::table<Row>("rows", {
+inline const auto rows = pg::pgTable<Row>("rows", {
     pg::integer<&Row::id>("id").primaryKey(),
     pg::boolean<&Row::n>("n").notNull().default_(42),
 });

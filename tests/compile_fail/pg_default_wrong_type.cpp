@@ -9,7 +9,7 @@ struct Setting {
     std::string value;
 };
 
-inline const auto settings = pg::table<Setting>("settings", {
+inline const auto settings = pg::pgTable<Setting>("settings", {
     pg::text<&Setting::name>("name").primaryKey(),
     pg::text<&Setting::value>("value").notNull().default_(42),
 });

@@ -10,7 +10,7 @@ struct Person {
     std::int32_t mood;
 };
 
-inline const auto people = pg::table<Person>("people", {
+inline const auto people = pg::pgTable<Person>("people", {
     pg::serial<&Person::id>("id").primaryKey(),
     moodEnum.column<&Person::mood>("mood").notNull(),
 });

@@ -14,13 +14,13 @@ struct Office {
     std::string regionNumber;
 };
 
-inline const auto regions = pg::table<Region>("regions", {
+inline const auto regions = pg::pgTable<Region>("regions", {
     pg::text<&Region::country>("country").notNull(),
     pg::integer<&Region::number>("number").notNull(),
 }, {
     pg::primaryKey<&Region::country, &Region::number>(),
 });
-inline const auto offices = pg::table<Office>("offices", {
+inline const auto offices = pg::pgTable<Office>("offices", {
     pg::serial<&Office::id>("id").primaryKey(),
     pg::text<&Office::country>("country").notNull(),
     pg::text<&Office::regionNumber>("region_number").notNull(),

@@ -9,6 +9,6 @@ struct Event {
     std::int64_t id;
 };
 
-inline const auto events = pg::table<Event>("events", {
+inline const auto events = pg::pgTable<Event>("events", {
     pg::bigint<&Event::id>("id").generatedAlwaysAsIdentity().generatedAlwaysAs(drizzle::sql("1")),
 });

@@ -7,6 +7,6 @@ struct Event {
     std::optional<std::int64_t> id;
 };
 
-inline const auto events = pg::table<Event>("events", {
+inline const auto events = pg::pgTable<Event>("events", {
     pg::bigint<&Event::id>("id").generatedAlwaysAsIdentity({.startWith = 100}),
 });

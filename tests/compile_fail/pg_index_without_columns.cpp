@@ -8,7 +8,7 @@ struct User {
     std::string email;
 };
 
-inline const auto users = pg::table<User>("users", {
+inline const auto users = pg::pgTable<User>("users", {
     pg::serial<&User::id>("id").primaryKey(),
     pg::text<&User::email>("email").notNull(),
 }, {

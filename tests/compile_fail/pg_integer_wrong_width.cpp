@@ -8,6 +8,6 @@ struct Account {
     std::int64_t balance;
 };
 
-inline const auto accounts = pg::table<Account>("accounts", {
+inline const auto accounts = pg::pgTable<Account>("accounts", {
     pg::integer<&Account::balance>("balance").notNull(),
 });

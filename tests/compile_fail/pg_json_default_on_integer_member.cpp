@@ -8,7 +8,7 @@ struct Setting {
     std::int32_t level;
 };
 
-inline const auto settings = pg::table<Setting>("settings", {
+inline const auto settings = pg::pgTable<Setting>("settings", {
     pg::serial<&Setting::id>("id").primaryKey(),
     pg::integer<&Setting::level>("level").notNull().default_(drizzle::jsonValue("{}")),
 });

@@ -9,7 +9,7 @@ struct User {
     std::optional<std::string> nickname;
 };
 
-inline const auto users = pg::table<User>("users", {
+inline const auto users = pg::pgTable<User>("users", {
     pg::serial<&User::id>("id").primaryKey(),
     pg::text<&User::nickname>("nickname").notNull(),
 });

@@ -8,6 +8,6 @@ struct Country {
     std::optional<std::string> code;
 };
 
-inline const auto countries = pg::table<Country>("countries", {
+inline const auto countries = pg::pgTable<Country>("countries", {
     pg::char_<&Country::code>("code", {.length = 2}).primaryKey(),
 });

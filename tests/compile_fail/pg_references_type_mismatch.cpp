@@ -12,10 +12,10 @@ struct Book {
     std::int64_t authorId;
 };
 
-inline const auto authors = pg::table<Author>("authors", {
+inline const auto authors = pg::pgTable<Author>("authors", {
     pg::serial<&Author::id>("id").primaryKey(),
 });
-inline const auto books = pg::table<Book>("books", {
+inline const auto books = pg::pgTable<Book>("books", {
     pg::serial<&Book::id>("id").primaryKey(),
     pg::bigint<&Book::authorId>("author_id").notNull().references<&Author::id>(),
 });

@@ -13,10 +13,10 @@ struct Post {
     std::int32_t authorId;
 };
 
-inline const auto users = pg::table<User>("users", {
+inline const auto users = pg::pgTable<User>("users", {
     pg::serial<&User::id>("id").primaryKey(),
 });
-inline const auto posts = pg::table<Post>("posts", {
+inline const auto posts = pg::pgTable<Post>("posts", {
     pg::serial<&Post::id>("id").primaryKey(),
     pg::integer<&Post::authorId>("author_id").notNull().references<&User::id>({.onDelete = "cascde"}),
 });

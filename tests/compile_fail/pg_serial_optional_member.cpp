@@ -8,6 +8,6 @@ struct Ticket {
     std::optional<std::int32_t> id;
 };
 
-inline const auto tickets = pg::table<Ticket>("tickets", {
+inline const auto tickets = pg::pgTable<Ticket>("tickets", {
     pg::serial<&Ticket::id>("id"),
 });

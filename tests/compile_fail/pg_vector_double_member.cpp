@@ -9,7 +9,7 @@ struct Item {
     std::vector<double> embedding;
 };
 
-inline const auto items = pg::table<Item>("items", {
+inline const auto items = pg::pgTable<Item>("items", {
     pg::serial<&Item::id>("id").primaryKey(),
     pg::vector<&Item::embedding>("embedding", {.dimensions = 3}).notNull(),
 });

@@ -8,6 +8,6 @@ struct ActiveUser {
     std::int32_t id;
 };
 
-inline const auto activeUsers = pg::view<ActiveUser>("active_users", {
+inline const auto activeUsers = pg::pgView<ActiveUser>("active_users", {
     pg::integer<&ActiveUser::id>("id"),
 }).as(pg::sql("select id from users where active"));

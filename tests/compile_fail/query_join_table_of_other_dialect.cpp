@@ -1,5 +1,5 @@
 // EXPECT: join: the table is declared for another dialect
-// A PostgreSQL query joining a table declared with sqlite::table.
+// A PostgreSQL query joining a table declared with sqlite::sqliteTable.
 #include "query_schema_pg.hpp"
 #include "query_schema_sqlite.hpp"
 

@@ -23,12 +23,12 @@ struct Post {
     std::string title;
 };
 
-inline const auto users = mysql::table<User>("users", {
+inline const auto users = mysql::mysqlTable<User>("users", {
     mysql::int_<&User::id>("id").primaryKey().autoincrement(),
     mysql::varchar<&User::name>("name", {.length = 100}).notNull().unique(),
     mysql::int_<&User::age>("age"),
 });
-inline const auto posts = mysql::table<Post>("posts", {
+inline const auto posts = mysql::mysqlTable<Post>("posts", {
     mysql::int_<&Post::id>("id").primaryKey().autoincrement(),
     mysql::int_<&Post::userId>("user_id").notNull().references<&User::id>(),
     mysql::varchar<&Post::title>("title", {.length = 100}).notNull(),

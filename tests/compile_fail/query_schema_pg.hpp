@@ -34,7 +34,7 @@ struct Comment {
     std::string text;
 };
 
-inline const auto users = pg::table<User>("users", {
+inline const auto users = pg::pgTable<User>("users", {
     pg::serial<&User::id>("id").primaryKey(),
     pg::text<&User::name>("name").notNull(),
     pg::text<&User::email>("email").unique(),
@@ -42,14 +42,14 @@ inline const auto users = pg::table<User>("users", {
     pg::boolean<&User::active>("active").notNull().default_(true),
     pg::integer<&User::mentorId>("mentor_id"),
 });
-inline const auto posts = pg::table<Post>("posts", {
+inline const auto posts = pg::pgTable<Post>("posts", {
     pg::serial<&Post::id>("id").primaryKey(),
     pg::integer<&Post::userId>("user_id").notNull().references<&User::id>(),
     pg::text<&Post::title>("title").notNull(),
     pg::text<&Post::body>("body"),
     pg::doublePrecision<&Post::score>("score").notNull().default_(0),
 });
-inline const auto comments = pg::table<Comment>("comments", {
+inline const auto comments = pg::pgTable<Comment>("comments", {
     pg::serial<&Comment::id>("id").primaryKey(),
     pg::integer<&Comment::postId>("post_id").notNull().references<&Post::id>(),
     pg::text<&Comment::text>("text").notNull(),

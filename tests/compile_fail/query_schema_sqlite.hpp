@@ -24,13 +24,13 @@ struct Post {
     std::string title;
 };
 
-inline const auto users = sqlite::table<User>("users", {
+inline const auto users = sqlite::sqliteTable<User>("users", {
     sqlite::integer<&User::id>("id").primaryKey(),
     sqlite::text<&User::name>("name").notNull().unique(),
     sqlite::integer<&User::age>("age"),
     sqlite::integer<&User::active>("active").notNull().default_(true),
 });
-inline const auto posts = sqlite::table<Post>("posts", {
+inline const auto posts = sqlite::sqliteTable<Post>("posts", {
     sqlite::integer<&Post::id>("id").primaryKey(),
     sqlite::integer<&Post::userId>("user_id").notNull().references<&User::id>(),
     sqlite::text<&Post::title>("title").notNull(),

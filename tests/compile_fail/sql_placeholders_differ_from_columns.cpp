@@ -9,7 +9,7 @@ struct User {
     std::string handle;
 };
 
-inline const auto users = pg::table<User>("users", {
+inline const auto users = pg::pgTable<User>("users", {
     pg::serial<&User::id>("id").primaryKey(),
     pg::text<&User::handle>("handle").notNull(),
 }, {

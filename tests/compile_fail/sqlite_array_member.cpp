@@ -9,7 +9,7 @@ struct Todo {
     std::vector<std::int64_t> assignees;
 };
 
-inline const auto todos = sqlite::table<Todo>("todos", {
+inline const auto todos = sqlite::sqliteTable<Todo>("todos", {
     sqlite::integer<&Todo::id>("id").primaryKey(),
     sqlite::integer<&Todo::assignees>("assignees").notNull(),
 });

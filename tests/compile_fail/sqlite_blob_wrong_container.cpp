@@ -8,7 +8,7 @@ struct File {
     std::vector<std::uint16_t> data;
 };
 
-inline const auto files = sqlite::table<File>("files", {
+inline const auto files = sqlite::sqliteTable<File>("files", {
     sqlite::integer<&File::id>("id").primaryKey(),
     sqlite::blob<&File::data>("data").notNull(),
 });

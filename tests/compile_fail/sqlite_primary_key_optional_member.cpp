@@ -7,6 +7,6 @@ struct Todo {
     std::optional<std::int64_t> id;
 };
 
-inline const auto todos = sqlite::table<Todo>("todos", {
+inline const auto todos = sqlite::sqliteTable<Todo>("todos", {
     sqlite::integer<&Todo::id>("id").primaryKey().autoincrement(),
 });

@@ -8,7 +8,7 @@ struct Reading {
     std::optional<std::int32_t> value;
 };
 
-inline const auto readings = sqlite::table<Reading>("readings", {
+inline const auto readings = sqlite::sqliteTable<Reading>("readings", {
     sqlite::integer<&Reading::id>("id").primaryKey(),
     sqlite::real<&Reading::value>("value"),
 });

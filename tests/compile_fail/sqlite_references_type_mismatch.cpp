@@ -12,10 +12,10 @@ struct Todo {
     std::optional<std::string> listId;
 };
 
-inline const auto lists = sqlite::table<List>("lists", {
+inline const auto lists = sqlite::sqliteTable<List>("lists", {
     sqlite::integer<&List::id>("id").primaryKey(),
 });
-inline const auto todos = sqlite::table<Todo>("todos", {
+inline const auto todos = sqlite::sqliteTable<Todo>("todos", {
     sqlite::integer<&Todo::id>("id").primaryKey(),
     sqlite::text<&Todo::listId>("list_id").references<&List::id>({.onDelete = sqlite::cascade}),
 });

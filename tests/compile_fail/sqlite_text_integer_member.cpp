@@ -8,7 +8,7 @@ struct Todo {
     std::int64_t title;
 };
 
-inline const auto todos = sqlite::table<Todo>("todos", {
+inline const auto todos = sqlite::sqliteTable<Todo>("todos", {
     sqlite::integer<&Todo::id>("id").primaryKey(),
     sqlite::text<&Todo::title>("title").notNull(),
 });

@@ -36,7 +36,7 @@ inline std::string newSlug() {
 }
 inline std::string editor() { return "orm"; }
 
-inline const auto users = mysql::table<User>("users", {
+inline const auto users = mysql::mysqlTable<User>("users", {
     mysql::int_<&User::id>("id").primaryKey().autoincrement(),
     mysql::varchar<&User::name>("name", {.length = 100}).notNull(),
     mysql::varchar<&User::email>("email", {.length = 100}).notNull().unique(),
@@ -44,7 +44,7 @@ inline const auto users = mysql::table<User>("users", {
     mysql::boolean<&User::active>("active").notNull().default_(true),
     mysql::int_<&User::mentorId>("mentor_id"),
 });
-inline const auto posts = mysql::table<Post>("posts", {
+inline const auto posts = mysql::mysqlTable<Post>("posts", {
     mysql::int_<&Post::id>("id").primaryKey().autoincrement(),
     mysql::int_<&Post::userId>("user_id").notNull().references<&User::id>(),
     mysql::varchar<&Post::title>("title", {.length = 100}).notNull(),

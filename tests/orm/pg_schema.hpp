@@ -38,7 +38,7 @@ inline std::string newSlug() {
 }
 inline std::string editor() { return "orm"; }
 
-inline const auto users = pg::table<User>("users", {
+inline const auto users = pg::pgTable<User>("users", {
     pg::serial<&User::id>("id").primaryKey(),
     pg::text<&User::name>("name").notNull(),
     pg::text<&User::email>("email").notNull().unique(),
@@ -46,7 +46,7 @@ inline const auto users = pg::table<User>("users", {
     pg::boolean<&User::active>("active").notNull().default_(true),
     pg::integer<&User::mentorId>("mentor_id"),
 });
-inline const auto posts = pg::table<Post>("posts", {
+inline const auto posts = pg::pgTable<Post>("posts", {
     pg::serial<&Post::id>("id").primaryKey(),
     pg::integer<&Post::userId>("user_id").notNull().references<&User::id>(),
     pg::text<&Post::title>("title").notNull(),

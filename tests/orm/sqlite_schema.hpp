@@ -35,7 +35,7 @@ inline std::string newSlug() {
 }
 inline std::string editor() { return "orm"; }
 
-inline const auto users = sqlite::table<User>("users", {
+inline const auto users = sqlite::sqliteTable<User>("users", {
     sqlite::integer<&User::id>("id").primaryKey(),
     sqlite::text<&User::name>("name").notNull(),
     sqlite::text<&User::email>("email").notNull().unique(),
@@ -43,7 +43,7 @@ inline const auto users = sqlite::table<User>("users", {
     sqlite::integer<&User::active>("active").notNull().default_(true),
     sqlite::integer<&User::mentorId>("mentor_id"),
 });
-inline const auto posts = sqlite::table<Post>("posts", {
+inline const auto posts = sqlite::sqliteTable<Post>("posts", {
     sqlite::integer<&Post::id>("id").primaryKey(),
     sqlite::integer<&Post::userId>("user_id").notNull().references<&User::id>(),
     sqlite::text<&Post::title>("title").notNull(),

@@ -40,7 +40,7 @@ struct MyNumber {
     std::optional<std::string> exactN;
     std::optional<bool> flagN;
 };
-inline const auto numbers = mysql::table<MyNumber>("numbers", {
+inline const auto numbers = mysql::mysqlTable<MyNumber>("numbers", {
     mysql::int_<&MyNumber::id>("id").primaryKey().autoincrement(),
     mysql::tinyint<&MyNumber::tiny>("tiny").notNull(),
     mysql::tinyint<&MyNumber::tinyU>("tiny_u").notNull(),
@@ -80,7 +80,7 @@ struct MyText {
     std::optional<nlohmann::json> docN;
     std::optional<std::string> moodN;
 };
-inline const auto texts = mysql::table<MyText>("texts", {
+inline const auto texts = mysql::mysqlTable<MyText>("texts", {
     mysql::int_<&MyText::id>("id").primaryKey().autoincrement(),
     mysql::char_<&MyText::ch>("ch", {.length = 5}).notNull(),
     mysql::varchar<&MyText::vc>("vc", {.length = 20}).notNull(),
@@ -112,7 +112,7 @@ struct MyTime {
     std::optional<Micros> stampN;
     std::optional<std::chrono::seconds> spanN;
 };
-inline const auto times = mysql::table<MyTime>("times", {
+inline const auto times = mysql::mysqlTable<MyTime>("times", {
     mysql::int_<&MyTime::id>("id").primaryKey().autoincrement(),
     mysql::date<&MyTime::day>("day").notNull(),
     mysql::datetime<&MyTime::at>("at", {.fsp = 6}).notNull(),
@@ -138,7 +138,7 @@ struct MyBinary {
     std::optional<std::vector<unsigned char>> binN;
     std::optional<std::string> vbStringN;
 };
-inline const auto binaries = mysql::table<MyBinary>("binaries", {
+inline const auto binaries = mysql::mysqlTable<MyBinary>("binaries", {
     mysql::int_<&MyBinary::id>("id").primaryKey().autoincrement(),
     mysql::binary<&MyBinary::bin>("bin", {.length = 4}).notNull(),
     mysql::binary<&MyBinary::binString>("bin_string", {.length = 3}).notNull(),
@@ -153,7 +153,7 @@ struct MyNarrow {
     std::int32_t id = 0;
     std::uint8_t small = 0;
 };
-inline const auto narrow = mysql::table<MyNarrow>("narrow", {
+inline const auto narrow = mysql::mysqlTable<MyNarrow>("narrow", {
     mysql::int_<&MyNarrow::id>("id").primaryKey().autoincrement(),
     mysql::tinyint<&MyNarrow::small>("small").notNull(),
 });

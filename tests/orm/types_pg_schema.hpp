@@ -37,7 +37,7 @@ struct PgNumber {
     std::optional<bool> flagN;
     std::optional<std::string> exactN;
 };
-inline const auto numbers = pg::table<PgNumber>("numbers", {
+inline const auto numbers = pg::pgTable<PgNumber>("numbers", {
     pg::serial<&PgNumber::id>("id").primaryKey(),
     pg::smallint<&PgNumber::small>("small").notNull(),
     pg::integer<&PgNumber::regular>("regular").notNull(),
@@ -78,7 +78,7 @@ struct PgText {
     std::optional<std::string> moodN;
     std::optional<std::string> spanN;
 };
-inline const auto texts = pg::table<PgText>("texts", {
+inline const auto texts = pg::pgTable<PgText>("texts", {
     pg::serial<&PgText::id>("id").primaryKey(),
     pg::text<&PgText::txt>("txt").notNull(),
     pg::varchar<&PgText::vc>("vc", {.length = 20}).notNull(),
@@ -118,7 +118,7 @@ struct PgTime {
     std::optional<Micros> atZoneN;
     std::optional<std::chrono::seconds> clockN;
 };
-inline const auto times = pg::table<PgTime>("times", {
+inline const auto times = pg::pgTable<PgTime>("times", {
     pg::serial<&PgTime::id>("id").primaryKey(),
     pg::date<&PgTime::day>("day").notNull(),
     pg::timestamp<&PgTime::at>("at").notNull(),
@@ -149,7 +149,7 @@ struct PgBinary {
     std::optional<pg::Point> whereN;
     std::optional<pg::Line> lineN;
 };
-inline const auto binaries = pg::table<PgBinary>("binaries", {
+inline const auto binaries = pg::pgTable<PgBinary>("binaries", {
     pg::serial<&PgBinary::id>("id").primaryKey(),
     pg::bytea<&PgBinary::raw>("raw").notNull(),
     pg::bytea<&PgBinary::rawBytes>("raw_bytes").notNull(),
@@ -177,7 +177,7 @@ struct PgArray {
     std::optional<std::vector<std::int64_t>> bigsN;
     std::vector<std::optional<std::string>> maybeWords;  // elements may be NULL
 };
-inline const auto arrays = pg::table<PgArray>("arrays", {
+inline const auto arrays = pg::pgTable<PgArray>("arrays", {
     pg::serial<&PgArray::id>("id").primaryKey(),
     pg::integer<&PgArray::ints>("ints").notNull(),
     pg::integer<&PgArray::matrix>("matrix").notNull(),
@@ -199,7 +199,7 @@ struct PgPlace {
     std::string locationText;
     std::optional<pg::Point> locationN;
 };
-inline const auto places = pg::table<PgPlace>("places", {
+inline const auto places = pg::pgTable<PgPlace>("places", {
     pg::serial<&PgPlace::id>("id").primaryKey(),
     pg::geometry<&PgPlace::location>("location", {.type = "point"}).notNull(),
     pg::geometry<&PgPlace::locationText>("location_text").notNull(),
@@ -213,7 +213,7 @@ struct PgVector {
     std::vector<float> embedding;
     std::optional<std::vector<float>> embeddingN;
 };
-inline const auto vectors = pg::table<PgVector>("vectors", {
+inline const auto vectors = pg::pgTable<PgVector>("vectors", {
     pg::serial<&PgVector::id>("id").primaryKey(),
     pg::vector<&PgVector::embedding>("embedding", {.dimensions = 3}).notNull(),
     pg::vector<&PgVector::embeddingN>("embedding_n", {.dimensions = 3}),
@@ -224,7 +224,7 @@ struct PgNarrow {
     std::int32_t id = 0;
     std::int16_t small = 0;
 };
-inline const auto narrow = pg::table<PgNarrow>("narrow", {
+inline const auto narrow = pg::pgTable<PgNarrow>("narrow", {
     pg::serial<&PgNarrow::id>("id").primaryKey(),
     pg::smallint<&PgNarrow::small>("small").notNull(),
 });

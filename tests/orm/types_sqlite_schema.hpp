@@ -32,7 +32,7 @@ struct SqNumber {
     std::optional<double> dblN;
     std::optional<std::string> numberN;
 };
-inline const auto numbers = sqlite::table<SqNumber>("numbers", {
+inline const auto numbers = sqlite::sqliteTable<SqNumber>("numbers", {
     sqlite::integer<&SqNumber::id>("id").primaryKey(),
     sqlite::integer<&SqNumber::big>("big").notNull(),
     sqlite::integer<&SqNumber::regular>("regular").notNull(),
@@ -61,7 +61,7 @@ struct SqText {
     std::optional<std::chrono::sys_days> dayN;
     std::optional<Micros> atN;
 };
-inline const auto texts = sqlite::table<SqText>("texts", {
+inline const auto texts = sqlite::sqliteTable<SqText>("texts", {
     sqlite::integer<&SqText::id>("id").primaryKey(),
     sqlite::text<&SqText::txt>("txt").notNull(),
     sqlite::text<&SqText::doc>("doc").notNull(),
@@ -84,7 +84,7 @@ struct SqEpoch {
     std::optional<std::chrono::sys_seconds> secondsN;
     std::optional<Millis> millisN;
 };
-inline const auto epochs = sqlite::table<SqEpoch>("epochs", {
+inline const auto epochs = sqlite::sqliteTable<SqEpoch>("epochs", {
     sqlite::integer<&SqEpoch::id>("id").primaryKey(),
     sqlite::integer<&SqEpoch::seconds>("seconds").notNull(),
     sqlite::integer<&SqEpoch::millis>("millis").notNull(),
@@ -106,7 +106,7 @@ struct SqBlob {
     std::optional<nlohmann::json> docN;
     std::optional<std::int64_t> bigN;
 };
-inline const auto blobs = sqlite::table<SqBlob>("blobs", {
+inline const auto blobs = sqlite::sqliteTable<SqBlob>("blobs", {
     sqlite::integer<&SqBlob::id>("id").primaryKey(),
     sqlite::blob<&SqBlob::raw>("raw").notNull(),
     sqlite::blob<&SqBlob::rawBytes>("raw_bytes").notNull(),
@@ -125,7 +125,7 @@ struct SqNarrow {
     std::int64_t id = 0;
     std::int16_t small = 0;
 };
-inline const auto narrow = sqlite::table<SqNarrow>("narrow", {
+inline const auto narrow = sqlite::sqliteTable<SqNarrow>("narrow", {
     sqlite::integer<&SqNarrow::id>("id").primaryKey(),
     sqlite::integer<&SqNarrow::small>("small").notNull(),
 });

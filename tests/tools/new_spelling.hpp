@@ -2,7 +2,7 @@
 struct Org { std::int32_t id; };
 struct User { std::int32_t id; std::optional<std::int32_t> orgId; std::string mood, slug, kind, code; };
 inline const auto moodEnum = pg::pgEnum("mood", {"sad", "ok"});
-inline const auto users = pg::table<User>("users", {
+inline const auto users = pg::pgTable<User>("users", {
     pg::serial<&User::id>("id").primaryKey(),
     pg::integer<&User::orgId>("org_id").references<&Org::id>({.onDelete = pg::cascade}),
     moodEnum.column<&User::mood>("mood").notNull(),

@@ -13,15 +13,15 @@ std::string tagsHeader(Dialect d) {
     switch (d) {
         case Dialect::postgresql:
             return "#pragma once\n#include <drizzle/pg.hpp>\nstruct Tag { std::int32_t id; };\n"
-                   "inline const auto tags = drizzle::pg::table<Tag>(\"tags\", {\n"
+                   "inline const auto tags = drizzle::pg::pgTable<Tag>(\"tags\", {\n"
                    "    drizzle::pg::integer<&Tag::id>(\"id\").primaryKey(),\n});\n";
         case Dialect::sqlite:
             return "#pragma once\n#include <drizzle/sqlite.hpp>\nstruct Tag { std::int64_t id; };\n"
-                   "inline const auto tags = drizzle::sqlite::table<Tag>(\"tags\", {\n"
+                   "inline const auto tags = drizzle::sqlite::sqliteTable<Tag>(\"tags\", {\n"
                    "    drizzle::sqlite::integer<&Tag::id>(\"id\").primaryKey(),\n});\n";
         case Dialect::mysql:
             return "#pragma once\n#include <drizzle/mysql.hpp>\nstruct Tag { std::int32_t id; };\n"
-                   "inline const auto tags = drizzle::mysql::table<Tag>(\"tags\", {\n"
+                   "inline const auto tags = drizzle::mysql::mysqlTable<Tag>(\"tags\", {\n"
                    "    drizzle::mysql::int_<&Tag::id>(\"id\").primaryKey(),\n});\n";
     }
     return {};

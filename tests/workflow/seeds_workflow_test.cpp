@@ -41,23 +41,23 @@ struct Task { std::int32_t id; std::optional<std::string> name; std::optional<st
            (v2 ? ", importance" : "") + R"(; };
 struct TaskTag { std::int32_t task; std::int32_t tag; };
 
-inline const auto users = pg::table<User>("users", {
+inline const auto users = pg::pgTable<User>("users", {
     pg::serial<&User::id>("id").primaryKey(),
     pg::varchar<&User::username>("username", {.length = 50}),
     pg::varchar<&User::name>("name", {.length = 250}),
     pg::varchar<&User::avatar>("avatar", {.length = 500}),
 });
-inline const auto epics = pg::table<Epic>("epics", {
+inline const auto epics = pg::pgTable<Epic>("epics", {
     pg::serial<&Epic::id>("id").primaryKey(),
     pg::varchar<&Epic::name>("name", {.length = 250}),
     pg::text<&Epic::description>("description"),
     pg::date<&Epic::due>("due"),
 });
-inline const auto tags = pg::table<Tag>("tags", {
+inline const auto tags = pg::pgTable<Tag>("tags", {
     pg::serial<&Tag::id>("id").primaryKey(),
     pg::varchar<&Tag::name>("name", {.length = 250}),
 });
-inline const auto tasks = pg::table<Task>("tasks", {
+inline const auto tasks = pg::pgTable<Task>("tasks", {
     pg::serial<&Task::id>("id").primaryKey(),
     pg::varchar<&Task::name>("name", {.length = 250}),
     pg::integer<&Task::epicId>("epic_id").references<&Epic::id>(),
@@ -69,7 +69,7 @@ inline const auto tasks = pg::table<Task>("tasks", {
 )"
          : R"(    pg::integer<&Task::userId>("user_id").references<&User::id>(),
 });
-)") + R"(inline const auto tasksTags = pg::table<TaskTag>("tasks_tags", {
+)") + R"(inline const auto tasksTags = pg::pgTable<TaskTag>("tasks_tags", {
     pg::integer<&TaskTag::task>("task").notNull().references<&Task::id>(),
     pg::integer<&TaskTag::tag>("tag").notNull().references<&Tag::id>(),
 }, {
@@ -93,23 +93,23 @@ struct Task { std::int64_t id; std::optional<std::string> name; std::optional<st
            (v2 ? ", importance" : "") + R"(; };
 struct TaskTag { std::int64_t task; std::int64_t tag; };
 
-inline const auto users = sqlite::table<User>("users", {
+inline const auto users = sqlite::sqliteTable<User>("users", {
     sqlite::integer<&User::id>("id").primaryKey().autoincrement(),
     sqlite::text<&User::username>("username", {.length = 50}),
     sqlite::text<&User::name>("name", {.length = 250}),
     sqlite::text<&User::avatar>("avatar", {.length = 500}),
 });
-inline const auto epics = sqlite::table<Epic>("epics", {
+inline const auto epics = sqlite::sqliteTable<Epic>("epics", {
     sqlite::integer<&Epic::id>("id").primaryKey().autoincrement(),
     sqlite::text<&Epic::name>("name", {.length = 250}),
     sqlite::text<&Epic::description>("description"),
     sqlite::text<&Epic::due>("due"),
 });
-inline const auto tags = sqlite::table<Tag>("tags", {
+inline const auto tags = sqlite::sqliteTable<Tag>("tags", {
     sqlite::integer<&Tag::id>("id").primaryKey().autoincrement(),
     sqlite::text<&Tag::name>("name", {.length = 250}),
 });
-inline const auto tasks = sqlite::table<Task>("tasks", {
+inline const auto tasks = sqlite::sqliteTable<Task>("tasks", {
     sqlite::integer<&Task::id>("id").primaryKey().autoincrement(),
     sqlite::text<&Task::name>("name", {.length = 250}),
     sqlite::integer<&Task::epicId>("epic_id").references<&Epic::id>(),
@@ -121,7 +121,7 @@ inline const auto tasks = sqlite::table<Task>("tasks", {
 )"
          : R"(    sqlite::integer<&Task::userId>("user_id").references<&User::id>(),
 });
-)") + R"(inline const auto tasksTags = sqlite::table<TaskTag>("tasks_tags", {
+)") + R"(inline const auto tasksTags = sqlite::sqliteTable<TaskTag>("tasks_tags", {
     sqlite::integer<&TaskTag::task>("task").notNull().references<&Task::id>(),
     sqlite::integer<&TaskTag::tag>("tag").notNull().references<&Tag::id>(),
 }, {
@@ -146,23 +146,23 @@ struct Task { std::int32_t id; std::optional<std::string> name; std::optional<st
            (v2 ? ", importance" : "") + R"(; };
 struct TaskTag { std::int32_t task; std::int32_t tag; };
 
-inline const auto users = mysql::table<User>("users", {
+inline const auto users = mysql::mysqlTable<User>("users", {
     mysql::int_<&User::id>("id").primaryKey().autoincrement(),
     mysql::varchar<&User::username>("username", {.length = 50}),
     mysql::varchar<&User::name>("name", {.length = 250}),
     mysql::varchar<&User::avatar>("avatar", {.length = 500}),
 });
-inline const auto epics = mysql::table<Epic>("epics", {
+inline const auto epics = mysql::mysqlTable<Epic>("epics", {
     mysql::int_<&Epic::id>("id").primaryKey().autoincrement(),
     mysql::varchar<&Epic::name>("name", {.length = 250}),
     mysql::text<&Epic::description>("description"),
     mysql::date<&Epic::due>("due"),
 });
-inline const auto tags = mysql::table<Tag>("tags", {
+inline const auto tags = mysql::mysqlTable<Tag>("tags", {
     mysql::int_<&Tag::id>("id").primaryKey().autoincrement(),
     mysql::varchar<&Tag::name>("name", {.length = 250}),
 });
-inline const auto tasks = mysql::table<Task>("tasks", {
+inline const auto tasks = mysql::mysqlTable<Task>("tasks", {
     mysql::int_<&Task::id>("id").primaryKey().autoincrement(),
     mysql::varchar<&Task::name>("name", {.length = 250}),
     mysql::int_<&Task::epicId>("epic_id").references<&Epic::id>(),
@@ -174,7 +174,7 @@ inline const auto tasks = mysql::table<Task>("tasks", {
 )"
          : R"(    mysql::int_<&Task::userId>("user_id").references<&User::id>(),
 });
-)") + R"(inline const auto tasksTags = mysql::table<TaskTag>("tasks_tags", {
+)") + R"(inline const auto tasksTags = mysql::mysqlTable<TaskTag>("tasks_tags", {
     mysql::int_<&TaskTag::task>("task").notNull().references<&Task::id>(),
     mysql::int_<&TaskTag::tag>("tag").notNull().references<&Tag::id>(),
 }, {

@@ -23,7 +23,7 @@
 // Column functions are constexpr and emit nothing; the run-time part of a declaration (the
 // table's registration, its indexes and constraints) is instantiated once per table, so how
 // many functions the compiler emits for it is what a large schema costs (bench/schema_compile):
-// - DRIZZLE_INLINE marks what a declaration calls directly (`pg::table`, `index().on`, ...):
+// - DRIZZLE_INLINE marks what a declaration calls directly (`pg::pgTable`, `index().on`, ...):
 //   a plain inline function, since forcing those into the caller grows the one function GCC
 //   emits for all of a file's static initialisers, which it compiles in superlinear time;
 // - DRIZZLE_ALWAYS_INLINE marks the helpers those call (member pointer to MemberRef, ...), so
@@ -339,7 +339,7 @@ struct ConstraintSpec {
     std::string_view as, for_, to, using_, withCheck;  // `to`: comma-separated role names
 };
 
-// A table-level constraint as the compiler evaluates it (the extras of `pg::table(name, columns,
+// A table-level constraint as the compiler evaluates it (the extras of `pg::pgTable(name, columns,
 // extras)`): constant data like a column declaration (ColumnDecl), its members identified by
 // where their member pointers are stored. Registration resolves them into a ConstraintSpec.
 struct IndexColumnDecl {

@@ -5,7 +5,7 @@
 // exporter turns into the schema model. Table-level constraints refer to columns by member
 // pointer, so a renamed member is a compile error rather than a broken migration.
 //
-//   inline const auto tasks = pg::table<Task>("tasks", {
+//   inline const auto tasks = pg::pgTable<Task>("tasks", {
 //       pg::serial<&Task::id>("id").primaryKey(),
 //       pg::integer<&Task::epicId>("epic_id").notNull(),
 //   }, {

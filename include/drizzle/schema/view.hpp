@@ -1,6 +1,6 @@
 // Views, shared by the dialects: a row struct, optional column declarations, and an SQL body.
 //
-//   inline const auto activeUsers = pg::view<ActiveUser>("active_users", {
+//   inline const auto activeUsers = pg::pgView<ActiveUser>("active_users", {
 //       pg::integer<&ActiveUser::id>("id").notNull(),
 //   }).as(drizzle::sql("select id from users where active"));
 #pragma once

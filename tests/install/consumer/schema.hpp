@@ -7,7 +7,7 @@ struct Note {
     std::string body;
 };
 
-inline const auto notes = drizzle::sqlite::table<Note>("notes", {
+inline const auto notes = drizzle::sqlite::sqliteTable<Note>("notes", {
     drizzle::sqlite::integer<&Note::id>("id").primaryKey(),
     drizzle::sqlite::text<&Note::body>("body").notNull(),
 });

@@ -71,7 +71,7 @@ struct AllTypes {
     std::optional<std::string> customGeometry;
 };
 
-inline const auto allTypes = mysql::table<AllTypes>("all_types", {
+inline const auto allTypes = mysql::mysqlTable<AllTypes>("all_types", {
     mysql::serial<&AllTypes::serial>("serial").primaryKey(),
     mysql::tinyint<&AllTypes::tinyint>("tinyint"),
     mysql::tinyint<&AllTypes::tinyintUnsigned>("tinyint_unsigned"),
@@ -166,7 +166,7 @@ struct Modifier {
     std::optional<std::string> lowerText;
 };
 
-inline const auto modifiers = mysql::table<Modifier>("modifiers", {
+inline const auto modifiers = mysql::mysqlTable<Modifier>("modifiers", {
     mysql::int_<&Modifier::id>("id").primaryKey().autoincrement(),
     mysql::bigint<&Modifier::counter>("counter").notNull().default_(0),
     mysql::varchar<&Modifier::defaultText>("default_text", {.length = 20}).default_("x"),
@@ -222,7 +222,7 @@ struct Organization {
     std::optional<std::string> deletedAt;
 };
 
-inline const auto organizations = mysql::table<Organization>("organizations", {
+inline const auto organizations = mysql::mysqlTable<Organization>("organizations", {
     mysql::int_<&Organization::id>("id").primaryKey().autoincrement(),
     mysql::int_<&Organization::parentId>("parent_id")
         .references<&Organization::id>({.onDelete = mysql::setNull, .onUpdate = mysql::cascade}),
@@ -251,7 +251,7 @@ struct Membership {
     std::optional<std::int32_t> score;
 };
 
-inline const auto memberships = mysql::table<Membership>("memberships", {
+inline const auto memberships = mysql::mysqlTable<Membership>("memberships", {
     mysql::int_<&Membership::orgId>("org_id").notNull(),
     mysql::int_<&Membership::userId>("user_id").notNull(),
     mysql::varchar<&Membership::role>("role", {.length = 32}).notNull().default_("member"),
@@ -270,7 +270,7 @@ struct Grant {
     std::string permission;
 };
 
-inline const auto grants = mysql::table<Grant>("grants", {
+inline const auto grants = mysql::mysqlTable<Grant>("grants", {
     mysql::int_<&Grant::orgId>("org_id").notNull(),
     mysql::int_<&Grant::userId>("user_id").notNull(),
     mysql::varchar<&Grant::permission>("permission", {.length = 64}).notNull(),
@@ -290,7 +290,7 @@ struct WeirdName {
     std::optional<std::int32_t> order;
 };
 
-inline const auto weirdNames = mysql::table<WeirdName>("Weird `Names`", {
+inline const auto weirdNames = mysql::mysqlTable<WeirdName>("Weird `Names`", {
     mysql::int_<&WeirdName::select>("select").primaryKey(),
     mysql::varchar<&WeirdName::mixedCase>("Mixed Case", {.length = 20}).unique("Weird Unique"),
     mysql::varchar<&WeirdName::quoted>("it's `quoted`", {.length = 20}),
@@ -306,7 +306,7 @@ struct ActiveOrganization {
     std::optional<std::int32_t> id;
     std::optional<std::string> name;
 };
-inline const auto activeOrganizations = mysql::view<ActiveOrganization>("active_organizations", {
+inline const auto activeOrganizations = mysql::mysqlView<ActiveOrganization>("active_organizations", {
     mysql::int_<&ActiveOrganization::id>("id"),
     mysql::varchar<&ActiveOrganization::name>("name", {.length = 128}),
 }).as(sql("select `id`, `name` from `organizations` where `parent_id` is null"));
@@ -314,7 +314,7 @@ inline const auto activeOrganizations = mysql::view<ActiveOrganization>("active_
 struct SecureOrganization {
     std::optional<std::int32_t> id;
 };
-inline const auto secureOrganizations = mysql::view<SecureOrganization>("secure_organizations", {
+inline const auto secureOrganizations = mysql::mysqlView<SecureOrganization>("secure_organizations", {
     mysql::int_<&SecureOrganization::id>("id"),
 })
     .with({.algorithm = "merge", .sqlSecurity = "invoker", .withCheckOption = "cascaded"})
@@ -323,7 +323,7 @@ inline const auto secureOrganizations = mysql::view<SecureOrganization>("secure_
 struct LocalCheckView {
     std::optional<std::int32_t> id;
 };
-inline const auto localCheckView = mysql::view<LocalCheckView>("local_check_view")
+inline const auto localCheckView = mysql::mysqlView<LocalCheckView>("local_check_view")
     .with({.algorithm = "undefined", .sqlSecurity = "definer", .withCheckOption = "local"})
     .as(sql("select `id` from `organizations`"));
 
@@ -331,7 +331,7 @@ struct MembershipCount {
     std::optional<std::int32_t> orgId;
     std::optional<std::int64_t> members;
 };
-inline const auto membershipCounts = mysql::view<MembershipCount>("membership_counts")
+inline const auto membershipCounts = mysql::mysqlView<MembershipCount>("membership_counts")
     .with({.algorithm = "temptable"})
     .as(sql("select `org_id`, count(*) as `members` from `memberships` group by `org_id`"));
 
@@ -339,7 +339,7 @@ inline const auto membershipCounts = mysql::view<MembershipCount>("membership_co
 struct LegacyView {
     std::optional<std::int32_t> id;
 };
-inline const auto legacyView = mysql::view<LegacyView>("legacy_view", {
+inline const auto legacyView = mysql::mysqlView<LegacyView>("legacy_view", {
     mysql::int_<&LegacyView::id>("id"),
 }).existing();
 

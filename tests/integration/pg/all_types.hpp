@@ -26,18 +26,18 @@ inline const auto status = pg::pgEnum("Status", {"it's", "in progress", "done"})
 // A name that starts like a native type, which Drizzle Kit would print bare.
 inline const auto timestampKind = pg::pgEnum("timestamp_kind", {"created", "updated"});
 
-inline const auto counterSeq = pg::sequence(
+inline const auto counterSeq = pg::pgSequence(
     "counter_seq", {.increment = 2, .minValue = 10, .maxValue = 100000, .startWith = 100, .cache = 5, .cycle = true});
-inline const auto plainSeq = pg::sequence("plain_seq");
-inline const auto countdownSeq = pg::sequence("countdown_seq", {.increment = -1});
+inline const auto plainSeq = pg::pgSequence("plain_seq");
+inline const auto countdownSeq = pg::pgSequence("countdown_seq", {.increment = -1});
 
-inline const auto itAdmin = pg::role("drizzle_it_admin", {.createDb = true, .createRole = true, .inherit = false});
-inline const auto itReader = pg::role("drizzle_it_reader");
-inline const auto itWriter = pg::role("drizzle_it_writer", {.createDb = true});
+inline const auto itAdmin = pg::pgRole("drizzle_it_admin", {.createDb = true, .createRole = true, .inherit = false});
+inline const auto itReader = pg::pgRole("drizzle_it_reader");
+inline const auto itWriter = pg::pgRole("drizzle_it_writer", {.createDb = true});
 // A role the database already has: referenced by a policy, never created.
-inline const auto readAll = pg::role("pg_read_all_data", {.existing = true});
+inline const auto readAll = pg::pgRole("pg_read_all_data", {.existing = true});
 
-inline const auto audit = pg::schema("audit");
+inline const auto audit = pg::pgSchema("audit");
 inline const auto level = audit.pgEnum("level", {"info", "warn", "error"});
 inline const auto auditSeq = audit.sequence("audit_seq", {.increment = 10, .startWith = 1000, .cache = 20});
 
@@ -110,7 +110,7 @@ struct AllTypes {
     std::optional<std::vector<pg::Point>> pointArray;
 };
 
-inline const auto allTypes = pg::table<AllTypes>("all_types", {
+inline const auto allTypes = pg::pgTable<AllTypes>("all_types", {
     pg::serial<&AllTypes::id>("id").primaryKey(),
     pg::smallint<&AllTypes::smallint>("smallint"),
     pg::integer<&AllTypes::integer>("integer"),
@@ -224,7 +224,7 @@ struct Modifier {
     std::optional<std::string> search;
 };
 
-inline const auto modifiers = pg::table<Modifier>("modifiers", {
+inline const auto modifiers = pg::pgTable<Modifier>("modifiers", {
     pg::integer<&Modifier::id>("id")
         .primaryKey()
         .generatedAlwaysAsIdentity(
@@ -285,7 +285,7 @@ struct Organization {
     std::optional<std::int32_t> modifierId;
 };
 
-inline const auto organizations = pg::table<Organization>("organizations", {
+inline const auto organizations = pg::pgTable<Organization>("organizations", {
     pg::serial<&Organization::id>("id").primaryKey(),
     pg::integer<&Organization::parentId>("parent_id")
         .references<&Organization::id>({.onDelete = pg::setNull, .onUpdate = pg::cascade}),
@@ -309,7 +309,7 @@ struct Membership {
     std::string createdAt;
 };
 
-inline const auto memberships = pg::table<Membership>("memberships", {
+inline const auto memberships = pg::pgTable<Membership>("memberships", {
     pg::integer<&Membership::orgId>("org_id").notNull(),
     pg::integer<&Membership::userId>("user_id").notNull(),
     pg::text<&Membership::role>("role").notNull().default_("member"),
@@ -330,7 +330,7 @@ struct Grant {
     std::string permission;
 };
 
-inline const auto grants = pg::table<Grant>("grants", {
+inline const auto grants = pg::pgTable<Grant>("grants", {
     pg::integer<&Grant::orgId>("org_id").notNull(),
     pg::integer<&Grant::userId>("user_id").notNull(),
     pg::text<&Grant::permission>("permission").notNull(),
@@ -350,7 +350,7 @@ struct WeirdName {
     std::optional<std::int32_t> grantOrg;
 };
 
-inline const auto weirdNames = pg::table<WeirdName>("Weird \"Names\"", {
+inline const auto weirdNames = pg::pgTable<WeirdName>("Weird \"Names\"", {
     pg::integer<&WeirdName::select>("select").primaryKey(),
     pg::text<&WeirdName::mixedCase>("Mixed Case").unique("Weird Unique"),
     pg::text<&WeirdName::quoted>("it's \"quoted\""),
@@ -374,7 +374,7 @@ struct Document {
     std::optional<std::int32_t> rank;
 };
 
-inline const auto documents = pg::table<Document>("documents", {
+inline const auto documents = pg::pgTable<Document>("documents", {
     pg::serial<&Document::id>("id").primaryKey(),
     pg::text<&Document::title>("title").notNull(),
     pg::text<&Document::body>("body"),
@@ -454,7 +454,7 @@ inline const auto auditEntries = audit.table<AuditEntry>("entries", {
     pg::foreignKey("entries_org_fk").columns<&AuditEntry::orgId>().foreignColumns<&Organization::id>().onUpdate(pg::cascade),
     pg::unique("entries_log_org_key").on<&AuditEntry::logId, &AuditEntry::orgId>().nullsNotDistinct(),
     pg::index("entries_code_idx").on(pg::col<&AuditEntry::code>().desc().nullsFirst()).concurrently(),
-    pg::policy("entries_read", {.for_ = "select", .to = "drizzle_it_reader", .using_ = sql(R"("org_id" is not null)")}),
+    pg::pgPolicy("entries_read", {.for_ = "select", .to = "drizzle_it_reader", .using_ = sql(R"("org_id" is not null)")}),
 });
 
 // ---- row level security -------------------------------------------------------------------
@@ -466,41 +466,41 @@ struct Secret {
     std::optional<std::int64_t> logId;
 };
 
-inline const auto secrets = pg::table<Secret>("secrets", {
+inline const auto secrets = pg::pgTable<Secret>("secrets", {
     pg::serial<&Secret::id>("id").primaryKey(),
     pg::integer<&Secret::ownerId>("owner_id").notNull(),
     pg::text<&Secret::value>("value").notNull(),
     pg::bigint<&Secret::logId>("log_id").references<&AuditLog::id>({.onDelete = pg::noAction, .onUpdate = pg::setNull}),
 }, {
-    pg::policy("secrets_select_own", {
+    pg::pgPolicy("secrets_select_own", {
         .as = "permissive",
         .for_ = "select",
         .to = "drizzle_it_reader",
         .using_ = sql(R"("owner_id" = current_setting('app.user_id')::int)"),
     }),
-    pg::policy("secrets_admin_all", {
+    pg::pgPolicy("secrets_admin_all", {
         .as = "restrictive",
         .for_ = "all",
         .to = "drizzle_it_admin, current_user",
         .using_ = sql("true"),
         .withCheck = sql("true"),
     }),
-    pg::policy("secrets_insert", {.for_ = "insert", .to = "public", .withCheck = sql(R"("owner_id" > 0)")}),
-    pg::policy("secrets_update", {
+    pg::pgPolicy("secrets_insert", {.for_ = "insert", .to = "public", .withCheck = sql(R"("owner_id" > 0)")}),
+    pg::pgPolicy("secrets_update", {
         .for_ = "update",
         .to = "drizzle_it_writer, drizzle_it_reader",
         .using_ = sql(R"("owner_id" = 1)"),
         .withCheck = sql(R"("value" <> '')"),
     }),
-    pg::policy("secrets_delete", {.for_ = "delete", .to = "pg_read_all_data, current_role", .using_ = sql("false")}),
-    pg::policy("secrets_default"),
+    pg::pgPolicy("secrets_delete", {.for_ = "delete", .to = "pg_read_all_data, current_role", .using_ = sql("false")}),
+    pg::pgPolicy("secrets_default"),
 }).enableRLS();
 
 struct RlsOnly {
     std::int32_t id;
 };
 
-inline const auto rlsOnly = pg::table<RlsOnly>("rls_only", {
+inline const auto rlsOnly = pg::pgTable<RlsOnly>("rls_only", {
     pg::integer<&RlsOnly::id>("id").primaryKey(),
 }).enableRLS();
 
@@ -509,10 +509,10 @@ struct PolicyOnly {
 };
 
 // Policies without .enableRLS(): Drizzle enables row level security for them.
-inline const auto policyOnly = pg::table<PolicyOnly>("policy_only", {
+inline const auto policyOnly = pg::pgTable<PolicyOnly>("policy_only", {
     pg::integer<&PolicyOnly::id>("id").primaryKey(),
 }, {
-    pg::policy("policy_only_read", {.for_ = "select", .using_ = sql(R"("id" > 0)")}),
+    pg::pgPolicy("policy_only_read", {.for_ = "select", .using_ = sql(R"("id" > 0)")}),
 });
 
 // ---- views --------------------------------------------------------------------------------
@@ -521,7 +521,7 @@ struct ActiveDocument {
     std::optional<std::int32_t> id;
     std::optional<std::string> title;
 };
-inline const auto activeDocuments = pg::view<ActiveDocument>("active_documents", {
+inline const auto activeDocuments = pg::pgView<ActiveDocument>("active_documents", {
     pg::integer<&ActiveDocument::id>("id"),
     pg::text<&ActiveDocument::title>("title"),
 }).as(sql(R"(select "id", "title" from "documents" where "deleted_at" is null)"));
@@ -529,7 +529,7 @@ inline const auto activeDocuments = pg::view<ActiveDocument>("active_documents",
 struct SecureDocument {
     std::optional<std::int32_t> id;
 };
-inline const auto secureDocuments = pg::view<SecureDocument>("secure_documents", {
+inline const auto secureDocuments = pg::pgView<SecureDocument>("secure_documents", {
     pg::integer<&SecureDocument::id>("id"),
 })
     .with({.checkOption = "cascaded", .securityBarrier = true, .securityInvoker = true})
@@ -538,7 +538,7 @@ inline const auto secureDocuments = pg::view<SecureDocument>("secure_documents",
 struct LocalCheckView {
     std::optional<std::int32_t> id;
 };
-inline const auto localCheckView = pg::view<LocalCheckView>("local_check_view")
+inline const auto localCheckView = pg::pgView<LocalCheckView>("local_check_view")
     .with({.checkOption = "local", .securityBarrier = false})
     .as(sql(R"(select "id" from "documents")"));
 
@@ -546,7 +546,7 @@ struct DocumentStat {
     std::optional<std::int32_t> rank;
     std::optional<std::int64_t> total;
 };
-inline const auto documentStats = pg::materializedView<DocumentStat>("document_stats", {
+inline const auto documentStats = pg::pgMaterializedView<DocumentStat>("document_stats", {
     pg::integer<&DocumentStat::rank>("rank"),
     pg::bigint<&DocumentStat::total>("total"),
 })
@@ -560,7 +560,7 @@ inline const auto documentStats = pg::materializedView<DocumentStat>("document_s
 struct PlainMatView {
     std::optional<std::int32_t> id;
 };
-inline const auto plainMatView = pg::materializedView<PlainMatView>("plain_mat_view", {
+inline const auto plainMatView = pg::pgMaterializedView<PlainMatView>("plain_mat_view", {
     pg::integer<&PlainMatView::id>("id"),
 }).as(sql(R"(select "id" from "documents")"));
 
@@ -584,7 +584,7 @@ inline const auto auditLevels = audit.materializedView<AuditLevels>("levels")
 struct LegacyView {
     std::optional<std::int32_t> id;
 };
-inline const auto legacyView = pg::view<LegacyView>("legacy_view", {
+inline const auto legacyView = pg::pgView<LegacyView>("legacy_view", {
     pg::integer<&LegacyView::id>("id"),
 }).existing();
 

@@ -40,7 +40,7 @@ struct AllTypes {
     std::optional<std::string> customVarchar;
 };
 
-inline const auto allTypes = sqlite::table<AllTypes>("all_types", {
+inline const auto allTypes = sqlite::sqliteTable<AllTypes>("all_types", {
     sqlite::integer<&AllTypes::id>("id").primaryKey().autoincrement(),
     sqlite::integer<&AllTypes::integer>("integer"),
     sqlite::integer<&AllTypes::integerNumber>("integer_number", {.mode = "number"}),
@@ -97,7 +97,7 @@ struct Modifier {
     std::optional<std::string> lowerText;
 };
 
-inline const auto modifiers = sqlite::table<Modifier>("modifiers", {
+inline const auto modifiers = sqlite::sqliteTable<Modifier>("modifiers", {
     sqlite::integer<&Modifier::id>("id").primaryKey(),
     sqlite::text<&Modifier::defaultText>("default_text").notNull().default_("x"),
     sqlite::text<&Modifier::defaultQuote>("default_quote").default_("it's \"quoted\" \\ too"),
@@ -141,7 +141,7 @@ struct Organization {
     std::optional<std::int64_t> deletedAt;
 };
 
-inline const auto organizations = sqlite::table<Organization>("organizations", {
+inline const auto organizations = sqlite::sqliteTable<Organization>("organizations", {
     sqlite::integer<&Organization::id>("id").primaryKey().autoincrement(),
     sqlite::integer<&Organization::parentId>("parent_id")
         .references<&Organization::id>({.onDelete = sqlite::setNull, .onUpdate = sqlite::cascade}),
@@ -171,7 +171,7 @@ struct Membership {
     std::optional<std::int64_t> score;
 };
 
-inline const auto memberships = sqlite::table<Membership>("memberships", {
+inline const auto memberships = sqlite::sqliteTable<Membership>("memberships", {
     sqlite::integer<&Membership::orgId>("org_id").notNull(),
     sqlite::integer<&Membership::userId>("user_id").notNull(),
     sqlite::text<&Membership::role>("role").notNull().default_("member"),
@@ -189,7 +189,7 @@ struct Grant {
     std::string permission;
 };
 
-inline const auto grants = sqlite::table<Grant>("grants", {
+inline const auto grants = sqlite::sqliteTable<Grant>("grants", {
     sqlite::integer<&Grant::orgId>("org_id").notNull(),
     sqlite::integer<&Grant::userId>("user_id").notNull(),
     sqlite::text<&Grant::permission>("permission").notNull(),
@@ -209,7 +209,7 @@ struct WeirdName {
     std::optional<std::int64_t> order;
 };
 
-inline const auto weirdNames = sqlite::table<WeirdName>("Weird `Names`", {
+inline const auto weirdNames = sqlite::sqliteTable<WeirdName>("Weird `Names`", {
     sqlite::integer<&WeirdName::select>("select").primaryKey(),
     sqlite::text<&WeirdName::mixedCase>("Mixed Case").unique("Weird Unique"),
     sqlite::text<&WeirdName::quoted>("it's `quoted`"),
@@ -225,7 +225,7 @@ struct ActiveOrganization {
     std::optional<std::int64_t> id;
     std::optional<std::string> name;
 };
-inline const auto activeOrganizations = sqlite::view<ActiveOrganization>("active_organizations", {
+inline const auto activeOrganizations = sqlite::sqliteView<ActiveOrganization>("active_organizations", {
     sqlite::integer<&ActiveOrganization::id>("id"),
     sqlite::text<&ActiveOrganization::name>("name"),
 }).as(sql(R"(select "id", "name" from "organizations" where "deleted_at" is null)"));
@@ -234,14 +234,14 @@ struct MembershipCount {
     std::optional<std::int64_t> orgId;
     std::optional<std::int64_t> members;
 };
-inline const auto membershipCounts = sqlite::view<MembershipCount>("membership_counts")
+inline const auto membershipCounts = sqlite::sqliteView<MembershipCount>("membership_counts")
     .as(sql(R"(select "org_id", count(*) as "members" from "memberships" group by "org_id")"));
 
 // Created elsewhere: the export must not create it.
 struct LegacyView {
     std::optional<std::int64_t> id;
 };
-inline const auto legacyView = sqlite::view<LegacyView>("legacy_view", {
+inline const auto legacyView = sqlite::sqliteView<LegacyView>("legacy_view", {
     sqlite::integer<&LegacyView::id>("id"),
 }).existing();
 

@@ -22,14 +22,14 @@ struct Task {
     std::optional<std::int64_t> assigneeId;
 };
 
-inline const auto users = sqlite::table<User>("users", {
+inline const auto users = sqlite::sqliteTable<User>("users", {
     sqlite::integer<&User::id>("id").primaryKey().autoincrement(),
     sqlite::text<&User::name>("name").notNull(),
     sqlite::text<&User::email>("email").notNull().unique(),
     sqlite::text<&User::createdAt>("created_at").defaultNow(),
 });
 
-inline const auto tasks = sqlite::table<Task>("tasks", {
+inline const auto tasks = sqlite::sqliteTable<Task>("tasks", {
     sqlite::integer<&Task::id>("id").primaryKey().autoincrement(),
     sqlite::text<&Task::title>("title").notNull(),
     sqlite::integer<&Task::done>("done").notNull().default_(false),
