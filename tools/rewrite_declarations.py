@@ -77,6 +77,10 @@ def rewriter(enums):
                 start = i + 1
         parts.append(args[start:])
         parts = [re.sub(r'^(\s*)(' + MEMBER + r')(\s*)$', r'\1drizzle::col<\2>()\3', p) for p in parts]
+        # Members with an order only: template arguments too (constant data).
+        key = r'\s*(?:\w+::)*col<' + MEMBER + r'>\(\)(?:\.(?:asc|desc|nullsFirst|nullsLast)\(\))*\s*'
+        if all(re.fullmatch(key, p) for p in parts):
+            return '.on<' + ', '.join(p.strip() for p in parts) + '>()'
         return '.on(' + ','.join(parts) + ')'
 
     def unique_call(m):

@@ -35,7 +35,8 @@ every table name must appear in it (drizzle-kit exits 0 on some failures).
 
 Then the compile time of our generated schema header at --compile-size tables (default 1000):
 a translation unit `#include "schema.hpp"` + the schema exporter's main, compiled as
-drizzle-kit compiles its exporter (`<cxx> -std=c++20 -O0 -c -I include`), with g++ and clang++
+drizzle-kit compiles its exporter (`<cxx> -std=c++20 -O0 -fmerge-all-constants
+-DDRIZZLE_SCHEMA_ONLY -c -I include`), with g++ and clang++
 when installed (--cxx to choose).
 
 Servers: with no --pg-url / --mysql-url (nor $DRIZZLE_TEST_PG_URL / $DRIZZLE_TEST_MYSQL_URL),
@@ -82,6 +83,10 @@ NODE_KIT = FIXTURES / "node_modules" / "drizzle-kit" / "bin.cjs"
 SERVERS_SH = REPO / "scripts" / "lib" / "servers.sh"
 GENERATOR_VERSION = 2  # bump when the generated schema changes: databases are rebuilt
 
+# What drizzle-kit adds when it compiles the exporter (src/exporter/exporter.cpp).
+EXPORTER_FLAGS = ["-fmerge-all-constants", "-DDRIZZLE_SCHEMA_ONLY"]
+# What drizzle-kit adds when it compiles the exporter (src/exporter/exporter.cpp).
+EXPORTER_FLAGS = ["-fmerge-all-constants", "-DDRIZZLE_SCHEMA_ONLY"]
 EXPORTER_MAIN = "#include <drizzle/exporter.hpp>\nint main() { return drizzle::runExporter(); }\n"
 
 NOUNS = ["users", "orders", "items", "invoices", "payments", "accounts", "products", "events",
@@ -563,11 +568,13 @@ def measure(side, args, dialect, url, n, work):
 # ---------------------------------------------------------------- compile
 
 def compile_header(header_dir, cxx, runs, work):
+    if os.environ.get("DRIZZLE_BENCH_KEEP_HEADER"):
+        shutil.copytree(header_dir, os.environ["DRIZZLE_BENCH_KEEP_HEADER"], dirs_exist_ok=True)
     tu = work / f"pull_schema_{pathlib.Path(cxx).name}.cpp"
     tu.write_text(f'#include "{header_dir / "schema.hpp"}"\n{EXPORTER_MAIN}')
     results = []
     for _ in range(runs):
-        r = run_measured([cxx, "-std=c++20", "-O0", "-c", f"-I{REPO / 'include'}", f"-I{header_dir}",
+        r = run_measured([cxx, "-std=c++20", "-O0", *EXPORTER_FLAGS, "-c", f"-I{REPO / 'include'}", f"-I{header_dir}",
                           str(tu), "-o", str(tu.with_suffix(".o"))], work, work)
         if r.failed:
             raise RuntimeError(f"{cxx} failed on the generated header:\n{r.out[-3000:]}")

@@ -345,12 +345,15 @@ private:
     }
 
     std::string indexLine(const TableKey& key, const model::Index& idx) const {
+        // Members, with their order, are template arguments (constant data); an expression or
+        // an operator class makes the columns arguments.
         bool plain = true;
         std::vector<std::string> cols, plainMembers;
         for (const auto& ic : idx.columns) {
             cols.push_back(indexColumn(key, ic));
-            plain = plain && !ic.isExpression && indexColumnOptions(ic).empty();
-            if (!ic.isExpression) plainMembers.push_back(n_.memberPointer(key, ic.expression));
+            plain = plain && !ic.isExpression && !ic.opclass;
+            if (!ic.isExpression)
+                plainMembers.push_back(indexColumnOptions(ic).empty() ? n_.memberPointer(key, ic.expression) : cols.back());
         }
         std::string line = ns_ + (idx.isUnique ? "::uniqueIndex(" : "::index(") + literal(idx.name) + ")";
         if (s_.dialect == Dialect::postgresql && idx.method != "btree") line += ".using_(" + literal(idx.method) + ")";

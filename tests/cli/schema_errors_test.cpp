@@ -135,7 +135,7 @@ TEST_F(SchemaErrors, ExporterAbortFromAnUncaughtExceptionShowsItsMessageAndTheTa
     schema("sqlite", R"(struct A { std::int64_t id; std::string name; };
 inline const char* indexName() { throw std::runtime_error("INDEX_NAME is not set"); }
 inline const auto a = sqlite::sqliteTable<A>("users", {sqlite::integer<&A::id>("id").primaryKey(),
-    sqlite::text<&A::name>("name").notNull()}, {sqlite::index(indexName()).on(sqlite::col<&A::name>())});
+    sqlite::text<&A::name>("name").notNull()}, {sqlite::index(indexName()).on(sqlite::sql("name || 'x'"))});
 )");
     auto r = kit({"export"});
     EXPECT_EQ(r.exitCode, 4) << r.err;

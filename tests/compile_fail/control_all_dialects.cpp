@@ -69,7 +69,7 @@ inline const auto users = pg::pgTable<User>("users", {
     pg::smallint<&User::level>("level").notNull().default_(1),
     pg::bigint<&User::karma>("karma").notNull().defaultFn<&newKarma>(),
 }, {
-    pg::index("users_name_idx").on(pg::col<&User::name>().desc().nullsLast()).where(pg::sql("active")),
+    pg::index("users_name_idx").on<pg::col<&User::name>().desc().nullsLast()>().where(pg::sql("active")),
     pg::uniqueIndex("users_lower_email_idx").on(pg::sql("lower(email)")).using_("btree"),
     pg::check("users_level_range", pg::sql("level between 0 and 10")),
     pg::pgPolicy("users_own", {.for_ = "select", .to = "admin", .using_ = pg::sql("true")}),

@@ -354,8 +354,9 @@ struct ConstraintDecl {
     bool nullsNotDistinct = false, tableConstraint = false, concurrently = false;
     std::string_view name;
     // Index columns, or a key's columns (members only): a constant list made from the template
-    // arguments (`.on<&T::a, &T::b>()`), or, for index columns with an order, an operator class
-    // or an expression (`.on(col<&T::a>().desc())`), a list the registry keeps (`keepIndexColumns`).
+    // arguments (`.on<&T::a, col<&T::b>().desc()>()`), or, for index columns with an operator
+    // class or an expression (`.on(sql<&T::a>("lower(?)"))`), a list the registry keeps
+    // (`keepIndexColumns`).
     const IndexColumnDecl* columns = nullptr;
     const KeyDecl* targets = nullptr;                  // foreign key: the referenced columns
     ReferentialAction onDelete, onUpdate;              // foreign key

@@ -91,6 +91,14 @@ inline constexpr KeyDecl keyOf{&typeTag<OwnerType<P>>, &constantOf<P>};
 // A constant list of the members given as template arguments: what a key's columns point at.
 template <auto... Ps>
 inline constexpr IndexColumnDecl columnList[] = {IndexColumnDecl{keyOf<Ps>}...};
+// An index's columns given as template arguments: members, or col<&T::a>().desc() keys.
+template <auto C>
+constexpr IndexColumnDecl indexColumnOf() {
+    if constexpr (std::is_member_object_pointer_v<decltype(C)>) return IndexColumnDecl{keyOf<C>};
+    else return C.decl();
+}
+template <auto... Cs>
+inline constexpr IndexColumnDecl indexColumnList[] = {indexColumnOf<Cs>()...};
 template <auto... Ps>
 inline constexpr KeyDecl keyList[] = {keyOf<Ps>...};
 // sql<...>(text) whose text has more or fewer `?` than it names members.
@@ -179,10 +187,31 @@ private:
     }
 };
 
-// An index column given by its member, for an order or operator class.
+// An index column given by its member, with an order or nulls: `drizzle::col<&T::a>().desc()`.
+// A constant a template argument can hold, so that `.on<col<&T::a>().desc(), &T::b>()` stays
+// constant data; `.op("...")` makes it an IndexColumn, for `.on(...)`.
+struct IndexKey {
+    const void* owner;
+    const void* member;
+    bool descending = false;
+    std::uint8_t nulls = 0;  // 0: the dialect's default, 1: first, 2: last
+    constexpr IndexKey asc() const { return {owner, member, false, nulls}; }
+    constexpr IndexKey desc() const { return {owner, member, true, nulls}; }
+    constexpr IndexKey nullsFirst() const { return {owner, member, descending, 1}; }
+    constexpr IndexKey nullsLast() const { return {owner, member, descending, 2}; }
+    constexpr IndexColumn op(std::string_view opclass) const { return IndexColumn(decl()).op(opclass); }
+    constexpr detail::IndexColumnDecl decl() const {
+        detail::IndexColumnDecl d{detail::KeyDecl{owner, member}};
+        d.desc = descending;
+        d.nulls = nulls == 1 ? "first" : nulls == 2 ? "last" : "";
+        return d;
+    }
+    constexpr operator IndexColumn() const { return IndexColumn(decl()); }  // NOLINT(google-explicit-constructor)
+};
+
 template <auto Member>
-constexpr IndexColumn col() {
-    return IndexColumn(detail::IndexColumnDecl{detail::keyOf<Member>});
+constexpr IndexKey col() {
+    return IndexKey{detail::keyOf<Member>.owner, detail::keyOf<Member>.member};
 }
 
 template <bool Constant = true>
@@ -195,16 +224,16 @@ public:
         this->decl.name = indexName;
     }
     constexpr explicit BasicIndexBuilder(const detail::ConstraintDecl& d) { this->decl = d; }
-    // The indexed members: `.on<&T::a, &T::b>()`.
-    template <auto... Members>
+    // The indexed members, and members with an order: `.on<&T::a, drizzle::col<&T::b>().desc()>()`.
+    template <auto... Columns>
     constexpr BasicIndexBuilder on() const {
-        static_assert(sizeof...(Members) > 0 && sizeof...(Members) <= detail::maxConstraintColumns,
+        static_assert(sizeof...(Columns) > 0 && sizeof...(Columns) <= detail::maxConstraintColumns,
                       "an index takes 1 to 16 columns");
-        return this->withColumns(detail::columnList<Members...>, sizeof...(Members));
+        return this->withColumns(detail::indexColumnList<Columns...>, sizeof...(Columns));
     }
-    // Columns with an order, nulls or operator class, and expressions:
-    // `.on(drizzle::col<&T::a>().desc(), drizzle::sql("lower(b)"))`. Kept by the registry, so
-    // the table registers its extras at run time.
+    // Columns with an operator class, and expressions:
+    // `.on(drizzle::col<&T::a>().op("text_ops"), drizzle::sql<&T::b>("lower(?)"))`. Kept by the
+    // registry, so the table registers its extras at run time.
     template <class... Cs>
     BasicIndexBuilder<false> on(const Cs&... columns) const {
         static_assert(sizeof...(Cs) > 0 && sizeof...(Cs) <= detail::maxConstraintColumns,

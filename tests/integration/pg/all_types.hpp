@@ -356,7 +356,7 @@ inline const auto weirdNames = pg::pgTable<WeirdName>("Weird \"Names\"", {
     pg::text<&WeirdName::quoted>("it's \"quoted\""),
     pg::integer<&WeirdName::grantOrg>("order").references<&Organization::id>(),
 }, {
-    pg::index("Weird Index").on(pg::col<&WeirdName::quoted>().desc()),
+    pg::index("Weird Index").on<pg::col<&WeirdName::quoted>().desc()>(),
     pg::check("Weird Check", sql(R"(length("Mixed Case") < 10)")),
 });
 
@@ -386,10 +386,10 @@ inline const auto documents = pg::pgTable<Document>("documents", {
     pg::integer<&Document::rank>("rank"),
 }, {
     pg::index().on<&Document::title>(),
-    pg::index("documents_title_rank_idx").on(pg::col<&Document::title>().asc(), pg::col<&Document::rank>().desc()),
+    pg::index("documents_title_rank_idx").on<pg::col<&Document::title>().asc(), pg::col<&Document::rank>().desc()>(),
     pg::index("documents_nulls_idx")
-        .on(pg::col<&Document::rank>().asc().nullsFirst(), pg::col<&Document::createdAt>().desc().nullsLast()),
-    pg::index("documents_desc_default_nulls_idx").on(pg::col<&Document::deletedAt>().desc()),
+        .on<pg::col<&Document::rank>().asc().nullsFirst(), pg::col<&Document::createdAt>().desc().nullsLast()>(),
+    pg::index("documents_desc_default_nulls_idx").on<pg::col<&Document::deletedAt>().desc()>(),
     pg::uniqueIndex("documents_title_unique_idx").on<&Document::title>(),
     pg::index("documents_lower_title_idx").on(sql(R"(lower("title"))")),
     pg::index("documents_tags_gin_idx").using_("gin").on<&Document::tags>(),
@@ -430,7 +430,7 @@ inline const auto auditLog = audit.table<AuditLog>("log", {
     pg::bigint<&AuditLog::sequenceNo>("sequence_no").notNull().default_(sql("nextval('audit.audit_seq')")),
     pg::timestamp<&AuditLog::at>("at", {.withTimezone = true}).notNull().defaultNow(),
 }, {
-    pg::index("log_level_idx").on(drizzle::col<&AuditLog::level>(), pg::col<&AuditLog::at>().desc()),
+    pg::index("log_level_idx").on<drizzle::col<&AuditLog::level>(), pg::col<&AuditLog::at>().desc()>(),
     pg::check("log_message_check", sql(R"(length("message") > 0)")),
 });
 
@@ -453,7 +453,7 @@ inline const auto auditEntries = audit.table<AuditEntry>("entries", {
 }, {
     pg::foreignKey("entries_org_fk").columns<&AuditEntry::orgId>().foreignColumns<&Organization::id>().onUpdate(pg::cascade),
     pg::unique("entries_log_org_key").on<&AuditEntry::logId, &AuditEntry::orgId>().nullsNotDistinct(),
-    pg::index("entries_code_idx").on(pg::col<&AuditEntry::code>().desc().nullsFirst()).concurrently(),
+    pg::index("entries_code_idx").on<pg::col<&AuditEntry::code>().desc().nullsFirst()>().concurrently(),
     pg::pgPolicy("entries_read", {.for_ = "select", .to = "drizzle_it_reader", .using_ = sql(R"("org_id" is not null)")}),
 });
 
