@@ -347,6 +347,8 @@ struct IndexColumnDecl {
     Sql expression;   // an SQL expression
     std::string_view nulls, opclass;
     bool desc = false;
+    constexpr IndexColumnDecl() = default;
+    constexpr explicit IndexColumnDecl(KeyDecl member) : key(member) {}
 };
 struct ConstraintDecl {
     ConstraintSpec::Kind kind = ConstraintSpec::Kind::index;
