@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <exception>
 #include <thread>
 #include <fstream>
 #include <sstream>
@@ -238,6 +239,7 @@ bool buildFromUnits(const fs::path& dir, const Toolchain& t, const std::vector<f
     PrecompiledHeader pch;
     const auto compileAll = [&](std::vector<std::size_t>& todo, const std::string& compiler) {
         std::vector<util::ProcessResult> results(todo.size());
+        std::vector<std::exception_ptr> failures(todo.size());
         std::atomic<std::size_t> next{0};
         const auto work = [&] {
             for (std::size_t k; (k = next++) < todo.size();) {
@@ -246,15 +248,15 @@ bool buildFromUnits(const fs::path& dir, const Toolchain& t, const std::vector<f
                 std::vector<std::string> argv = compileCommand(compiler, t, config, pch.flags);
                 argv.insert(argv.end(), {"-c", "-MD", "-MF", (u.dir / "unit.d").string(), (u.dir / "unit.cpp").string(),
                                          "-o", tmp});
+                // Nothing may escape a worker thread: an I/O failure is rethrown once all joined.
                 try {
                     results[k] = util::runProcess(argv);
-                } catch (const Error& e) {
+                    if (results[k].exitCode == 0) publish(tmp, u.dir / "unit.o");
+                } catch (...) {
+                    failures[k] = std::current_exception();
                     results[k].exitCode = 127;
-                    results[k].err = e.what();
                 }
-                if (results[k].exitCode == 0) {
-                    publish(tmp, u.dir / "unit.o");
-                } else {
+                if (results[k].exitCode != 0) {
                     std::error_code ignored;
                     fs::remove(tmp, ignored);
                 }
@@ -265,6 +267,8 @@ bool buildFromUnits(const fs::path& dir, const Toolchain& t, const std::vector<f
         for (std::size_t w = 1; w < workers; ++w) threads.emplace_back(work);
         work();
         for (auto& th : threads) th.join();
+        for (const auto& failure : failures)
+            if (failure) std::rethrow_exception(failure);
         std::vector<std::size_t> failed;
         std::string firstError;
         for (std::size_t k = 0; k < todo.size(); ++k) {
