@@ -1,8 +1,9 @@
 // PostgreSQL schema declarations: the C++ counterpart of drizzle-orm's `pg-core`.
 //
-// Each column function takes the SQL column name and the row struct's member; the member's
-// type is checked against the SQL type (std::optional for nullable columns, std::vector for
-// arrays: `std::vector<std::vector<std::int32_t>>` is `integer[][]`).
+// Each column function takes the row struct's member as a template argument and the SQL column
+// name (`pg::text<&User::email>("email")`); the member's type is checked against the SQL type
+// (std::optional for nullable columns, std::vector for arrays:
+// `std::vector<std::vector<std::int32_t>>` is `integer[][]`).
 //
 //   struct User { std::int32_t id; std::optional<std::string> fullName; std::string email; };
 //   inline const auto users = drizzle::pg::pgTable<User>("users", {
