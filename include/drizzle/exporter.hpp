@@ -10,8 +10,6 @@
 
 #include <string_view>
 
-#include "drizzle/model/model.hpp"
-
 namespace drizzle {
 
 int runExporter();
@@ -22,7 +20,7 @@ int runExporter();
 bool reportExporterCrashes();
 inline constexpr std::string_view exporterCrashPrefix = "drizzle-exporter-crash: ";
 
-// The schema model of every declaration registered so far; see drizzle/schema/registry.hpp.
-model::Schema registeredSchema();
+// The schema model itself: registeredSchema() in drizzle/schema/registry.hpp. This header stays
+// light, since every exporter compile (and every schema file's) parses it.
 
 }  // namespace drizzle

@@ -1,7 +1,8 @@
 // Prints the model of its schema, read through the installed library.
 #include <iostream>
 
-#include <drizzle/exporter.hpp>
+#include <drizzle/model/model.hpp>
+#include <drizzle/schema/registry.hpp>
 
 #include "schema.hpp"
 
