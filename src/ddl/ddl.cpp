@@ -42,18 +42,6 @@ std::string joinStatements(const std::vector<std::string>& statements, bool brea
 
 namespace detail {
 
-std::string quoteName(std::string_view name, char quote) {
-    std::string out;
-    out.reserve(name.size() + 2);
-    out += quote;
-    for (char c : name) {
-        if (c == quote) out += quote;
-        out += c;
-    }
-    out += quote;
-    return out;
-}
-
 std::string quotedList(const std::vector<std::string>& names, char quote, std::string_view separator) {
     std::string out;
     for (std::size_t i = 0; i < names.size(); ++i) {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "drizzle/model/model.hpp"
+#include "model/quote_name.hpp"
 
 namespace drizzle::ddl::detail {
 
@@ -13,8 +14,8 @@ std::vector<std::string> pgCreateStatements(const model::Schema& schema);
 std::vector<std::string> sqliteCreateStatements(const model::Schema& schema);
 std::vector<std::string> mysqlCreateStatements(const model::Schema& schema);
 
-// `name` between `quote` characters, embedded ones doubled.
-std::string quoteName(std::string_view name, char quote);
+// `name` between `quote` characters, embedded ones doubled (shared with the registry).
+using drizzle::detail::quoteName;
 
 // Each name quoted, joined by `separator`.
 std::string quotedList(const std::vector<std::string>& names, char quote, std::string_view separator);

@@ -1,5 +1,7 @@
 #include "drizzle/dialect.hpp"
 
+#include "model/quote_name.hpp"
+
 namespace drizzle {
 
 std::string_view dialectName(Dialect d) {
@@ -17,5 +19,21 @@ std::optional<Dialect> parseDialect(std::string_view s) {
     if (s == "mysql") return Dialect::mysql;
     return std::nullopt;
 }
+
+namespace detail {
+
+std::string quoteName(std::string_view name, char quote) {
+    std::string out;
+    out.reserve(name.size() + 2);
+    out += quote;
+    for (char c : name) {
+        if (c == quote) out += quote;
+        out += c;
+    }
+    out += quote;
+    return out;
+}
+
+}  // namespace detail
 
 }  // namespace drizzle

@@ -1,6 +1,7 @@
 // Registration: declarations copy their specs here at static-initialisation time.
 #include "schema/registry_internal.hpp"
 
+#include "model/quote_name.hpp"
 #include "schema/json_default.hpp"
 
 #include <cstring>
@@ -55,15 +56,7 @@ void (*resolveFunction(const void* constant))() {
 // schema for a table in a pgSchema. Names are quoted for the dialect, inner quotes doubled.
 enum class SqlPlace { indexExpression, generated, qualified };
 
-std::string quoted(Dialect d, std::string_view name) {
-    const char q = d == Dialect::mysql ? '`' : '"';
-    std::string out(1, q);
-    for (char c : name) {
-        if (c == q) out += q;
-        out += c;
-    }
-    return out + q;
-}
+std::string quoted(Dialect d, std::string_view name) { return quoteName(name, d == Dialect::mysql ? '`' : '"'); }
 
 std::string renderSql(const Registry& r, const Sql& sql, SqlPlace place, const TableDef& self) {
     if (sql.columnCount == 0) return std::string(sql.text);
