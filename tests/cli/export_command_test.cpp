@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "util/process.hpp"
+#include "common/kit_project.hpp"
 #include "common/test_dir.hpp"
 
 namespace fs = std::filesystem;
@@ -164,20 +165,17 @@ TEST_F(ExportCommand, SchemaOfAnotherDialectIsRefused) {
 
 namespace {
 
-class ExportSqlColumns : public ::testing::Test {
+class ExportSqlColumns : public KitProject {
 protected:
-    void SetUp() override { dir_ = freshTestDir("export_sql_columns"); }
-    void TearDown() override { fs::remove_all(dir_); }
+    ExportSqlColumns() : KitProject("export_sql_columns") {}
     drizzle::util::ProcessResult exportSchema(const std::string& dialect, const std::string& body) {
-        fs::create_directories(dir_ / "src");
-        std::ofstream(dir_ / "drizzle.config.json") << R"({"dialect": ")" << dialect << R"(", "schema": "src/schema.hpp"})";
-        std::ofstream(dir_ / "src/schema.hpp") << "#pragma once\n#include <drizzle/pg.hpp>\n#include <drizzle/sqlite.hpp>\n"
-                                                  "#include <optional>\n#include <string>\n"
-                                                  "namespace pg = drizzle::pg;\nnamespace sqlite = drizzle::sqlite;\n"
-                                               << body;
-        return drizzle::util::runProcess({DRIZZLE_KIT_BIN, "export"}, dir_.string());
+        write("drizzle.config.json", R"({"dialect": ")" + dialect + R"(", "schema": "src/schema.hpp"})");
+        write("src/schema.hpp", "#pragma once\n#include <drizzle/pg.hpp>\n#include <drizzle/sqlite.hpp>\n"
+                                "#include <optional>\n#include <string>\n"
+                                "namespace pg = drizzle::pg;\nnamespace sqlite = drizzle::sqlite;\n" +
+                                    body);
+        return kit({"export"});
     }
-    fs::path dir_;
 };
 
 // A table in a pgSchema is named with its schema wherever Drizzle Kit qualifies a column.

@@ -2,35 +2,21 @@
 // unit of its own and cached by what it read, so that editing one recompiles that one alone.
 #include <gtest/gtest.h>
 
-#include <filesystem>
-#include <fstream>
-
-#include "common/test_dir.hpp"
-#include "util/process.hpp"
-
-namespace fs = std::filesystem;
+#include "common/kit_project.hpp"
 
 namespace {
 
-class SchemaFiles : public ::testing::Test {
+class SchemaFiles : public KitProject {
 protected:
+    SchemaFiles() : KitProject("schema_files") {}
     void SetUp() override {
-        dir_ = freshTestDir("schema_files");
+        KitProject::SetUp();
         write("drizzle.config.json", R"({"dialect": "postgresql", "schema": "src/schema/*.hpp"})");
         write("src/schema/a_users.hpp", kUsers);
         write("src/schema/b_posts.hpp", kPosts);
         write("src/schema/c_tags.hpp", tags(""));
     }
-    void TearDown() override { fs::remove_all(dir_); }
 
-    void write(const std::string& name, const std::string& text) {
-        fs::create_directories((dir_ / name).parent_path());
-        std::ofstream(dir_ / name, std::ios::binary | std::ios::trunc) << text;
-    }
-    drizzle::util::ProcessResult kit(std::vector<std::string> args) {
-        args.insert(args.begin(), DRIZZLE_KIT_BIN);
-        return drizzle::util::runProcess(args, dir_.string());
-    }
     static std::string tags(const std::string& extraColumn) {
         return "#pragma once\n#include <drizzle/pg.hpp>\n#include <optional>\n#include <string>\n"
                "struct Tag { std::int32_t id; std::string label; std::optional<std::string> color; };\n"
@@ -56,7 +42,6 @@ protected:
         "    drizzle::pg::integer<&Post::authorId>(\"author_id\").notNull().references<&User::id>(),\n"
         "});\n";
 
-    fs::path dir_;
 };
 
 std::size_t count(const std::string& text, const std::string& what) {
