@@ -35,8 +35,8 @@ every table name must appear in it (drizzle-kit exits 0 on some failures).
 
 Then the compile time of our generated schema header at --compile-size tables (default 1000):
 a translation unit `#include "schema.hpp"` + the schema exporter's main, compiled as
-drizzle-kit compiles its exporter (`<cxx> -std=c++20 -O0 -fmerge-all-constants
--DDRIZZLE_SCHEMA_ONLY -c -I include`), with g++ and clang++
+drizzle-kit compiles its exporter (`<cxx> -std=c++20 -O0 <the exporter's flags> -c -I include`,
+the flags read from src/exporter/exporter.cpp), with g++ and clang++
 when installed (--cxx to choose).
 
 Servers: with no --pg-url / --mysql-url (nor $DRIZZLE_TEST_PG_URL / $DRIZZLE_TEST_MYSQL_URL),
@@ -83,10 +83,11 @@ NODE_KIT = FIXTURES / "node_modules" / "drizzle-kit" / "bin.cjs"
 SERVERS_SH = REPO / "scripts" / "lib" / "servers.sh"
 GENERATOR_VERSION = 2  # bump when the generated schema changes: databases are rebuilt
 
+sys.path.insert(0, str(REPO / "bench" / "common"))
+from exporter_flags import exporter_flags  # noqa: E402
+
 # What drizzle-kit adds when it compiles the exporter (src/exporter/exporter.cpp).
-EXPORTER_FLAGS = ["-fmerge-all-constants", "-DDRIZZLE_SCHEMA_ONLY"]
-# What drizzle-kit adds when it compiles the exporter (src/exporter/exporter.cpp).
-EXPORTER_FLAGS = ["-fmerge-all-constants", "-DDRIZZLE_SCHEMA_ONLY"]
+EXPORTER_FLAGS = exporter_flags()
 EXPORTER_MAIN = "#include <drizzle/exporter.hpp>\nint main() { return drizzle::runExporter(); }\n"
 
 NOUNS = ["users", "orders", "items", "invoices", "payments", "accounts", "products", "events",

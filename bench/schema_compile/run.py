@@ -10,10 +10,12 @@ exporter translation unit against each:
     #include <drizzle/exporter.hpp>
     int main() { return drizzle::runExporter(); }
 
-with `<cxx> -std=c++20 -O0 -c` plus the exporter's flags (as drizzle-kit compiles its exporter:
--fmerge-all-constants -DDRIZZLE_SCHEMA_ONLY; --app leaves them out, as an application that
+with `<cxx> -std=c++20 -O0 -c` plus the exporter's flags (as drizzle-kit compiles its exporter,
+read from src/exporter/exporter.cpp; --app leaves them out, as an application that
 includes the schema compiles it, codecs and all), taking the median CPU
-time (user + sys) of --runs runs, and prints schema/floor. The schema exporter is also linked
+time (user + sys) of --runs runs, and prints schema/floor. The `pch` column is the same schema
+compiled as `generate` really compiles it: with the library's headers precompiled (built once per
+installation; its cost is printed above the table), so that it is the declarations' own cost. The schema exporter is also linked
 against drizzle_core and run; a run that fails is an error (the generated schema must be one
 the registry accepts), and one killed by a signal is reported in the table.
 
@@ -37,8 +39,11 @@ import time
 
 REPO = pathlib.Path(__file__).resolve().parents[2]
 
+sys.path.insert(0, str(REPO / "bench" / "common"))
+from exporter_flags import exporter_flags, exporter_pch_header, pch_build_flags  # noqa: E402
+
 # What drizzle-kit adds when it compiles the exporter (src/exporter/exporter.cpp).
-EXPORTER_FLAGS = ["-fmerge-all-constants", "-DDRIZZLE_SCHEMA_ONLY"]
+EXPORTER_FLAGS = exporter_flags()
 EXPORTER_MAIN = "#include <drizzle/exporter.hpp>\nint main() { return drizzle::runExporter(); }\n"
 
 
@@ -153,27 +158,39 @@ def main():
     print(f"compiler: {compiler.splitlines()[0]}")
     print(f"compile:  {args.cxx} -std=c++20 -O0 {' '.join(flags)} -c -I include <tu>.cpp; "
           f"CPU seconds (user+sys), median of {args.runs}")
-    print()
-    header = (f"{'tables':>6} {'columns':>7} | {'floor':>6} {'schema':>7} {'ratio':>6} {'wall':>6} {'RSS MiB':>7} "
-              f"| {'link':>5} {'run':>7}")
-    print(header)
-    print("-" * len(header))
 
     with tempfile.TemporaryDirectory() as scratch:
         directory = pathlib.Path(args.keep or scratch)
         directory.mkdir(parents=True, exist_ok=True)
+        base = [args.cxx, "-std=c++20", "-O0", *flags, f"-I{REPO / 'include'}"]
+        pch_flags = []
+        if not args.app:
+            (directory / "drizzle_pch.hpp").write_text(exporter_pch_header())
+            ext = ".pch" if pch_build_flags(args.cxx) else ".gch"
+            built = run_once([*base, *pch_build_flags(args.cxx), "-x", "c++-header", "drizzle_pch.hpp",
+                              "-o", f"drizzle_pch.hpp{ext}"], directory)
+            pch_flags = ["-Winvalid-pch", "-include", "drizzle_pch.hpp"]
+            print(f"pch:      the exporter's precompiled library headers, built once: {built.cpu:.2f} s")
+        print()
+        header = (f"{'tables':>6} {'columns':>7} | {'floor':>6} {'schema':>7} {'ratio':>6} {'wall':>6} {'RSS MiB':>7} "
+                  f"{'pch':>6} | {'link':>5} {'run':>7}")
+        print(header)
+        print("-" * len(header))
         for n in sizes:
             tus = write_headers(directory, n)
             compiled = {
-                kind: median_of(args.runs, [args.cxx, "-std=c++20", "-O0", *flags, "-c", f"-I{REPO / 'include'}",
-                                            tu.name, "-o", f"{kind}_{n}.o"], directory)
+                kind: median_of(args.runs, [*base, "-c", tu.name, "-o", f"{kind}_{n}.o"], directory)
                 for kind, tu in tus.items()
             }
             floor, schema = compiled["floor"], compiled["schema"]
+            with_pch = (median_of(args.runs, [*base, *pch_flags, "-c", tus["schema"].name, "-o", f"schema_pch_{n}.o"],
+                                  directory) if pch_flags else None)
             link = median_of(args.runs, [args.cxx, f"schema_{n}.o", str(lib.resolve()), "-o", f"schema_{n}"], directory)
             run = median_of(args.runs, [f"./schema_{n}"], directory)
+            pch_cell = outcome(with_pch) if with_pch else "-"
             print(f"{n:>6} {8 * n:>7} | {floor.cpu:>6.2f} {schema.cpu:>7.2f} {schema.cpu / floor.cpu:>5.1f}x "
-                  f"{schema.wall:>6.2f} {schema.rss:>7.0f} | {link.cpu:>5.2f} {outcome(run):>7}", flush=True)
+                  f"{schema.wall:>6.2f} {schema.rss:>7.0f} {pch_cell:>6} | {link.cpu:>5.2f} {outcome(run):>7}",
+                  flush=True)
 
 
 if __name__ == "__main__":

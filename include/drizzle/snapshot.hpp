@@ -23,6 +23,15 @@ std::string write(const model::Schema& schema);
 model::Schema read(std::string_view json, std::string_view source);
 model::Schema readFile(const std::filesystem::path& path);
 
+// What a migrations folder's history needs of a snapshot that is not diffed: its dialect and
+// version (checked as `read` checks them) and its place in the chain. Reads only as far as those
+// four top-level fields, so that checking a long history costs little more than its file count.
+struct Header {
+    Dialect dialect = Dialect::postgresql;
+    std::string id, prevId;
+};
+Header readHeader(std::string_view json, std::string_view source);
+
 // The snapshot version this build writes for a dialect ("7", "6", "5").
 std::string_view versionFor(Dialect dialect);
 

@@ -108,6 +108,37 @@ void addRenamesFile(diff::Renames& renames, const fs::path& file) {
     }
 }
 
+namespace {
+
+// Whether the exporter's output is, byte for byte, the newest snapshot but for the two ids (a
+// snapshot generate wrote from this schema): then the diff is empty without reading either. Any
+// other difference, a snapshot drizzle-kit wrote, or renames recorded in `_meta`, takes the full
+// road. Small schemas take it too: they cost little, and an empty schema is refused there.
+bool isNewestSnapshot(std::string_view exported, const MigrationHistory& history) {
+    constexpr std::size_t kWorthIt = 64 * 1024;
+    std::string_view newest = history.newestJson;
+    if (history.newestFile.empty() || newest.size() < kWorthIt) return false;
+    if (exported.size() == newest.size() + 1 && exported.back() == '\n') exported.remove_suffix(1);
+    if (exported.size() != newest.size()) return false;
+    // The top-level ids, where snapshot::write puts them: indented by two, a 36-character UUID.
+    constexpr std::size_t kUuid = 36;
+    std::size_t from = 0;
+    for (std::string_view key : {"\n  \"id\": \"", "\n  \"prevId\": \""}) {
+        const std::size_t at = newest.find(key, from);
+        if (at == std::string_view::npos) return false;
+        const std::size_t value = at + key.size();
+        if (exported.substr(from, value - from) != newest.substr(from, value - from)) return false;
+        for (std::string_view text : {exported, newest})
+            if (text.size() < value + kUuid + 1 || text[value + kUuid] != '"' ||
+                text.substr(value, kUuid).find_first_not_of("0123456789abcdef-") != std::string_view::npos)
+                return false;
+        from = value + kUuid;
+    }
+    return exported.substr(from) == newest.substr(from);
+}
+
+}  // namespace
+
 GenerateResult generate(const Config& config, const GenerateOptions& options) {
     const fs::path out = config.out.is_absolute() ? config.out : config.root / config.out;
     if (!isPrefixMode(config.migrations.prefix))
@@ -115,15 +146,23 @@ GenerateResult generate(const Config& config, const GenerateOptions& options) {
                     std::string("use one of ") + prefixModes);
     // The whole folder is checked first: a gap in it would make the diff start from an older schema.
     const MigrationHistory history = readHistory(out, config.dialect);
-    const model::Schema& prev = history.newest;
 
     GenerateResult result;
+    std::string exported;
+    if (!options.custom) {
+        exported = exportSchemaJson(config, &result.schemaLoad);
+        if (isNewestSnapshot(exported, history)) {
+            result.nothingToDo = true;
+            return result;
+        }
+    }
+    const model::Schema prev = newestSchema(history);
     model::Schema cur;
     diff::Result changes;
     if (options.custom) {
         cur = prev;
     } else {
-        cur = loadSchema(config, &result.schemaLoad);
+        cur = readExportedSchema(config, exported);
         diff::Renames renames = options.renames;
         std::set<std::string> asked;
         for (;;) {

@@ -62,7 +62,8 @@ MigrationHistory readHistory(const fs::path& out, Dialect dialect) {
     MigrationHistory h;
     const std::string dialectText(dialectName(dialect));
     h.journal.dialect = dialectText;
-    h.newest.dialect = dialect;
+    h.dialect = dialect;
+    std::string newestId;
     const fs::path meta = out / "meta";
     const bool hasJournal = existsOrThrow(journalPath(out), "checking for the journal");
     if (hasJournal) h.journal = readJournal(out);
@@ -94,14 +95,18 @@ MigrationHistory readHistory(const fs::path& out, Dialect dialect) {
                         "the newest snapshot there";
             refuse(snap, "missing: it is the snapshot of " + entry + " in " + journalPath(out).string(), hint);
         }
-        model::Schema current = snapshot::readFile(snap);
-        if (i > 0 && current.prevId != h.newest.id)
+        std::string json = util::readFileOrThrow(snap);
+        const snapshot::Header current = snapshot::readHeader(json, snap.string());
+        if (i > 0 && current.prevId != newestId)
             refuse(snap,
                    "prevId " + current.prevId + " is not the id of the snapshot before it (" +
-                       snapshotPathFor(out, h.journal.entries[i - 1].tag).string() + ", id " + h.newest.id + ")",
+                       snapshotPathFor(out, h.journal.entries[i - 1].tag).string() + ", id " + newestId + ")",
                    "the snapshots no longer form one history (a merge of two branches, or a file replaced): restore "
                    "them from version control, or regenerate the later migrations after the earlier ones");
-        h.newest = std::move(current);
+        newestId = current.id;
+        h.dialect = current.dialect;
+        h.newestJson = std::move(json);
+        h.newestFile = snap;
     }
 
     if (existsOrThrow(meta, "checking for the meta folder"))
@@ -114,12 +119,21 @@ MigrationHistory readHistory(const fs::path& out, Dialect dialect) {
                        "the journal (and the .sql file) from version control, or delete the snapshot if its "
                        "migration was abandoned");
 
-    if (h.newest.dialect != dialect)
+    if (h.dialect != dialect)
         throw Error(ErrorCategory::snapshot,
-                    "the newest snapshot in " + meta.string() + " is " + std::string(dialectName(h.newest.dialect)) +
+                    "the newest snapshot in " + meta.string() + " is " + std::string(dialectName(h.dialect)) +
                         ", not " + dialectText,
                     "point \"out\" at this dialect's migrations folder");
     return h;
+}
+
+model::Schema newestSchema(const MigrationHistory& history) {
+    if (history.newestFile.empty()) {
+        model::Schema empty;
+        empty.dialect = history.dialect;
+        return empty;
+    }
+    return snapshot::read(history.newestJson, history.newestFile.string());
 }
 
 WrittenMigration appendMigration(const Config& config, const fs::path& out, const Journal& read,

@@ -3,7 +3,9 @@
 // Reading checks the folder as a whole before anything is diffed against it: every journal entry
 // has its <tag>.sql and its snapshot, every snapshot belongs to an entry, and each snapshot's
 // prevId is the id of the one before. The newest schema is the last entry's snapshot (journal
-// order, not file-name order: `--prefix none` names carry no order).
+// order, not file-name order: `--prefix none` names carry no order). Only the newest is ever
+// diffed, so the others are read only as far as their header (snapshot::readHeader): a history of
+// a hundred 2 MB snapshots costs about what one does.
 //
 // Writing lands each file whole (util::writeFileAtomically) and the journal last; a failure at any
 // step removes what the step before wrote, so the folder is exactly as it was.
@@ -24,13 +26,20 @@ namespace drizzle::kit {
 std::filesystem::path snapshotPathFor(const std::filesystem::path& out, const std::string& tag);
 
 struct MigrationHistory {
-    Journal journal;      // no entries (and the dialect set) when the folder has none yet
-    model::Schema newest;  // the last entry's snapshot; an empty schema of the dialect when none
+    Journal journal;  // no entries (and the dialect set) when the folder has none yet
+    Dialect dialect = Dialect::postgresql;
+    // The last entry's snapshot as written, and its path; empty when there is none.
+    std::string newestJson;
+    std::filesystem::path newestFile;
 };
 
 // Reads and checks `<out>`; any inconsistency is a drizzle::Error (category snapshot) naming the
 // file and what to do. A folder that does not exist yet has an empty history.
 MigrationHistory readHistory(const std::filesystem::path& out, Dialect dialect);
+
+// The newest snapshot's schema, every field checked (snapshot::read); an empty schema of the
+// dialect when the folder has no migration yet.
+model::Schema newestSchema(const MigrationHistory& history);
 
 struct WrittenMigration {
     std::string tag;

@@ -35,15 +35,47 @@ const char* typeName(const Json& v) {
     }
 }
 
+const char* const kRegenerateHint =
+    "restore the file from version control, or regenerate it; snapshots are written by "
+    "drizzle-kit and should not be edited by hand";
+
+[[noreturn]] void failAt(std::string_view source, const std::string& path, const std::string& what) {
+    throw Error(ErrorCategory::snapshot, std::string(source) + ": " + (path.empty() ? "" : path + ": ") + what,
+                kRegenerateHint);
+}
+
+Dialect checkDialect(std::string_view source, const std::string& text) {
+    if (auto dialect = parseDialect(text)) return *dialect;
+    if (text == "pg") failAt(source, "dialect", "\"pg\" is a pre-0.21 drizzle-kit snapshot; run `drizzle-kit up` to upgrade it");
+    failAt(source, "dialect", "unknown dialect \"" + text + "\" (expected postgresql, sqlite or mysql)");
+}
+
+void checkVersion(std::string_view source, Dialect d, const std::string& version) {
+    const std::string expected(versionFor(d));
+    if (version == expected) return;
+    int v = 0;
+    try {
+        v = std::stoi(version);
+    } catch (...) {
+        failAt(source, "version", "\"" + version + "\" is not a snapshot version");
+    }
+    if (v > std::stoi(expected))
+        failAt(source, "version", "snapshot version " + version + " is newer than this drizzle-kit reads (" + expected +
+                                      " for " + std::string(dialectName(d)) + "); upgrade drizzle-cpp");
+    failAt(source, "version", "snapshot version " + version + " is older than " + expected +
+                                  "; run `drizzle-kit up` with Drizzle Kit to upgrade the snapshots first");
+}
+
+[[noreturn]] void notJson(std::string_view source, std::size_t byte) {
+    throw Error(ErrorCategory::snapshot, std::string(source) + ": not valid JSON (byte " + std::to_string(byte) + ")",
+                "restore the file from version control, or regenerate it");
+}
+
 class Reader {
 public:
     explicit Reader(std::string_view source) : source_(source) {}
 
-    [[noreturn]] void fail(const std::string& path, const std::string& what) const {
-        throw Error(ErrorCategory::snapshot, source_ + ": " + (path.empty() ? "" : path + ": ") + what,
-                    "restore the file from version control, or regenerate it; snapshots are written by "
-                    "drizzle-kit and should not be edited by hand");
-    }
+    [[noreturn]] void fail(const std::string& path, const std::string& what) const { failAt(source_, path, what); }
 
     const Json& need(const Json& obj, std::string_view key, const std::string& path) const {
         auto it = obj.find(key);
@@ -104,15 +136,8 @@ public:
     model::Schema read(const Json& root) {
         object(root, "");
         model::Schema s;
-        const std::string dialectText = str(root, "dialect", "");
-        auto dialect = parseDialect(dialectText);
-        if (!dialect) {
-            if (dialectText == "pg") fail("dialect", "\"pg\" is a pre-0.21 drizzle-kit snapshot; run `drizzle-kit up` to upgrade it");
-            fail("dialect", "unknown dialect \"" + dialectText + "\" (expected postgresql, sqlite or mysql)");
-        }
-        s.dialect = *dialect;
-        d_ = *dialect;
-        checkVersion(str(root, "version", ""));
+        s.dialect = d_ = checkDialect(source_, str(root, "dialect", ""));
+        checkVersion(source_, d_, str(root, "version", ""));
         s.id = str(root, "id", "");
         s.prevId = str(root, "prevId", "");
         const Json& tables = objectField(root, "tables", "");
@@ -129,22 +154,6 @@ public:
     }
 
 private:
-    void checkVersion(const std::string& version) const {
-        const std::string expected(versionFor(d_));
-        if (version == expected) return;
-        int v = 0;
-        try {
-            v = std::stoi(version);
-        } catch (...) {
-            fail("version", "\"" + version + "\" is not a snapshot version");
-        }
-        if (v > std::stoi(expected))
-            fail("version", "snapshot version " + version + " is newer than this drizzle-kit reads (" + expected +
-                                " for " + std::string(dialectName(d_)) + "); upgrade drizzle-cpp");
-        fail("version", "snapshot version " + version + " is older than " + expected +
-                            "; run `drizzle-kit up` with Drizzle Kit to upgrade the snapshots first");
-    }
-
     model::Column column(const Json& c, const std::string& p) const {
         model::Column m;
         m.name = str(c, "name", p);
@@ -404,11 +413,143 @@ model::Schema read(std::string_view json, std::string_view source) {
     try {
         root = Json::parse(json);
     } catch (const nlohmann::json::parse_error& e) {
-        throw Error(ErrorCategory::snapshot,
-                    std::string(source) + ": not valid JSON (byte " + std::to_string(e.byte) + ")",
-                    "restore the file from version control, or regenerate it");
+        notJson(source, e.byte);
     }
     return Reader(source).read(root);
+}
+
+namespace {
+
+// Just enough of a JSON reader to find an object's top-level string fields and step over the
+// rest: strings (escapes included), and nested values by bracket depth.
+class TopLevelScanner {
+public:
+    TopLevelScanner(std::string_view text, std::string_view source) : s_(text), source_(source) {}
+
+    // Calls `field(key, value)` for each top-level field (`value` null when it is not a string),
+    // until it returns true.
+    template <class F>
+    void scan(F field) {
+        space();
+        expect('{');
+        space();
+        if (peek() == '}') return;
+        for (;;) {
+            space();
+            std::string key = string();
+            space();
+            expect(':');
+            space();
+            if (peek() == '"') {
+                const std::string value = string();
+                if (field(key, &value)) return;
+            } else {
+                skipValue();
+                if (field(key, nullptr)) return;
+            }
+            space();
+            if (peek() == '}') return;
+            expect(',');
+        }
+    }
+
+private:
+    char peek() const {
+        if (i_ >= s_.size()) notJson(source_, i_ + 1);  // 1-based, as nlohmann counts
+        return s_[i_];
+    }
+    void expect(char c) {
+        if (peek() != c) notJson(source_, i_ + 1);
+        ++i_;
+    }
+    void space() {
+        while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\n' || s_[i_] == '\r' || s_[i_] == '\t')) ++i_;
+    }
+    // A string's content; escapes other than the plain ones are kept as written (the fields read
+    // here are ids and names, which never hold them, and a mismatch only fails a comparison).
+    std::string string() {
+        expect('"');
+        std::string out;
+        for (;;) {
+            const char c = peek();
+            ++i_;
+            if (c == '"') return out;
+            if (static_cast<unsigned char>(c) < 0x20) notJson(source_, i_);
+            if (c != '\\') {
+                out += c;
+                continue;
+            }
+            const char e = peek();
+            ++i_;
+            switch (e) {
+                case '"': case '\\': case '/': out += e; break;
+                case 'n': out += '\n'; break;
+                case 't': out += '\t'; break;
+                case 'r': out += '\r'; break;
+                case 'b': out += '\b'; break;
+                case 'f': out += '\f'; break;
+                case 'u': out += "\\u"; break;
+                default: notJson(source_, i_);
+            }
+        }
+    }
+    void skipValue() {
+        const char c = peek();
+        if (c == '"') {
+            string();
+            return;
+        }
+        if (c != '{' && c != '[') {  // a number or a literal: up to the next delimiter
+            const std::size_t start = i_;
+            while (i_ < s_.size() && s_[i_] != ',' && s_[i_] != '}' && s_[i_] != ']' && s_[i_] != ' ' && s_[i_] != '\n' &&
+                   s_[i_] != '\r' && s_[i_] != '\t')
+                ++i_;
+            if (i_ == start) notJson(source_, i_ + 1);
+            return;
+        }
+        std::size_t depth = 0;
+        do {
+            const char d = peek();
+            if (d == '"') {
+                string();
+                continue;
+            }
+            if (d == '{' || d == '[') ++depth;
+            if (d == '}' || d == ']') --depth;
+            ++i_;
+        } while (depth > 0);
+    }
+
+    std::string_view s_;
+    std::string_view source_;
+    std::size_t i_ = 0;
+};
+
+}  // namespace
+
+Header readHeader(std::string_view json, std::string_view source) {
+    std::optional<std::string> dialect, version, id, prevId;
+    TopLevelScanner(json, source).scan([&](const std::string& key, const std::string* value) {
+        std::optional<std::string>* slot = key == "dialect" ? &dialect
+                                           : key == "version" ? &version
+                                           : key == "id"      ? &id
+                                           : key == "prevId"  ? &prevId
+                                                              : nullptr;
+        if (slot && !value) failAt(source, key, "expected a string");
+        if (slot) *slot = *value;
+        return dialect && version && id && prevId;
+    });
+    // Checked in the order `read` checks them, with its messages.
+    if (!dialect) failAt(source, "dialect", "missing");
+    Header h;
+    h.dialect = checkDialect(source, *dialect);
+    if (!version) failAt(source, "version", "missing");
+    checkVersion(source, h.dialect, *version);
+    if (!id) failAt(source, "id", "missing");
+    if (!prevId) failAt(source, "prevId", "missing");
+    h.id = std::move(*id);
+    h.prevId = std::move(*prevId);
+    return h;
 }
 
 model::Schema readFile(const std::filesystem::path& path) {

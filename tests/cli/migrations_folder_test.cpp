@@ -221,6 +221,52 @@ TEST_F(MigrationsFolder, Generate_RefusesBrokenPrevIdChain) {
     expectRefused("meta/0001_snapshot.json", "is not the id of the snapshot before it");
 }
 
+// Only the newest snapshot is diffed, so only it is read whole; the others are read as far as
+// the chain needs (dialect, version, id, prevId), and those are checked as strictly.
+TEST_F(MigrationsFolder, Generate_RefusesAnOlderSnapshotOfAnOldVersionPointingToUp) {
+    twoCustomMigrations();
+    ASSERT_EQ(kit({"generate", "--custom", "--name", "third"}).exitCode, 0);
+    replaceInFile(meta() / "0001_snapshot.json", "\"version\": \"6\"", "\"version\": \"5\"");
+    expectRefused("meta/0001_snapshot.json", "drizzle-kit up");
+}
+
+TEST_F(MigrationsFolder, Generate_RefusesANewestSnapshotBrokenAfterItsHeader) {
+    twoCustomMigrations();
+    replaceInFile(meta() / "0001_snapshot.json", "\"tables\": {}", "\"tables\": []");
+    expectRefused("meta/0001_snapshot.json", "tables: expected an object, found an array");
+}
+
+// A schema whose snapshot is big enough for generate to compare the exporter's output with the
+// newest snapshot as text: nothing changed is found without a diff, and an edit of the snapshot
+// that keeps its length (a column's type) is still found and migrated back.
+TEST_F(MigrationsFolder, Generate_ComparingLargeSnapshotsAsTextNeverHidesADifference) {
+    std::string schema = "#pragma once\n#include <drizzle/sqlite.hpp>\nnamespace sqlite = drizzle::sqlite;\n";
+    for (int i = 0; i < 100; ++i) {
+        const std::string row = "Row" + std::to_string(i);
+        schema += "struct " + row + " { std::int64_t id; std::string name; std::optional<std::string> note; };\n"
+                  "inline const auto t" + std::to_string(i) + " = sqlite::sqliteTable<" + row + ">(\"table_" +
+                  std::to_string(i) + "\", {\n    sqlite::integer<&" + row + "::id>(\"id\").primaryKey(),\n"
+                  "    sqlite::text<&" + row + "::name>(\"name\").notNull(),\n    sqlite::text<&" + row +
+                  "::note>(\"note\"),\n});\n";
+    }
+    write("schema.hpp", schema);
+    ASSERT_EQ(kit({"generate", "--name", "init"}).exitCode, 0);
+    ASSERT_GE(fs::file_size(meta() / "0000_snapshot.json"), 64u * 1024) << "too small for the text comparison";
+
+    auto r = kit({"generate"});
+    EXPECT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_TRUE(contains(r.out, "No schema changes, nothing to migrate")) << r.out;
+
+    const std::string before = slurp(meta() / "0000_snapshot.json");
+    replaceInFile(meta() / "0000_snapshot.json", "\"name\": \"note\",\n          \"type\": \"text\"",
+                  "\"name\": \"note\",\n          \"type\": \"blob\"");
+    ASSERT_EQ(slurp(meta() / "0000_snapshot.json").size(), before.size());
+    r = kit({"generate", "--name", "back"});
+    ASSERT_EQ(r.exitCode, 0) << r.out << r.err;
+    const std::string sql = slurp(out() / "0001_back.sql");
+    EXPECT_TRUE(contains(sql, "`note` text")) << sql;
+}
+
 TEST_F(MigrationsFolder, Generate_RefusesDuplicateIdx) {
     twoCustomMigrations();
     replaceInFile(meta() / "_journal.json", "\"idx\": 1", "\"idx\": 0");

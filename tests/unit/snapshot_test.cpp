@@ -85,4 +85,61 @@ TEST(SnapshotReader, RejectsUnknownDialect) {
               "meta/0001_snapshot.json: dialect: unknown dialect \"oracle\" (expected postgresql, sqlite or mysql)");
 }
 
+// ---------------------------------------------------------------- headers
+
+std::string headerError(const std::string& json) {
+    try {
+        drizzle::snapshot::readHeader(json, "meta/0001_snapshot.json");
+    } catch (const drizzle::Error& e) {
+        EXPECT_EQ(e.category(), drizzle::ErrorCategory::snapshot);
+        return e.what();
+    }
+    return "";
+}
+
+TEST(SnapshotHeader, ReadsTheChainFieldsOfEveryFixtureAsTheFullReaderDoes) {
+    for (const char* dialect : {"pg", "sqlite", "mysql"}) {
+        const std::string json = slurp(fixturePath(dialect, "basic"));
+        const auto full = drizzle::snapshot::read(json, "basic");
+        const auto header = drizzle::snapshot::readHeader(json, "basic");
+        EXPECT_EQ(header.dialect, full.dialect) << dialect;
+        EXPECT_EQ(header.id, full.id) << dialect;
+        EXPECT_EQ(header.prevId, full.prevId) << dialect;
+    }
+}
+
+TEST(SnapshotHeader, FindsTheFieldsAfterNestedValuesWithQuotesAndBrackets) {
+    const auto h = drizzle::snapshot::readHeader(
+        R"( { "tables": {"a\"}": {"x": [1, {"y": "]}"}, -2.5e3, true, null]}}, "n": 0,)"
+        R"( "prevId": "p\u0041", "id" : "i", "version": "6", "dialect": "sqlite", "views": {"broken": )",
+        "s");
+    EXPECT_EQ(h.dialect, drizzle::Dialect::sqlite);
+    EXPECT_EQ(h.id, "i");
+    EXPECT_EQ(h.prevId, "p\\u0041") << "an escape it does not need is kept as written";
+}
+
+TEST(SnapshotHeader, SaysWhatTheFullReaderSaysAboutDialectAndVersion) {
+    EXPECT_EQ(headerError(R"({"version":"7","dialect":"oracle","id":"x","prevId":"y"})"),
+              "meta/0001_snapshot.json: dialect: unknown dialect \"oracle\" (expected postgresql, sqlite or mysql)");
+    EXPECT_NE(headerError(R"({"version":"5","dialect":"sqlite","id":"x","prevId":"y"})").find("drizzle-kit up"),
+              std::string::npos);
+    EXPECT_NE(headerError(R"({"version":"8","dialect":"postgresql","id":"x","prevId":"y"})")
+                  .find("version: snapshot version 8 is newer"),
+              std::string::npos);
+}
+
+TEST(SnapshotHeader, NamesAMissingOrMistypedField) {
+    EXPECT_EQ(headerError(R"({"version":"6","dialect":"sqlite","prevId":"y","tables":{}})"),
+              "meta/0001_snapshot.json: id: missing");
+    EXPECT_EQ(headerError(R"({"version":"6","dialect":"sqlite","id":7,"prevId":"y"})"),
+              "meta/0001_snapshot.json: id: expected a string");
+}
+
+TEST(SnapshotHeader, RejectsTextThatIsNotAJsonObjectNamingTheByte) {
+    EXPECT_EQ(headerError(""), "meta/0001_snapshot.json: not valid JSON (byte 1)");
+    EXPECT_EQ(headerError("[1]"), "meta/0001_snapshot.json: not valid JSON (byte 1)");
+    EXPECT_EQ(headerError(R"({"version": "6", "tables": {"a": [)"), "meta/0001_snapshot.json: not valid JSON (byte 35)");
+    EXPECT_NE(headerError("{\"id\": \"a\nb\"}").find("not valid JSON"), std::string::npos) << "a raw newline in a string";
+}
+
 }  // namespace

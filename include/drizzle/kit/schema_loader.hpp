@@ -30,4 +30,9 @@ std::string describe(const LoadReport& report);
 // does not compile, and when the exported schema is inconsistent.
 model::Schema loadSchema(const Config& config, LoadReport* report = nullptr);
 
+// The two halves of loadSchema, for a caller that can decide from the text alone: the exporter's
+// output (a snapshot with zero ids, as snapshot::write writes it), and that text read and checked.
+std::string exportSchemaJson(const Config& config, LoadReport* report = nullptr);
+model::Schema readExportedSchema(const Config& config, std::string_view json);
+
 }  // namespace drizzle::kit

@@ -94,8 +94,9 @@ inline constexpr IndexColumnDecl columnList[] = {IndexColumnDecl{keyOf<Ps>}...};
 // An index's columns given as template arguments: members, or col<&T::a>().desc() keys.
 template <auto C>
 constexpr IndexColumnDecl indexColumnOf() {
-    if constexpr (std::is_member_object_pointer_v<decltype(C)>) return IndexColumnDecl{keyOf<C>};
-    else return C.decl();
+    // A requires-expression, not std::is_member_object_pointer: no trait instantiated per index.
+    if constexpr (requires { C.decl(); }) return C.decl();
+    else return IndexColumnDecl{keyOf<C>};
 }
 template <auto... Cs>
 inline constexpr IndexColumnDecl indexColumnList[] = {indexColumnOf<Cs>()...};
