@@ -9,6 +9,9 @@ build/drizzle-kit and once as TypeScript for Drizzle Kit, each with its own conf
   (b) generate again with nothing changed (ours: the cached exporter)
   (c) generate after adding one column to one table (ours compiles the exporter again)
   (c') ours only: the same change with its exporter already compiled and cached
+  (d) with --history N: generate with nothing changed in a folder of N migrations (the rest
+      added by `generate --custom`, each with its own copy of the snapshot), as a project's
+      history grows
 Ours' compile time is read from `drizzle-kit export --verbose` on the same change. With --files N
 the C++ schema is N headers (schema/*.hpp, each table's foreign key within its own header), which
 drizzle-kit compiles one by one and caches per header: step (c) recompiles one of them.
@@ -192,7 +195,7 @@ def expect_files(folder, names, what):
 
 # ---------------------------------------------------------------- generate
 
-def bench_generate(root, n, runs, files):
+def bench_generate(root, n, runs, files, history=0):
     cpp, ts = root / "cpp", root / "ts"
     cpp.mkdir(parents=True)
     ts.mkdir()
@@ -263,6 +266,18 @@ def bench_generate(root, n, runs, files):
     c2_ours = repeat(runs, lambda: restore(saved / "cpp_out", cpp / "drizzle"), ours + ["--name", "add_note"], cpp,
                      check_added(cpp, "drizzle-cpp"))
     both("(c') same, our exporter cached", c2_ours, c_theirs)
+
+    if history > 2:
+        # Both folders now hold 0000 and 0001 (the last runs of (c') and (c)); each tool adds the rest.
+        for folder, command in ((cpp, ours), (ts, theirs)):
+            for i in range(2, history):
+                run_once(command + ["--custom", "--name", f"history_{i}"], folder)
+            journal = json.loads((folder / "drizzle/meta/_journal.json").read_text())
+            if len(journal["entries"]) != history:
+                raise RuntimeError(f"{folder}: {len(journal['entries'])} migrations, expected {history}")
+        d_ours = repeat(runs, lambda: None, ours, cpp, expect(nothing, "drizzle-cpp no-op generate"))
+        d_theirs = repeat(runs, lambda: None, theirs, ts, expect(nothing, "drizzle-kit no-op generate"))
+        both(f"(d) no-op generate, {history} migrations", d_ours, d_theirs)
     return rows, compile_wall
 
 
@@ -387,9 +402,15 @@ def main():
                         help="PostgreSQL server for the migrate benchmark (default: $DRIZZLE_TEST_PG_URL; none: skip)")
     parser.add_argument("--files", type=int, default=1,
                         help="split the C++ schema into this many headers (schema/*.hpp), each compiled on its own")
+    parser.add_argument("--history", type=int, default=0,
+                        help="step (d): a no-op generate in a folder of this many migrations (0: skip)")
+    parser.add_argument("--kit", default=str(REPO / "build" / "drizzle-kit"),
+                        help="our drizzle-kit binary (default: build/drizzle-kit; another build to compare versions)")
     parser.add_argument("--skip-generate", action="store_true")
     parser.add_argument("--keep", metavar="DIR", help="work in DIR (must not exist) and keep the files")
     args = parser.parse_args()
+    global OUR_KIT
+    OUR_KIT = pathlib.Path(args.kit).resolve()
     prerequisites()
     for name, version in versions().items():
         print(f"{name}: {version}")
@@ -404,7 +425,7 @@ def main():
         if not args.skip_generate:
             print(f"generate, SQLite, {args.tables} tables x 8 columns"
                   f"{f' in {args.files} headers' if args.files > 1 else ''}:", flush=True)
-            rows, compile_wall = bench_generate(root / "generate", args.tables, args.runs, args.files)
+            rows, compile_wall = bench_generate(root / "generate", args.tables, args.runs, args.files, args.history)
             table += [(step, o, t) for step, o, t in rows]
         print(f"migrate, {args.migrations} pending migrations:", flush=True)
         o, t = bench_migrate_sqlite(root, args.migrations, args.runs)
