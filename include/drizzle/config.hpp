@@ -10,15 +10,9 @@
 #include <vector>
 
 #include "drizzle/dialect.hpp"
+#include "drizzle/driver/credentials.hpp"
 
 namespace drizzle {
-
-struct Credentials {
-    std::string url;  // postgres://..., mysql://..., or a SQLite file path / file: URL
-    std::string host, user, password, database;
-    std::optional<int> port;
-    std::string ssl;  // PostgreSQL sslmode: disable, allow, prefer, require, verify-ca, verify-full
-};
 
 struct MigrationsConfig {
     std::string table = "__drizzle_migrations";

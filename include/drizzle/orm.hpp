@@ -11,7 +11,7 @@
 #include <memory>
 #include <string_view>
 
-#include "drizzle/config.hpp"
+#include "drizzle/driver/credentials.hpp"
 #include "drizzle/error.hpp"
 #include "drizzle/query/mutate.hpp"
 #include "drizzle/query/relational.hpp"

@@ -32,6 +32,10 @@ struct Header {
 };
 Header readHeader(std::string_view json, std::string_view source);
 
+// A human-readable account of the first difference model::equivalent finds, as the path of the
+// snapshot field that differs ("tables.users.columns.id.notNull: true vs false"), or "" when none.
+std::string firstDifference(const model::Schema& a, const model::Schema& b);
+
 // The snapshot version this build writes for a dialect ("7", "6", "5").
 std::string_view versionFor(Dialect dialect);
 

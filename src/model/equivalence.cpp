@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include "drizzle/model/model.hpp"
-#include "snapshot/snapshot_json.hpp"
 
 namespace drizzle::model {
 
@@ -14,6 +13,8 @@ void sortBy(std::vector<T>& v, Key key) {
     std::stable_sort(v.begin(), v.end(), [&](const T& a, const T& b) { return key(a) < key(b); });
 }
 auto byName = [](const auto& x) { return x.name; };
+
+}  // namespace
 
 Schema normalized(Schema s) {
     s.id = s.prevId = "";
@@ -39,32 +40,6 @@ Schema normalized(Schema s) {
     return s;
 }
 
-std::string describe(const nlohmann::ordered_json& a, const nlohmann::ordered_json& b, const std::string& path) {
-    if (a == b) return "";
-    if (a.is_object() && b.is_object()) {
-        for (auto it = a.begin(); it != a.end(); ++it) {
-            const std::string p = path.empty() ? it.key() : path + "." + it.key();
-            if (!b.contains(it.key())) return p + ": only in the first (" + it.value().dump() + ")";
-            std::string d = describe(it.value(), b.at(it.key()), p);
-            if (!d.empty()) return d;
-        }
-        for (auto it = b.begin(); it != b.end(); ++it)
-            if (!a.contains(it.key()))
-                return (path.empty() ? it.key() : path + "." + it.key()) + ": only in the second (" + it.value().dump() + ")";
-        return path + ": same keys in a different order";
-    }
-    return (path.empty() ? "<root>" : path) + ": " + a.dump() + " vs " + b.dump();
-}
-
-}  // namespace
-
 bool equivalent(const Schema& a, const Schema& b) { return normalized(a) == normalized(b); }
-
-std::string firstDifference(const Schema& a, const Schema& b) {
-    const Schema na = normalized(a), nb = normalized(b);
-    if (na == nb) return "";
-    std::string d = describe(snapshot::toJson(na), snapshot::toJson(nb), "");
-    return d.empty() ? "the models differ in a field snapshots do not record" : d;
-}
 
 }  // namespace drizzle::model

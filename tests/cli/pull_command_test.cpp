@@ -184,7 +184,7 @@ TEST_F(PullCommand, UncommentedBaselineRebuildsTheSchemaInAnEmptyDatabase) {
     auto fresh = drizzle::driver::connect(drizzle::Dialect::sqlite, {.url = (dir_ / "fresh.db").string()});
     const auto a = drizzle::kit::introspectSqlite(*db(), {}).schema;
     const auto b = drizzle::kit::introspectSqlite(*fresh, {}).schema;
-    EXPECT_TRUE(drizzle::model::equivalent(a, b)) << drizzle::model::firstDifference(a, b);
+    EXPECT_TRUE(drizzle::model::equivalent(a, b)) << drizzle::snapshot::firstDifference(a, b);
 }
 
 TEST_F(PullCommand, TablesFilterAndPreserveCasing) {

@@ -72,7 +72,7 @@ std::string hiddenDifference(const Schema& a, const Schema& b) {
 void expectRoundTrip(const Schema& model, const std::string& name) {
     const Schema back = roundTrip(model, name);
     EXPECT_TRUE(drizzle::model::equivalent(model, back))
-        << name << ": " << drizzle::model::firstDifference(model, back) << " " << hiddenDifference(model, back);
+        << name << ": " << drizzle::snapshot::firstDifference(model, back) << " " << hiddenDifference(model, back);
 }
 
 // Spellings that mean the same schema but that a declaration always writes one way: the model
@@ -193,7 +193,7 @@ TEST(Codegen, HostileNamesAndTextsRoundTrip) {
         drizzle::kit::GeneratedCode code;
         const Schema back = roundTrip(s, std::string(dialect) + "-hostile", &code, options);
         EXPECT_TRUE(drizzle::model::equivalent(s, back))
-            << dialect << ": " << drizzle::model::firstDifference(s, back) << " " << hiddenDifference(s, back);
+            << dialect << ": " << drizzle::snapshot::firstDifference(s, back) << " " << hiddenDifference(s, back);
         EXPECT_EQ(code.schema.find("\nint pwned"), std::string::npos) << code.schema;
     }
 }

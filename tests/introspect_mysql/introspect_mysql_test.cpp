@@ -254,7 +254,7 @@ void roundTrip(const Case& c) {
     canonicaliseSqlText(b);
     canonicaliseFlags(a);
     canonicaliseFlags(b);
-    EXPECT_TRUE(model::equivalent(a, b)) << model::firstDifference(a, b) << "\n--- introspected:\n"
+    EXPECT_TRUE(model::equivalent(a, b)) << snapshot::firstDifference(a, b) << "\n--- introspected:\n"
                                          << snapshot::write(found.schema);
     ASSERT_FALSE(b.tables.empty());
     if (std::getenv("DRIZZLE_INTROSPECT_DUMP")) std::cout << snapshot::write(found.schema) << "\n";
@@ -299,7 +299,7 @@ TEST(IntrospectMysql, RandomSchemasRoundTrip) {
             canonicaliseSqlText(b);
             canonicaliseFlags(expected);
             canonicaliseFlags(b);
-            if (!model::equivalent(expected, b)) problem = model::firstDifference(expected, b);
+            if (!model::equivalent(expected, b)) problem = snapshot::firstDifference(expected, b);
             for (const auto& u : found.unsupported) problem += "\nunsupported: " + u;
         } catch (const std::exception& e) {
             problem = e.what();

@@ -302,7 +302,7 @@ Schema normaliseForCatalog(Schema a, const Schema& found, const std::string& use
 void expectEquivalent(drizzle::driver::Connection& db, const Schema& expected,
                       const drizzle::kit::Introspection& found) {
     Schema a = normaliseForCatalog(expected, found.schema, db.query("select current_user").text(0, 0));
-    EXPECT_TRUE(drizzle::model::equivalent(a, found.schema)) << drizzle::model::firstDifference(a, found.schema);
+    EXPECT_TRUE(drizzle::model::equivalent(a, found.schema)) << drizzle::snapshot::firstDifference(a, found.schema);
     // A database made from a model holds nothing the model cannot say.
     for (const auto& u : found.unsupported) ADD_FAILURE() << "unsupported: " << u;
 }
@@ -390,7 +390,7 @@ TEST(IntrospectPg, RandomSchemasRoundTrip) {
         if (drizzle::model::equivalent(expected, found.schema)) {
             ++passed;
         } else {
-            ADD_FAILURE() << "seed " << seed << ": " << drizzle::model::firstDifference(expected, found.schema);
+            ADD_FAILURE() << "seed " << seed << ": " << drizzle::snapshot::firstDifference(expected, found.schema);
         }
         for (const auto& s : schemas)
             if (s != "public") scratch.db->execute("DROP SCHEMA IF EXISTS \"" + s + "\" CASCADE");

@@ -92,7 +92,7 @@ void expectRoundTrip(const Schema& a, const std::string& what) {
     }
     got = withViewColumnsAsDeclared(expected, std::move(got));
     EXPECT_TRUE(drizzle::model::equivalent(expected, got))
-        << what << ": " << drizzle::model::firstDifference(expected, got);
+        << what << ": " << drizzle::snapshot::firstDifference(expected, got);
 }
 
 fs::path fixtures() { return DRIZZLE_FIXTURES_DIR; }
@@ -312,7 +312,7 @@ TEST(IntrospectSqlite, RandomSchemasRoundTrip) {
         }
         got = withViewColumnsAsDeclared(expected, std::move(got));
         if (!drizzle::model::equivalent(expected, got)) {
-            ADD_FAILURE() << "seed " << seed << ": " << drizzle::model::firstDifference(expected, got);
+            ADD_FAILURE() << "seed " << seed << ": " << drizzle::snapshot::firstDifference(expected, got);
             ++failures;
         }
     }

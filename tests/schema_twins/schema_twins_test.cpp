@@ -177,7 +177,7 @@ void expectMatchesDrizzleKitModel(const TwinCase& c) {
     const Schema ours = twinWithTolerances(c, fixture);
     EXPECT_TRUE(drizzle::model::equivalent(ours, fixture))
         << twinHeader(c) << " vs " << fixtureSnapshot(c) << " (first: the C++ twin, second: drizzle-kit):\n"
-        << drizzle::model::firstDifference(ours, fixture);
+        << drizzle::snapshot::firstDifference(ours, fixture);
 }
 
 void expectAcceptedByDrizzleKit(const TwinCase& c) {

@@ -30,7 +30,7 @@ TEST_P(DrizzleKitSnapshot, WrittenSnapshotReadsBackToAnEquivalentModel) {
     const auto [dialect, name] = GetParam();
     const auto model = drizzle::snapshot::readFile(fixturePath(dialect, name));
     const auto again = drizzle::snapshot::read(drizzle::snapshot::write(model), "written");
-    EXPECT_TRUE(drizzle::model::equivalent(model, again)) << drizzle::model::firstDifference(model, again);
+    EXPECT_TRUE(drizzle::model::equivalent(model, again)) << drizzle::snapshot::firstDifference(model, again);
     EXPECT_EQ(model, again);
 }
 

@@ -21,8 +21,8 @@
 #include <variant>
 #include <vector>
 
-#include "drizzle/config.hpp"
 #include "drizzle/dialect.hpp"
+#include "drizzle/driver/credentials.hpp"
 #include "drizzle/driver/cursor.hpp"
 
 namespace drizzle::driver {

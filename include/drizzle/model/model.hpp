@@ -222,9 +222,10 @@ struct Schema {
 };
 
 // True when a and b describe the same database schema: ids, `_meta` and `internal` are ignored,
-// column order matters, the order of every other collection does not.
+// column order matters, the order of every other collection does not. `normalized` is the form
+// it compares: those fields cleared, every keyed collection sorted.
 bool equivalent(const Schema& a, const Schema& b);
-// A human-readable account of the first difference `equivalent` finds, or "" when none.
-std::string firstDifference(const Schema& a, const Schema& b);
+Schema normalized(Schema schema);
+// (snapshot::firstDifference says where two models differ, in snapshot terms.)
 
 }  // namespace drizzle::model
