@@ -19,7 +19,8 @@ if [ ! -f "$example" ]; then
 fi
 
 drizzle_install_deps build
-drizzle_build build
+# Only what the quick start runs: the CLI (with the library the schema exporter links) and the app.
+drizzle_build build drizzle-kit quickstart-app
 
 export DRIZZLE_BUILD_DIR="$PWD/build"
 export DRIZZLE_KIT_BIN="$PWD/build/drizzle-kit"

@@ -1,7 +1,10 @@
 # shellcheck shell=bash
 # Configures (once) and builds drizzle-cpp. Source this file, then call
 #
-#   drizzle_build [build_dir]     # default: build (relative to the repo root)
+#   drizzle_build [build_dir] [target...]   # default: build (relative to the repo root), every target
+#
+# Naming targets builds only those and what they need: the main job builds the CLI and the
+# quick-start app, not the test suite (that is the test command's to build).
 #
 # Environment:
 #   CMAKE_BUILD_TYPE     build type on first configure (default RelWithDebInfo)
@@ -12,6 +15,9 @@ _DRIZZLE_REPO_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 
 drizzle_build() {
     local dir=${1:-build}
+    [ $# -gt 0 ] && shift
+    local -a targets=()
+    [ $# -gt 0 ] && targets=(--target "$@")
     case $dir in
         /*) ;;
         *) dir=$_DRIZZLE_REPO_ROOT/$dir ;;
@@ -38,6 +44,6 @@ drizzle_build() {
         cmake "${args[@]}" || return 1
     fi
 
-    echo "build: cmake --build $dir -j${DRIZZLE_BUILD_JOBS:-2}"
-    cmake --build "$dir" -j "${DRIZZLE_BUILD_JOBS:-2}"
+    echo "build: cmake --build $dir -j${DRIZZLE_BUILD_JOBS:-2} ${targets[*]}"
+    cmake --build "$dir" -j "${DRIZZLE_BUILD_JOBS:-2}" "${targets[@]}"
 }
