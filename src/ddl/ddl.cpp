@@ -27,7 +27,7 @@ std::vector<std::string> createStatements(const model::Schema& schema) {
 }
 
 std::string quoteIdentifier(Dialect dialect, std::string_view name) {
-    return detail::quoteName(name, dialect == Dialect::postgresql ? '"' : '`');
+    return detail::quoteName(name, traitsOf(dialect).ddlIdentifierQuote);
 }
 
 std::string joinStatements(const std::vector<std::string>& statements, bool breakpoints) {

@@ -78,15 +78,6 @@ std::string_view writeInteger(std::int64_t value, NumberText& buffer) {
     return {buffer.data(), static_cast<std::size_t>(end - buffer.data())};
 }
 
-std::string quoteIdentifier(std::string_view name, char quote) {
-    std::string out(1, quote);
-    for (char c : name) {
-        out += c;
-        if (c == quote) out += quote;
-    }
-    out += quote;
-    return out;
-}
 
 std::string oneLine(std::string_view text) {
     std::string out;

@@ -97,9 +97,6 @@ double parseReal(std::string_view text, const Cursor& cursor, std::size_t column
 // A REAL read as an integer: only a whole number inside the int64 range is one.
 std::int64_t integralReal(double value, const Cursor& cursor, std::size_t column);
 
-// `name` between `quote` characters, embedded quote characters doubled.
-std::string quoteIdentifier(std::string_view name, char quote);
-
 // A library message as one line: whitespace runs (libpq's "\n\t") become one space, ends trimmed.
 std::string oneLine(std::string_view text);
 

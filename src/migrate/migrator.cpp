@@ -27,15 +27,6 @@ using migrate_internal::TrackedRow;
 
 constexpr int lockWaitSeconds = 600;  // MySQL GET_LOCK and SQLite busy_timeout
 
-std::string quoteIdent(std::string_view name, char quote) {
-    std::string out(1, quote);
-    for (char c : name) {
-        out += c;
-        if (c == quote) out += c;
-    }
-    return out + quote;
-}
-
 // True when the statement holds nothing but `--` comments and whitespace (a commented-out
 // baseline from `pull`): servers reject an empty query, so it is not sent.
 bool onlyComments(std::string_view sql) {
@@ -98,9 +89,8 @@ std::string where(const Migration& m, std::size_t i) {
 class Migrator {
 public:
     Migrator(Connection& db, const MigrationConfig& config) : db_(db), config_(config), dialect_(db.dialect()) {
-        const char quote = dialect_ == Dialect::mysql ? '`' : '"';
-        table_ = quoteIdent(config.migrationsTable, quote);
-        if (dialect_ == Dialect::postgresql) table_ = quoteIdent(config.migrationsSchema, quote) + "." + table_;
+        table_ = quoteIdentifier(dialect_, config.migrationsTable);
+        if (dialect_ == Dialect::postgresql) table_ = quoteIdentifier(dialect_, config.migrationsSchema) + "." + table_;
         tableName_ = dialect_ == Dialect::postgresql ? config.migrationsSchema + "." + config.migrationsTable
                                                      : config.migrationsTable;
     }
@@ -249,7 +239,7 @@ private:
     void createTrackingTable() {
         switch (dialect_) {
             case Dialect::postgresql:
-                db_.execute("CREATE SCHEMA IF NOT EXISTS " + quoteIdent(config_.migrationsSchema, '"'));
+                db_.execute("CREATE SCHEMA IF NOT EXISTS " + quoteIdentifier(Dialect::postgresql, config_.migrationsSchema));
                 db_.execute("CREATE TABLE IF NOT EXISTS " + table_ +
                             " (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at bigint)");
                 break;

@@ -20,6 +20,20 @@ std::optional<Dialect> parseDialect(std::string_view s) {
     return std::nullopt;
 }
 
+std::string quoteIdentifier(Dialect d, std::string_view name) {
+    return detail::quoteName(name, traitsOf(d).identifierQuote);
+}
+
+std::string quoteString(Dialect d, std::string_view text) {
+    std::string out = "'";
+    out.reserve(text.size() + 2);
+    for (char c : text) {
+        if (c == '\'' || (c == '\\' && traitsOf(d).backslashEscapesInStrings)) out += c;
+        out += c;
+    }
+    return out + "'";
+}
+
 namespace detail {
 
 std::string quoteName(std::string_view name, char quote) {

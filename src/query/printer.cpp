@@ -59,7 +59,7 @@ public:
     Printed take() { return std::move(out_); }
 
     void identifier(std::string_view name) {
-        const char q = dialect_ == Dialect::mysql ? '`' : '"';
+        const char q = traitsOf(dialect_).identifierQuote;
         sql() += q;
         for (char c : name) {
             if (c == q) sql() += q;

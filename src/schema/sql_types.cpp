@@ -66,16 +66,8 @@ std::string sqliteType(const ColumnSpec& c) {
     return std::string(c.kind);
 }
 
-// MySQL also reads a backslash in a string literal as an escape, so it is doubled there
-// (Drizzle Kit does not, and silently loses it).
-std::string quoteSqlString(std::string_view s, Dialect dialect) {
-    std::string out = "'";
-    for (char ch : s) {
-        if (ch == '\'' || (ch == '\\' && dialect == Dialect::mysql)) out += ch;
-        out += ch;
-    }
-    return out + "'";
-}
+// (quoteString doubles a backslash for MySQL, which reads it as an escape; Drizzle Kit does
+// not, and silently loses it.)
 
 std::string mysqlType(const ColumnSpec& c) {
     const TypeArgs& a = c.args;
@@ -91,7 +83,7 @@ std::string mysqlType(const ColumnSpec& c) {
         t = withArgs(k, a.precision, -1, "");
     } else if (k == "enum") {
         t = "enum(";
-        for (std::size_t i = 0; i < a.valueCount; ++i) t += (i ? "," : "") + quoteSqlString(a.values[i], Dialect::mysql);
+        for (std::size_t i = 0; i < a.valueCount; ++i) t += (i ? "," : "") + quoteString(Dialect::mysql, a.values[i]);
         t += ")";
     } else if (k == "custom") {
         t = c.customSqlType;
@@ -173,9 +165,9 @@ std::optional<model::DefaultValue> defaultValue(Dialect dialect, const ColumnSpe
             [[fallthrough]];
         case K::string:
             if (isJson && dialect == Dialect::postgresql)
-                return V{V::Kind::sql, quoteSqlString(d.text, dialect) + "::" + std::string(c.kind)};
-            if (isJson && dialect == Dialect::mysql) return V{V::Kind::sql, "(" + quoteSqlString(d.text, dialect) + ")"};
-            return V{V::Kind::sql, quoteSqlString(d.text, dialect)};
+                return V{V::Kind::sql, quoteString(dialect, d.text) + "::" + std::string(c.kind)};
+            if (isJson && dialect == Dialect::mysql) return V{V::Kind::sql, "(" + quoteString(dialect, d.text) + ")"};
+            return V{V::Kind::sql, quoteString(dialect, d.text)};
         case K::random: return V{V::Kind::sql, "gen_random_uuid()"};
         case K::now:
             switch (dialect) {

@@ -106,7 +106,7 @@ namespace detail {
 // RETURNING for any statement on `Row`'s table: every column, or the fields given.
 template <Dialect D, class Row, class Statement, class... Fields>
 auto returningOf(Session* session, const std::shared_ptr<Statement>& tree, const TableDef& table, const Fields&... fields) {
-    static_assert(D != Dialect::mysql,
+    static_assert(traitsOf(D).returning,
                   "returning(): MySQL has no RETURNING; run execute() and read ExecResult::lastInsertId, "
                   "or select the rows afterwards");
     if constexpr (sizeof...(Fields) == 0) {
@@ -154,7 +154,7 @@ public:
 
     template <class... Ms>
     InsertQuery onConflictDoNothing(Ms Row::*... target) const {
-        static_assert(D != Dialect::mysql || sizeof...(Ms) == 0, "onConflictDoNothing(target): MySQL's INSERT IGNORE takes no target");
+        static_assert(traitsOf(D).onConflict || sizeof...(Ms) == 0, "onConflictDoNothing(target): MySQL's INSERT IGNORE takes no target");
         tree_->conflict.action = ast::Conflict::Action::doNothing;
         (tree_->conflict.target.push_back(&detail::columnOf(detail::memberRef(target))), ...);
         return *this;
@@ -163,7 +163,7 @@ public:
     template <class... Ms, class... A>
     InsertQuery onConflictDoUpdate(const ColumnList<Ms...>& target, const Assignment<A>&... assignments) const {
         static_assert((std::is_same_v<A, Row> && ...), "onConflictDoUpdate(target, set(...)): a column of another table");
-        static_assert(D != Dialect::mysql, "onConflictDoUpdate(...): MySQL uses onDuplicateKeyUpdate(...)");
+        static_assert(traitsOf(D).onConflict, "onConflictDoUpdate(...): MySQL uses onDuplicateKeyUpdate(...)");
         static_assert(sizeof...(A) > 0, "onConflictDoUpdate(target, set(...)...): nothing to update");
         tree_->conflict.action = ast::Conflict::Action::doUpdate;
         for (const auto& ref : target.refs) {
@@ -176,7 +176,7 @@ public:
     template <class... A>
     InsertQuery onDuplicateKeyUpdate(const Assignment<A>&... assignments) const {
         static_assert((std::is_same_v<A, Row> && ...), "onDuplicateKeyUpdate(set(...)): a column of another table");
-        static_assert(D == Dialect::mysql, "onDuplicateKeyUpdate(...): MySQL's; use onConflictDoUpdate(...)");
+        static_assert(!traitsOf(D).onConflict, "onDuplicateKeyUpdate(...): MySQL's; use onConflictDoUpdate(...)");
         tree_->conflict.action = ast::Conflict::Action::duplicateKeyUpdate;
         (tree_->conflict.set.push_back(assignments.assignment), ...);
         return *this;

@@ -283,7 +283,7 @@ public:
     }
     template <class... Xs>
     SelectQuery distinctOn(const Xs&... expressions) const {
-        static_assert(D == Dialect::postgresql, "distinctOn(...): DISTINCT ON is PostgreSQL's");
+        static_assert(traitsOf(D).distinctOn, "distinctOn(...): DISTINCT ON is PostgreSQL's");
         (tree_->distinctOn.push_back(detail::toNode<void>(expressions)), ...);
         return *this;
     }
@@ -305,7 +305,7 @@ public:
     }
     template <class T, class S>
     auto fullJoin(const T& table, const Expr<bool, S>& on) const {
-        static_assert(D != Dialect::mysql, "fullJoin(...): MySQL has no FULL JOIN");
+        static_assert(traitsOf(D).fullJoin, "fullJoin(...): MySQL has no FULL JOIN");
         return join<typename detail::ScopeOps<Scope>::template AddNullingOthers<SourceOf<T>, true>>("full join", table, on);
     }
     template <class T>
@@ -324,14 +324,14 @@ public:
     SelectQuery intersect(const Q& other) const { return setOperation("intersect", other); }
     template <class Q>
     SelectQuery intersectAll(const Q& other) const {
-        static_assert(D != Dialect::sqlite, "intersectAll(...): SQLite has no INTERSECT ALL");
+        static_assert(traitsOf(D).intersectAllExceptAll, "intersectAll(...): SQLite has no INTERSECT ALL");
         return setOperation("intersect all", other);
     }
     template <class Q>
     SelectQuery except(const Q& other) const { return setOperation("except", other); }
     template <class Q>
     SelectQuery exceptAll(const Q& other) const {
-        static_assert(D != Dialect::sqlite, "exceptAll(...): SQLite has no EXCEPT ALL");
+        static_assert(traitsOf(D).intersectAllExceptAll, "exceptAll(...): SQLite has no EXCEPT ALL");
         return setOperation("except all", other);
     }
 
@@ -439,7 +439,7 @@ private:
     }
 
     SelectQuery lock(std::string_view strength, std::string_view option) const {
-        static_assert(D != Dialect::sqlite, "forUpdate()/forShare(): SQLite has no row locks (a write transaction locks the database)");
+        static_assert(traitsOf(D).rowLocks, "forUpdate()/forShare(): SQLite has no row locks (a write transaction locks the database)");
         tree_->lock = option == "nowait" ? (strength == "for update" ? "for update nowait" : "for share nowait")
                       : option == "skip locked" ? (strength == "for update" ? "for update skip locked" : "for share skip locked")
                                                 : strength;

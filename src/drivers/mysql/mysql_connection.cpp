@@ -417,10 +417,10 @@ public:
     void begin() override { execute("START TRANSACTION"); }
     void commit() override { execute("COMMIT"); }
     void rollback() override { execute("ROLLBACK"); }
-    void savepoint(std::string_view name) override { execute("SAVEPOINT " + quoteIdentifier(name, '`')); }
-    void releaseSavepoint(std::string_view name) override { execute("RELEASE SAVEPOINT " + quoteIdentifier(name, '`')); }
+    void savepoint(std::string_view name) override { execute("SAVEPOINT " + drizzle::quoteIdentifier(Dialect::mysql, name)); }
+    void releaseSavepoint(std::string_view name) override { execute("RELEASE SAVEPOINT " + drizzle::quoteIdentifier(Dialect::mysql, name)); }
     void rollbackToSavepoint(std::string_view name) override {
-        execute("ROLLBACK TO SAVEPOINT " + quoteIdentifier(name, '`'));
+        execute("ROLLBACK TO SAVEPOINT " + drizzle::quoteIdentifier(Dialect::mysql, name));
     }
 
     std::string describe() const override { return session_->description; }

@@ -223,7 +223,7 @@ public:
     ~PgStatement() override {
         // Fails harmlessly inside an aborted transaction; the server forgets the statement
         // when the connection closes anyway.
-        PQclear(PQexec(session_->conn, ("DEALLOCATE " + quoteIdentifier(name_, '"')).c_str()));
+        PQclear(PQexec(session_->conn, ("DEALLOCATE " + drizzle::quoteIdentifier(Dialect::postgresql, name_)).c_str()));
     }
 
     Cursor& open(std::span<const Param> params) override {
@@ -294,10 +294,10 @@ public:
     }
 
     void rollback() override { exec("ROLLBACK"); }
-    void savepoint(std::string_view name) override { exec("SAVEPOINT " + quoteIdentifier(name, '"')); }
-    void releaseSavepoint(std::string_view name) override { exec("RELEASE SAVEPOINT " + quoteIdentifier(name, '"')); }
+    void savepoint(std::string_view name) override { exec("SAVEPOINT " + drizzle::quoteIdentifier(Dialect::postgresql, name)); }
+    void releaseSavepoint(std::string_view name) override { exec("RELEASE SAVEPOINT " + drizzle::quoteIdentifier(Dialect::postgresql, name)); }
     void rollbackToSavepoint(std::string_view name) override {
-        exec("ROLLBACK TO SAVEPOINT " + quoteIdentifier(name, '"'));
+        exec("ROLLBACK TO SAVEPOINT " + drizzle::quoteIdentifier(Dialect::postgresql, name));
     }
 
     std::string describe() const override { return session_->description; }

@@ -107,14 +107,7 @@ std::string unquoteLiteral(const std::string& s) {
     return out;
 }
 
-std::string quoteLiteral(const std::string& s) {
-    std::string out = "'";
-    for (char c : s) {
-        if (c == '\'' || c == '\\') out += c;
-        out += c;
-    }
-    return out + "'";
-}
+std::string quoteLiteral(const std::string& s) { return quoteString(Dialect::mysql, s); }
 
 bool isNowExpression(const std::string& d) {
     static const std::regex now(R"(^\(?(current_timestamp|now|localtimestamp|localtime)(\(\d*\))?\)?$)",
