@@ -1,6 +1,7 @@
 // drizzle::Error: the one error type of drizzle-cpp, shared by the kit, the drivers and the ORM.
 //
-// It carries a portable category (what kind of failure, and so which exit code the CLI uses),
+// It carries a portable category (what kind of failure; the CLI maps it to its exit code,
+// src/cli/exit_codes.hpp),
 // the native code where a database produced it (SQLSTATE, MySQL errno), and a hint that says
 // what to do.
 //
@@ -26,9 +27,6 @@ enum class ErrorCategory {
     io,          // a file could not be read or written
     internal,    // a bug in drizzle-cpp
 };
-
-// The CLI's exit code for a category (see tools/drizzle-kit/main.cpp).
-int exitCodeFor(ErrorCategory category);
 
 class Error : public std::runtime_error {
 public:

@@ -15,6 +15,7 @@
 
 #include "drizzle/error.hpp"
 #include "drizzle/exporter.hpp"
+#include "drizzle/kit/codegen.hpp"
 #include "drizzle/kit/schema_loader.hpp"
 #include "drizzle/snapshot.hpp"
 #include "exporter/cache_manifest.hpp"
@@ -195,6 +196,7 @@ void compileExporter(const fs::path& dir, const Toolchain& t, const std::vector<
             if (r.exitCode != 0) r = compile(compiler, {});  // GCC parsed the header instead
         }
         if (r.exitCode == 0) break;
+        report.fallback = compiler + " failed: " + printable(firstCompilerError(r.err, t.includeDir));
     }
     if (r.exitCode != 0) {
         std::error_code ignored;
@@ -300,6 +302,7 @@ bool buildFromUnits(const fs::path& dir, const Toolchain& t, const std::vector<f
             linker = compiler;
             break;
         }
+        report.fallback = compiler + " failed: " + printable(firstCompilerError(error, t.includeDir));
     }
     if (!todo.empty()) throwCompileError(dir, t, error);
 
@@ -405,6 +408,11 @@ bool declaresNothing(const model::Schema& s) {
 
 std::string describe(const LoadReport& report) {
     if (!report.compiled) return "schema unchanged: reused the cached exporter";
+    if (!report.fallback.empty()) {
+        LoadReport rest = report;
+        rest.fallback.clear();
+        return describe(rest) + "; " + report.fallback + ", so the next compiler was used";
+    }
     char seconds[32];
     std::snprintf(seconds, sizeof seconds, "%.2f", report.compileSeconds);
     const std::string which = report.files > 1 ? "compiled " + std::to_string(report.filesCompiled) + " of " +

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <iostream>
 
+#include "cli/exit_codes.hpp"
 #include "drizzle/error.hpp"
 #include "drizzle/exporter.hpp"
 #include "drizzle/snapshot.hpp"
@@ -94,7 +95,7 @@ int runExporter() {
     } catch (const Error& e) {
         std::cerr << "error: " << e.what() << '\n';
         if (!e.hint().empty()) std::cerr << "hint: " << e.hint() << '\n';
-        return exitCodeFor(e.category());
+        return cli::exitCodeFor(e.category());
     }
 }
 

@@ -1,5 +1,5 @@
 // drizzle-kit: the command line. Every failure becomes one paragraph on stderr and the exit
-// code of its category (drizzle::exitCodeFor).
+// code of its category (drizzle::cli::exitCodeFor, src/cli/exit_codes.hpp).
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "commands.hpp"
+#include "cli/exit_codes.hpp"
 #include "drizzle/error.hpp"
 #include "util/atomic_file.hpp"
 
@@ -143,19 +144,19 @@ int main(int argc, char** argv) {
         std::string command = "COMMAND";
         for (const CLI::App* c : app.get_subcommands()) command = c->get_name();
         printError(e.what(), "run drizzle-kit " + command + " --help for the flags it takes");
-        return drizzle::exitCodeFor(drizzle::ErrorCategory::usage);
+        return drizzle::cli::exitCodeFor(drizzle::ErrorCategory::usage);
     } catch (const drizzle::Error& e) {
         printError(e.what(), e.hint());
-        return drizzle::exitCodeFor(e.category());
+        return drizzle::cli::exitCodeFor(e.category());
     } catch (const std::filesystem::filesystem_error& e) {
         // A last resort: the kit reports its filesystem failures itself (util::ioError).
         const std::string path = e.path1().empty() ? "the current folder" : e.path1().string();
         const drizzle::Error io = drizzle::util::ioError(path, operationOf(e), e.code());
         printError(path + ": " + operationOf(e) + ": " + e.code().message(), io.hint());
-        return drizzle::exitCodeFor(io.category());
+        return drizzle::cli::exitCodeFor(io.category());
     } catch (const std::exception& e) {
         printError(e.what(), "");
-        return drizzle::exitCodeFor(drizzle::ErrorCategory::internal);
+        return drizzle::cli::exitCodeFor(drizzle::ErrorCategory::internal);
     }
     return 0;
 }

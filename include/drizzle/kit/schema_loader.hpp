@@ -19,6 +19,9 @@ struct LoadReport {
     std::string precompiledHeader;
     // Schema files, and how many of them were compiled (several files compile one by one).
     std::size_t files = 0, filesCompiled = 0;
+    // When the preferred compiler refused the schema and the next one accepted it: which one
+    // failed, and its first error line (a declaration only one compiler accepts is worth knowing).
+    std::string fallback;
 };
 
 // One line for --verbose: "compiled the schema exporter in 0.41 s (precompiled library headers

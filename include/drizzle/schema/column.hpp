@@ -174,6 +174,8 @@ public:
     }
 
     // A literal default; the value must be one the member could hold.
+    // The union is assigned whole ({.member = v}): clang 14 refuses, in a constant expression,
+    // an assignment that switches a union's active member to one of class type.
     template <class V>
     constexpr ColumnBuilder&& default_(const V& value) && {
         using D = std::decay_t<V>;
@@ -182,12 +184,12 @@ public:
                           ".default_(drizzle::jsonValue(...)): a JSON default needs a JSON column "
                           "(a std::string or nlohmann::json member)");
             decl.defaultKind = DefaultSpec::Kind::json;
-            decl.defaultValue.text = value.text;
+            decl.defaultValue = {.text = value.text};
         } else if constexpr (std::is_same_v<D, Sql>) {
             // A default cannot name a column (the database refuses it), so the text is all there is.
             if (value.columnCount != 0) columnInDefault();
             decl.defaultKind = DefaultSpec::Kind::sql;
-            decl.defaultValue.text = value.text;
+            decl.defaultValue = {.text = value.text};
         } else {
             static_assert(isDefaultFor<V, M>,
                           ".default_(value): the value's type does not match the column's member "
@@ -196,16 +198,16 @@ public:
                           "drizzle::sql(\"...\").");
             if constexpr (std::is_same_v<D, bool>) {
                 decl.defaultKind = DefaultSpec::Kind::boolean;
-                decl.defaultValue.boolean = value;
+                decl.defaultValue = {.boolean = value};
             } else if constexpr (std::is_integral_v<D>) {
                 decl.defaultKind = DefaultSpec::Kind::integer;
-                decl.defaultValue.integer = static_cast<std::int64_t>(value);
+                decl.defaultValue = {.integer = static_cast<std::int64_t>(value)};
             } else if constexpr (std::is_floating_point_v<D>) {
                 decl.defaultKind = DefaultSpec::Kind::floating;
-                decl.defaultValue.floating = static_cast<double>(value);
+                decl.defaultValue = {.floating = static_cast<double>(value)};
             } else {
                 decl.defaultKind = DefaultSpec::Kind::string;
-                decl.defaultValue.text = std::string_view(value);
+                decl.defaultValue = {.text = std::string_view(value)};
             }
         }
         return std::move(*this);

@@ -1,8 +1,12 @@
+// The CLI's exit code for each error category: drizzle-kit's documented table (README), also
+// used by the schema exporter, whose exit code drizzle-kit passes on.
+#pragma once
+
 #include "drizzle/error.hpp"
 
-namespace drizzle {
+namespace drizzle::cli {
 
-int exitCodeFor(ErrorCategory category) {
+constexpr int exitCodeFor(ErrorCategory category) {
     switch (category) {
         case ErrorCategory::usage: return 2;
         case ErrorCategory::config: return 3;
@@ -18,4 +22,4 @@ int exitCodeFor(ErrorCategory category) {
     return 1;
 }
 
-}  // namespace drizzle
+}  // namespace drizzle::cli
