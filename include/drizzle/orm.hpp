@@ -120,4 +120,8 @@ namespace mysql {
 Database connect(std::string_view url);
 }  // namespace mysql
 
+// Drizzle's standalone QueryBuilder: builds and prints queries (toSQL()) for a dialect with no
+// database, to log or test SQL. Running anything through it throws drizzle::Error.
+inline Database queryBuilder(Dialect dialect) { return Database(detail::unconnected(dialect)); }
+
 }  // namespace drizzle

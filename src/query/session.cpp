@@ -50,7 +50,36 @@ std::vector<driver::Param> bindValues(const ast::Printed& printed) {
     return params;
 }
 
+class Unconnected final : public driver::Connection {
+public:
+    explicit Unconnected(Dialect dialect) : dialect_(dialect) {}
+    Dialect dialect() const override { return dialect_; }
+    void execute(std::string_view) override { refuse(); }
+    driver::Rows query(std::string_view, const std::vector<driver::Param>&) override { refuse(); }
+    std::unique_ptr<driver::Statement> prepare(std::string_view) override { refuse(); }
+    std::unique_ptr<driver::Cursor> stream(std::string_view, std::span<const driver::Param>) override { refuse(); }
+    void begin() override { refuse(); }
+    void commit() override { refuse(); }
+    void rollback() override { refuse(); }
+    void savepoint(std::string_view) override { refuse(); }
+    void releaseSavepoint(std::string_view) override { refuse(); }
+    void rollbackToSavepoint(std::string_view) override { refuse(); }
+    std::string describe() const override { return "no database (a query builder)"; }
+
+private:
+    [[noreturn]] static void refuse() {
+        throw Error(ErrorCategory::usage,
+                    "this is a query builder without a connection: it builds and prints SQL (toSQL()) but cannot run it",
+                    "connect to run queries: drizzle::pg::connect(url), drizzle::mysql::connect(url) or "
+                    "drizzle::sqlite::open(path)");
+    }
+    Dialect dialect_;
+};
+
 }  // namespace
+
+std::unique_ptr<driver::Connection> unconnected(Dialect dialect) { return std::make_unique<Unconnected>(dialect); }
+
 }  // namespace detail
 
 Session::Session(std::unique_ptr<driver::Connection> connection)

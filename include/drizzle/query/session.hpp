@@ -49,6 +49,10 @@ std::size_t columnCount(const TableDef& table);
 // `select()` and `returning()` list.
 void appendColumns(std::vector<ast::Node>& out, const TableDef& table, std::string_view qualifier);
 
+// A connection to no database, for queryBuilder() (orm.hpp): printing needs only the dialect,
+// and every attempt to run something throws Error(usage) saying how to connect instead.
+std::unique_ptr<driver::Connection> unconnected(Dialect dialect);
+
 }  // namespace detail
 
 class Session;
