@@ -37,211 +37,91 @@
 //    format, partitioning, ...) and system versioning. (ON UPDATE takes nothing but
 //    CURRENT_TIMESTAMP at the column's own precision, which the model holds.)
 #include <algorithm>
-#include <cctype>
 #include <map>
 #include <regex>
 #include <set>
+#include <tuple>
 
 #include "drizzle/error.hpp"
 #include "drizzle/kit/introspect.hpp"
+#include "introspect/mysql/mysql_introspect_internal.hpp"
 
 namespace drizzle::kit {
+namespace mysql_introspect {
 namespace {
 
 using namespace model;
 
-std::string lower(std::string s) {
-    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
+using TableAndName = std::pair<std::string, std::string>;  // (table, column / index / constraint)
 
-std::string opt(const driver::Rows& r, std::size_t row, std::size_t col) {
-    return r.isNull(row, col) ? std::string() : r.text(row, col);
-}
+// One index of information_schema.STATISTICS, its key parts in order.
+struct IndexRow {
+    std::string name;
+    bool unique = false;
+    std::vector<std::string> columns;
+    std::string type;
+    bool expression = false;
+    // What the model (and Drizzle's v5 snapshot, whose index columns are bare names) has no
+    // place for: "column name is DESC", "column name has prefix length 10", "IGNORED", ...
+    std::vector<std::string> unmodelled;
+    bool commented = false;
+};
 
-// COLUMN_TYPE as the model spells it (an enum's or set's values keep their case).
-std::string normaliseType(std::string type) {
-    bool quoted = false;
-    for (auto& c : type) {
-        if (c == '\'') quoted = !quoted;
-        if (!quoted) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    }
-    if (type == "tinyint(1)") return "boolean";
-    static const std::regex intWidth(R"(^(tinyint|smallint|mediumint|int|bigint|year)\(\d+\))");
-    type = std::regex_replace(type, intWidth, "$1");
-    static const std::regex decimal10(R"(^decimal\(10,0\))");
-    type = std::regex_replace(type, decimal10, "decimal");
-    static const std::regex decimalP(R"(^decimal\((\d+),0\))");
-    type = std::regex_replace(type, decimalP, "decimal($1)");
-    static const std::regex one(R"(^(char|binary)\(1\))");
-    type = std::regex_replace(type, one, "$1");
-    return type;
-}
+// What one introspection run shares between its catalog sections; later sections read what
+// earlier ones recorded.
+struct MysqlContext {
+    MysqlContext(driver::Connection& connection, const IntrospectOptions& opts, Introspection& result, std::string current,
+                 bool isMariadb)
+        : db(connection), options(opts), out(result), database(std::move(current)), mariadb(isMariadb) {}
 
-bool isNumberLiteral(const std::string& s) {
-    static const std::regex number(R"(^-?\d+(\.\d+)?([eE][-+]?\d+)?$)");
-    return std::regex_match(s, number);
-}
-
-// A MariaDB/MySQL string literal's contents: 'it''s' and 'it\'s' -> it's; \\ -> \.
-std::string unquoteLiteral(const std::string& s) {
-    std::string out;
-    for (std::size_t i = 1; i + 1 < s.size(); ++i) {
-        char c = s[i];
-        if (c == '\'' && i + 2 < s.size() && s[i + 1] == '\'') {
-            out += '\'';
-            ++i;
-        } else if (c == '\\' && i + 2 < s.size()) {
-            char n = s[++i];
-            switch (n) {
-                case 'n': out += '\n'; break;
-                case 't': out += '\t'; break;
-                case 'r': out += '\r'; break;
-                case '0': out += '\0'; break;
-                default: out += n;
-            }
-        } else {
-            out += c;
-        }
-    }
-    return out;
-}
-
-std::string quoteLiteral(const std::string& s) { return quoteString(Dialect::mysql, s); }
-
-bool isNowExpression(const std::string& d) {
-    static const std::regex now(R"(^\(?(current_timestamp|now|localtimestamp|localtime)(\(\d*\))?\)?$)",
-                                std::regex::icase);
-    return std::regex_match(d, now);
-}
-
-// COLUMN_DEFAULT (MariaDB: literals quoted, NULL as the text NULL; MySQL 8: literals bare,
-// expressions flagged DEFAULT_GENERATED in EXTRA) as the model stores it.
-std::optional<DefaultValue> normaliseDefault(const std::optional<std::string>& raw, const std::string& type,
-                                             const std::string& extra) {
-    if (!raw) return std::nullopt;
-    const std::string& d = *raw;
-    const bool mariaQuoted = d.size() >= 2 && d.front() == '\'' && d.back() == '\'';
-    if (d == "NULL") return std::nullopt;
-    if (isNowExpression(d)) return DefaultValue{DefaultValue::Kind::sql, "(now())"};
-    if (type == "boolean" && (d == "1" || d == "0" || d == "'1'" || d == "'0'"))
-        return DefaultValue{DefaultValue::Kind::boolean, (d == "1" || d == "'1'") ? "true" : "false"};
-    if (!mariaQuoted && isNumberLiteral(d)) {
-        if (type.starts_with("decimal")) return DefaultValue{DefaultValue::Kind::sql, quoteLiteral(d)};
-        return DefaultValue{DefaultValue::Kind::number, d};
-    }
-    const bool expression = extra.find("DEFAULT_GENERATED") != std::string::npos;
-    std::string literal;
-    if (mariaQuoted) {
-        literal = quoteLiteral(unquoteLiteral(d));
-    } else if (!expression && d.find('(') == std::string::npos) {
-        literal = quoteLiteral(d);  // MySQL 8 gives a literal bare
-    } else {
-        std::string e = d;
-        if (!(e.front() == '(' && e.back() == ')')) e = "(" + e + ")";
-        return DefaultValue{DefaultValue::Kind::sql, e};
-    }
-    if (type == "json") return DefaultValue{DefaultValue::Kind::sql, "(" + literal + ")"};
-    return DefaultValue{DefaultValue::Kind::sql, literal};
-}
-
-std::string normaliseAction(const std::string& rule) { return lower(rule); }
-
-// A name inside backquotes.
-std::string quoteName(const std::string& name) {
-    std::string out;
-    for (char c : name) {
-        if (c == '`') out += '`';
-        out += c;
-    }
-    return out;
-}
-
-bool isJsonValidCheck(const std::string& name, const std::string& clause) {
-    return lower(clause) == "json_valid(`" + lower(name) + "`)";
-}
-
-// The end of the quoted token starting at text[i] ('...' or "..." with backslash escapes and
-// doubled quotes, `...` with doubled backticks), or i + 1 when text[i] starts none.
-std::size_t afterQuoted(const std::string& text, std::size_t i) {
-    const char q = text[i];
-    if (q != '\'' && q != '"' && q != '`') return i + 1;
-    for (std::size_t k = i + 1; k < text.size(); ++k) {
-        if (text[k] == '\\' && q != '`') ++k;
-        else if (text[k] == q && k + 1 < text.size() && text[k + 1] == q) ++k;
-        else if (text[k] == q) return k + 1;
-    }
-    return text.size();
-}
-
-// VIEW_DEFINITION without the database qualifier and without the parentheses the created
-// view's `AS (...)` left around it. Both are looked for outside literals and quoted names, whose
-// bytes are kept as they are.
-std::string viewDefinition(const std::string& shown, const std::string& database) {
-    const std::string prefix = "`" + quoteName(database) + "`.";
-    std::string text;
-    for (std::size_t i = 0; i < shown.size();) {
-        if (shown.compare(i, prefix.size(), prefix) == 0) {
-            i += prefix.size();
-            continue;
-        }
-        const std::size_t next = afterQuoted(shown, i);
-        text.append(shown, i, next - i);
-        i = next;
-    }
-    while (text.size() >= 2 && text.front() == '(' && text.back() == ')') {
-        int depth = 0;
-        bool wraps = true;
-        for (std::size_t i = 0; i < text.size(); i = afterQuoted(text, i)) {
-            if (text[i] == '(') ++depth;
-            else if (text[i] == ')' && --depth == 0 && i + 1 < text.size()) wraps = false;
-        }
-        if (!wraps) break;
-        text = text.substr(1, text.size() - 2);
-    }
-    return text;
-}
-
-}  // namespace
-
-Introspection introspectMysql(driver::Connection& db, const IntrospectOptions& options) {
-    Introspection out;
-    out.schema.dialect = Dialect::mysql;
-    auto who = db.query("SELECT DATABASE(), VERSION()");
-    if (who.isNull(0, 0)) throw Error(ErrorCategory::config, "introspection needs a database: the connection has none selected");
-    const std::string database = who.text(0, 0);
-    const bool mariadb = lower(who.text(0, 1)).find("mariadb") != std::string::npos;
-
-    auto keep = [&](const std::string& table) {
-        return table != options.migrationsTable && tableMatchesFilter(table, options.tablesFilter);
-    };
-
-    // ---- tables and views --------------------------------------------------------------------
-    std::map<std::string, std::size_t> tableIndex, viewIndex;
+    driver::Connection& db;
+    const IntrospectOptions& options;
+    Introspection& out;
+    std::string database;  // the connection's current database
+    bool mariadb;
+    std::map<std::string, std::size_t> tableIndex, viewIndex;  // name -> position in out.schema
     // The model has no character sets or collations: a table or column that differs from the
     // database's default (the table's, for a column) is reported and takes the default.
     std::map<std::string, std::string> tableCollation;
+    std::set<TableAndName> jsonColumns;  // MariaDB's json columns, told by their checks
+    std::vector<std::tuple<std::string, std::string, std::string>> checks;  // (table, name, clause)
+    std::map<std::string, std::vector<IndexRow>> indexesByTable;
+    std::set<TableAndName> serialKeys;  // (table, index) to skip
+    std::set<TableAndName> foreignKeyNames;
+
+    Table* tableOf(const std::string& name) {
+        auto it = tableIndex.find(name);
+        return it == tableIndex.end() ? nullptr : &out.schema.tables[it->second];
+    }
+};
+
+// ---- tables and views --------------------------------------------------------------------
+void readTables(MysqlContext& ctx) {
+    Introspection& out = ctx.out;
+    auto keep = [&](const std::string& table) {
+        return table != ctx.options.migrationsTable && tableMatchesFilter(table, ctx.options.tablesFilter);
+    };
     const std::string databaseCollation = opt(
-        db.query("SELECT DEFAULT_COLLATION_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = DATABASE()"), 0, 0);
-    const std::string defaultEngine = opt(db.query("SELECT @@default_storage_engine"), 0, 0);
-    auto tables = db.query(
+        ctx.db.query("SELECT DEFAULT_COLLATION_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = DATABASE()"), 0, 0);
+    const std::string defaultEngine = opt(ctx.db.query("SELECT @@default_storage_engine"), 0, 0);
+    auto tables = ctx.db.query(
         "SELECT TABLE_NAME, TABLE_TYPE, TABLE_COLLATION, ENGINE, CREATE_OPTIONS, TABLE_COMMENT "
         "FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME");
     for (std::size_t i = 0; i < tables.size(); ++i) {
         std::string name = tables.text(i, 0), kind = tables.text(i, 1);
         if (!keep(name)) continue;
         if (kind == "VIEW") {
-            viewIndex[name] = out.schema.views.size();
+            ctx.viewIndex[name] = out.schema.views.size();
             View v;
             v.name = name;
             out.schema.views.push_back(std::move(v));
         } else if (kind == "SEQUENCE") {  // MariaDB's CREATE SEQUENCE
             out.unsupported.push_back("sequence " + name);
         } else if (kind == "BASE TABLE" || kind == "SYSTEM VERSIONED") {
-            tableIndex[name] = out.schema.tables.size();
-            tableCollation[name] = opt(tables, i, 2);
-            if (!tableCollation[name].empty() && tableCollation[name] != databaseCollation)
-                out.unsupported.push_back("table collation " + name + " (" + tableCollation[name] + ")");
+            ctx.tableIndex[name] = out.schema.tables.size();
+            ctx.tableCollation[name] = opt(tables, i, 2);
+            if (!ctx.tableCollation[name].empty() && ctx.tableCollation[name] != databaseCollation)
+                out.unsupported.push_back("table collation " + name + " (" + ctx.tableCollation[name] + ")");
             // Table options the model has no place for: the DDL creates InnoDB tables with none.
             if (kind == "SYSTEM VERSIONED") out.unsupported.push_back("table " + name + " (WITH SYSTEM VERSIONING)");
             if (std::string engine = opt(tables, i, 3); !engine.empty() && lower(engine) != lower(defaultEngine))
@@ -254,303 +134,314 @@ Introspection introspectMysql(driver::Connection& db, const IntrospectOptions& o
             out.schema.tables.push_back(std::move(t));
         }
     }
-    auto tableOf = [&](const std::string& name) -> Table* {
-        auto it = tableIndex.find(name);
-        return it == tableIndex.end() ? nullptr : &out.schema.tables[it->second];
-    };
+}
 
-    // ---- checks (read first: they tell json columns on MariaDB) -------------------------------
-    std::set<std::pair<std::string, std::string>> jsonColumns;
-    std::vector<std::tuple<std::string, std::string, std::string>> checks;
-    {
-        // MariaDB names the table in CHECK_CONSTRAINTS (check names are per table there); MySQL 8
-        // does not (they are per schema), so its TABLE_CONSTRAINTS says which table.
-        driver::Rows rows;
-        if (mariadb) {
-            rows = db.query(
-                "SELECT TABLE_NAME, CONSTRAINT_NAME, CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS "
-                "WHERE CONSTRAINT_SCHEMA = DATABASE() ORDER BY TABLE_NAME, CONSTRAINT_NAME");
-        } else {
-            std::map<std::string, std::string> tableOfCheck;
-            auto owners = db.query(
-                "SELECT CONSTRAINT_NAME, TABLE_NAME FROM information_schema.TABLE_CONSTRAINTS "
-                "WHERE CONSTRAINT_SCHEMA = DATABASE() AND CONSTRAINT_TYPE = 'CHECK'");
-            for (std::size_t i = 0; i < owners.size(); ++i) tableOfCheck[owners.text(i, 0)] = owners.text(i, 1);
-            auto clauses = db.query(
-                "SELECT CONSTRAINT_NAME, CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS "
-                "WHERE CONSTRAINT_SCHEMA = DATABASE() ORDER BY CONSTRAINT_NAME");
-            rows.setColumns({"TABLE_NAME", "CONSTRAINT_NAME", "CHECK_CLAUSE"});
-            for (std::size_t i = 0; i < clauses.size(); ++i) {
-                auto owner = tableOfCheck.find(clauses.text(i, 0));
-                if (owner == tableOfCheck.end()) continue;
-                std::optional<std::string> clause;
-                if (!clauses.isNull(i, 1)) clause = clauses.text(i, 1);
-                rows.addRow({owner->second, clauses.text(i, 0), clause});
-            }
-        }
-        for (std::size_t i = 0; i < rows.size(); ++i) {
-            std::string table = rows.text(i, 0), name = rows.text(i, 1), clause = opt(rows, i, 2);
-            if (isJsonValidCheck(name, clause)) jsonColumns.insert({table, name});
-            checks.emplace_back(table, name, clause);
+// ---- checks (read first: they tell json columns on MariaDB) -------------------------------
+void readChecks(MysqlContext& ctx) {
+    // MariaDB names the table in CHECK_CONSTRAINTS (check names are per table there); MySQL 8
+    // does not (they are per schema), so its TABLE_CONSTRAINTS says which table.
+    driver::Rows rows;
+    if (ctx.mariadb) {
+        rows = ctx.db.query(
+            "SELECT TABLE_NAME, CONSTRAINT_NAME, CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS "
+            "WHERE CONSTRAINT_SCHEMA = DATABASE() ORDER BY TABLE_NAME, CONSTRAINT_NAME");
+    } else {
+        std::map<std::string, std::string> tableOfCheck;
+        auto owners = ctx.db.query(
+            "SELECT CONSTRAINT_NAME, TABLE_NAME FROM information_schema.TABLE_CONSTRAINTS "
+            "WHERE CONSTRAINT_SCHEMA = DATABASE() AND CONSTRAINT_TYPE = 'CHECK'");
+        for (std::size_t i = 0; i < owners.size(); ++i) tableOfCheck[owners.text(i, 0)] = owners.text(i, 1);
+        auto clauses = ctx.db.query(
+            "SELECT CONSTRAINT_NAME, CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS "
+            "WHERE CONSTRAINT_SCHEMA = DATABASE() ORDER BY CONSTRAINT_NAME");
+        rows.setColumns({"TABLE_NAME", "CONSTRAINT_NAME", "CHECK_CLAUSE"});
+        for (std::size_t i = 0; i < clauses.size(); ++i) {
+            auto owner = tableOfCheck.find(clauses.text(i, 0));
+            if (owner == tableOfCheck.end()) continue;
+            std::optional<std::string> clause;
+            if (!clauses.isNull(i, 1)) clause = clauses.text(i, 1);
+            rows.addRow({owner->second, clauses.text(i, 0), clause});
         }
     }
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        std::string table = rows.text(i, 0), name = rows.text(i, 1), clause = opt(rows, i, 2);
+        if (isJsonValidCheck(name, clause)) ctx.jsonColumns.insert({table, name});
+        ctx.checks.emplace_back(table, name, clause);
+    }
+}
 
-    // ---- indexes (read before columns: SERIAL's unique key) -----------------------------------
-    struct IndexRow {
-        std::string name;
-        bool unique = false;
-        std::vector<std::string> columns;
-        std::string type;
-        bool expression = false;
-        // What the model (and Drizzle's v5 snapshot, whose index columns are bare names) has no
-        // place for: "column name is DESC", "column name has prefix length 10", "IGNORED", ...
-        std::vector<std::string> unmodelled;
-        bool commented = false;
-    };
-    std::map<std::string, std::vector<IndexRow>> indexesByTable;
-    {
-        // MySQL 8 has functional key parts (EXPRESSION) and invisible indexes (IS_VISIBLE);
-        // MariaDB has neither, and ignored indexes (IGNORED) from 10.6.
-        const bool ignored =
-            mariadb && db.query("SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = 'information_schema' "
+// ---- indexes (read before columns: SERIAL's unique key) -----------------------------------
+void readIndexes(MysqlContext& ctx) {
+    const bool mariadb = ctx.mariadb;
+    // MySQL 8 has functional key parts (EXPRESSION) and invisible indexes (IS_VISIBLE);
+    // MariaDB has neither, and ignored indexes (IGNORED) from 10.6.
+    const bool ignored =
+        mariadb && ctx.db.query("SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = 'information_schema' "
                                 "AND TABLE_NAME = 'STATISTICS' AND COLUMN_NAME = 'IGNORED'")
-                               .size() > 0;
-        auto rows = db.query(std::string("SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, SEQ_IN_INDEX, COLUMN_NAME, "
+                           .size() > 0;
+    auto rows = ctx.db.query(std::string("SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, SEQ_IN_INDEX, COLUMN_NAME, "
                                          "COLLATION, INDEX_TYPE, ") +
                              (mariadb ? "NULL" : "EXPRESSION") + ", SUB_PART, INDEX_COMMENT, " +
                              (mariadb ? (ignored ? "IGNORED = 'YES'" : "0") : "IS_VISIBLE = 'NO'") +
                              " FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() "
                              "ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX");
-        for (std::size_t i = 0; i < rows.size(); ++i) {
-            std::string table = rows.text(i, 0), name = rows.text(i, 1);
-            auto& list = indexesByTable[table];
-            if (list.empty() || list.back().name != name) {
-                IndexRow row;
-                row.name = name;
-                row.unique = rows.integer(i, 2) == 0;
-                row.type = lower(opt(rows, i, 6));
-                row.commented = !opt(rows, i, 9).empty();
-                if (opt(rows, i, 10) == "1") row.unmodelled.push_back(mariadb ? "IGNORED" : "INVISIBLE");
-                list.push_back(std::move(row));
-            }
-            IndexRow& row = list.back();
-            if (rows.isNull(i, 4)) {  // MySQL 8 functional key part, in the parentheses it needs
-                row.expression = true;
-                row.columns.push_back("(" + opt(rows, i, 7) + ")");
-            } else {
-                row.columns.push_back(rows.text(i, 4));
-            }
-            if (opt(rows, i, 5) == "D") row.unmodelled.push_back("column " + row.columns.back() + " is DESC");
-            if (!rows.isNull(i, 8))
-                row.unmodelled.push_back("column " + row.columns.back() + " has prefix length " + rows.text(i, 8));
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        std::string table = rows.text(i, 0), name = rows.text(i, 1);
+        auto& list = ctx.indexesByTable[table];
+        if (list.empty() || list.back().name != name) {
+            IndexRow row;
+            row.name = name;
+            row.unique = rows.integer(i, 2) == 0;
+            row.type = lower(opt(rows, i, 6));
+            row.commented = !opt(rows, i, 9).empty();
+            if (opt(rows, i, 10) == "1") row.unmodelled.push_back(mariadb ? "IGNORED" : "INVISIBLE");
+            list.push_back(std::move(row));
         }
+        IndexRow& row = list.back();
+        if (rows.isNull(i, 4)) {  // MySQL 8 functional key part, in the parentheses it needs
+            row.expression = true;
+            row.columns.push_back("(" + opt(rows, i, 7) + ")");
+        } else {
+            row.columns.push_back(rows.text(i, 4));
+        }
+        if (opt(rows, i, 5) == "D") row.unmodelled.push_back("column " + row.columns.back() + " is DESC");
+        if (!rows.isNull(i, 8))
+            row.unmodelled.push_back("column " + row.columns.back() + " has prefix length " + rows.text(i, 8));
     }
+}
 
-    // ---- columns (tables and views) -----------------------------------------------------------
-    std::set<std::pair<std::string, std::string>> serialKeys;  // (table, index) to skip
-    {
-        auto rows = db.query(
-            "SELECT TABLE_NAME, COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT, EXTRA, "
-            "GENERATION_EXPRESSION, COLLATION_NAME, COLUMN_COMMENT FROM information_schema.COLUMNS "
-            "WHERE TABLE_SCHEMA = DATABASE() "
-            "ORDER BY TABLE_NAME, ORDINAL_POSITION");
-        for (std::size_t i = 0; i < rows.size(); ++i) {
-            std::string table = rows.text(i, 0), name = rows.text(i, 1);
-            std::string extra = opt(rows, i, 5), extraLower = lower(extra);
-            Column c;
-            c.name = name;
-            // MariaDB's COMPRESSED columns carry it as a versioned comment in COLUMN_TYPE
-            // ("blob /*M!100301 COMPRESSED*/"): not part of the type, reported below.
-            static const std::regex compressedMark(R"( ?/\*M!\d+ COMPRESSED\*/)");
-            const std::string rawType = rows.text(i, 2);
-            const bool compressed = std::regex_search(rawType, compressedMark);
-            c.type = normaliseType(std::regex_replace(rawType, compressedMark, ""));
-            c.notNull = rows.text(i, 3) == "NO";
-            bool autoInc = extraLower.find("auto_increment") != std::string::npos;
-            if (c.type == "longtext" && jsonColumns.count({table, name})) c.type = "json";
-            std::string generation = opt(rows, i, 6);
-            if (!generation.empty()) {
-                c.generated = Generated{.as = generation,
-                                        .type = extraLower.find("stored") != std::string::npos ? "stored" : "virtual"};
-            } else {
-                std::optional<std::string> raw;
-                if (!rows.isNull(i, 4)) raw = rows.text(i, 4);
-                c.defaultValue = normaliseDefault(raw, c.type, extra);
-            }
-            if (extraLower.find("on update current_timestamp") != std::string::npos) c.onUpdate = true;
-            if (auto vit = viewIndex.find(table); vit != viewIndex.end()) {
-                // A view's columns have no defaults of their own (the server copies the base
-                // column's into COLUMNS).
-                c.defaultValue.reset();
-                c.onUpdate.reset();
-                c.generated.reset();
-                out.schema.views[vit->second].columns.push_back(std::move(c));
-                continue;
-            }
-            Table* t = tableOf(table);
-            if (!t) continue;
-            // MariaDB's EXTRA says INVISIBLE, MySQL 8's "... INVISIBLE".
-            if (extraLower.find("invisible") != std::string::npos)
-                out.unsupported.push_back("column " + table + "." + name + " (INVISIBLE)");
-            if (compressed) out.unsupported.push_back("column " + table + "." + name + " (COMPRESSED)");
-            if (!opt(rows, i, 8).empty()) out.unsupported.push_back("comment on column " + table + "." + name);
-            // (MariaDB's json is longtext with a binary collation of its own.)
-            if (std::string collation = opt(rows, i, 7);
-                !collation.empty() && collation != tableCollation[table] && c.type != "json")
-                out.unsupported.push_back("column collation " + table + "." + name + " (" + collation + ")");
-            if (c.type == "bigint unsigned" && c.notNull && autoInc) {
-                for (const auto& idx : indexesByTable[table]) {
-                    if (idx.unique && idx.name == name && idx.columns == std::vector<std::string>{name}) {
-                        c.type = "serial";
-                        serialKeys.insert({table, idx.name});
-                        break;
-                    }
+// ---- columns (tables and views) -----------------------------------------------------------
+void readColumns(MysqlContext& ctx) {
+    Introspection& out = ctx.out;
+    auto rows = ctx.db.query(
+        "SELECT TABLE_NAME, COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT, EXTRA, "
+        "GENERATION_EXPRESSION, COLLATION_NAME, COLUMN_COMMENT FROM information_schema.COLUMNS "
+        "WHERE TABLE_SCHEMA = DATABASE() "
+        "ORDER BY TABLE_NAME, ORDINAL_POSITION");
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        std::string table = rows.text(i, 0), name = rows.text(i, 1);
+        std::string extra = opt(rows, i, 5), extraLower = lower(extra);
+        Column c;
+        c.name = name;
+        // MariaDB's COMPRESSED columns carry it as a versioned comment in COLUMN_TYPE
+        // ("blob /*M!100301 COMPRESSED*/"): not part of the type, reported below.
+        static const std::regex compressedMark(R"( ?/\*M!\d+ COMPRESSED\*/)");
+        const std::string rawType = rows.text(i, 2);
+        const bool compressed = std::regex_search(rawType, compressedMark);
+        c.type = normaliseType(std::regex_replace(rawType, compressedMark, ""));
+        c.notNull = rows.text(i, 3) == "NO";
+        bool autoInc = extraLower.find("auto_increment") != std::string::npos;
+        if (c.type == "longtext" && ctx.jsonColumns.count({table, name})) c.type = "json";
+        std::string generation = opt(rows, i, 6);
+        if (!generation.empty()) {
+            c.generated = Generated{.as = generation,
+                                    .type = extraLower.find("stored") != std::string::npos ? "stored" : "virtual"};
+        } else {
+            std::optional<std::string> raw;
+            if (!rows.isNull(i, 4)) raw = rows.text(i, 4);
+            c.defaultValue = normaliseDefault(raw, c.type, extra);
+        }
+        if (extraLower.find("on update current_timestamp") != std::string::npos) c.onUpdate = true;
+        if (auto vit = ctx.viewIndex.find(table); vit != ctx.viewIndex.end()) {
+            // A view's columns have no defaults of their own (the server copies the base
+            // column's into COLUMNS).
+            c.defaultValue.reset();
+            c.onUpdate.reset();
+            c.generated.reset();
+            out.schema.views[vit->second].columns.push_back(std::move(c));
+            continue;
+        }
+        Table* t = ctx.tableOf(table);
+        if (!t) continue;
+        // MariaDB's EXTRA says INVISIBLE, MySQL 8's "... INVISIBLE".
+        if (extraLower.find("invisible") != std::string::npos)
+            out.unsupported.push_back("column " + table + "." + name + " (INVISIBLE)");
+        if (compressed) out.unsupported.push_back("column " + table + "." + name + " (COMPRESSED)");
+        if (!opt(rows, i, 8).empty()) out.unsupported.push_back("comment on column " + table + "." + name);
+        // (MariaDB's json is longtext with a binary collation of its own.)
+        if (std::string collation = opt(rows, i, 7);
+            !collation.empty() && collation != ctx.tableCollation[table] && c.type != "json")
+            out.unsupported.push_back("column collation " + table + "." + name + " (" + collation + ")");
+        if (c.type == "bigint unsigned" && c.notNull && autoInc) {
+            for (const auto& idx : ctx.indexesByTable[table]) {
+                if (idx.unique && idx.name == name && idx.columns == std::vector<std::string>{name}) {
+                    c.type = "serial";
+                    ctx.serialKeys.insert({table, idx.name});
+                    break;
                 }
             }
-            c.autoincrement = autoInc;
-            t->columns.push_back(std::move(c));
         }
+        c.autoincrement = autoInc;
+        t->columns.push_back(std::move(c));
     }
+}
 
-    // ---- foreign keys -------------------------------------------------------------------------
-    std::set<std::pair<std::string, std::string>> foreignKeyNames;
-    {
-        // Two views read on their own and joined here: a join inside information_schema makes
-        // the server open every table once per row.
-        std::map<std::pair<std::string, std::string>, std::pair<std::string, std::string>> rules;
-        auto ruleRows = db.query(
-            "SELECT TABLE_NAME, CONSTRAINT_NAME, UPDATE_RULE, DELETE_RULE "
-            "FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE()");
-        for (std::size_t i = 0; i < ruleRows.size(); ++i)
-            rules[{ruleRows.text(i, 0), ruleRows.text(i, 1)}] = {ruleRows.text(i, 2), ruleRows.text(i, 3)};
-        auto rows = db.query(
-            "SELECT TABLE_NAME, CONSTRAINT_NAME, COLUMN_NAME, REFERENCED_TABLE_NAME, REFERENCED_COLUMN_NAME "
-            "FROM information_schema.KEY_COLUMN_USAGE "
-            "WHERE TABLE_SCHEMA = DATABASE() AND REFERENCED_TABLE_NAME IS NOT NULL "
-            "ORDER BY TABLE_NAME, CONSTRAINT_NAME, ORDINAL_POSITION");
-        for (std::size_t i = 0; i < rows.size(); ++i) {
-            std::string table = rows.text(i, 0), name = rows.text(i, 1);
-            foreignKeyNames.insert({table, name});
-            Table* t = tableOf(table);
-            if (!t) continue;
-            if (t->foreignKeys.empty() || t->foreignKeys.back().name != name) {
-                ForeignKey fk;
-                fk.name = name;
-                fk.tableFrom = table;
-                fk.tableTo = rows.text(i, 3);
-                if (auto r = rules.find({table, name}); r != rules.end()) {
-                    fk.onUpdate = normaliseAction(r->second.first);
-                    fk.onDelete = normaliseAction(r->second.second);
-                }
-                t->foreignKeys.push_back(std::move(fk));
-            }
-            t->foreignKeys.back().columnsFrom.push_back(rows.text(i, 2));
-            t->foreignKeys.back().columnsTo.push_back(rows.text(i, 4));
-        }
-    }
-
-    // ---- primary keys, uniques, indexes -------------------------------------------------------
-    for (auto& [table, list] : indexesByTable) {
-        Table* t = tableOf(table);
+// ---- foreign keys -------------------------------------------------------------------------
+void readForeignKeys(MysqlContext& ctx) {
+    // Two views read on their own and joined here: a join inside information_schema makes
+    // the server open every table once per row.
+    std::map<std::pair<std::string, std::string>, std::pair<std::string, std::string>> rules;
+    auto ruleRows = ctx.db.query(
+        "SELECT TABLE_NAME, CONSTRAINT_NAME, UPDATE_RULE, DELETE_RULE "
+        "FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE()");
+    for (std::size_t i = 0; i < ruleRows.size(); ++i)
+        rules[{ruleRows.text(i, 0), ruleRows.text(i, 1)}] = {ruleRows.text(i, 2), ruleRows.text(i, 3)};
+    auto rows = ctx.db.query(
+        "SELECT TABLE_NAME, CONSTRAINT_NAME, COLUMN_NAME, REFERENCED_TABLE_NAME, REFERENCED_COLUMN_NAME "
+        "FROM information_schema.KEY_COLUMN_USAGE "
+        "WHERE TABLE_SCHEMA = DATABASE() AND REFERENCED_TABLE_NAME IS NOT NULL "
+        "ORDER BY TABLE_NAME, CONSTRAINT_NAME, ORDINAL_POSITION");
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        std::string table = rows.text(i, 0), name = rows.text(i, 1);
+        ctx.foreignKeyNames.insert({table, name});
+        Table* t = ctx.tableOf(table);
         if (!t) continue;
-        for (const auto& idx : list) {
-            auto report = [&](const std::string& what) {
-                for (const auto& u : idx.unmodelled) out.unsupported.push_back(what + " (" + u + ")");
-                if (idx.commented) out.unsupported.push_back("comment on " + what);
-            };
-            if (idx.name == "PRIMARY") {
-                std::string name = table;
-                for (const auto& c : idx.columns) name += "_" + c;
-                report("primary key " + table);
-                t->compositePrimaryKeys.push_back({.name = name, .columns = idx.columns});
-                continue;
+        if (t->foreignKeys.empty() || t->foreignKeys.back().name != name) {
+            ForeignKey fk;
+            fk.name = name;
+            fk.tableFrom = table;
+            fk.tableTo = rows.text(i, 3);
+            if (auto r = rules.find({table, name}); r != rules.end()) {
+                fk.onUpdate = normaliseAction(r->second.first);
+                fk.onDelete = normaliseAction(r->second.second);
             }
-            if (serialKeys.count({table, idx.name})) continue;
-            if (idx.type == "fulltext" || idx.type == "spatial") {  // not in the model
-                out.unsupported.push_back(idx.type + " index " + table + "." + idx.name);
-                continue;
-            }
-            if (idx.unique) {
-                report("unique constraint " + table + "." + idx.name);
-                t->uniqueConstraints.push_back({.name = idx.name, .columns = idx.columns});
-                continue;
-            }
-            // The index MySQL creates for a foreign key carries the key's name.
-            if (foreignKeyNames.count({table, idx.name})) continue;
-            // A key declared without a name is named <table>_ibfk_<n> by the server, and the
-            // index it adds for it after the key's first column.
-            const bool implicitKeyIndex = std::any_of(t->foreignKeys.begin(), t->foreignKeys.end(), [&](const ForeignKey& fk) {
-                return fk.name.rfind(table + "_ibfk_", 0) == 0 && fk.columnsFrom == idx.columns &&
-                       idx.name == fk.columnsFrom.front();
-            });
-            if (implicitKeyIndex) continue;
-            report("index " + table + "." + idx.name);
-            Index index;
-            index.name = idx.name;
-            for (std::size_t k = 0; k < idx.columns.size(); ++k)
-                {
-                IndexColumn ic;
-                ic.expression = idx.columns[k];
-                ic.isExpression = idx.expression && idx.columns[k].starts_with("(");
-                index.columns.push_back(std::move(ic));
-            }
-            t->indexes.push_back(std::move(index));
+            t->foreignKeys.push_back(std::move(fk));
         }
+        t->foreignKeys.back().columnsFrom.push_back(rows.text(i, 2));
+        t->foreignKeys.back().columnsTo.push_back(rows.text(i, 4));
     }
+}
 
-    // ---- checks -------------------------------------------------------------------------------
-    for (const auto& [table, name, clause] : checks) {
-        Table* t = tableOf(table);
+// One index of `table` (read by readIndexes) into t: its primary key, a unique constraint, an
+// index, or nothing when it only backs a SERIAL or a foreign key.
+void addIndexRow(MysqlContext& ctx, const std::string& table, Table* t, const IndexRow& idx) {
+    auto report = [&](const std::string& what) {
+        for (const auto& u : idx.unmodelled) ctx.out.unsupported.push_back(what + " (" + u + ")");
+        if (idx.commented) ctx.out.unsupported.push_back("comment on " + what);
+    };
+    if (idx.name == "PRIMARY") {
+        std::string name = table;
+        for (const auto& c : idx.columns) name += "_" + c;
+        report("primary key " + table);
+        t->compositePrimaryKeys.push_back({.name = name, .columns = idx.columns});
+        return;
+    }
+    if (ctx.serialKeys.count({table, idx.name})) return;
+    if (idx.type == "fulltext" || idx.type == "spatial") {  // not in the model
+        ctx.out.unsupported.push_back(idx.type + " index " + table + "." + idx.name);
+        return;
+    }
+    if (idx.unique) {
+        report("unique constraint " + table + "." + idx.name);
+        t->uniqueConstraints.push_back({.name = idx.name, .columns = idx.columns});
+        return;
+    }
+    // The index MySQL creates for a foreign key carries the key's name.
+    if (ctx.foreignKeyNames.count({table, idx.name})) return;
+    // A key declared without a name is named <table>_ibfk_<n> by the server, and the
+    // index it adds for it after the key's first column.
+    const bool implicitKeyIndex = std::any_of(t->foreignKeys.begin(), t->foreignKeys.end(), [&](const ForeignKey& fk) {
+        return fk.name.rfind(table + "_ibfk_", 0) == 0 && fk.columnsFrom == idx.columns &&
+               idx.name == fk.columnsFrom.front();
+    });
+    if (implicitKeyIndex) return;
+    report("index " + table + "." + idx.name);
+    Index index;
+    index.name = idx.name;
+    for (std::size_t k = 0; k < idx.columns.size(); ++k) {
+        IndexColumn ic;
+        ic.expression = idx.columns[k];
+        ic.isExpression = idx.expression && idx.columns[k].starts_with("(");
+        index.columns.push_back(std::move(ic));
+    }
+    t->indexes.push_back(std::move(index));
+}
+
+// ---- primary keys, uniques, indexes -------------------------------------------------------
+void addIndexes(MysqlContext& ctx) {
+    for (auto& [table, list] : ctx.indexesByTable) {
+        Table* t = ctx.tableOf(table);
         if (!t) continue;
-        if (jsonColumns.count({table, name}) && t->column(name) && t->column(name)->type == "json") continue;
+        for (const auto& idx : list) addIndexRow(ctx, table, t, idx);
+    }
+}
+
+// ---- checks -------------------------------------------------------------------------------
+void addChecks(MysqlContext& ctx) {
+    for (const auto& [table, name, clause] : ctx.checks) {
+        Table* t = ctx.tableOf(table);
+        if (!t) continue;
+        if (ctx.jsonColumns.count({table, name}) && t->column(name) && t->column(name)->type == "json") continue;
         t->checks.push_back({.name = name, .value = clause});
     }
+}
 
-    // ---- views --------------------------------------------------------------------------------
-    {
-        auto rows = db.query(
-            "SELECT * FROM information_schema.VIEWS WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME");
-        std::map<std::string, std::size_t> col;
-        for (std::size_t k = 0; k < rows.columnCount(); ++k) col[lower(rows.columnName(k))] = k;
-        auto field = [&](std::size_t i, const char* n) -> std::string {
-            auto it = col.find(n);
-            return it == col.end() ? std::string() : opt(rows, i, it->second);
-        };
-        for (std::size_t i = 0; i < rows.size(); ++i) {
-            auto it = viewIndex.find(field(i, "table_name"));
-            if (it == viewIndex.end()) continue;
-            View& v = out.schema.views[it->second];
-            // SHOW CREATE VIEW, unlike VIEW_DEFINITION, keeps the character set of each literal
-            // (_utf8mb3' ' in a view created over a utf8mb3 connection).
-            auto shown = db.query("SHOW CREATE VIEW `" + quoteName(v.name) + "`");
-            const std::string text = shown.size() > 0 ? opt(shown, 0, 1) : "";
-            const std::string head = "VIEW `" + quoteName(v.name) + "` AS ";
-            auto at = text.find(head);
-            v.definition = viewDefinition(at == std::string::npos ? field(i, "view_definition") : text.substr(at + head.size()),
-                                          database);
-            std::string algorithm = lower(field(i, "algorithm"));
-            v.algorithm = algorithm.empty() ? "undefined" : algorithm;
-            v.sqlSecurity = lower(field(i, "security_type"));
-            std::string check = lower(field(i, "check_option"));
-            if (!check.empty() && check != "none") v.withCheckOption = check;
-        }
+// ---- views --------------------------------------------------------------------------------
+void readViews(MysqlContext& ctx) {
+    auto rows = ctx.db.query(
+        "SELECT * FROM information_schema.VIEWS WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME");
+    std::map<std::string, std::size_t> col;
+    for (std::size_t k = 0; k < rows.columnCount(); ++k) col[lower(rows.columnName(k))] = k;
+    auto field = [&](std::size_t i, const char* n) -> std::string {
+        auto it = col.find(n);
+        return it == col.end() ? std::string() : opt(rows, i, it->second);
+    };
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        auto it = ctx.viewIndex.find(field(i, "table_name"));
+        if (it == ctx.viewIndex.end()) continue;
+        View& v = ctx.out.schema.views[it->second];
+        // SHOW CREATE VIEW, unlike VIEW_DEFINITION, keeps the character set of each literal
+        // (_utf8mb3' ' in a view created over a utf8mb3 connection).
+        auto shown = ctx.db.query("SHOW CREATE VIEW `" + quoteName(v.name) + "`");
+        const std::string text = shown.size() > 0 ? opt(shown, 0, 1) : "";
+        const std::string head = "VIEW `" + quoteName(v.name) + "` AS ";
+        auto at = text.find(head);
+        v.definition = viewDefinition(at == std::string::npos ? field(i, "view_definition") : text.substr(at + head.size()),
+                                      ctx.database);
+        std::string algorithm = lower(field(i, "algorithm"));
+        v.algorithm = algorithm.empty() ? "undefined" : algorithm;
+        v.sqlSecurity = lower(field(i, "security_type"));
+        std::string check = lower(field(i, "check_option"));
+        if (!check.empty() && check != "none") v.withCheckOption = check;
     }
+}
 
-    // ---- what the model cannot hold -----------------------------------------------------------
-    {
-        auto rows = db.query(
-            "SELECT TRIGGER_NAME FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() "
-            "ORDER BY TRIGGER_NAME");
-        for (std::size_t i = 0; i < rows.size(); ++i) out.unsupported.push_back("trigger " + rows.text(i, 0));
-        rows = db.query(
-            "SELECT ROUTINE_TYPE, ROUTINE_NAME FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = DATABASE() "
-            "ORDER BY ROUTINE_NAME");
-        for (std::size_t i = 0; i < rows.size(); ++i)
-            out.unsupported.push_back(lower(rows.text(i, 0)) + " " + rows.text(i, 1));
-        rows = db.query(
-            "SELECT EVENT_NAME FROM information_schema.EVENTS WHERE EVENT_SCHEMA = DATABASE() ORDER BY EVENT_NAME");
-        for (std::size_t i = 0; i < rows.size(); ++i) out.unsupported.push_back("event " + rows.text(i, 0));
-    }
+// ---- what the model cannot hold -----------------------------------------------------------
+void reportUnmodelledObjects(MysqlContext& ctx) {
+    auto rows = ctx.db.query(
+        "SELECT TRIGGER_NAME FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() "
+        "ORDER BY TRIGGER_NAME");
+    for (std::size_t i = 0; i < rows.size(); ++i) ctx.out.unsupported.push_back("trigger " + rows.text(i, 0));
+    rows = ctx.db.query(
+        "SELECT ROUTINE_TYPE, ROUTINE_NAME FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = DATABASE() "
+        "ORDER BY ROUTINE_NAME");
+    for (std::size_t i = 0; i < rows.size(); ++i)
+        ctx.out.unsupported.push_back(lower(rows.text(i, 0)) + " " + rows.text(i, 1));
+    rows = ctx.db.query(
+        "SELECT EVENT_NAME FROM information_schema.EVENTS WHERE EVENT_SCHEMA = DATABASE() ORDER BY EVENT_NAME");
+    for (std::size_t i = 0; i < rows.size(); ++i) ctx.out.unsupported.push_back("event " + rows.text(i, 0));
+}
+
+}  // namespace
+}  // namespace mysql_introspect
+
+Introspection introspectMysql(driver::Connection& db, const IntrospectOptions& options) {
+    using namespace mysql_introspect;
+    Introspection out;
+    out.schema.dialect = Dialect::mysql;
+    auto who = db.query("SELECT DATABASE(), VERSION()");
+    if (who.isNull(0, 0)) throw Error(ErrorCategory::config, "introspection needs a database: the connection has none selected");
+    const bool mariadb = lower(who.text(0, 1)).find("mariadb") != std::string::npos;
+    MysqlContext ctx(db, options, out, who.text(0, 0), mariadb);
+    readTables(ctx);
+    readChecks(ctx);
+    readIndexes(ctx);
+    readColumns(ctx);      // after the checks and indexes, which tell json and SERIAL columns
+    readForeignKeys(ctx);
+    addIndexes(ctx);       // after the foreign keys, whose indexes it skips
+    addChecks(ctx);        // after the columns: a json column's own check is not the table's
+    readViews(ctx);
+    reportUnmodelledObjects(ctx);
     return out;
 }
 
