@@ -223,6 +223,10 @@ void unknownReferentialAction(std::string_view text) {
                                 "\" is not a referential action: use cascade, restrict, no action, set null or set default");
 }
 
+void unknownGeneratedStorage(std::string_view text) {
+    throw std::invalid_argument("\"" + std::string(text) + "\" is not how a generated column is kept: use \"stored\" or \"virtual\"");
+}
+
 void columnInDefault() { throw std::logic_error("a column DEFAULT cannot name a column: write it without sql<&T::m>"); }
 
 void placeholdersDifferFromColumns() {

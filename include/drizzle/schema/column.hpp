@@ -246,10 +246,10 @@ public:
 
     // GENERATED ALWAYS AS (expr); `type` is "stored" or (SQLite, MySQL) "virtual". Left out, it
     // is the dialect's default as Drizzle's: "stored" on PostgreSQL, "virtual" elsewhere.
-    constexpr ColumnBuilder&& generatedAlwaysAs(Sql expression, std::string_view type = {}) && {
+    constexpr ColumnBuilder&& generatedAlwaysAs(Sql expression, GeneratedStorage type = {}) && {
         if (decl.rareKind == ColumnDecl::Rare::identity) identityAndGeneratedExcludeEachOther();
         decl.rareKind = ColumnDecl::Rare::generated;
-        decl.rare = {.generated = {expression, type}};
+        decl.rare = {.generated = {expression, type.text()}};
         return std::move(*this);
     }
 

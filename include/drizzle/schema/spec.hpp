@@ -47,6 +47,7 @@ struct KeyDecl {
 // Declaring a referential action other than Drizzle's five; at compile time, the call the
 // compiler cannot evaluate names the mistake.
 void unknownReferentialAction(std::string_view text);
+void unknownGeneratedStorage(std::string_view text);
 }  // namespace detail
 
 // The vocabulary every dialect shares (sql, index, check, cascade, ...) lives in this inline
@@ -96,6 +97,24 @@ private:
         detail::unknownReferentialAction(text);
         return 0;
     }
+};
+
+// How a generated column is kept: "stored" or "virtual" (SQLite, MySQL), or left to the
+// dialect's default (stored on PostgreSQL, virtual elsewhere, as Drizzle's). Other text does
+// not compile, like a referential action's.
+class GeneratedStorage {
+public:
+    constexpr GeneratedStorage() = default;
+    constexpr GeneratedStorage(std::string_view text) : text_(check(text)) {}  // NOLINT(google-explicit-constructor)
+    constexpr GeneratedStorage(const char* text) : text_(check(text)) {}       // NOLINT(google-explicit-constructor)
+    constexpr std::string_view text() const { return text_; }
+
+private:
+    static constexpr std::string_view check(std::string_view text) {
+        if (text != "stored" && text != "virtual" && !text.empty()) detail::unknownGeneratedStorage(text);
+        return text;
+    }
+    std::string_view text_;
 };
 
 // Referential actions, spelled as Drizzle spells them.
