@@ -19,6 +19,10 @@ cmake --build "$tmp/consumer" > "$tmp/build.log" || { cat "$tmp/build.log"; exit
 # The installed CLI compiles its exporter against the installed headers and library.
 cp "$here/consumer/schema.hpp" "$tmp/"
 cd "$tmp"
+# The service's start-up: the installed CLI writes the migration, the consumer applies it.
+"$tmp/prefix/bin/drizzle-kit" generate --dialect sqlite --schema schema.hpp --out migrations --name init > "$tmp/generate.log" ||
+    { cat "$tmp/generate.log"; exit 1; }
+"$tmp/consumer/consumer" "$tmp/migrations" "$tmp/app.db"
 sql=$("$tmp/prefix/bin/drizzle-kit" export --dialect sqlite --schema schema.hpp)
 echo "$sql"
 grep -q 'CREATE TABLE `notes`' <<<"$sql" || { echo "export did not print the notes table"; exit 1; }
