@@ -41,12 +41,7 @@ Types typesOf(Dialect dialect) {
 class CursorTest : public ::testing::TestWithParam<Dialect> {
 protected:
     void SetUp() override {
-        if (dialect() == Dialect::sqlite) {
-            db_ = connect(Dialect::sqlite, test::urlCredentials(":memory:"));
-        } else {
-            scratch_.emplace(dialect());
-            db_ = scratch_->connect();
-        }
+        db_ = test::emptyDatabase(dialect(), scratch_);
     }
 
     Dialect dialect() const { return GetParam(); }

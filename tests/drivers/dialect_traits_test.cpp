@@ -15,12 +15,7 @@ namespace {
 class DialectTraitsTest : public ::testing::TestWithParam<Dialect> {
 protected:
     void SetUp() override {
-        if (dialect() == Dialect::sqlite) {
-            db_ = connect(Dialect::sqlite, test::urlCredentials(":memory:"));
-        } else {
-            scratch_.emplace(dialect());
-            db_ = scratch_->connect();
-        }
+        db_ = test::emptyDatabase(dialect(), scratch_);
         db().execute("create table t (id integer primary key, name varchar(20))");
         db().execute("insert into t (id, name) values (1, 'a'), (2, 'b')");
     }

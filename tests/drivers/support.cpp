@@ -86,4 +86,10 @@ ScratchDatabase::~ScratchDatabase() {
 
 std::unique_ptr<Connection> ScratchDatabase::connect() const { return driver::connect(dialect_, urlCredentials(url_)); }
 
+std::unique_ptr<Connection> emptyDatabase(Dialect dialect, std::optional<ScratchDatabase>& scratch) {
+    if (dialect == Dialect::sqlite) return driver::connect(Dialect::sqlite, urlCredentials(":memory:"));
+    scratch.emplace(dialect);
+    return scratch->connect();
+}
+
 }  // namespace drizzle::driver::test

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -52,6 +53,10 @@ private:
     std::string url_;
     std::unique_ptr<Connection> admin_;
 };
+
+// A connection to an empty database of `dialect`: SQLite in memory, or a scratch database on the
+// PostgreSQL or MySQL test server (kept in `scratch`, which drops it when the test ends).
+std::unique_ptr<Connection> emptyDatabase(Dialect dialect, std::optional<ScratchDatabase>& scratch);
 
 // The drizzle::Error `work` throws; a test failure when it throws none.
 template <class F>
