@@ -19,7 +19,7 @@ std::unique_ptr<Connection> connectSqlite(const Credentials& credentials) {
         throw Error(ErrorCategory::config,
                     "SQLite dbCredentials.url is a file path, a file: URL or :memory:, not " + maskPassword(location),
                     "set \"dialect\" to the database the URL points at, or give a file path");
-    return detail::openSqlite(location);
+    return detail::driverFor(Dialect::sqlite).file(location);
 }
 
 detail::Endpoint endpointFromFields(const Credentials& credentials) {
@@ -50,7 +50,29 @@ std::unique_ptr<Connection> connect(Dialect dialect, const Credentials& credenti
                             std::string(dialectName(dialect)),
                         "set dbCredentials.url, or host, port, user, password and database");
     }
-    return dialect == Dialect::postgresql ? detail::openPostgres(endpoint) : detail::openMysql(endpoint);
+    return detail::driverFor(dialect).server(endpoint);
 }
+
+namespace detail {
+
+namespace {
+Opener openers[3];
+}  // namespace
+
+bool registerDriver(Dialect dialect, Opener opener) {
+    openers[static_cast<int>(dialect)] = opener;
+    return true;
+}
+
+const Opener& driverFor(Dialect dialect) {
+    const Opener& o = openers[static_cast<int>(dialect)];
+    if (o.server || o.file) return o;
+    const std::string name(dialectName(dialect));
+    throw Error(ErrorCategory::connection, "this program has no " + name + " driver: it was not linked",
+                "link the target drizzle::" + name + " (or drizzle::drizzle, which links every driver built), "
+                "and build drizzle-cpp with -DDRIZZLE_WITH_" + (dialect == Dialect::postgresql ? "POSTGRESQL" : dialect == Dialect::mysql ? "MYSQL" : "SQLITE") + "=ON");
+}
+
+}  // namespace detail
 
 }  // namespace drizzle::driver

@@ -39,6 +39,17 @@ std::unique_ptr<Connection> openPostgres(const Endpoint& endpoint);
 std::unique_ptr<Connection> openMysql(const Endpoint& endpoint);
 std::unique_ptr<Connection> openSqlite(const std::string& location);
 
+// Each driver is a library of its own (drizzle::sqlite, drizzle::postgresql, drizzle::mysql), so
+// that a program links only the client libraries it uses. A linked driver registers its opener
+// at start-up; its CMake target makes the linker keep that registration (`--undefined`).
+struct Opener {
+    std::unique_ptr<Connection> (*server)(const Endpoint&) = nullptr;  // PostgreSQL, MySQL
+    std::unique_ptr<Connection> (*file)(const std::string&) = nullptr;  // SQLite
+};
+bool registerDriver(Dialect dialect, Opener opener);
+// The opener of `dialect`; Error(connection) saying which target to link when it is missing.
+const Opener& driverFor(Dialect dialect);
+
 // The SQL as a message quotes it: whitespace runs collapsed, at most 200 characters.
 std::string sqlExcerpt(std::string_view sql);
 

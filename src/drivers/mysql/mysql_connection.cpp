@@ -482,4 +482,7 @@ std::unique_ptr<Connection> openMysql(const Endpoint& endpoint) {
     return std::make_unique<MysqlConnection>(std::move(session));
 }
 
+// Kept by the linker through drizzle::mysql's `--undefined=drizzle_driver_mysql` (driver_internal.hpp).
+extern "C" const bool drizzle_driver_mysql = registerDriver(Dialect::mysql, Opener{&openMysql, nullptr});
+
 }  // namespace drizzle::driver::detail

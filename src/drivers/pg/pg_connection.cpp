@@ -361,4 +361,7 @@ std::unique_ptr<Connection> openPostgres(const Endpoint& endpoint) {
     return std::make_unique<PgConnection>(std::move(session));
 }
 
+// Kept by the linker through drizzle::postgresql's `--undefined=drizzle_driver_postgresql` (driver_internal.hpp).
+extern "C" const bool drizzle_driver_postgresql = registerDriver(Dialect::postgresql, Opener{&openPostgres, nullptr});
+
 }  // namespace drizzle::driver::detail

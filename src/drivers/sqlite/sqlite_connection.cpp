@@ -285,6 +285,9 @@ private:
 
 }  // namespace
 
+// Kept by the linker through drizzle::sqlite's `--undefined=drizzle_driver_sqlite` (driver_internal.hpp).
+extern "C" const bool drizzle_driver_sqlite = registerDriver(Dialect::sqlite, Opener{nullptr, &openSqlite});
+
 std::unique_ptr<Connection> openSqlite(const std::string& location) {
     auto session = std::make_shared<SqliteSession>();
     session->location = location;
