@@ -52,126 +52,150 @@ std::vector<const Table*> dropOrder(std::vector<const Table*> tables) {
 
 }  // namespace
 
-void mysqlDiff(const Schema& from, const Schema& to, const SchemaMatch& m, const Renames&, Result& out) {
+namespace {
+
+// The statements of a MySQL migration, by phase, in the order they run.
+struct MysqlPlan {
     std::vector<std::string> createTables, dropForeignKeys, dropTables, renames, dropViews, dropUniques, dropChecks,
         dropIndexes, dropPrimaryKeys, alterColumns, addColumns, addUniques, createdForeignKeys, createdIndexes,
         addChecks, addForeignKeys, addIndexes, dropColumns, addPrimaryKeys, createViews;
-    auto createIndex = [&](const Table& t, const Index& idx) {
-        if (!idx.isUnique) return mysqlCreateIndex(to.internal, t, idx);
-        return "CREATE UNIQUE INDEX " + q(idx.name) + " ON " + q(t.name) + " (" + mysqlIndexColumns(to.internal, idx) + ");";
-    };
-    for (const Table* t : m.createdTables) {
-        createTables.push_back(mysqlCreateTable(to.internal, *t));
-        for (const auto& fk : t->foreignKeys) createdForeignKeys.push_back(mysqlCreateForeignKey(*t, fk));
-        for (const auto& idx : t->indexes)
-            if (!idx.isUnique) createdIndexes.push_back(createIndex(*t, idx));
+    std::vector<std::string> statements() const {
+        std::vector<std::string> out;
+        for (const auto* phase : {&createTables, &dropForeignKeys, &dropTables, &renames, &dropViews, &dropUniques,
+                                  &dropChecks, &dropIndexes, &dropPrimaryKeys, &alterColumns, &addColumns, &addUniques,
+                                  &createdForeignKeys, &createdIndexes, &addChecks, &addForeignKeys, &addIndexes,
+                                  &dropColumns, &addPrimaryKeys, &createViews})
+            out.insert(out.end(), phase->begin(), phase->end());
+        return out;
     }
-    for (const Table* t : dropOrder(m.droppedTables)) {
-        dropTables.push_back("DROP TABLE " + q(t->name) + ";");
-        out.dataLossWarnings.push_back("table " + q(t->name) + " is dropped with its data");
+};
+
+std::string createIndexText(const Internal& internal, const Table& t, const Index& idx) {
+    if (!idx.isUnique) return mysqlCreateIndex(internal, t, idx);
+    return "CREATE UNIQUE INDEX " + q(idx.name) + " ON " + q(t.name) + " (" + mysqlIndexColumns(internal, idx) + ");";
+}
+
+// One table present on both sides: renames, keys, checks, indexes and columns.
+void diffTable(MysqlPlan& p, Result& out, const TableMatch& tm, const Internal& internal) {
+    const Table& a = *tm.from;
+    const Table& b = *tm.to;
+    if (a.name != b.name) p.renames.push_back("RENAME TABLE " + q(a.name) + " TO " + q(b.name) + ";");
+    for (auto [o, n] : tm.columns.pairs)
+        if (a.columns[o].name != b.columns[n].name)
+            p.renames.push_back("ALTER TABLE " + q(b.name) + " RENAME COLUMN " + q(a.columns[o].name) + " TO " +
+                              q(b.columns[n].name) + ";");
+    std::string table = "ALTER TABLE " + q(b.name) + " ";
+    byNameDiff(a.uniqueConstraints, b.uniqueConstraints,
+               [&](const Unique& u) { p.dropUniques.push_back(table + "DROP INDEX " + q(u.name) + ";"); },
+               [&](const Unique& u) {
+                   p.addUniques.push_back(table + "ADD CONSTRAINT " + q(u.name) + " UNIQUE(" + quotedList(u.columns, '`', ",") + ");");
+               });
+    byNameDiff(a.checks, b.checks, [&](const Check& c) { p.dropChecks.push_back(table + "DROP CONSTRAINT " + q(c.name) + ";"); },
+               [&](const Check& c) { p.addChecks.push_back(table + "ADD CONSTRAINT " + q(c.name) + " CHECK (" + c.value + ");"); });
+    // The keys of `a` that can serve a foreign key (its columns first), and whether they go.
+    std::vector<std::pair<std::vector<std::string>, bool>> keys;
+    for (const auto& i : a.indexes) {
+        const Index* now = byName(b.indexes, i.name);
+        keys.emplace_back(indexColumnNames(i), !now || !(*now == i));
     }
-    for (const auto& tm : m.tables) {
-        const Table& a = *tm.from;
-        const Table& b = *tm.to;
-        if (a.name != b.name) renames.push_back("RENAME TABLE " + q(a.name) + " TO " + q(b.name) + ";");
-        for (auto [o, n] : tm.columns.pairs)
-            if (a.columns[o].name != b.columns[n].name)
-                renames.push_back("ALTER TABLE " + q(b.name) + " RENAME COLUMN " + q(a.columns[o].name) + " TO " +
-                                  q(b.columns[n].name) + ";");
-        std::string table = "ALTER TABLE " + q(b.name) + " ";
-        byNameDiff(a.uniqueConstraints, b.uniqueConstraints,
-                   [&](const Unique& u) { dropUniques.push_back(table + "DROP INDEX " + q(u.name) + ";"); },
-                   [&](const Unique& u) {
-                       addUniques.push_back(table + "ADD CONSTRAINT " + q(u.name) + " UNIQUE(" + quotedList(u.columns, '`', ",") + ");");
-                   });
-        byNameDiff(a.checks, b.checks, [&](const Check& c) { dropChecks.push_back(table + "DROP CONSTRAINT " + q(c.name) + ";"); },
-                   [&](const Check& c) { addChecks.push_back(table + "ADD CONSTRAINT " + q(c.name) + " CHECK (" + c.value + ");"); });
-        // The keys of `a` that can serve a foreign key (its columns first), and whether they go.
-        std::vector<std::pair<std::vector<std::string>, bool>> keys;
-        for (const auto& i : a.indexes) {
-            const Index* now = byName(b.indexes, i.name);
-            keys.emplace_back(indexColumnNames(i), !now || !(*now == i));
-        }
-        for (const auto& u : a.uniqueConstraints) {
-            const Unique* now = byName(b.uniqueConstraints, u.name);
-            keys.emplace_back(u.columns, !now || !(*now == u));
-        }
-        for (const auto& k : a.compositePrimaryKeys) {
-            const PrimaryKey* now = byName(b.compositePrimaryKeys, k.name);
-            keys.emplace_back(k.columns, !now || !(*now == k));
-        }
-        for (auto [o, n] : tm.columns.pairs)
-            if (a.columns[o].primaryKey) keys.emplace_back(std::vector{a.columns[o].name}, !b.columns[n].primaryKey);
-        for (auto o : tm.columns.dropped)
-            if (a.columns[o].primaryKey) keys.emplace_back(std::vector{a.columns[o].name}, true);
-        for (const auto& fk : a.foreignKeys) {
-            const ForeignKey* now = byName(b.foreignKeys, fk.name);
-            // MySQL refuses to drop the last index a foreign key can use (error 1553): such a key is
-            // dropped before the index and added again after it (ADD CONSTRAINT finds or makes one).
-            bool losesIndex = false;
-            if (now && sameForeignKey(fk, *now)) {
-                bool dropped = false, kept = false;
-                for (const auto& [columns, goes] : keys)
-                    if (serves(columns, fk.columnsFrom)) (goes ? dropped : kept) = true;
-                losesIndex = dropped && !kept;
-            }
-            if (!now || !sameForeignKey(fk, *now) || losesIndex)
-                dropForeignKeys.push_back("ALTER TABLE " + q(a.name) + " DROP FOREIGN KEY " + q(fk.name) + ";\n");
-            if (losesIndex) addForeignKeys.push_back(mysqlCreateForeignKey(b, *now));
-        }
-        for (const auto& fk : b.foreignKeys) {
-            const ForeignKey* before = byName(a.foreignKeys, fk.name);
-            if (!before || !sameForeignKey(*before, fk)) addForeignKeys.push_back(mysqlCreateForeignKey(b, fk));
-        }
-        byNameDiff(a.indexes, b.indexes,
-                   [&](const Index& i) { dropIndexes.push_back("DROP INDEX " + q(i.name) + " ON " + q(b.name) + ";"); },
-                   [&](const Index& i) { addIndexes.push_back(createIndex(b, i)); });
-        byNameDiff(a.compositePrimaryKeys, b.compositePrimaryKeys,
-                   [&](const PrimaryKey&) { dropPrimaryKeys.push_back(table + "DROP PRIMARY KEY;"); },
-                   [&](const PrimaryKey& k) {
-                       addPrimaryKeys.push_back(table + "ADD PRIMARY KEY(" + quotedList(k.columns, '`', ",") + ");");
-                   });
-        for (auto [o, n] : tm.columns.pairs) {
-            Column x = a.columns[o];
-            Column y = b.columns[n];
-            if (x.primaryKey && !y.primaryKey) dropPrimaryKeys.push_back(table + "DROP PRIMARY KEY;");
-            bool newKey = !x.primaryKey && y.primaryKey;
-            x.name = y.name;
-            x.primaryKey = y.primaryKey = false;
-            if (!(x == y)) {
-                alterColumns.push_back(table + "MODIFY COLUMN " + mysqlColumnDefinition(y) + ";");
-                if (x.type != y.type)
-                    out.dataLossWarnings.push_back("column " + q(b.name) + "." + q(y.name) + " changes type from " + x.type +
-                                                   " to " + y.type);
-            }
-            if (newKey) addPrimaryKeys.push_back(table + "ADD PRIMARY KEY(" + q(y.name) + ");");
-        }
-        for (auto n : tm.columns.created) addColumns.push_back(table + "ADD " + mysqlColumnDefinition(b.columns[n]) + ";");
-        for (auto o : tm.columns.dropped) {
-            dropColumns.push_back(table + "DROP COLUMN " + q(a.columns[o].name) + ";");
-            out.dataLossWarnings.push_back("column " + q(b.name) + "." + q(a.columns[o].name) + " is dropped with its data");
-        }
+    for (const auto& u : a.uniqueConstraints) {
+        const Unique* now = byName(b.uniqueConstraints, u.name);
+        keys.emplace_back(u.columns, !now || !(*now == u));
     }
+    for (const auto& k : a.compositePrimaryKeys) {
+        const PrimaryKey* now = byName(b.compositePrimaryKeys, k.name);
+        keys.emplace_back(k.columns, !now || !(*now == k));
+    }
+    for (auto [o, n] : tm.columns.pairs)
+        if (a.columns[o].primaryKey) keys.emplace_back(std::vector{a.columns[o].name}, !b.columns[n].primaryKey);
+    for (auto o : tm.columns.dropped)
+        if (a.columns[o].primaryKey) keys.emplace_back(std::vector{a.columns[o].name}, true);
+    for (const auto& fk : a.foreignKeys) {
+        const ForeignKey* now = byName(b.foreignKeys, fk.name);
+        // MySQL refuses to drop the last index a foreign key can use (error 1553): such a key is
+        // dropped before the index and added again after it (ADD CONSTRAINT finds or makes one).
+        bool losesIndex = false;
+        if (now && sameForeignKey(fk, *now)) {
+            bool dropped = false, kept = false;
+            for (const auto& [columns, goes] : keys)
+                if (serves(columns, fk.columnsFrom)) (goes ? dropped : kept) = true;
+            losesIndex = dropped && !kept;
+        }
+        if (!now || !sameForeignKey(fk, *now) || losesIndex)
+            p.dropForeignKeys.push_back("ALTER TABLE " + q(a.name) + " DROP FOREIGN KEY " + q(fk.name) + ";\n");
+        if (losesIndex) p.addForeignKeys.push_back(mysqlCreateForeignKey(b, *now));
+    }
+    for (const auto& fk : b.foreignKeys) {
+        const ForeignKey* before = byName(a.foreignKeys, fk.name);
+        if (!before || !sameForeignKey(*before, fk)) p.addForeignKeys.push_back(mysqlCreateForeignKey(b, fk));
+    }
+    byNameDiff(a.indexes, b.indexes,
+               [&](const Index& i) { p.dropIndexes.push_back("DROP INDEX " + q(i.name) + " ON " + q(b.name) + ";"); },
+               [&](const Index& i) { p.addIndexes.push_back(createIndexText(internal, b, i)); });
+    byNameDiff(a.compositePrimaryKeys, b.compositePrimaryKeys,
+               [&](const PrimaryKey&) { p.dropPrimaryKeys.push_back(table + "DROP PRIMARY KEY;"); },
+               [&](const PrimaryKey& k) {
+                   p.addPrimaryKeys.push_back(table + "ADD PRIMARY KEY(" + quotedList(k.columns, '`', ",") + ");");
+               });
+    for (auto [o, n] : tm.columns.pairs) {
+        Column x = a.columns[o];
+        Column y = b.columns[n];
+        if (x.primaryKey && !y.primaryKey) p.dropPrimaryKeys.push_back(table + "DROP PRIMARY KEY;");
+        bool newKey = !x.primaryKey && y.primaryKey;
+        x.name = y.name;
+        x.primaryKey = y.primaryKey = false;
+        if (!(x == y)) {
+            p.alterColumns.push_back(table + "MODIFY COLUMN " + mysqlColumnDefinition(y) + ";");
+            if (x.type != y.type)
+                out.dataLossWarnings.push_back("column " + q(b.name) + "." + q(y.name) + " changes type from " + x.type +
+                                               " to " + y.type);
+        }
+        if (newKey) p.addPrimaryKeys.push_back(table + "ADD PRIMARY KEY(" + q(y.name) + ");");
+    }
+    for (auto n : tm.columns.created) p.addColumns.push_back(table + "ADD " + mysqlColumnDefinition(b.columns[n]) + ";");
+    for (auto o : tm.columns.dropped) {
+        p.dropColumns.push_back(table + "DROP COLUMN " + q(a.columns[o].name) + ";");
+        out.dataLossWarnings.push_back("column " + q(b.name) + "." + q(a.columns[o].name) + " is dropped with its data");
+    }
+}
+
+// Views: a changed view is dropped and created again.
+void diffViews(MysqlPlan& p, const Schema& from, const Schema& to, const SchemaMatch& m) {
     for (auto o : m.views.dropped)
-        if (!from.views[o].isExisting) dropViews.push_back("DROP VIEW " + q(from.views[o].name) + ";");
+        if (!from.views[o].isExisting) p.dropViews.push_back("DROP VIEW " + q(from.views[o].name) + ";");
     for (auto n : m.views.created)
-        if (!to.views[n].isExisting) createViews.push_back(mysqlCreateView(to.views[n]));
+        if (!to.views[n].isExisting) p.createViews.push_back(mysqlCreateView(to.views[n]));
     for (auto [o, n] : m.views.pairs) {
         View a = from.views[o];
         const View& b = to.views[n];
         if (a.isExisting || b.isExisting) continue;
-        if (a.name != b.name) renames.push_back("RENAME TABLE " + q(a.name) + " TO " + q(b.name) + ";");
+        if (a.name != b.name) p.renames.push_back("RENAME TABLE " + q(a.name) + " TO " + q(b.name) + ";");
         a.name = b.name;
         a.columns = b.columns;
         if (a == b) continue;
-        dropViews.push_back("DROP VIEW " + q(b.name) + ";");
-        createViews.push_back(mysqlCreateView(b));
+        p.dropViews.push_back("DROP VIEW " + q(b.name) + ";");
+        p.createViews.push_back(mysqlCreateView(b));
     }
-    for (const auto* phase : {&createTables, &dropForeignKeys, &dropTables, &renames, &dropViews, &dropUniques, &dropChecks,
-                              &dropIndexes, &dropPrimaryKeys, &alterColumns, &addColumns, &addUniques, &createdForeignKeys,
-                              &createdIndexes, &addChecks, &addForeignKeys, &addIndexes, &dropColumns, &addPrimaryKeys,
-                              &createViews})
-        out.statements.insert(out.statements.end(), phase->begin(), phase->end());
+}
+
+}  // namespace
+
+void mysqlDiff(const Schema& from, const Schema& to, const SchemaMatch& m, const Renames&, Result& out) {
+    MysqlPlan p;
+    for (const Table* t : m.createdTables) {
+        p.createTables.push_back(mysqlCreateTable(to.internal, *t));
+        for (const auto& fk : t->foreignKeys) p.createdForeignKeys.push_back(mysqlCreateForeignKey(*t, fk));
+        for (const auto& idx : t->indexes)
+            if (!idx.isUnique) p.createdIndexes.push_back(createIndexText(to.internal, *t, idx));
+    }
+    for (const Table* t : dropOrder(m.droppedTables)) {
+        p.dropTables.push_back("DROP TABLE " + q(t->name) + ";");
+        out.dataLossWarnings.push_back("table " + q(t->name) + " is dropped with its data");
+    }
+    for (const auto& tm : m.tables) diffTable(p, out, tm, to.internal);
+    diffViews(p, from, to, m);
+    const std::vector<std::string> statements = p.statements();
+    out.statements.insert(out.statements.end(), statements.begin(), statements.end());
 }
 
 }  // namespace drizzle::diff::detail

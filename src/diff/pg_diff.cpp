@@ -272,18 +272,57 @@ bool onlyAdded(const std::vector<std::string>& before, const std::vector<std::st
     return i == before.size();
 }
 
-}  // namespace
+// Values removed or reordered: the columns go through text while the type is recreated.
+// Every column of the current database that uses the type goes to text, even one this
+// migration drops or moves to another type later (else DROP TYPE fails); those that keep
+// the type come back to it. Tables and columns already carry their new names here.
+void recreateEnum(Plan& p, Result& out, const SchemaMatch& m, const Enum& a, const Enum& b) {
+    auto usesEnum = [](const Column& c, const Enum& e) {
+        return c.typeSchema && *c.typeSchema == e.schema && (c.type == e.name || c.type.starts_with(e.name + "["));
+    };
+    std::vector<std::pair<const Table*, const Column*>> kept;
+    for (const auto& tm : m.tables) {
+        for (auto [co, cn] : tm.columns.pairs) {
+            if (!usesEnum(tm.from->columns[co], a)) continue;
+            const Column& now = tm.to->columns[cn];
+            Column current = tm.from->columns[co];
+            current.name = now.name;
+            if (current.defaultValue)
+                p.recreateEnums.push_back(alterColumn(*tm.to, current) + "DROP DEFAULT;");
+            p.recreateEnums.push_back(alterColumn(*tm.to, current) + "SET DATA TYPE text;");
+            if (usesEnum(now, b) && now.type.substr(b.name.size()) == current.type.substr(a.name.size()))
+                kept.emplace_back(tm.to, &now);
+        }
+        for (auto co : tm.columns.dropped)
+            if (usesEnum(tm.from->columns[co], a))
+                p.recreateEnums.push_back(alterColumn(*tm.to, tm.from->columns[co]) + "SET DATA TYPE text;");
+    }
+    p.recreateEnums.push_back("DROP TYPE " + enumName(b) + ";");
+    p.recreateEnums.push_back(pgCreateEnum(b));
+    for (auto [t, c] : kept) {
+        std::string type = pgColumnType(*c);
+        p.recreateEnums.push_back(alterColumn(*t, *c) + "SET DATA TYPE " + type + " USING " + q(c->name) +
+                                  "::" + type + ";");
+        if (c->defaultValue) p.recreateEnums.push_back(alterColumn(*t, *c) + "SET DEFAULT " + pgDefaultValue(*c) + ";");
+    }
+    for (const auto& v : a.values)
+        if (std::find(b.values.begin(), b.values.end(), v) == b.values.end())
+            out.dataLossWarnings.push_back("enum " + enumName(b) + " loses value " + stringLiteral(v) +
+                                           "; rows holding it fail the migration");
+}
 
-void pgDiff(const Schema& from, const Schema& to, const SchemaMatch& m, const Renames& renames, Result& out) {
-    Plan p;
+// Schemas: created (but public), renamed, dropped.
+void diffSchemas(Plan& p, const Schema& from, const Schema& to, const SchemaMatch& m) {
     for (auto n : m.schemas.created)
         if (to.schemas[n] != "public") p.createSchemas.push_back("CREATE SCHEMA " + q(to.schemas[n]) + ";\n");
     for (auto [o, n] : m.schemas.pairs)
         if (from.schemas[o] != to.schemas[n])
             p.renameSchemas.push_back("ALTER SCHEMA " + q(from.schemas[o]) + " RENAME TO " + q(to.schemas[n]) + ";\n");
     for (auto o : m.schemas.dropped) p.dropSchemas.push_back("DROP SCHEMA " + q(from.schemas[o]) + ";\n");
+}
 
-    // Enums.
+// Enums: created, dropped, moved, renamed, values added in place or the type recreated.
+void diffEnums(Plan& p, Result& out, const Schema& from, const Schema& to, const SchemaMatch& m) {
     for (auto n : m.enums.created) p.createEnums.push_back(pgCreateEnum(to.enums[n]));
     for (auto o : m.enums.dropped) p.dropEnums.push_back("DROP TYPE " + enumName(from.enums[o]) + ";");
     for (auto [o, n] : m.enums.pairs) {
@@ -307,45 +346,12 @@ void pgDiff(const Schema& from, const Schema& to, const SchemaMatch& m, const Re
             }
             continue;
         }
-        // Values removed or reordered: the columns go through text while the type is recreated.
-        // Every column of the current database that uses the type goes to text, even one this
-        // migration drops or moves to another type later (else DROP TYPE fails); those that keep
-        // the type come back to it. Tables and columns already carry their new names here.
-        auto usesEnum = [](const Column& c, const Enum& e) {
-            return c.typeSchema && *c.typeSchema == e.schema && (c.type == e.name || c.type.starts_with(e.name + "["));
-        };
-        std::vector<std::pair<const Table*, const Column*>> kept;
-        for (const auto& tm : m.tables) {
-            for (auto [co, cn] : tm.columns.pairs) {
-                if (!usesEnum(tm.from->columns[co], a)) continue;
-                const Column& now = tm.to->columns[cn];
-                Column current = tm.from->columns[co];
-                current.name = now.name;
-                if (current.defaultValue)
-                    p.recreateEnums.push_back(alterColumn(*tm.to, current) + "DROP DEFAULT;");
-                p.recreateEnums.push_back(alterColumn(*tm.to, current) + "SET DATA TYPE text;");
-                if (usesEnum(now, b) && now.type.substr(b.name.size()) == current.type.substr(a.name.size()))
-                    kept.emplace_back(tm.to, &now);
-            }
-            for (auto co : tm.columns.dropped)
-                if (usesEnum(tm.from->columns[co], a))
-                    p.recreateEnums.push_back(alterColumn(*tm.to, tm.from->columns[co]) + "SET DATA TYPE text;");
-        }
-        p.recreateEnums.push_back("DROP TYPE " + enumName(b) + ";");
-        p.recreateEnums.push_back(pgCreateEnum(b));
-        for (auto [t, c] : kept) {
-            std::string type = pgColumnType(*c);
-            p.recreateEnums.push_back(alterColumn(*t, *c) + "SET DATA TYPE " + type + " USING " + q(c->name) +
-                                      "::" + type + ";");
-            if (c->defaultValue) p.recreateEnums.push_back(alterColumn(*t, *c) + "SET DEFAULT " + pgDefaultValue(*c) + ";");
-        }
-        for (const auto& v : a.values)
-            if (std::find(b.values.begin(), b.values.end(), v) == b.values.end())
-                out.dataLossWarnings.push_back("enum " + enumName(b) + " loses value " + stringLiteral(v) +
-                                               "; rows holding it fail the migration");
+        recreateEnum(p, out, m, a, b);
     }
+}
 
-    // Sequences.
+// Sequences.
+void diffSequences(Plan& p, const Schema& from, const Schema& to, const SchemaMatch& m) {
     for (auto n : m.sequences.created)
         p.createSequences.push_back("CREATE SEQUENCE " + sequenceName(to.sequences[n]) +
                                     pgSequenceOptions(to.sequences[n]) + ";");
@@ -367,8 +373,10 @@ void pgDiff(const Schema& from, const Schema& to, const SchemaMatch& m, const Re
             p.alterSequences.push_back(sql + ";");
         }
     }
+}
 
-    // Roles.
+// Roles.
+void diffRoles(Plan& p, const Schema& from, const Schema& to, const SchemaMatch& m) {
     for (auto o : m.roles.dropped) p.dropRoles.push_back("DROP ROLE " + q(from.roles[o].name) + ";");
     for (auto n : m.roles.created) p.createRoles.push_back(pgCreateRole(to.roles[n]));
     for (auto [o, n] : m.roles.pairs) {
@@ -382,8 +390,10 @@ void pgDiff(const Schema& from, const Schema& to, const SchemaMatch& m, const Re
                                (b.createRole.value_or(false) ? " CREATEROLE" : " NOCREATEROLE") +
                                (b.inherit.value_or(true) ? " INHERIT" : " NOINHERIT") + ";");
     }
+}
 
-    // Tables.
+// Tables: created with their keys, indexes and policies, dropped, and changed.
+void diffTables(Plan& p, Result& out, const SchemaMatch& m, const Renames& renames) {
     for (const Table* t : m.createdTables) {
         p.createTables.push_back(pgCreateTable(*t));
         if (!t->policies.empty() || t->isRLSEnabled)
@@ -399,8 +409,10 @@ void pgDiff(const Schema& from, const Schema& to, const SchemaMatch& m, const Re
         out.dataLossWarnings.push_back("table " + tableName(*t) + " is dropped with its data");
     }
     for (const auto& t : m.tables) diffTable(p, out, t, m.droppedTables, renames);
+}
 
-    // Views: a changed view is dropped and created again.
+// Views: a changed view is dropped and created again.
+void diffViews(Plan& p, const Schema& from, const Schema& to, const SchemaMatch& m) {
     for (auto o : m.views.dropped)
         if (!from.views[o].isExisting)
             p.dropViews.push_back(std::string("DROP ") + (from.views[o].materialized ? "MATERIALIZED " : "") + "VIEW " +
@@ -424,8 +436,10 @@ void pgDiff(const Schema& from, const Schema& to, const SchemaMatch& m, const Re
         p.dropViews.push_back("DROP " + kind + viewName(a) + ";");
         p.createViews.push_back(pgCreateView(b));
     }
+}
 
-    // Standalone policies (linked to a table from outside the table's declaration).
+// Standalone policies (linked to a table from outside the table's declaration).
+void diffStandalonePolicies(Plan& p, const Schema& from, const Schema& to) {
     auto policyKey = [](const Policy& pol) { return pol.on.value_or("") + "." + pol.name; };
     for (const auto& pol : from.policies) {
         auto now = std::find_if(to.policies.begin(), to.policies.end(),
@@ -439,6 +453,19 @@ void pgDiff(const Schema& from, const Schema& to, const SchemaMatch& m, const Re
         if (before == from.policies.end() || !(*before == pol))
             p.createPolicies.push_back(pgCreatePolicy(pol, pgPolicyTarget(pol)));
     }
+}
+
+}  // namespace
+
+void pgDiff(const Schema& from, const Schema& to, const SchemaMatch& m, const Renames& renames, Result& out) {
+    Plan p;
+    diffSchemas(p, from, to, m);
+    diffEnums(p, out, from, to, m);
+    diffSequences(p, from, to, m);
+    diffRoles(p, from, to, m);
+    diffTables(p, out, m, renames);
+    diffViews(p, from, to, m);
+    diffStandalonePolicies(p, from, to);
     out.statements = p.statements();
 }
 
