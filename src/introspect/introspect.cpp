@@ -1,4 +1,5 @@
 #include "drizzle/kit/introspect.hpp"
+#include "introspect/dialects.hpp"
 
 #include "util/glob.hpp"
 

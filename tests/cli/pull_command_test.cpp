@@ -10,6 +10,7 @@
 
 #include "drizzle/driver/connection.hpp"
 #include "drizzle/kit/introspect.hpp"
+#include "introspect/dialects.hpp"
 #include "drizzle/kit/journal.hpp"
 #include "drizzle/model/model.hpp"
 #include "drizzle/snapshot.hpp"

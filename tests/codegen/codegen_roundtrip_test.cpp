@@ -12,6 +12,7 @@
 #include "drizzle/driver/connection.hpp"
 #include "drizzle/error.hpp"
 #include "drizzle/kit/introspect.hpp"
+#include "introspect/dialects.hpp"
 #include "drizzle/kit/codegen.hpp"
 #include "drizzle/kit/schema_loader.hpp"
 #include "drizzle/snapshot.hpp"

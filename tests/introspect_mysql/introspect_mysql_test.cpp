@@ -23,6 +23,7 @@
 #include "drizzle/ddl.hpp"
 #include "drizzle/driver/connection.hpp"
 #include "drizzle/kit/introspect.hpp"
+#include "introspect/dialects.hpp"
 #include "drizzle/kit/schema_loader.hpp"
 #include "drizzle/model/model.hpp"
 #include "drizzle/snapshot.hpp"

@@ -38,11 +38,6 @@ struct Introspection {
 
 Introspection introspect(driver::Connection& db, const IntrospectOptions& options);
 
-// One entry per dialect (src/introspect/<dialect>/).
-Introspection introspectPg(driver::Connection& db, const IntrospectOptions& options);
-Introspection introspectSqlite(driver::Connection& db, const IntrospectOptions& options);
-Introspection introspectMysql(driver::Connection& db, const IntrospectOptions& options);
-
 // Drizzle's tablesFilter: a table is kept when it matches a positive glob (or there is none) and
 // no `!` glob.
 bool tableMatchesFilter(const std::string& table, const std::vector<std::string>& filter);

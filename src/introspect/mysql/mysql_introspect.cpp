@@ -44,6 +44,7 @@
 
 #include "drizzle/error.hpp"
 #include "drizzle/kit/introspect.hpp"
+#include "introspect/dialects.hpp"
 #include "introspect/mysql/mysql_introspect_internal.hpp"
 
 namespace drizzle::kit {

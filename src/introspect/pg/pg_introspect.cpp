@@ -18,6 +18,7 @@
 #include <nlohmann/json.hpp>
 
 #include "drizzle/kit/introspect.hpp"
+#include "introspect/dialects.hpp"
 #include "introspect/pg/pg_introspect_internal.hpp"
 
 namespace drizzle::kit {

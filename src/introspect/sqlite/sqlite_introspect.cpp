@@ -23,6 +23,7 @@
 
 #include "drizzle/error.hpp"
 #include "drizzle/kit/introspect.hpp"
+#include "introspect/dialects.hpp"
 #include "introspect/sqlite/sqlite_ddl_text.hpp"
 
 namespace drizzle::kit {
