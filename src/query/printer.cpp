@@ -3,7 +3,7 @@
 #include <string>
 
 #include "drizzle/error.hpp"
-#include "drizzle/query/ast.hpp"
+#include "drizzle/detail/ast.hpp"
 #include "schema/registry_internal.hpp"
 
 namespace drizzle::ast {

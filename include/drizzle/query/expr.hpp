@@ -14,7 +14,7 @@
 #include <type_traits>
 #include <vector>
 
-#include "drizzle/query/ast.hpp"
+#include "drizzle/detail/ast.hpp"
 #include "drizzle/query/codec.hpp"
 #include "drizzle/schema/table.hpp"
 

@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "drizzle/driver/connection.hpp"
-#include "drizzle/query/ast.hpp"
+#include "drizzle/detail/ast.hpp"
 
 namespace drizzle {
 

@@ -7,7 +7,7 @@
 
 #include <string>
 
-#include "drizzle/schema/registry.hpp"
+#include "drizzle/detail/registry.hpp"
 
 namespace drizzle {
 
