@@ -90,4 +90,15 @@ Plan planMigrations(const std::vector<kit::Migration>& migrations, const std::ve
                 "(or delete it and run drizzle-kit generate again)");
 }
 
+void checkJournalDialect(const kit::Journal& journal, const std::filesystem::path& folder, Dialect dialect) {
+    std::optional<Dialect> journalDialect = parseDialect(journal.dialect);
+    if (!journalDialect && journal.dialect == "turso") journalDialect = Dialect::sqlite;
+    if (journalDialect && *journalDialect != dialect)
+        throw Error(ErrorCategory::migration,
+                    kit::journalPath(folder).string() + " holds " + journal.dialect + " migrations, but the database is " +
+                        std::string(dialectName(dialect)),
+                    "point migrate at the migrations folder generated for this database (--out, or \"out\" in "
+                    "drizzle.config.json)");
+}
+
 }  // namespace drizzle::migrate_internal
