@@ -11,7 +11,9 @@
 // direction. Beyond Drizzle:
 //
 // - A lock makes concurrent runs safe: a fleet of instances can all migrate at start-up and each
-//   migration runs once. PostgreSQL: pg_advisory_lock (waits as long as it takes); MySQL:
+//   migration runs once. PostgreSQL: pg_try_advisory_lock, retried with a growing pause (up to
+//   0.5 s) for as long as it takes, so that a waiting run holds no lock CREATE INDEX
+//   CONCURRENTLY would wait on; MySQL:
 //   GET_LOCK (waits up to 10 minutes); SQLite: BEGIN IMMEDIATE (waits up to 10 minutes).
 // - A migration is applied when a row with its `when` as created_at exists (not "older than the
 //   newest row"). An applied migration whose file changed is an error naming the file. A pending
