@@ -8,6 +8,8 @@
 //    R"(select "customers"."id" from "customers" where "customers"."id" = $1)", {7}},
 #pragma once
 
+#include <chrono>
+#include <cstdint>
 #include <functional>
 #include <initializer_list>
 #include <string>
@@ -69,6 +71,16 @@ Statement findFirst(drizzle::RelationalQuery<Row, D, Ws...> query, drizzle::Find
     printed.limit = 1;  // what findFirst() asks for
     return {[query, printed] { return query.toSQL(printed); }, [query, options] { query.findFirst(options); }};
 }
+
+// Shared by the case files: the instant every timestamp case binds (2024-01-05 10:20:30 UTC;
+// each dialect's file says how its columns bind it), and a struct a select can land in.
+inline const std::chrono::sys_seconds placed =
+    std::chrono::sys_days{std::chrono::January / 5 / 2024} + std::chrono::hours(10) + std::chrono::minutes(20) +
+    std::chrono::seconds(30);
+struct NameAndPrice {
+    std::string name;
+    std::int64_t priceCents;
+};
 
 std::vector<Case> pgCases();
 std::vector<Case> sqliteCases();

@@ -12,13 +12,7 @@ using namespace drizzle;
 using namespace printer_mysql;
 using namespace std::chrono_literals;
 
-// 2024-01-05 10:20:30 UTC: a datetime binds its text, without a zone.
-const std::chrono::sys_seconds placed = std::chrono::sys_days{std::chrono::January / 5 / 2024} + 10h + 20min + 30s;
-
-struct NameAndPrice {
-    std::string name;
-    std::int64_t priceCents;
-};
+// `placed` (golden.hpp): a datetime binds its text, without a zone.
 
 }  // namespace
 

@@ -12,13 +12,7 @@ using namespace drizzle;
 using namespace printer_pg;
 using namespace std::chrono_literals;
 
-// 2024-01-05 10:20:30 UTC: timestamps bind as UTC text with their zone said.
-const std::chrono::sys_seconds placed = std::chrono::sys_days{std::chrono::January / 5 / 2024} + 10h + 20min + 30s;
-
-struct NameAndPrice {
-    std::string name;
-    std::int64_t priceCents;
-};
+// `placed` (golden.hpp): timestamps bind as UTC text with their zone said.
 
 }  // namespace
 
