@@ -228,15 +228,22 @@ constexpr ColumnBuilder<M, false> timestamp(const char* name, TimeOptions option
         b.decl.codec = drizzle::detail::columnCodecPtr<M, detail::UtcTimestamp>;
     return b;
 }
+// PostgreSQL's interval fields.
+struct IntervalFieldWords {
+    static constexpr std::string_view words[] = {"year", "month", "day", "hour", "minute", "second",
+                                                 "year to month", "day to hour", "day to minute", "day to second",
+                                                 "hour to minute", "hour to second", "minute to second"};
+    static constexpr void (*unknown)(std::string_view) = &drizzle::detail::unknownIntervalFields;
+};
 struct IntervalOptions {
-    std::string_view fields{};  // "day", "hour to second", ...
+    Choice<IntervalFieldWords> fields{};  // "day", "hour to second", ...
     int precision = -1;
 };
 template <auto Member, class M = drizzle::detail::MemberType<Member>>
 constexpr ColumnBuilder<M, false> interval(const char* name, IntervalOptions options = {}) {
     DRIZZLE_PG_CHECK(detail::IsString, "pg::interval needs a std::string member");
     auto b = detail::column<M>(name, "interval", DRIZZLE_MEMBER(Member), detail::arrayDepthOf<M, detail::IsString>);
-    b.decl.subtype = options.fields;
+    b.decl.subtype = options.fields.text();
     b.decl.precision = options.precision;
     return b;
 }

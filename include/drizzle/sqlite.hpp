@@ -72,8 +72,21 @@ struct DecimalBlob {
 };
 }  // namespace detail
 
+// Drizzle's column modes: integer's, text's and blob's.
+struct IntegerModeWords {
+    static constexpr std::string_view words[] = {"number", "boolean", "timestamp", "timestamp_ms"};
+    static constexpr void (*unknown)(std::string_view) = &drizzle::detail::unknownColumnMode;
+};
+struct TextModeWords {
+    static constexpr std::string_view words[] = {"text", "json"};
+    static constexpr void (*unknown)(std::string_view) = &drizzle::detail::unknownColumnMode;
+};
+struct BlobModeWords {
+    static constexpr std::string_view words[] = {"buffer", "json", "bigint"};
+    static constexpr void (*unknown)(std::string_view) = &drizzle::detail::unknownColumnMode;
+};
 struct IntegerOptions {
-    std::string_view mode{};  // "number" (default), "boolean" (bool members), "timestamp", "timestamp_ms"
+    Choice<IntegerModeWords> mode{};  // "number" (default), "boolean" (bool members), "timestamp", "timestamp_ms"
 };
 template <auto Member, class M = drizzle::detail::MemberType<Member>>
 constexpr ColumnBuilder<M, false> integer(const char* name, IntegerOptions options = {}) {
@@ -83,11 +96,11 @@ constexpr ColumnBuilder<M, false> integer(const char* name, IntegerOptions optio
     auto b = drizzle::detail::makeColumn<M, false>(name, "integer", DRIZZLE_MEMBER(Member));
     if constexpr (drizzle::detail::TimestampLike<V>) {
         constexpr bool wholeSeconds = V::duration::period::den == 1;
-        b.decl.mode = !options.mode.empty() ? options.mode : wholeSeconds ? "timestamp" : "timestamp_ms";
+        b.decl.mode = !options.mode.empty() ? options.mode.text() : wholeSeconds ? "timestamp" : "timestamp_ms";
         b.decl.codec = b.decl.mode == "timestamp_ms" ? drizzle::detail::columnCodecPtr<M, detail::EpochInteger<1000>>
                                                              : drizzle::detail::columnCodecPtr<M, detail::EpochInteger<1000000>>;
     } else {
-        b.decl.mode = !options.mode.empty() ? options.mode : std::is_same_v<V, bool> ? "boolean" : "number";
+        b.decl.mode = !options.mode.empty() ? options.mode.text() : std::is_same_v<V, bool> ? "boolean" : "number";
     }
     return b;
 }
@@ -98,7 +111,7 @@ constexpr ColumnBuilder<M, false> real(const char* name) {
 }
 struct TextOptions {
     int length = -1;
-    std::string_view mode{};  // "text" (default) or "json" (the default for an nlohmann::json member)
+    Choice<TextModeWords> mode{};  // "text" (default) or "json" (the default for an nlohmann::json member)
 };
 template <auto Member, class M = drizzle::detail::MemberType<Member>>
 constexpr ColumnBuilder<M, false> text(const char* name, TextOptions options = {}) {
@@ -107,11 +120,11 @@ constexpr ColumnBuilder<M, false> text(const char* name, TextOptions options = {
                   "sqlite::text needs a std::string member (or nlohmann::json in json mode, or a std::chrono time point)");
     auto b = drizzle::detail::makeColumn<M, false>(name, "text", DRIZZLE_MEMBER(Member));
     b.decl.length = options.length;
-    b.decl.mode = options.mode.empty() && drizzle::detail::JsonLike<V> ? "json" : options.mode;
+    b.decl.mode = options.mode.empty() && drizzle::detail::JsonLike<V> ? std::string_view("json") : options.mode.text();
     return b;
 }
 struct BlobOptions {
-    std::string_view mode{};  // "buffer" (default), "json", "bigint"
+    Choice<BlobModeWords> mode{};  // "buffer" (default), "json", "bigint"
 };
 template <auto Member, class M = drizzle::detail::MemberType<Member>>
 constexpr ColumnBuilder<M, false> blob(const char* name, BlobOptions options = {}) {
@@ -121,7 +134,7 @@ constexpr ColumnBuilder<M, false> blob(const char* name, BlobOptions options = {
                   "std::string) or, in bigint mode, a std::int64_t member (in json mode, nlohmann::json)");
     auto b = drizzle::detail::makeColumn<M, false>(name, "blob", DRIZZLE_MEMBER(Member));
     // The member picks the mode when none is given, as a bool member picks integer's.
-    b.decl.mode = !options.mode.empty()          ? options.mode
+    b.decl.mode = !options.mode.empty()          ? options.mode.text()
                         : drizzle::detail::JsonLike<V> ? "json"
                         : std::is_integral_v<V>        ? "bigint"
                                                        : std::string_view{};

@@ -227,6 +227,15 @@ void unknownGeneratedStorage(std::string_view text) {
     throw std::invalid_argument("\"" + std::string(text) + "\" is not how a generated column is kept: use \"stored\" or \"virtual\"");
 }
 
+void unknownIntervalFields(std::string_view text) {
+    throw std::invalid_argument("\"" + std::string(text) + "\" is not an interval's fields: use year, month, day, hour, "
+                                "minute, second, or one of them \"to\" a smaller one, as PostgreSQL spells them");
+}
+
+void unknownColumnMode(std::string_view text) {
+    throw std::invalid_argument("\"" + std::string(text) + "\" is not a mode of this column (Drizzle's modes only)");
+}
+
 void columnInDefault() { throw std::logic_error("a column DEFAULT cannot name a column: write it without sql<&T::m>"); }
 
 void placeholdersDifferFromColumns() {

@@ -48,6 +48,8 @@ struct KeyDecl {
 // compiler cannot evaluate names the mistake.
 void unknownReferentialAction(std::string_view text);
 void unknownGeneratedStorage(std::string_view text);
+void unknownIntervalFields(std::string_view text);
+void unknownColumnMode(std::string_view text);
 }  // namespace detail
 
 // The vocabulary every dialect shares (sql, index, check, cascade, ...) lives in this inline
@@ -99,23 +101,36 @@ private:
     }
 };
 
-// How a generated column is kept: "stored" or "virtual" (SQLite, MySQL), or left to the
-// dialect's default (stored on PostgreSQL, virtual elsewhere, as Drizzle's). Other text does
-// not compile, like a referential action's.
-class GeneratedStorage {
+// A word of a closed vocabulary, as Drizzle spells it, or empty (the default): any other text
+// does not compile in a declaration (the call the compiler cannot evaluate, `Words::unknown`,
+// names the mistake), and throws when a declaration is built at run time.
+template <class Words>
+class Choice {
 public:
-    constexpr GeneratedStorage() = default;
-    constexpr GeneratedStorage(std::string_view text) : text_(check(text)) {}  // NOLINT(google-explicit-constructor)
-    constexpr GeneratedStorage(const char* text) : text_(check(text)) {}       // NOLINT(google-explicit-constructor)
+    constexpr Choice() = default;
+    constexpr Choice(std::string_view text) : text_(check(text)) {}  // NOLINT(google-explicit-constructor)
+    constexpr Choice(const char* text) : text_(check(text)) {}       // NOLINT(google-explicit-constructor)
     constexpr std::string_view text() const { return text_; }
+    constexpr bool empty() const { return text_.empty(); }
 
 private:
     static constexpr std::string_view check(std::string_view text) {
-        if (text != "stored" && text != "virtual" && !text.empty()) detail::unknownGeneratedStorage(text);
+        if (text.empty()) return text;
+        for (std::string_view word : Words::words)
+            if (word == text) return text;
+        Words::unknown(text);
         return text;
     }
     std::string_view text_;
 };
+
+// How a generated column is kept: "stored" or "virtual" (SQLite, MySQL), or left to the
+// dialect's default (stored on PostgreSQL, virtual elsewhere, as Drizzle's).
+struct GeneratedStorageWords {
+    static constexpr std::string_view words[] = {"stored", "virtual"};
+    static constexpr void (*unknown)(std::string_view) = &detail::unknownGeneratedStorage;
+};
+using GeneratedStorage = Choice<GeneratedStorageWords>;
 
 // Referential actions, spelled as Drizzle spells them.
 inline constexpr ReferentialAction cascade{"cascade"};
