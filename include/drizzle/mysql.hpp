@@ -123,12 +123,19 @@ struct CharOptions {
         return b;                                                                                             \
     }
 DRIZZLE_MYSQL_STRING(char_, "char")
-DRIZZLE_MYSQL_STRING(varchar, "varchar")
 DRIZZLE_MYSQL_STRING(text, "text")
 DRIZZLE_MYSQL_STRING(tinytext, "tinytext")
 DRIZZLE_MYSQL_STRING(mediumtext, "mediumtext")
 DRIZZLE_MYSQL_STRING(longtext, "longtext")
 #undef DRIZZLE_MYSQL_STRING
+// MySQL has no varchar without a length: `mysql::varchar<&User::name>("name", {.length = 256})`.
+template <auto Member, class M = drizzle::detail::MemberType<Member>>
+constexpr ColumnBuilder<M, false> varchar(const char* name, CharOptions options) {
+    static_assert(drizzle::detail::IsString<drizzle::detail::ValueOf<M>>::value, "mysql::varchar needs a std::string member");
+    auto b = drizzle::detail::makeColumn<M, false>(name, "varchar", DRIZZLE_MEMBER(Member));
+    b.decl.length = options.length;
+    return b;
+}
 
 struct BinaryOptions {
     int length = -1;

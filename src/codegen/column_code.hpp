@@ -1,7 +1,7 @@
 // One column as DSL code: which declaring function, which C++ member type, which default
-// modifier. Every choice is checked against the DSL's own spelling rules (src/schema/
-// sql_types.cpp), so the generated declaration yields exactly the column it was made from; what
-// the DSL has no function for is declared with customType and its SQL type.
+// modifier. The type is read by the dialect's type table (src/schema/column_types.hpp), which
+// also spells declared columns, so the generated declaration yields exactly the column it was
+// made from; what the DSL has no function for is declared with customType and its SQL type.
 #pragma once
 
 #include <string>

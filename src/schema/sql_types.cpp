@@ -1,6 +1,8 @@
-// How each dialect spells a declared column's SQL type and default, exactly as Drizzle Kit
+// A declared column's SQL type (by the dialect's type table, column_types.hpp) and default, as Drizzle Kit
 // writes them into snapshots (so a snapshot from either tool diffs clean against the other).
 #include "schema/sql_types.hpp"
+
+#include "schema/column_types.hpp"
 
 #include <stdexcept>
 
@@ -8,94 +10,6 @@
 #include <string>
 
 namespace drizzle::detail {
-
-namespace {
-
-std::string withArgs(std::string_view base, int a, int b, std::string_view sep) {
-    std::string s(base);
-    if (a >= 0) {
-        s += "(" + std::to_string(a);
-        if (b >= 0) s += std::string(sep) + std::to_string(b);
-        s += ")";
-    }
-    return s;
-}
-
-std::string pgType(const ColumnSpec& c, std::string_view enumName) {
-    const TypeArgs& a = c.args;
-    const std::string_view k = c.kind;
-    std::string t;
-    if (k == "varchar" || k == "char") {
-        t = withArgs(k, a.length, -1, "");
-    } else if (k == "numeric") {
-        t = withArgs(k, a.precision, a.precision >= 0 ? a.scale : -1, ", ");
-    } else if (k == "time") {
-        t = withArgs("time", a.precision, -1, "");
-        if (a.withTimezone) t += " with time zone";
-    } else if (k == "timestamp") {
-        t = "timestamp";
-        if (a.precision >= 0) t += " (" + std::to_string(a.precision) + ")";
-        if (a.withTimezone) t += " with time zone";
-    } else if (k == "interval") {
-        t = "interval";
-        if (!a.subtype.empty()) t += " " + std::string(a.subtype);
-        if (a.precision >= 0) t += "(" + std::to_string(a.precision) + ")";
-    } else if (k == "vector") {
-        t = withArgs("vector", a.length, -1, "");
-    } else if (k == "geometry") {
-        t = "geometry";
-        if (!a.subtype.empty()) {
-            t += "(" + std::string(a.subtype);
-            if (a.srid >= 0) t += "," + std::to_string(a.srid);
-            t += ")";
-        }
-    } else if (k == "enum") {
-        t = enumName;
-    } else if (k == "custom") {
-        t = c.customSqlType;
-    } else {
-        t = k;
-    }
-    for (int i = 0; i < a.dimensions; ++i) t += "[]";
-    return t;
-}
-
-std::string sqliteType(const ColumnSpec& c) {
-    if (c.kind == "custom") return std::string(c.customSqlType);
-    if (c.kind == "text") return withArgs("text", c.args.length, -1, "");
-    return std::string(c.kind);
-}
-
-// (quoteString doubles a backslash for MySQL, which reads it as an escape; Drizzle Kit does
-// not, and silently loses it.)
-
-std::string mysqlType(const ColumnSpec& c) {
-    const TypeArgs& a = c.args;
-    const std::string_view k = c.kind;
-    std::string t;
-    if (k == "float" || k == "double" || k == "decimal") {
-        t = withArgs(k, a.precision, a.precision >= 0 ? a.scale : -1, ",");
-    } else if (k == "real") {
-        t = withArgs(k, a.precision, a.precision >= 0 ? a.scale : -1, ", ");
-    } else if (k == "char" || k == "varchar" || k == "binary" || k == "varbinary") {
-        t = withArgs(k, a.length, -1, "");
-    } else if (k == "datetime" || k == "time" || k == "timestamp") {
-        t = withArgs(k, a.precision, -1, "");
-    } else if (k == "enum") {
-        t = "enum(";
-        for (std::size_t i = 0; i < a.valueCount; ++i) t += (i ? "," : "") + quoteString(Dialect::mysql, a.values[i]);
-        t += ")";
-    } else if (k == "custom") {
-        t = c.customSqlType;
-    } else {
-        t = k;
-    }
-    if (a.isUnsigned) t += " unsigned";
-    return t;
-}
-
-
-}  // namespace
 
 // As JavaScript's Number#toString spells it (Drizzle Kit writes numbers so, and PostgreSQL and
 // MySQL report 1.5e10 as 15000000000): the shortest digits that read back as `d`, in fixed
@@ -122,12 +36,34 @@ std::string formatDouble(double d) {
 
 
 std::string sqlType(Dialect dialect, const ColumnSpec& c, std::string_view enumName) {
-    switch (dialect) {
-        case Dialect::postgresql: return pgType(c, enumName);
-        case Dialect::sqlite: return sqliteType(c);
-        case Dialect::mysql: return mysqlType(c);
+    std::string type;
+    if (c.kind == "custom") {
+        type = c.customSqlType;
+    } else if (c.kind == "enum" && dialect == Dialect::postgresql) {
+        type = enumName;
+    } else {
+        TypeValue v;
+        v.type = findColumnType(dialect, c.kind);
+        if (!v.type)
+            throw std::logic_error("column \"" + std::string(c.name) + "\": the " + std::string(dialectName(dialect)) +
+                                   " type table has no " + std::string(c.kind));
+        const TypeArgs& a = c.args;
+        if (v.type->shape == TypeShape::sized && a.length < 0)
+            throw std::invalid_argument("column \"" + std::string(c.name) + "\": " + std::string(v.type->name) +
+                                        " needs a length: {" + std::string(v.type->option) + " = n}");
+        v.length = a.length;
+        v.precision = a.precision;
+        v.scale = v.precision >= 0 ? a.scale : -1;
+        v.srid = a.srid;
+        v.withTimezone = a.withTimezone;
+        v.isUnsigned = a.isUnsigned;
+        v.subtype = a.subtype;
+        if (v.type->shape == TypeShape::valueList) v.values.assign(a.values, a.values + a.valueCount);
+        v.dimensions = a.dimensions;
+        return spellType(dialect, v);
     }
-    return {};
+    for (int i = 0; i < c.args.dimensions; ++i) type += "[]";
+    return type;
 }
 
 model::Sequence sequence(std::string_view schema, std::string_view name, const SequenceOptions& o, std::string_view sqlType) {

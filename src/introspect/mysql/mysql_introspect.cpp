@@ -1,6 +1,6 @@
 // MySQL / MariaDB introspection: information_schema of the connection's current database, read
 // with one query per view for the whole database (never per table), normalised to the model's
-// spellings (src/schema/sql_types.cpp mysqlType, src/ddl/mysql_ddl.cpp).
+// spellings (types by the type table, src/schema/mysql_column_types.cpp; src/ddl/mysql_ddl.cpp).
 //
 // What the catalog cannot tell, and what we report instead:
 //  * Primary keys are always named PRIMARY: reported as compositePrimaryKeys named
@@ -46,6 +46,7 @@
 #include "drizzle/kit/introspect.hpp"
 #include "introspect/dialects.hpp"
 #include "introspect/mysql/mysql_introspect_internal.hpp"
+#include "schema/column_types.hpp"
 
 namespace drizzle::kit {
 namespace mysql_introspect {
@@ -229,7 +230,7 @@ void readColumns(MysqlContext& ctx) {
         static const std::regex compressedMark(R"( ?/\*M!\d+ COMPRESSED\*/)");
         const std::string rawType = rows.text(i, 2);
         const bool compressed = std::regex_search(rawType, compressedMark);
-        c.type = normaliseType(std::regex_replace(rawType, compressedMark, ""));
+        c.type = detail::normaliseCatalogType(Dialect::mysql, std::regex_replace(rawType, compressedMark, ""));
         c.notNull = rows.text(i, 3) == "NO";
         bool autoInc = extraLower.find("auto_increment") != std::string::npos;
         if (c.type == "longtext" && ctx.jsonColumns.count({table, name})) c.type = "json";

@@ -16,7 +16,6 @@ std::string lower(std::string s);
 std::string opt(const driver::Rows& r, std::size_t row, std::size_t col);
 
 // COLUMN_TYPE as the model spells it (an enum's or set's values keep their case).
-std::string normaliseType(std::string type);
 
 // COLUMN_DEFAULT (MariaDB: literals quoted, NULL as the text NULL; MySQL 8: literals bare,
 // expressions flagged DEFAULT_GENERATED in EXTRA) as the model stores it.

@@ -1,4 +1,4 @@
-// How MySQL / MariaDB spell in information_schema what the model holds: column types, defaults,
+// How MySQL / MariaDB spell in information_schema what the model holds: defaults,
 // referential actions, view definitions (declared in mysql_introspect_internal.hpp).
 #include <cctype>
 #include <regex>
@@ -71,24 +71,6 @@ std::string lower(std::string s) {
 
 std::string opt(const driver::Rows& r, std::size_t row, std::size_t col) {
     return r.isNull(row, col) ? std::string() : r.text(row, col);
-}
-
-std::string normaliseType(std::string type) {
-    bool quoted = false;
-    for (auto& c : type) {
-        if (c == '\'') quoted = !quoted;
-        if (!quoted) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    }
-    if (type == "tinyint(1)") return "boolean";
-    static const std::regex intWidth(R"(^(tinyint|smallint|mediumint|int|bigint|year)\(\d+\))");
-    type = std::regex_replace(type, intWidth, "$1");
-    static const std::regex decimal10(R"(^decimal\(10,0\))");
-    type = std::regex_replace(type, decimal10, "decimal");
-    static const std::regex decimalP(R"(^decimal\((\d+),0\))");
-    type = std::regex_replace(type, decimalP, "decimal($1)");
-    static const std::regex one(R"(^(char|binary)\(1\))");
-    type = std::regex_replace(type, one, "$1");
-    return type;
 }
 
 std::optional<DefaultValue> normaliseDefault(const std::optional<std::string>& raw, const std::string& type,

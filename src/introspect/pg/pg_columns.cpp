@@ -5,40 +5,12 @@
 #include <string>
 
 #include "introspect/pg/pg_introspect_internal.hpp"
+#include "schema/column_types.hpp"
 
 namespace drizzle::kit::pg_introspect {
 namespace {
 
 using nlohmann::json;
-
-// format_type() of a non-array, non-enum type -> Drizzle's spelling.
-std::string mapType(std::string t) {
-    if (startsWith(t, "character varying")) return "varchar" + t.substr(17);
-    if (startsWith(t, "character")) return "char" + t.substr(9);
-    if (startsWith(t, "numeric(")) {
-        auto comma = t.find(',');
-        if (comma != std::string::npos) {
-            std::string p = t.substr(8, comma - 8), s = t.substr(comma + 1, t.size() - comma - 2);
-            return s == "0" ? "numeric(" + p + ")" : "numeric(" + p + ", " + s + ")";
-        }
-        return t;
-    }
-    if (startsWith(t, "timestamp")) {
-        std::string precision;
-        if (t.size() > 9 && t[9] == '(') precision = " " + t.substr(9, t.find(')') - 9 + 1);
-        bool tz = t.find("with time zone") != std::string::npos && t.find("without") == std::string::npos;
-        return "timestamp" + precision + (tz ? " with time zone" : "");
-    }
-    if (startsWith(t, "time")) {
-        std::string precision;
-        if (t.size() > 4 && t[4] == '(') precision = t.substr(4, t.find(')') - 4 + 1);
-        bool tz = t.find("with time zone") != std::string::npos && t.find("without") == std::string::npos;
-        return "time" + precision + (tz ? " with time zone" : "");
-    }
-    if (startsWith(t, "geometry(") || startsWith(t, "geography(")) return lower(t);
-    if (t == "\"char\"") return "char";
-    return t;
-}
 
 // Strips a trailing cast the way Drizzle does (`'x'::text` -> `'x'`, `'{a}'::text[]` -> `'{a}'`),
 // only when the cast ends the text and applies to a literal or a parenthesised expression.
@@ -153,7 +125,7 @@ std::string baseType(const driver::Rows& r, std::size_t i, bool isArray, bool is
     }
     std::string ft = r.text(i, 3);
     if (isArray && ft.size() > 2 && ft.ends_with("[]")) ft = ft.substr(0, ft.size() - 2);
-    return mapType(ft);
+    return detail::normaliseCatalogType(Dialect::postgresql, ft);
 }
 
 model::Identity identityFrom(const driver::Rows& r, std::size_t i, const std::string& identity, const std::string& seqName,

@@ -25,6 +25,7 @@
 #include "drizzle/kit/introspect.hpp"
 #include "introspect/dialects.hpp"
 #include "introspect/sqlite/sqlite_ddl_text.hpp"
+#include "schema/column_types.hpp"
 
 namespace drizzle::kit {
 namespace {
@@ -79,11 +80,9 @@ std::vector<Column> readColumns(driver::Connection& db, const std::string& table
         c.name = rows.text(r, 0);
         const ParsedColumn* p = nullptr;
         if (auto it = parsed.columns.find(c.name); it != parsed.columns.end()) p = &it->second;
-        c.type = p && !p->type.empty() ? p->type : lower(field(rows, r, 1));
         // SQLite reads type names without regard to case: the five it names itself are spelled as
         // the DSL spells them ("INTEGER" is sqlite::integer); any other keeps its declared text.
-        if (const std::string l = lower(c.type); l == "integer" || l == "real" || l == "text" || l == "blob" || l == "numeric")
-            c.type = l;
+        c.type = detail::normaliseCatalogType(Dialect::sqlite, p && !p->type.empty() ? p->type : lower(field(rows, r, 1)));
         c.notNull = rows.integer(r, 2) != 0;
         if (!rows.isNull(r, 3)) c.defaultValue = defaultFrom(rows.text(r, 3));
         const int pk = static_cast<int>(rows.integer(r, 4));
