@@ -88,7 +88,7 @@ from exporter_flags import exporter_flags  # noqa: E402
 
 # What drizzle-kit adds when it compiles the exporter (src/exporter/exporter.cpp).
 EXPORTER_FLAGS = exporter_flags()
-EXPORTER_MAIN = "#include <drizzle/exporter.hpp>\nint main() { return drizzle::runExporter(); }\n"
+EXPORTER_MAIN = "#include <drizzle/kit/exporter.hpp>\nint main() { return drizzle::kit::runExporter(); }\n"
 
 NOUNS = ["users", "orders", "items", "invoices", "payments", "accounts", "products", "events",
          "sessions", "comments", "posts", "tags", "shipments", "addresses", "customers", "vendors",

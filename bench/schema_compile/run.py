@@ -7,8 +7,8 @@ row structs without any declarations (the floor). It then times compiling the ge
 exporter translation unit against each:
 
     #include "<header>"
-    #include <drizzle/exporter.hpp>
-    int main() { return drizzle::runExporter(); }
+    #include <drizzle/kit/exporter.hpp>
+    int main() { return drizzle::kit::runExporter(); }
 
 with `<cxx> -std=c++20 -O0 -c` plus the exporter's flags (as drizzle-kit compiles its exporter,
 read from src/exporter/exporter.cpp; --app leaves them out, as an application that
@@ -44,7 +44,7 @@ from exporter_flags import exporter_flags, exporter_pch_header, pch_build_flags 
 
 # What drizzle-kit adds when it compiles the exporter (src/exporter/exporter.cpp).
 EXPORTER_FLAGS = exporter_flags()
-EXPORTER_MAIN = "#include <drizzle/exporter.hpp>\nint main() { return drizzle::runExporter(); }\n"
+EXPORTER_MAIN = "#include <drizzle/kit/exporter.hpp>\nint main() { return drizzle::kit::runExporter(); }\n"
 
 
 def struct_text(i):

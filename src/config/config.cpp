@@ -1,6 +1,6 @@
 // drizzle.config.json: strict parsing (an unknown or mistyped field is an error that says
 // which), ${ENV} expansion, and flags layered on top.
-#include "drizzle/config.hpp"
+#include "drizzle/kit/config.hpp"
 
 #include <cstdlib>
 #include <set>
@@ -12,7 +12,7 @@
 #include "util/atomic_file.hpp"
 #include "util/glob.hpp"
 
-namespace drizzle {
+namespace drizzle::kit {
 
 namespace {
 
@@ -245,4 +245,4 @@ std::vector<std::filesystem::path> Config::schemaFiles() const {
     return files;
 }
 
-}  // namespace drizzle
+}  // namespace drizzle::kit

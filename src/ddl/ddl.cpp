@@ -1,5 +1,5 @@
 // Dispatch to the dialect generators, and the text helpers they share.
-#include "drizzle/ddl.hpp"
+#include "drizzle/kit/ddl.hpp"
 
 #include <algorithm>
 
@@ -8,7 +8,7 @@
 #include "ddl/ddl_internal.hpp"
 #include "drizzle/error.hpp"
 
-namespace drizzle::ddl {
+namespace drizzle::kit::ddl {
 
 std::vector<std::string> createStatements(const model::Schema& schema) {
     std::vector<std::string> all;
@@ -91,4 +91,4 @@ bool isParenthesized(std::string_view expr) {
 }
 
 }  // namespace detail
-}  // namespace drizzle::ddl
+}  // namespace drizzle::kit::ddl

@@ -8,7 +8,7 @@
 #include "drizzle/model/model.hpp"
 #include "model/quote_name.hpp"
 
-namespace drizzle::ddl::detail {
+namespace drizzle::kit::ddl::detail {
 
 std::vector<std::string> pgCreateStatements(const model::Schema& schema);
 std::vector<std::string> sqliteCreateStatements(const model::Schema& schema);
@@ -63,4 +63,4 @@ std::string mysqlCreateIndex(const model::Internal& internal, const model::Table
 std::string mysqlIndexColumns(const model::Internal& internal, const model::Index& index);
 std::string mysqlCreateView(const model::View& view);
 
-}  // namespace drizzle::ddl::detail
+}  // namespace drizzle::kit::ddl::detail

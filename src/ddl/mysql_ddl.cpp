@@ -5,7 +5,7 @@
 
 #include "ddl/ddl_internal.hpp"
 
-namespace drizzle::ddl::detail {
+namespace drizzle::kit::ddl::detail {
 namespace {
 
 using namespace model;
@@ -165,4 +165,4 @@ std::string mysqlCreateIndex(const Internal& internal, const Table& t, const Ind
 std::string mysqlIndexColumns(const Internal& internal, const Index& idx) { return indexColumns(internal, idx); }
 std::string mysqlCreateView(const View& v) { return createView(v); }
 
-}  // namespace drizzle::ddl::detail
+}  // namespace drizzle::kit::ddl::detail

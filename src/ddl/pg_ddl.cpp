@@ -6,7 +6,7 @@
 
 #include "ddl/ddl_internal.hpp"
 
-namespace drizzle::ddl::detail {
+namespace drizzle::kit::ddl::detail {
 namespace {
 
 using namespace model;
@@ -356,4 +356,4 @@ std::string pgPolicyRoles(const std::vector<std::string>& to) { return policyRol
 std::string pgCreateRole(const Role& r) { return createRole(r); }
 std::string pgCreateEnum(const Enum& e) { return createEnum(e); }
 
-}  // namespace drizzle::ddl::detail
+}  // namespace drizzle::kit::ddl::detail

@@ -3,7 +3,7 @@
 // followed by its indexes, and views come last.
 #include "ddl/ddl_internal.hpp"
 
-namespace drizzle::ddl::detail {
+namespace drizzle::kit::ddl::detail {
 namespace {
 
 using namespace model;
@@ -89,4 +89,4 @@ std::string sqliteCreateIndex(const Internal& internal, const Table& t, const In
     return createIndex(internal, t, idx);
 }
 
-}  // namespace drizzle::ddl::detail
+}  // namespace drizzle::kit::ddl::detail

@@ -6,7 +6,7 @@
 #include "diff/diff_internal.hpp"
 #include "drizzle/error.hpp"
 
-namespace drizzle::diff {
+namespace drizzle::kit::diff {
 namespace detail {
 
 using namespace model;
@@ -204,4 +204,4 @@ Result diff(const Schema& from, const Schema& to, const Renames& renames) {
     return out;
 }
 
-}  // namespace drizzle::diff
+}  // namespace drizzle::kit::diff

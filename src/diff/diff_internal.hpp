@@ -5,9 +5,9 @@
 #include <string>
 #include <vector>
 
-#include "drizzle/diff.hpp"
+#include "drizzle/kit/diff.hpp"
 
-namespace drizzle::diff::detail {
+namespace drizzle::kit::diff::detail {
 
 // Objects of one kind, matched by key: `pairs` holds indexes into the old and new collections of
 // the same object (renamed when the keys differ), `created` and `dropped` the rest.
@@ -67,4 +67,4 @@ void byNameDiff(const std::vector<T>& before, const std::vector<T>& after, Drop 
     }
 }
 
-}  // namespace drizzle::diff::detail
+}  // namespace drizzle::kit::diff::detail

@@ -5,9 +5,9 @@
 
 #include "ddl/ddl_internal.hpp"
 #include "diff/diff_internal.hpp"
-#include "drizzle/ddl.hpp"
+#include "drizzle/kit/ddl.hpp"
 
-namespace drizzle::diff::detail {
+namespace drizzle::kit::diff::detail {
 namespace {
 
 using namespace model;
@@ -198,4 +198,4 @@ void mysqlDiff(const Schema& from, const Schema& to, const SchemaMatch& m, const
     out.statements.insert(out.statements.end(), statements.begin(), statements.end());
 }
 
-}  // namespace drizzle::diff::detail
+}  // namespace drizzle::kit::diff::detail

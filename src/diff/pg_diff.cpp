@@ -5,9 +5,9 @@
 
 #include "ddl/ddl_internal.hpp"
 #include "diff/diff_internal.hpp"
-#include "drizzle/ddl.hpp"
+#include "drizzle/kit/ddl.hpp"
 
-namespace drizzle::diff::detail {
+namespace drizzle::kit::diff::detail {
 namespace {
 
 using namespace model;
@@ -469,4 +469,4 @@ void pgDiff(const Schema& from, const Schema& to, const SchemaMatch& m, const Re
     out.statements = p.statements();
 }
 
-}  // namespace drizzle::diff::detail
+}  // namespace drizzle::kit::diff::detail

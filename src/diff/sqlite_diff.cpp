@@ -6,9 +6,9 @@
 
 #include "ddl/ddl_internal.hpp"
 #include "diff/diff_internal.hpp"
-#include "drizzle/ddl.hpp"
+#include "drizzle/kit/ddl.hpp"
 
-namespace drizzle::diff::detail {
+namespace drizzle::kit::diff::detail {
 namespace {
 
 using namespace model;
@@ -140,4 +140,4 @@ void sqliteDiff(const Schema& from, const Schema& to, const SchemaMatch& m, cons
         out.statements.insert(out.statements.end(), phase->begin(), phase->end());
 }
 
-}  // namespace drizzle::diff::detail
+}  // namespace drizzle::kit::diff::detail

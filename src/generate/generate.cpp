@@ -6,11 +6,11 @@
 
 #include <nlohmann/json.hpp>
 
-#include "drizzle/ddl.hpp"
+#include "drizzle/kit/ddl.hpp"
 #include "drizzle/error.hpp"
 #include "drizzle/kit/journal.hpp"
 #include "drizzle/kit/schema_loader.hpp"
-#include "drizzle/snapshot.hpp"
+#include "drizzle/kit/snapshot.hpp"
 #include "generate/migration_folder.hpp"
 #include "generate/migration_names.hpp"
 #include "util/atomic_file.hpp"

@@ -6,7 +6,7 @@
 #include <optional>
 
 #include "drizzle/error.hpp"
-#include "drizzle/snapshot.hpp"
+#include "drizzle/kit/snapshot.hpp"
 #include "generate/migration_names.hpp"
 #include "util/atomic_file.hpp"
 

@@ -14,7 +14,7 @@
 #include <filesystem>
 #include <string>
 
-#include "drizzle/config.hpp"
+#include "drizzle/kit/config.hpp"
 #include "drizzle/kit/journal.hpp"
 #include "drizzle/model/model.hpp"
 

@@ -5,13 +5,13 @@
 #include <sstream>
 #include <utility>
 
-#include "drizzle/ddl.hpp"
+#include "drizzle/kit/ddl.hpp"
 #include "drizzle/driver/connection.hpp"
 #include "drizzle/error.hpp"
 #include "drizzle/kit/codegen.hpp"
 #include "drizzle/kit/introspect.hpp"
 #include "drizzle/migrate.hpp"
-#include "drizzle/snapshot.hpp"
+#include "drizzle/kit/snapshot.hpp"
 #include "codegen/naming.hpp"
 #include "generate/migration_folder.hpp"
 #include "generate/migration_names.hpp"

@@ -8,11 +8,11 @@
 
 #include "cli/exit_codes.hpp"
 #include "drizzle/error.hpp"
-#include "drizzle/exporter.hpp"
-#include "drizzle/snapshot.hpp"
+#include "drizzle/kit/exporter.hpp"
+#include "drizzle/kit/snapshot.hpp"
 #include "schema/registry_internal.hpp"
 
-namespace drizzle {
+namespace drizzle::kit {
 
 namespace {
 
@@ -99,4 +99,4 @@ int runExporter() {
     }
 }
 
-}  // namespace drizzle
+}  // namespace drizzle::kit

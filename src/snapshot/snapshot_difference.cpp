@@ -1,9 +1,9 @@
 // Where two models differ, told in snapshot terms: the models' snapshot trees are compared field
 // by field after model::normalized puts both in one order.
-#include "drizzle/snapshot.hpp"
+#include "drizzle/kit/snapshot.hpp"
 #include "snapshot/snapshot_json.hpp"
 
-namespace drizzle::snapshot {
+namespace drizzle::kit::snapshot {
 
 namespace {
 
@@ -33,4 +33,4 @@ std::string firstDifference(const model::Schema& a, const model::Schema& b) {
     return d.empty() ? "the models differ in a field snapshots do not record" : d;
 }
 
-}  // namespace drizzle::snapshot
+}  // namespace drizzle::kit::snapshot

@@ -6,8 +6,8 @@
 
 #include "drizzle/model/model.hpp"
 
-namespace drizzle::snapshot {
+namespace drizzle::kit::snapshot {
 
 nlohmann::ordered_json toJson(const model::Schema& schema);
 
-}  // namespace drizzle::snapshot
+}  // namespace drizzle::kit::snapshot

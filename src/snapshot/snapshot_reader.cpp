@@ -5,10 +5,10 @@
 #include <nlohmann/json.hpp>
 
 #include "drizzle/error.hpp"
-#include "drizzle/snapshot.hpp"
+#include "drizzle/kit/snapshot.hpp"
 #include "util/atomic_file.hpp"
 
-namespace drizzle::snapshot {
+namespace drizzle::kit::snapshot {
 
 namespace {
 
@@ -556,4 +556,4 @@ model::Schema readFile(const std::filesystem::path& path) {
     return read(util::readFileOrThrow(path), path.string());
 }
 
-}  // namespace drizzle::snapshot
+}  // namespace drizzle::kit::snapshot

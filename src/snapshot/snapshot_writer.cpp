@@ -5,10 +5,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "drizzle/snapshot.hpp"
+#include "drizzle/kit/snapshot.hpp"
 #include "snapshot/snapshot_json.hpp"
 
-namespace drizzle::snapshot {
+namespace drizzle::kit::snapshot {
 
 namespace {
 
@@ -388,4 +388,4 @@ std::string write(const model::Schema& s) {
     return top.replace(at, marker.size(), tables);
 }
 
-}  // namespace drizzle::snapshot
+}  // namespace drizzle::kit::snapshot

@@ -8,7 +8,7 @@
 #include <sstream>
 
 #include "drizzle/kit/journal.hpp"
-#include "drizzle/snapshot.hpp"
+#include "drizzle/kit/snapshot.hpp"
 #include "util/process.hpp"
 #include "common/slurp.hpp"
 #include "common/test_dir.hpp"
@@ -51,7 +51,7 @@ TEST_F(GenerateCommand, FirstMigrationWritesSqlSnapshotAndJournal) {
     ASSERT_EQ(r.exitCode, 0) << r.err;
     const std::string sql = slurp(out() / "0000_init.sql");
     EXPECT_EQ(sql, "CREATE TABLE `users` (\n\t`id` integer PRIMARY KEY NOT NULL,\n\t`name` text NOT NULL\n);\n");
-    const auto snap = drizzle::snapshot::readFile(out() / "meta" / "0000_snapshot.json");
+    const auto snap = drizzle::kit::snapshot::readFile(out() / "meta" / "0000_snapshot.json");
     EXPECT_EQ(snap.prevId, "00000000-0000-0000-0000-000000000000");
     EXPECT_TRUE(std::regex_match(snap.id, std::regex("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}")));
     const auto journal = drizzle::kit::readJournal(out());
@@ -79,8 +79,8 @@ TEST_F(GenerateCommand, NextMigrationChainsSnapshotsAndAddsTheColumn) {
     auto r = kit({"generate", "--name", "add_importance"});
     ASSERT_EQ(r.exitCode, 0) << r.err;
     EXPECT_EQ(slurp(out() / "0001_add_importance.sql"), "ALTER TABLE `users` ADD `importance` integer;");
-    const auto first = drizzle::snapshot::readFile(out() / "meta" / "0000_snapshot.json");
-    const auto second = drizzle::snapshot::readFile(out() / "meta" / "0001_snapshot.json");
+    const auto first = drizzle::kit::snapshot::readFile(out() / "meta" / "0000_snapshot.json");
+    const auto second = drizzle::kit::snapshot::readFile(out() / "meta" / "0001_snapshot.json");
     EXPECT_EQ(second.prevId, first.id);
     const auto journal = drizzle::kit::readJournal(out());
     ASSERT_EQ(journal.entries.size(), 2u);
@@ -105,7 +105,7 @@ TEST_F(GenerateCommand, RenameFlagRenamesTheColumnAndRecordsItInTheSnapshot) {
     auto r = kit({"generate", "--name", "rename", "--rename", "column:users.fullname=full_name"});
     ASSERT_EQ(r.exitCode, 0) << r.err;
     EXPECT_EQ(slurp(out() / "0001_rename.sql"), "ALTER TABLE `users` RENAME COLUMN `fullname` TO `full_name`;");
-    const auto snap = drizzle::snapshot::readFile(out() / "meta" / "0001_snapshot.json");
+    const auto snap = drizzle::kit::snapshot::readFile(out() / "meta" / "0001_snapshot.json");
     ASSERT_EQ(snap.meta.columns.size(), 1u);
 }
 
@@ -141,8 +141,8 @@ TEST_F(GenerateCommand, CustomWritesAnEmptyMigrationAndCopiesTheSnapshot) {
     auto r = kit({"generate", "--custom", "--name", "seed"});
     ASSERT_EQ(r.exitCode, 0) << r.err;
     EXPECT_EQ(slurp(out() / "0001_seed.sql"), "-- Custom SQL migration file, put your code below! --");
-    const auto first = drizzle::snapshot::readFile(out() / "meta" / "0000_snapshot.json");
-    const auto second = drizzle::snapshot::readFile(out() / "meta" / "0001_snapshot.json");
+    const auto first = drizzle::kit::snapshot::readFile(out() / "meta" / "0000_snapshot.json");
+    const auto second = drizzle::kit::snapshot::readFile(out() / "meta" / "0001_snapshot.json");
     EXPECT_TRUE(drizzle::model::equivalent(first, second));
     EXPECT_EQ(second.prevId, first.id);
 }

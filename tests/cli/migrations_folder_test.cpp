@@ -13,7 +13,7 @@
 
 #include "drizzle/driver/connection.hpp"
 #include "drizzle/kit/journal.hpp"
-#include "drizzle/snapshot.hpp"
+#include "drizzle/kit/snapshot.hpp"
 #include "util/process.hpp"
 #include "common/slurp.hpp"
 #include "common/test_dir.hpp"
@@ -216,7 +216,7 @@ TEST_F(MigrationsFolder, Generate_RefusesSnapshotsWithoutAJournal) {
 
 TEST_F(MigrationsFolder, Generate_RefusesBrokenPrevIdChain) {
     twoCustomMigrations();
-    const std::string prevId = drizzle::snapshot::readFile(meta() / "0001_snapshot.json").prevId;
+    const std::string prevId = drizzle::kit::snapshot::readFile(meta() / "0001_snapshot.json").prevId;
     replaceInFile(meta() / "0001_snapshot.json", prevId, "00000000-0000-0000-0000-000000000000");
     expectRefused("meta/0001_snapshot.json", "is not the id of the snapshot before it");
 }

@@ -13,7 +13,7 @@
 #include "introspect/dialects.hpp"
 #include "drizzle/kit/journal.hpp"
 #include "drizzle/model/model.hpp"
-#include "drizzle/snapshot.hpp"
+#include "drizzle/kit/snapshot.hpp"
 #include "util/process.hpp"
 #include "common/slurp.hpp"
 #include "common/test_dir.hpp"
@@ -98,7 +98,7 @@ TEST_F(PullCommand, WritesSchemaRelationsAndACommentedOutBaseline) {
     for (std::string line; std::getline(lines, line);)
         EXPECT_TRUE(line.empty() || line.rfind("--", 0) == 0) << "not commented out: " << line;
 
-    const auto snapshot = drizzle::snapshot::readFile(out() / "meta" / "0000_snapshot.json");
+    const auto snapshot = drizzle::kit::snapshot::readFile(out() / "meta" / "0000_snapshot.json");
     EXPECT_TRUE(drizzle::model::equivalent(snapshot, drizzle::kit::introspectSqlite(*db(), {}).schema));
 }
 
@@ -185,7 +185,7 @@ TEST_F(PullCommand, UncommentedBaselineRebuildsTheSchemaInAnEmptyDatabase) {
     auto fresh = drizzle::driver::connect(drizzle::Dialect::sqlite, {.url = (dir_ / "fresh.db").string()});
     const auto a = drizzle::kit::introspectSqlite(*db(), {}).schema;
     const auto b = drizzle::kit::introspectSqlite(*fresh, {}).schema;
-    EXPECT_TRUE(drizzle::model::equivalent(a, b)) << drizzle::snapshot::firstDifference(a, b);
+    EXPECT_TRUE(drizzle::model::equivalent(a, b)) << drizzle::kit::snapshot::firstDifference(a, b);
 }
 
 TEST_F(PullCommand, TablesFilterAndPreserveCasing) {

@@ -8,14 +8,14 @@
 #include <random>
 
 #include "diff_property/generator.hpp"
-#include "drizzle/ddl.hpp"
+#include "drizzle/kit/ddl.hpp"
 #include "drizzle/driver/connection.hpp"
 #include "drizzle/error.hpp"
 #include "drizzle/kit/introspect.hpp"
 #include "introspect/dialects.hpp"
 #include "drizzle/kit/codegen.hpp"
 #include "drizzle/kit/schema_loader.hpp"
-#include "drizzle/snapshot.hpp"
+#include "drizzle/kit/snapshot.hpp"
 
 namespace fs = std::filesystem;
 using drizzle::model::Schema;
@@ -39,7 +39,7 @@ Schema roundTrip(const Schema& model, const std::string& name, drizzle::kit::Gen
     drizzle::kit::GeneratedCode code = drizzle::kit::generateCode(model, options);
     writeFile(dir / "schema.hpp", code.schema);
     writeFile(dir / "relations.hpp", code.relations);
-    drizzle::Config config;
+    drizzle::kit::Config config;
     config.root = dir;
     config.dialect = model.dialect;
     config.schema = {"schema.hpp", "relations.hpp"};
@@ -73,7 +73,7 @@ std::string hiddenDifference(const Schema& a, const Schema& b) {
 void expectRoundTrip(const Schema& model, const std::string& name) {
     const Schema back = roundTrip(model, name);
     EXPECT_TRUE(drizzle::model::equivalent(model, back))
-        << name << ": " << drizzle::snapshot::firstDifference(model, back) << " " << hiddenDifference(model, back);
+        << name << ": " << drizzle::kit::snapshot::firstDifference(model, back) << " " << hiddenDifference(model, back);
 }
 
 // Spellings that mean the same schema but that a declaration always writes one way: the model
@@ -107,7 +107,7 @@ Schema dslNormal(Schema s) {
 
 Schema fixtureSnapshot(const std::string& dialect, const std::string& which) {
     const fs::path meta = fs::path(DRIZZLE_FIXTURES_DIR) / "drizzle-kit" / dialect / which / "out" / "meta";
-    Schema s = drizzle::snapshot::readFile(meta / "0000_snapshot.json");
+    Schema s = drizzle::kit::snapshot::readFile(meta / "0000_snapshot.json");
     // PostgreSQL point/line/vector defaults as JSON arrays: the DSL has no way to declare them
     // (tests/schema_twins lists this), and introspection never reports them that way.
     for (auto& t : s.tables)
@@ -151,7 +151,7 @@ TEST(Codegen, IntrospectedSqliteSchemasRoundTrip) {
         const Schema a = drizzle::diff_property::randomSchema(drizzle::Dialect::sqlite, rng);
         const fs::path dir = freshDir("sqlite-db");
         auto db = drizzle::driver::connect(drizzle::Dialect::sqlite, {.url = (dir / "x.db").string()});
-        for (const auto& statement : drizzle::ddl::createStatements(a)) db->execute(statement);
+        for (const auto& statement : drizzle::kit::ddl::createStatements(a)) db->execute(statement);
         const Schema found = drizzle::kit::introspectSqlite(*db, {}).schema;
         expectRoundTrip(found, "sqlite-introspected-" + std::to_string(seed));
         fs::remove_all(dir);
@@ -194,7 +194,7 @@ TEST(Codegen, HostileNamesAndTextsRoundTrip) {
         drizzle::kit::GeneratedCode code;
         const Schema back = roundTrip(s, std::string(dialect) + "-hostile", &code, options);
         EXPECT_TRUE(drizzle::model::equivalent(s, back))
-            << dialect << ": " << drizzle::snapshot::firstDifference(s, back) << " " << hiddenDifference(s, back);
+            << dialect << ": " << drizzle::kit::snapshot::firstDifference(s, back) << " " << hiddenDifference(s, back);
         EXPECT_EQ(code.schema.find("\nint pwned"), std::string::npos) << code.schema;
     }
 }

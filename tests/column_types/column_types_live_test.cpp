@@ -7,7 +7,7 @@
 #include <optional>
 #include <string>
 
-#include "drizzle/ddl.hpp"
+#include "drizzle/kit/ddl.hpp"
 #include "drizzle/kit/introspect.hpp"
 #include "support.hpp"
 #include "type_samples.hpp"
@@ -57,7 +57,7 @@ TEST_P(ColumnTypesOnAServer, EveryTypeIsCreatedAndReadBackAsDeclared) {
         schema.tables.push_back(t);
         expected[t.name] = storedAs(dialect, c.type).value_or(c.type);
     }
-    for (const auto& statement : ddl::createStatements(schema)) db->execute(statement);
+    for (const auto& statement : kit::ddl::createStatements(schema)) db->execute(statement);
 
     const auto found = kit::introspect(*db, {}).schema;
     std::map<std::string, std::string> read;

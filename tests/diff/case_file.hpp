@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "drizzle/diff.hpp"
+#include "drizzle/kit/diff.hpp"
 
 namespace drizzle::difftest {
 
@@ -14,7 +14,7 @@ struct Case {
     std::string name;    // "<file stem>.<case name>", unique across the suite
     std::string source;  // "file:line" of the case header
     model::Schema from, to;
-    diff::Renames renames;
+    kit::diff::Renames renames;
     std::vector<std::string> sql;       // expected statements, lines trimmed
     bool checkWarnings = false;
     std::vector<std::string> warnings;  // each a substring of the warning at its position

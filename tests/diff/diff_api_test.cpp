@@ -1,7 +1,7 @@
 // The differ's API beyond statements: rename questions, `_meta`, errors.
 #include <gtest/gtest.h>
 
-#include "drizzle/diff.hpp"
+#include "drizzle/kit/diff.hpp"
 #include "drizzle/error.hpp"
 
 namespace drizzle {
@@ -18,29 +18,29 @@ Table users(std::vector<std::string> columns, std::string name = "users") {
 }
 
 TEST(DiffApi, AsksWhetherANewColumnRenamesADroppedOne) {
-    auto questions = diff::renameQuestions(pgWith({users({"id", "name"})}), pgWith({users({"id", "full_name"})}), {});
+    auto questions = kit::diff::renameQuestions(pgWith({users({"id", "name"})}), pgWith({users({"id", "full_name"})}), {});
     ASSERT_EQ(questions.size(), 1u);
-    EXPECT_EQ(questions[0], (diff::RenameQuestion{"column", "public.users", "full_name", {"name"}}));
+    EXPECT_EQ(questions[0], (kit::diff::RenameQuestion{"column", "public.users", "full_name", {"name"}}));
 }
 
 TEST(DiffApi, AsksNothingOnceTheRenameIsDecided) {
-    auto questions = diff::renameQuestions(pgWith({users({"id", "name"})}), pgWith({users({"id", "full_name"})}),
+    auto questions = kit::diff::renameQuestions(pgWith({users({"id", "name"})}), pgWith({users({"id", "full_name"})}),
                                            {.columns = {{"public.users.name", "full_name"}}});
     EXPECT_TRUE(questions.empty());
 }
 
 TEST(DiffApi, AsksWhetherANewTableRenamesADroppedOne) {
-    auto questions = diff::renameQuestions(pgWith({users({"id"})}), pgWith({users({"id"}, "people")}), {});
+    auto questions = kit::diff::renameQuestions(pgWith({users({"id"})}), pgWith({users({"id"}, "people")}), {});
     ASSERT_EQ(questions.size(), 1u);
-    EXPECT_EQ(questions[0], (diff::RenameQuestion{"table", "", "public.people", {"public.users"}}));
+    EXPECT_EQ(questions[0], (kit::diff::RenameQuestion{"table", "", "public.people", {"public.users"}}));
 }
 
 TEST(DiffApi, AsksNothingWhenOnlyAdding) {
-    EXPECT_TRUE(diff::renameQuestions(pgWith({users({"id"})}), pgWith({users({"id", "x"}), users({"id"}, "b")}), {}).empty());
+    EXPECT_TRUE(kit::diff::renameQuestions(pgWith({users({"id"})}), pgWith({users({"id", "x"}), users({"id"}, "b")}), {}).empty());
 }
 
 TEST(DiffApi, RecordsRenamesInDrizzleMetaFormat) {
-    auto result = diff::diff(pgWith({users({"id", "name"})}), pgWith({users({"id", "full_name"}, "people")}),
+    auto result = kit::diff::diff(pgWith({users({"id", "name"})}), pgWith({users({"id", "full_name"}, "people")}),
                              {.tables = {{"public.users", "public.people"}}, .columns = {{"public.people.name", "full_name"}}});
     EXPECT_EQ(result.meta.tables, (std::vector<std::pair<std::string, std::string>>{{"\"users\"", "\"people\""}}));
     EXPECT_EQ(result.meta.columns,
@@ -48,13 +48,13 @@ TEST(DiffApi, RecordsRenamesInDrizzleMetaFormat) {
 }
 
 TEST(DiffApi, RefusesARenameOfAMissingTable) {
-    EXPECT_THROW(diff::diff(pgWith({users({"id"})}), pgWith({users({"id"}, "people")}),
+    EXPECT_THROW(kit::diff::diff(pgWith({users({"id"})}), pgWith({users({"id"}, "people")}),
                             {.tables = {{"public.nope", "public.people"}}}),
                  Error);
 }
 
 TEST(DiffApi, RefusesToDiffAcrossDialects) {
-    EXPECT_THROW(diff::diff(Schema{.dialect = Dialect::sqlite}, Schema{.dialect = Dialect::mysql}, {}), Error);
+    EXPECT_THROW(kit::diff::diff(Schema{.dialect = Dialect::sqlite}, Schema{.dialect = Dialect::mysql}, {}), Error);
 }
 
 }  // namespace

@@ -7,7 +7,7 @@
 #include <filesystem>
 
 #include "case_file.hpp"
-#include "drizzle/ddl.hpp"
+#include "drizzle/kit/ddl.hpp"
 
 namespace drizzle::difftest {
 namespace {
@@ -57,7 +57,7 @@ TEST_P(DiffCase, ProducesExpectedStatements) {
     const auto& [c, loadError] = GetParam();
     ASSERT_EQ(loadError, "");
     SCOPED_TRACE(c.source);
-    auto result = diff::diff(c.from, c.to, c.renames);
+    auto result = kit::diff::diff(c.from, c.to, c.renames);
     EXPECT_EQ(listing(normalized(result.statements)), listing(c.sql));
     if (c.checkWarnings) {
         ASSERT_EQ(result.dataLossWarnings.size(), c.warnings.size()) << listing(result.dataLossWarnings);
@@ -69,15 +69,15 @@ TEST_P(DiffCase, ProducesExpectedStatements) {
 TEST_P(DiffCase, IsEmptyAgainstItself) {
     const auto& [c, loadError] = GetParam();
     ASSERT_EQ(loadError, "");
-    EXPECT_EQ(listing(diff::diff(c.to, c.to, {}).statements), "");
-    EXPECT_EQ(listing(diff::diff(c.from, c.from, {}).statements), "");
+    EXPECT_EQ(listing(kit::diff::diff(c.to, c.to, {}).statements), "");
+    EXPECT_EQ(listing(kit::diff::diff(c.from, c.from, {}).statements), "");
 }
 
 TEST_P(DiffCase, FromNothingEqualsCreateStatements) {
     const auto& [c, loadError] = GetParam();
     ASSERT_EQ(loadError, "");
     model::Schema empty{.dialect = c.to.dialect};
-    EXPECT_EQ(listing(diff::diff(empty, c.to, {}).statements), listing(ddl::createStatements(c.to)));
+    EXPECT_EQ(listing(kit::diff::diff(empty, c.to, {}).statements), listing(kit::ddl::createStatements(c.to)));
 }
 
 std::string testName(const testing::TestParamInfo<Loaded>& info) {

@@ -12,9 +12,9 @@
 #include <sstream>
 
 #include "database.hpp"
-#include "drizzle/ddl.hpp"
-#include "drizzle/diff.hpp"
-#include "drizzle/snapshot.hpp"
+#include "drizzle/kit/ddl.hpp"
+#include "drizzle/kit/diff.hpp"
+#include "drizzle/kit/snapshot.hpp"
 #include "generator.hpp"
 
 namespace drizzle::diff_property {
@@ -46,20 +46,20 @@ std::string checkPair(Dialect dialect, std::uint64_t seed, Database& migrated, D
     std::string problem;
     std::string sql;
     try {
-        if (!diff::renameQuestions(a, b, {}).empty()) {
+        if (!kit::diff::renameQuestions(a, b, {}).empty()) {
             problem = "the generator made a pair that asks rename questions";
-        } else if (!diff::diff(a, a, {}).statements.empty()) {
-            problem = "diff(A, A) is not empty:\n" + ddl::joinStatements(diff::diff(a, a, {}).statements, false);
-        } else if (!diff::diff(b, b, {}).statements.empty()) {
-            problem = "diff(B, B) is not empty:\n" + ddl::joinStatements(diff::diff(b, b, {}).statements, false);
+        } else if (!kit::diff::diff(a, a, {}).statements.empty()) {
+            problem = "diff(A, A) is not empty:\n" + kit::ddl::joinStatements(kit::diff::diff(a, a, {}).statements, false);
+        } else if (!kit::diff::diff(b, b, {}).statements.empty()) {
+            problem = "diff(B, B) is not empty:\n" + kit::ddl::joinStatements(kit::diff::diff(b, b, {}).statements, false);
         } else {
-            auto statements = diff::diff(a, b, {}).statements;
-            sql = ddl::joinStatements(statements, false);
+            auto statements = kit::diff::diff(a, b, {}).statements;
+            sql = kit::ddl::joinStatements(statements, false);
             migrated.reset();
-            migrated.apply(ddl::createStatements(a));
+            migrated.apply(kit::ddl::createStatements(a));
             migrated.apply(statements);
             fresh.reset();
-            fresh.apply(ddl::createStatements(b));
+            fresh.apply(kit::ddl::createStatements(b));
             auto left = migrated.dump(), right = fresh.dump();
             if (left != right) problem = "the migrated database differs from a fresh one built from B:\n" + dumpDifference(left, right);
         }
@@ -71,7 +71,7 @@ std::string checkPair(Dialect dialect, std::uint64_t seed, Database& migrated, D
     out << dialectName(dialect) << " seed " << seed << ": " << problem << "\n"
         << "rerun: DRIZZLE_PROPERTY_FIRST_SEED=" << seed << " DRIZZLE_PROPERTY_PAIRS=1 "
         << "bash scripts/test.sh -R diff_property." << (dialect == Dialect::postgresql ? "pg" : dialectName(dialect)) << "\n"
-        << "--- migration A -> B\n" << sql << "\n--- A\n" << snapshot::write(a) << "\n--- B\n" << snapshot::write(b) << "\n";
+        << "--- migration A -> B\n" << sql << "\n--- A\n" << kit::snapshot::write(a) << "\n--- B\n" << kit::snapshot::write(b) << "\n";
     return out.str();
 }
 

@@ -9,7 +9,7 @@
 #include <string>
 #include <string_view>
 
-#include "drizzle/config.hpp"
+#include "drizzle/kit/config.hpp"
 #include "drizzle/driver/connection.hpp"
 #include "drizzle/error.hpp"
 

@@ -1,6 +1,6 @@
 // introspectMysql against a real MariaDB (DRIZZLE_TEST_MYSQL_URL, set by scripts/test.sh): a C++
 // fixture schema (model A, loaded the way the CLI loads a project's schema) is applied with
-// ddl::createStatements to a fresh, uniquely named database, the database is introspected, and
+// kit::ddl::createStatements to a fresh, uniquely named database, the database is introspected, and
 // the result must be model::equivalent to A.
 //
 // Where the catalog cannot return what A holds, A is normalised the same way before comparing
@@ -19,20 +19,21 @@
 #include <regex>
 #include <string>
 
-#include "drizzle/config.hpp"
-#include "drizzle/ddl.hpp"
+#include "drizzle/kit/config.hpp"
+#include "drizzle/kit/ddl.hpp"
 #include "drizzle/driver/connection.hpp"
 #include "drizzle/kit/introspect.hpp"
 #include "introspect/dialects.hpp"
 #include "drizzle/kit/schema_loader.hpp"
 #include "drizzle/model/model.hpp"
-#include "drizzle/snapshot.hpp"
+#include "drizzle/kit/snapshot.hpp"
 #include "diff_property/generator.hpp"
 
 namespace {
 
 namespace fs = std::filesystem;
 using namespace drizzle;
+using kit::Config;
 using model::Schema;
 
 std::string serverUrl() {
@@ -234,7 +235,7 @@ void roundTrip(const Case& c) {
     }
 
     MysqlDatabase database(c.tag);
-    for (const auto& statement : ddl::createStatements(a)) {
+    for (const auto& statement : kit::ddl::createStatements(a)) {
         try {
             database.db().execute(statement);
         } catch (const std::exception& e) {
@@ -255,10 +256,10 @@ void roundTrip(const Case& c) {
     canonicaliseSqlText(b);
     canonicaliseFlags(a);
     canonicaliseFlags(b);
-    EXPECT_TRUE(model::equivalent(a, b)) << snapshot::firstDifference(a, b) << "\n--- introspected:\n"
-                                         << snapshot::write(found.schema);
+    EXPECT_TRUE(model::equivalent(a, b)) << kit::snapshot::firstDifference(a, b) << "\n--- introspected:\n"
+                                         << kit::snapshot::write(found.schema);
     ASSERT_FALSE(b.tables.empty());
-    if (std::getenv("DRIZZLE_INTROSPECT_DUMP")) std::cout << snapshot::write(found.schema) << "\n";
+    if (std::getenv("DRIZZLE_INTROSPECT_DUMP")) std::cout << kit::snapshot::write(found.schema) << "\n";
     // The comparison has teeth: one changed column type is a difference.
     b.tables.front().columns.front().type += " unsigned";
     EXPECT_FALSE(model::equivalent(a, b));
@@ -292,7 +293,7 @@ TEST(IntrospectMysql, RandomSchemasRoundTrip) {
         std::string problem;
         try {
             database.reset();
-            for (const auto& statement : ddl::createStatements(a)) database.db().execute(statement);
+            for (const auto& statement : kit::ddl::createStatements(a)) database.db().execute(statement);
             kit::Introspection found = kit::introspectMysql(database.db(), {});
             Schema expected = a, b = found.schema;
             normaliseLikeTheCatalog(expected);
@@ -300,7 +301,7 @@ TEST(IntrospectMysql, RandomSchemasRoundTrip) {
             canonicaliseSqlText(b);
             canonicaliseFlags(expected);
             canonicaliseFlags(b);
-            if (!model::equivalent(expected, b)) problem = snapshot::firstDifference(expected, b);
+            if (!model::equivalent(expected, b)) problem = kit::snapshot::firstDifference(expected, b);
             for (const auto& u : found.unsupported) problem += "\nunsupported: " + u;
         } catch (const std::exception& e) {
             problem = e.what();
@@ -309,7 +310,7 @@ TEST(IntrospectMysql, RandomSchemasRoundTrip) {
             ++passed;
         } else {
             ++failures;
-            ADD_FAILURE() << "seed " << seed << ": " << problem << "\n--- A\n" << snapshot::write(a);
+            ADD_FAILURE() << "seed " << seed << ": " << problem << "\n--- A\n" << kit::snapshot::write(a);
         }
     }
     std::cout << passed << "/" << seed - 1 << " random schemas round-tripped\n";

@@ -19,14 +19,14 @@
 #include <stdexcept>
 #include <string>
 
-#include "drizzle/config.hpp"
-#include "drizzle/ddl.hpp"
+#include "drizzle/kit/config.hpp"
+#include "drizzle/kit/ddl.hpp"
 #include "drizzle/driver/connection.hpp"
 #include "drizzle/error.hpp"
 #include "drizzle/kit/introspect.hpp"
 #include "introspect/dialects.hpp"
 #include "drizzle/kit/schema_loader.hpp"
-#include "drizzle/snapshot.hpp"
+#include "drizzle/kit/snapshot.hpp"
 #include "diff_property/generator.hpp"
 
 namespace {
@@ -99,7 +99,7 @@ const fs::path& scratchDir() {
 }
 
 Schema loadHeader(const fs::path& header, const std::string& id) {
-    drizzle::Config config;
+    drizzle::kit::Config config;
     config.root = scratchDir() / id;
     fs::create_directories(config.root);
     config.dialect = drizzle::Dialect::postgresql;
@@ -121,12 +121,12 @@ void apply(drizzle::driver::Connection& db, const Schema& model) {
         Schema one;
         one.roles = {r};
         try {
-            db.execute(drizzle::ddl::createStatements(one).front());
+            db.execute(drizzle::kit::ddl::createStatements(one).front());
         } catch (const drizzle::Error&) {  // created meanwhile by a test running in parallel
             if (db.query("select 1 from pg_roles where rolname = ?", {r.name}).size() == 0) throw;
         }
     }
-    for (const auto& statement : drizzle::ddl::createStatements(a)) {
+    for (const auto& statement : drizzle::kit::ddl::createStatements(a)) {
         try {
             db.execute(statement);
         } catch (const drizzle::Error& e) {
@@ -303,7 +303,7 @@ Schema normaliseForCatalog(Schema a, const Schema& found, const std::string& use
 void expectEquivalent(drizzle::driver::Connection& db, const Schema& expected,
                       const drizzle::kit::Introspection& found) {
     Schema a = normaliseForCatalog(expected, found.schema, db.query("select current_user").text(0, 0));
-    EXPECT_TRUE(drizzle::model::equivalent(a, found.schema)) << drizzle::snapshot::firstDifference(a, found.schema);
+    EXPECT_TRUE(drizzle::model::equivalent(a, found.schema)) << drizzle::kit::snapshot::firstDifference(a, found.schema);
     // A database made from a model holds nothing the model cannot say.
     for (const auto& u : found.unsupported) ADD_FAILURE() << "unsupported: " << u;
 }
@@ -319,7 +319,7 @@ TEST(IntrospectPg, CppBasicFixture) {
 }
 
 TEST(IntrospectPg, DrizzleKitBasicSnapshot) {
-    Schema a = drizzle::snapshot::readFile(fs::path(DRIZZLE_FIXTURES_DIR) / "drizzle-kit" / "pg" / "basic" / "out" /
+    Schema a = drizzle::kit::snapshot::readFile(fs::path(DRIZZLE_FIXTURES_DIR) / "drizzle-kit" / "pg" / "basic" / "out" /
                                            "meta" / "0000_snapshot.json");
     ScratchDb scratch("kit_basic");
     apply(*scratch.db, a);
@@ -342,7 +342,7 @@ TEST(IntrospectPg, IntegrationAllTypes) {
 }
 
 TEST(IntrospectPg, DrizzleKitFullSnapshot) {
-    Schema a = drizzle::snapshot::readFile(fs::path(DRIZZLE_FIXTURES_DIR) / "drizzle-kit" / "pg" / "full" / "out" /
+    Schema a = drizzle::kit::snapshot::readFile(fs::path(DRIZZLE_FIXTURES_DIR) / "drizzle-kit" / "pg" / "full" / "out" /
                                            "meta" / "0000_snapshot.json");
     // pgvector is not packaged for Debian 12, so no test server has vector/halfvec/sparsevec
     // (tests/integration/pg/all_types.hpp leaves it out for the same reason): those columns, and
@@ -391,7 +391,7 @@ TEST(IntrospectPg, RandomSchemasRoundTrip) {
         if (drizzle::model::equivalent(expected, found.schema)) {
             ++passed;
         } else {
-            ADD_FAILURE() << "seed " << seed << ": " << drizzle::snapshot::firstDifference(expected, found.schema);
+            ADD_FAILURE() << "seed " << seed << ": " << drizzle::kit::snapshot::firstDifference(expected, found.schema);
         }
         for (const auto& s : schemas)
             if (s != "public") scratch.db->execute("DROP SCHEMA IF EXISTS \"" + s + "\" CASCADE");

@@ -1,5 +1,5 @@
 // SQLite introspection as a round trip: a model A is created in a fresh SQLite database with the
-// kit's own DDL (drizzle::ddl::createStatements), read back with introspectSqlite, and the result
+// kit's own DDL (drizzle::kit::ddl::createStatements), read back with introspectSqlite, and the result
 // must be equivalent to A. Where SQLite genuinely cannot return what A holds, A is normalised the
 // same way first (normalizeForDatabase, each rule with its reason).
 #include <gtest/gtest.h>
@@ -14,14 +14,14 @@
 #include <vector>
 
 #include "diff_property/generator.hpp"
-#include "drizzle/config.hpp"
-#include "drizzle/ddl.hpp"
+#include "drizzle/kit/config.hpp"
+#include "drizzle/kit/ddl.hpp"
 #include "drizzle/driver/connection.hpp"
 #include "drizzle/error.hpp"
 #include "drizzle/kit/introspect.hpp"
 #include "introspect/dialects.hpp"
 #include "drizzle/kit/schema_loader.hpp"
-#include "drizzle/snapshot.hpp"
+#include "drizzle/kit/snapshot.hpp"
 
 namespace {
 
@@ -77,7 +77,7 @@ std::unique_ptr<drizzle::driver::Connection> memoryDatabase() {
 
 Schema roundTrip(const Schema& a, std::vector<std::string>* unsupported = nullptr) {
     auto db = memoryDatabase();
-    for (const auto& statement : drizzle::ddl::createStatements(a)) db->execute(statement);
+    for (const auto& statement : drizzle::kit::ddl::createStatements(a)) db->execute(statement);
     auto found = drizzle::kit::introspectSqlite(*db, {});
     if (unsupported) *unsupported = found.unsupported;
     return found.schema;
@@ -93,13 +93,13 @@ void expectRoundTrip(const Schema& a, const std::string& what) {
     }
     got = withViewColumnsAsDeclared(expected, std::move(got));
     EXPECT_TRUE(drizzle::model::equivalent(expected, got))
-        << what << ": " << drizzle::snapshot::firstDifference(expected, got);
+        << what << ": " << drizzle::kit::snapshot::firstDifference(expected, got);
 }
 
 fs::path fixtures() { return DRIZZLE_FIXTURES_DIR; }
 
 Schema loadCpp(const fs::path& header, const std::string& id) {
-    drizzle::Config config;
+    drizzle::kit::Config config;
     config.root = fs::temp_directory_path() / "drizzle_introspect_sqlite" / id;
     fs::create_directories(config.root);
     config.dialect = drizzle::Dialect::sqlite;
@@ -130,7 +130,7 @@ TEST(IntrospectSqlite, DrizzleKitSnapshots) {
         const fs::path snapshot = entry.path() / "out/meta/0000_snapshot.json";
         if (!fs::exists(snapshot)) continue;
         ++count;
-        expectRoundTrip(drizzle::snapshot::readFile(snapshot), snapshot.string());
+        expectRoundTrip(drizzle::kit::snapshot::readFile(snapshot), snapshot.string());
     }
     EXPECT_GT(count, 0);
 }
@@ -313,7 +313,7 @@ TEST(IntrospectSqlite, RandomSchemasRoundTrip) {
         }
         got = withViewColumnsAsDeclared(expected, std::move(got));
         if (!drizzle::model::equivalent(expected, got)) {
-            ADD_FAILURE() << "seed " << seed << ": " << drizzle::snapshot::firstDifference(expected, got);
+            ADD_FAILURE() << "seed " << seed << ": " << drizzle::kit::snapshot::firstDifference(expected, got);
             ++failures;
         }
     }

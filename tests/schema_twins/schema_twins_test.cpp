@@ -18,10 +18,10 @@
 #include <string>
 #include <vector>
 
-#include "drizzle/config.hpp"
+#include "drizzle/kit/config.hpp"
 #include "drizzle/error.hpp"
 #include "drizzle/kit/schema_loader.hpp"
-#include "drizzle/snapshot.hpp"
+#include "drizzle/kit/snapshot.hpp"
 #include "util/process.hpp"
 
 namespace {
@@ -123,7 +123,7 @@ const Schema& loadTwin(const TwinCase& c) {
     static std::map<std::string, Schema> loaded;
     auto it = loaded.find(caseId(c));
     if (it != loaded.end()) return it->second;
-    drizzle::Config config;
+    drizzle::kit::Config config;
     config.root = scratch() / caseId(c);
     fs::create_directories(config.root);
     config.dialect = c.configDialect;
@@ -173,11 +173,11 @@ Schema twinWithTolerances(const TwinCase& c, const Schema& fixture) {
 }
 
 void expectMatchesDrizzleKitModel(const TwinCase& c) {
-    const Schema fixture = drizzle::snapshot::readFile(fixtureSnapshot(c));
+    const Schema fixture = drizzle::kit::snapshot::readFile(fixtureSnapshot(c));
     const Schema ours = twinWithTolerances(c, fixture);
     EXPECT_TRUE(drizzle::model::equivalent(ours, fixture))
         << twinHeader(c) << " vs " << fixtureSnapshot(c) << " (first: the C++ twin, second: drizzle-kit):\n"
-        << drizzle::snapshot::firstDifference(ours, fixture);
+        << drizzle::kit::snapshot::firstDifference(ours, fixture);
 }
 
 void expectAcceptedByDrizzleKit(const TwinCase& c) {
@@ -185,11 +185,11 @@ void expectAcceptedByDrizzleKit(const TwinCase& c) {
     ASSERT_TRUE(fs::exists(kit)) << kit << " is not installed: run the tests with `bash scripts/test.sh`, which runs "
                                  << "`npm ci` in " << kit.parent_path().parent_path().parent_path();
 
-    const Schema fixture = drizzle::snapshot::readFile(fixtureSnapshot(c));
+    const Schema fixture = drizzle::kit::snapshot::readFile(fixtureSnapshot(c));
     const fs::path written = scratch() / (caseId(c) + "_snapshot.json");
     {
         std::ofstream out(written, std::ios::binary | std::ios::trunc);
-        out << drizzle::snapshot::write(twinWithTolerances(c, fixture));
+        out << drizzle::kit::snapshot::write(twinWithTolerances(c, fixture));
         ASSERT_TRUE(out.good()) << "cannot write " << written;
     }
     const fs::path checker = fs::path(DRIZZLE_SOURCE_DIR) / "tests" / "compat" / "accepts_snapshot.sh";

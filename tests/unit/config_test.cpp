@@ -3,14 +3,14 @@
 
 #include <cstdlib>
 
-#include "drizzle/config.hpp"
+#include "drizzle/kit/config.hpp"
 #include "drizzle/error.hpp"
 
 namespace {
 
 std::string configError(const std::string& json) {
     try {
-        drizzle::parseConfig(json, "drizzle.config.json");
+        drizzle::kit::parseConfig(json, "drizzle.config.json");
     } catch (const drizzle::Error& e) {
         EXPECT_EQ(e.category(), drizzle::ErrorCategory::config);
         return e.what();
@@ -20,7 +20,7 @@ std::string configError(const std::string& json) {
 
 TEST(Config, ReadsEveryDrizzleKitField) {
     setenv("DRIZZLE_TEST_PASSWORD", "s3cret", 1);
-    const auto c = drizzle::parseConfig(R"({
+    const auto c = drizzle::kit::parseConfig(R"({
         "dialect": "postgresql",
         "schema": ["src/db/*.hpp"],
         "out": "migrations",
@@ -51,7 +51,7 @@ TEST(Config, ReadsEveryDrizzleKitField) {
 }
 
 TEST(Config, DefaultsMatchDrizzleKit) {
-    const auto c = drizzle::parseConfig(R"({"dialect": "sqlite", "schema": "schema.hpp"})", "drizzle.config.json");
+    const auto c = drizzle::kit::parseConfig(R"({"dialect": "sqlite", "schema": "schema.hpp"})", "drizzle.config.json");
     EXPECT_EQ(c.out, "drizzle");
     EXPECT_EQ(c.migrations.table, "__drizzle_migrations");
     EXPECT_EQ(c.migrations.schema, "drizzle");
@@ -67,9 +67,9 @@ TEST(Config, UnknownFieldSuggestsTheNearestName) {
 }
 
 TEST(Config, EntitiesRolesIsReadAsDrizzleKitSpellsIt) {
-    const auto on = drizzle::parseConfig(R"({"dialect": "postgresql", "entities": {"roles": true}})", "drizzle.config.json");
+    const auto on = drizzle::kit::parseConfig(R"({"dialect": "postgresql", "entities": {"roles": true}})", "drizzle.config.json");
     EXPECT_TRUE(on.entitiesRoles);
-    const auto off = drizzle::parseConfig(R"({"dialect": "postgresql"})", "drizzle.config.json");
+    const auto off = drizzle::kit::parseConfig(R"({"dialect": "postgresql"})", "drizzle.config.json");
     EXPECT_FALSE(off.entitiesRoles);
     EXPECT_EQ(configError(R"({"dialect": "postgresql", "entities": {"roles": {"provider": "supabase"}}})"),
               "drizzle.config.json: \"entities.roles\" must be true or false here");
@@ -101,7 +101,7 @@ TEST(Config, InvalidJsonIsReported) {
 }
 
 TEST(Config, FlagsOverrideAndSufficeWithoutAFile) {
-    drizzle::ConfigOverrides o;
+    drizzle::kit::ConfigOverrides o;
     o.configPath = std::nullopt;
     o.dialect = "mysql";
     o.schema = {"a.hpp"};
@@ -110,7 +110,7 @@ TEST(Config, FlagsOverrideAndSufficeWithoutAFile) {
     auto tmp = std::filesystem::temp_directory_path() / "drizzle_config_test_empty";
     std::filesystem::create_directories(tmp);
     std::filesystem::current_path(tmp);
-    const auto c = drizzle::loadConfig(o);
+    const auto c = drizzle::kit::loadConfig(o);
     std::filesystem::current_path(cwd);
     EXPECT_EQ(c.dialect, drizzle::Dialect::mysql);
     EXPECT_EQ(c.schema, std::vector<std::string>{"a.hpp"});

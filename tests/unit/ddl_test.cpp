@@ -6,9 +6,9 @@
 #include <fstream>
 #include <sstream>
 
-#include "drizzle/ddl.hpp"
+#include "drizzle/kit/ddl.hpp"
 #include "drizzle/error.hpp"
-#include "drizzle/snapshot.hpp"
+#include "drizzle/kit/snapshot.hpp"
 #include "common/slurp.hpp"
 
 namespace {
@@ -39,7 +39,7 @@ struct Fixture {
 
 Fixture loadFixture(const std::string& dialect, const std::string& name) {
     const std::string dir = caseDir(dialect, name);
-    Fixture f{snapshot::readFile(dir + "/meta/0000_snapshot.json"), slurp(dir + "/0000_init.sql"), {}};
+    Fixture f{kit::snapshot::readFile(dir + "/meta/0000_snapshot.json"), slurp(dir + "/0000_init.sql"), {}};
     f.statements = splitStatements(f.sql);
     return f;
 }
@@ -56,7 +56,7 @@ void expectOurFormInstead(std::vector<std::string>& expected, const std::string&
 }
 
 void expectStatements(const std::vector<std::string>& actual, const std::vector<std::string>& expected) {
-    ASSERT_EQ(actual.size(), expected.size()) << ddl::joinStatements(actual, true);
+    ASSERT_EQ(actual.size(), expected.size()) << kit::ddl::joinStatements(actual, true);
     for (std::size_t i = 0; i < expected.size(); ++i) EXPECT_EQ(actual[i], expected[i]) << "statement " << i;
 }
 
@@ -64,7 +64,7 @@ void expectStatements(const std::vector<std::string>& actual, const std::vector<
 
 TEST(DdlFixtures, PgDdl_MatchesDrizzleKitForBasicFixture) {
     auto f = loadFixture("pg", "basic");
-    expectStatements(ddl::createStatements(f.model), f.statements);
+    expectStatements(kit::ddl::createStatements(f.model), f.statements);
 }
 
 TEST(DdlFixtures, PgDdl_MatchesDrizzleKitForFullFixture) {
@@ -75,17 +75,17 @@ TEST(DdlFixtures, PgDdl_MatchesDrizzleKitForFullFixture) {
     expectOurFormInstead(expected, "\"default_line\" \"line\" DEFAULT 1,2,3,", "\"default_line\" \"line\" DEFAULT '{1,2,3}',");
     expectOurFormInstead(expected, "\"default_vector\" vector(3) DEFAULT 1,2,3,",
                          "\"default_vector\" vector(3) DEFAULT '[1,2,3]',");
-    expectStatements(ddl::createStatements(f.model), expected);
+    expectStatements(kit::ddl::createStatements(f.model), expected);
 }
 
 TEST(DdlFixtures, SqliteDdl_MatchesDrizzleKitForBasicFixture) {
     auto f = loadFixture("sqlite", "basic");
-    expectStatements(ddl::createStatements(f.model), f.statements);
+    expectStatements(kit::ddl::createStatements(f.model), f.statements);
 }
 
 TEST(DdlFixtures, SqliteDdl_MatchesDrizzleKitForFullFixture) {
     auto f = loadFixture("sqlite", "full");
-    expectStatements(ddl::createStatements(f.model), f.statements);
+    expectStatements(kit::ddl::createStatements(f.model), f.statements);
 }
 
 TEST(DdlFixtures, MysqlDdl_MatchesDrizzleKitForBasicFixture) {
@@ -93,7 +93,7 @@ TEST(DdlFixtures, MysqlDdl_MatchesDrizzleKitForBasicFixture) {
     auto expected = f.statements;
     // SERIAL already is AUTO_INCREMENT; MariaDB rejects "serial AUTO_INCREMENT" as a syntax error.
     expectOurFormInstead(expected, "`id` serial AUTO_INCREMENT NOT NULL", "`id` serial NOT NULL", 2);
-    expectStatements(ddl::createStatements(f.model), expected);
+    expectStatements(kit::ddl::createStatements(f.model), expected);
 }
 
 TEST(DdlFixtures, MysqlDdl_MatchesDrizzleKitForFullFixture) {
@@ -112,14 +112,14 @@ TEST(DdlFixtures, MysqlDdl_MatchesDrizzleKitForFullFixture) {
                          "CREATE INDEX `organizations_copy_idx` ON `organizations` (`modifier_id`) ALGORITHM=COPY LOCK=SHARED;");
     expectOurFormInstead(expected, "CREATE INDEX `organizations_default_idx` ON `organizations` (`name`,`modifier_id`);",
                          "CREATE INDEX `organizations_default_idx` ON `organizations` (`name`,`modifier_id`) ALGORITHM=DEFAULT LOCK=EXCLUSIVE;");
-    expectStatements(ddl::createStatements(f.model), expected);
+    expectStatements(kit::ddl::createStatements(f.model), expected);
 }
 
 TEST(DdlFixtures, JoinedStatementsReproduceTheMigrationFileByteForByte) {
     for (auto [dialect, name] : {std::pair{"pg", "basic"}, std::pair{"sqlite", "basic"}, std::pair{"sqlite", "full"}}) {
         SCOPED_TRACE(std::string(dialect) + "/" + name);
         auto f = loadFixture(dialect, name);
-        EXPECT_EQ(ddl::joinStatements(ddl::createStatements(f.model), true), f.sql);
+        EXPECT_EQ(kit::ddl::joinStatements(kit::ddl::createStatements(f.model), true), f.sql);
     }
 }
 
@@ -128,19 +128,19 @@ TEST(DdlFixtures, JoinedStatementsReproduceTheMigrationFileByteForByte) {
 TEST(Ddl, JoinStatements_SeparatesWithBreakpointsOrNewlines) {
     const std::vector<std::string> statements = {"CREATE TABLE \"a\" (\n\t\"id\" integer\n);\n", "CREATE INDEX \"i\" ON \"a\" (\"id\");",
                                                  "CREATE INDEX \"j\" ON \"a\" (\"id\");"};
-    EXPECT_EQ(ddl::joinStatements(statements, true),
+    EXPECT_EQ(kit::ddl::joinStatements(statements, true),
               "CREATE TABLE \"a\" (\n\t\"id\" integer\n);\n--> statement-breakpoint\n"
               "CREATE INDEX \"i\" ON \"a\" (\"id\");--> statement-breakpoint\nCREATE INDEX \"j\" ON \"a\" (\"id\");");
-    EXPECT_EQ(ddl::joinStatements(statements, false),
+    EXPECT_EQ(kit::ddl::joinStatements(statements, false),
               "CREATE TABLE \"a\" (\n\t\"id\" integer\n);\n\nCREATE INDEX \"i\" ON \"a\" (\"id\");\nCREATE INDEX \"j\" ON \"a\" (\"id\");");
-    EXPECT_EQ(ddl::joinStatements({}, true), "");
+    EXPECT_EQ(kit::ddl::joinStatements({}, true), "");
 }
 
 TEST(Ddl, QuoteIdentifier_DoublesEmbeddedQuoteCharacters) {
-    EXPECT_EQ(ddl::quoteIdentifier(Dialect::postgresql, "users"), "\"users\"");
-    EXPECT_EQ(ddl::quoteIdentifier(Dialect::postgresql, "we\"ird`"), "\"we\"\"ird`\"");
-    EXPECT_EQ(ddl::quoteIdentifier(Dialect::mysql, "we`ird\""), "`we``ird\"`");
-    EXPECT_EQ(ddl::quoteIdentifier(Dialect::sqlite, "we`ird"), "`we``ird`");
+    EXPECT_EQ(kit::ddl::quoteIdentifier(Dialect::postgresql, "users"), "\"users\"");
+    EXPECT_EQ(kit::ddl::quoteIdentifier(Dialect::postgresql, "we\"ird`"), "\"we\"\"ird`\"");
+    EXPECT_EQ(kit::ddl::quoteIdentifier(Dialect::mysql, "we`ird\""), "`we``ird\"`");
+    EXPECT_EQ(kit::ddl::quoteIdentifier(Dialect::sqlite, "we`ird"), "`we``ird`");
 }
 
 TEST(Ddl, PgDdl_QuotesEveryNameWithEmbeddedQuotes) {
@@ -153,7 +153,7 @@ TEST(Ddl, PgDdl_QuotesEveryNameWithEmbeddedQuotes) {
                                          .tableTo = "we\"ird", .columnsTo = {"i\"d"}, .onDelete = "cascade"}},
                         .uniqueConstraints = {{.name = "u\"1", .columns = {"ref"}}}});
     s.enums.push_back({.name = "mo\"od", .values = {"it's", "ok"}});
-    expectStatements(ddl::createStatements(s),
+    expectStatements(kit::ddl::createStatements(s),
                      {"CREATE TYPE \"public\".\"mo\"\"od\" AS ENUM('it''s', 'ok');",
                       "CREATE TABLE \"we\"\"ird\" (\n\t\"i\"\"d\" integer PRIMARY KEY NOT NULL,\n\t\"ref\" integer,\n"
                       "\tCONSTRAINT \"u\"\"1\" UNIQUE(\"ref\")\n);\n",
@@ -166,11 +166,11 @@ TEST(Ddl, MysqlAndSqliteDdl_QuoteNamesWithEmbeddedBackticks) {
     Table t{.name = "we`ird", .columns = {{.name = "c`ol", .type = "int"}},
             .indexes = {{.name = "i`x", .columns = {{.expression = "c`ol"}}}}};
     Schema my{.dialect = Dialect::mysql, .tables = {t}};
-    expectStatements(ddl::createStatements(my),
+    expectStatements(kit::ddl::createStatements(my),
                      {"CREATE TABLE `we``ird` (\n\t`c``ol` int\n);\n", "CREATE INDEX `i``x` ON `we``ird` (`c``ol`);"});
     Schema lite{.dialect = Dialect::sqlite, .tables = {t}};
     lite.tables[0].checks.push_back({.name = "ch\"k", .value = "1 = 1"});
-    expectStatements(ddl::createStatements(lite),
+    expectStatements(kit::ddl::createStatements(lite),
                      {"CREATE TABLE `we``ird` (\n\t`c``ol` int,\n\tCONSTRAINT \"ch\"\"k\" CHECK(1 = 1)\n);\n",
                       "CREATE INDEX `i``x` ON `we``ird` (`c``ol`);"});
 }
@@ -192,7 +192,7 @@ TEST(Ddl, PgDdl_QualifiesEverythingInANonPublicSchema) {
     s.enums.push_back({.name = "state", .schema = "app", .values = {"new", "done"}});
     s.sequences.push_back({.name = "tickets", .schema = "app"});
     expectStatements(
-        ddl::createStatements(s),
+        kit::ddl::createStatements(s),
         {"CREATE SCHEMA \"app\";\n", "CREATE TYPE \"app\".\"state\" AS ENUM('new', 'done');",
          "CREATE SEQUENCE \"app\".\"tickets\";",
          "CREATE TABLE \"app\".\"jobs\" (\n\t\"id\" integer PRIMARY KEY GENERATED BY DEFAULT AS IDENTITY (sequence name "
@@ -219,7 +219,7 @@ TEST(Ddl, PgDdl_IndexWithEveryOption) {
                                    .method = "btree",
                                    .with = {{"fillfactor", "90"}, {"deduplicate_items", "false"}}});
     // Drizzle Kit drops DESC and NULLS after an operator class; they are kept, in PostgreSQL's order.
-    EXPECT_EQ(ddl::createStatements(s).back(),
+    EXPECT_EQ(kit::ddl::createStatements(s).back(),
               "CREATE UNIQUE INDEX CONCURRENTLY \"docs_all_idx\" ON \"docs\" USING btree (\"rank\" DESC NULLS "
               "FIRST,lower(\"body\"),\"body\" text_pattern_ops NULLS FIRST,\"body\" text_pattern_ops DESC NULLS LAST) "
               "WITH (fillfactor=90,deduplicate_items=false) WHERE \"docs\".\"rank\" > 0;");
@@ -230,7 +230,7 @@ TEST(Ddl, PgDdl_EnumTypesAreQuotedAndQualifiedEvenWhenNamedLikeNativeTypes) {
     s.tables.push_back({.name = "t",
                         .columns = {{.name = "a", .type = "integer_level", .typeSchema = "audit"},
                                     {.name = "b", .type = "textKind[]", .typeSchema = "public"}}});
-    EXPECT_EQ(ddl::createStatements(s).front(),
+    EXPECT_EQ(kit::ddl::createStatements(s).front(),
               "CREATE TABLE \"t\" (\n\t\"a\" \"audit\".\"integer_level\",\n\t\"b\" \"textKind\"[]\n);\n");
 }
 
@@ -240,7 +240,7 @@ TEST(Ddl, PgDdl_UserTypeModifiersStayOutsideTheQuotes) {
                         .columns = {{.name = "g", .type = "geography(point, 4326)"},
                                     {.name = "c", .type = "citext[]"},
                                     {.name = "s", .type = "smallserial"}}});
-    EXPECT_EQ(ddl::createStatements(s).front(),
+    EXPECT_EQ(kit::ddl::createStatements(s).front(),
               "CREATE TABLE \"t\" (\n\t\"g\" \"geography\"(point, 4326),\n\t\"c\" \"citext\"[],\n\t\"s\" \"smallserial\"\n);\n");
 }
 
@@ -253,7 +253,7 @@ TEST(Ddl, PgDdl_JsonDefaultsBecomeLiteralsOfTheColumnType) {
                                     {.name = "g", .type = "geometry(point)", .defaultValue = json("[1,2]")},
                                     {.name = "h", .type = "halfvec(2)", .defaultValue = json("[0.5,1]")},
                                     {.name = "m", .type = "integer[][]", .defaultValue = json("[[1,2],[3,4]]")}}});
-    EXPECT_EQ(ddl::createStatements(s).front(),
+    EXPECT_EQ(kit::ddl::createStatements(s).front(),
               "CREATE TABLE \"t\" (\n\t\"p\" \"point\" DEFAULT '(1.5,-2)',\n\t\"l\" \"line\" DEFAULT '{1,2,3}',\n"
               "\t\"g\" geometry(point) DEFAULT 'POINT(1 2)',\n\t\"h\" halfvec(2) DEFAULT '[0.5,1]',\n"
               "\t\"m\" integer[][] DEFAULT '{{1,2},{3,4}}'\n);\n");
@@ -264,7 +264,7 @@ TEST(Ddl, PgDdl_StandalonePolicyTargetIsQuotedAgain) {
     s.roles.push_back({.name = "auditor", .createDb = false, .createRole = true, .inherit = true});
     s.policies.push_back({.name = "p", .as = "restrictive", .for_ = "insert", .to = {"auditor", "session_user"},
                           .withCheck = "false", .on = "\"audit\".\"lo\"\"g\"", .schema = "audit"});
-    expectStatements(ddl::createStatements(s),
+    expectStatements(kit::ddl::createStatements(s),
                      {"CREATE ROLE \"auditor\" WITH CREATEROLE;",
                       "CREATE POLICY \"p\" ON \"audit\".\"lo\"\"g\" AS RESTRICTIVE FOR INSERT TO \"auditor\", "
                       "session_user WITH CHECK (false);"});
@@ -276,18 +276,18 @@ TEST(Ddl, PgDdl_ViewsSkipExistingAndRejectUndefined) {
     s.views.push_back({.name = "stats", .schema = "public", .definition = "select 1", .materialized = true,
                        .with = {{"fillfactor", "50"}, {"userCatalogTable", "true"}}, .withNoData = true,
                        .tablespace = "fast"});
-    expectStatements(ddl::createStatements(s),
+    expectStatements(kit::ddl::createStatements(s),
                      {"CREATE MATERIALIZED VIEW \"public\".\"stats\" WITH (fillfactor = 50, user_catalog_table = true) "
                       "TABLESPACE \"fast\" AS (select 1) WITH NO DATA;"});
     s.views.push_back({.name = "broken", .schema = "public"});
-    EXPECT_THROW(ddl::createStatements(s), Error);
+    EXPECT_THROW(kit::ddl::createStatements(s), Error);
 }
 
 TEST(Ddl, Ddl_DropsAStatementIdenticalToAnEarlierOne) {
     Schema s{.dialect = Dialect::mysql};
     ForeignKey fk{.name = "fk", .tableFrom = "a", .columnsFrom = {"b"}, .tableTo = "a", .columnsTo = {"b"}};
     s.tables.push_back({.name = "a", .columns = {{.name = "b", .type = "int"}}, .foreignKeys = {fk, fk}});
-    EXPECT_EQ(ddl::createStatements(s).size(), 2u);
+    EXPECT_EQ(kit::ddl::createStatements(s).size(), 2u);
 }
 
 // ---- MySQL and SQLite beyond the fixtures ----
@@ -298,7 +298,7 @@ TEST(Ddl, MysqlDdl_LiteralDefaultsOnTextLikeTypesAreExpressions) {
                         .columns = {{.name = "a", .type = "longtext", .defaultValue = DefaultValue{.text = "'x'"}},
                                     {.name = "b", .type = "text", .defaultValue = DefaultValue{.text = "('y')"}},
                                     {.name = "c", .type = "varchar(5)", .defaultValue = DefaultValue{.text = "'z'"}}}});
-    EXPECT_EQ(ddl::createStatements(s).front(),
+    EXPECT_EQ(kit::ddl::createStatements(s).front(),
               "CREATE TABLE `t` (\n\t`a` longtext DEFAULT ('x'),\n\t`b` text DEFAULT ('y'),\n\t`c` varchar(5) DEFAULT 'z'\n);\n");
 }
 
@@ -308,7 +308,7 @@ TEST(Ddl, SqliteDdl_ExpressionIndexColumnsComeFromInternalHints) {
                         .columns = {{.name = "name", .type = "text"}},
                         .indexes = {{.name = "t_lower", .columns = {{.expression = "lower(\"name\")"}}}}});
     s.internal = {.present = true, .indexes = {{.index = "t_lower", .column = "lower(\"name\")"}}};
-    EXPECT_EQ(ddl::createStatements(s).back(), "CREATE INDEX `t_lower` ON `t` (lower(\"name\"));");
+    EXPECT_EQ(kit::ddl::createStatements(s).back(), "CREATE INDEX `t_lower` ON `t` (lower(\"name\"));");
 }
 
 }  // namespace

@@ -6,7 +6,7 @@
 #include <sstream>
 
 #include "drizzle/error.hpp"
-#include "drizzle/snapshot.hpp"
+#include "drizzle/kit/snapshot.hpp"
 #include "common/slurp.hpp"
 
 namespace {
@@ -22,15 +22,15 @@ TEST_P(DrizzleKitSnapshot, ReadsAndWritesBackByteForByte) {
     const std::string path = fixturePath(dialect, name);
     const std::string original = slurp(path);
     ASSERT_FALSE(original.empty()) << path;
-    const auto model = drizzle::snapshot::read(original, path);
-    EXPECT_EQ(drizzle::snapshot::write(model), original);
+    const auto model = drizzle::kit::snapshot::read(original, path);
+    EXPECT_EQ(drizzle::kit::snapshot::write(model), original);
 }
 
 TEST_P(DrizzleKitSnapshot, WrittenSnapshotReadsBackToAnEquivalentModel) {
     const auto [dialect, name] = GetParam();
-    const auto model = drizzle::snapshot::readFile(fixturePath(dialect, name));
-    const auto again = drizzle::snapshot::read(drizzle::snapshot::write(model), "written");
-    EXPECT_TRUE(drizzle::model::equivalent(model, again)) << drizzle::snapshot::firstDifference(model, again);
+    const auto model = drizzle::kit::snapshot::readFile(fixturePath(dialect, name));
+    const auto again = drizzle::kit::snapshot::read(drizzle::kit::snapshot::write(model), "written");
+    EXPECT_TRUE(drizzle::model::equivalent(model, again)) << drizzle::kit::snapshot::firstDifference(model, again);
     EXPECT_EQ(model, again);
 }
 
@@ -42,7 +42,7 @@ INSTANTIATE_TEST_SUITE_P(AllCases, DrizzleKitSnapshot,
 
 std::string readError(const std::string& json) {
     try {
-        drizzle::snapshot::read(json, "meta/0001_snapshot.json");
+        drizzle::kit::snapshot::read(json, "meta/0001_snapshot.json");
     } catch (const drizzle::Error& e) {
         EXPECT_EQ(e.category(), drizzle::ErrorCategory::snapshot);
         return e.what();
@@ -89,7 +89,7 @@ TEST(SnapshotReader, RejectsUnknownDialect) {
 
 std::string headerError(const std::string& json) {
     try {
-        drizzle::snapshot::readHeader(json, "meta/0001_snapshot.json");
+        drizzle::kit::snapshot::readHeader(json, "meta/0001_snapshot.json");
     } catch (const drizzle::Error& e) {
         EXPECT_EQ(e.category(), drizzle::ErrorCategory::snapshot);
         return e.what();
@@ -100,8 +100,8 @@ std::string headerError(const std::string& json) {
 TEST(SnapshotHeader, ReadsTheChainFieldsOfEveryFixtureAsTheFullReaderDoes) {
     for (const char* dialect : {"pg", "sqlite", "mysql"}) {
         const std::string json = slurp(fixturePath(dialect, "basic"));
-        const auto full = drizzle::snapshot::read(json, "basic");
-        const auto header = drizzle::snapshot::readHeader(json, "basic");
+        const auto full = drizzle::kit::snapshot::read(json, "basic");
+        const auto header = drizzle::kit::snapshot::readHeader(json, "basic");
         EXPECT_EQ(header.dialect, full.dialect) << dialect;
         EXPECT_EQ(header.id, full.id) << dialect;
         EXPECT_EQ(header.prevId, full.prevId) << dialect;
@@ -109,7 +109,7 @@ TEST(SnapshotHeader, ReadsTheChainFieldsOfEveryFixtureAsTheFullReaderDoes) {
 }
 
 TEST(SnapshotHeader, FindsTheFieldsAfterNestedValuesWithQuotesAndBrackets) {
-    const auto h = drizzle::snapshot::readHeader(
+    const auto h = drizzle::kit::snapshot::readHeader(
         R"( { "tables": {"a\"}": {"x": [1, {"y": "]}"}, -2.5e3, true, null]}}, "n": 0,)"
         R"( "prevId": "p\u0041", "id" : "i", "version": "6", "dialect": "sqlite", "views": {"broken": )",
         "s");

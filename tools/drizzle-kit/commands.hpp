@@ -6,9 +6,12 @@
 
 #include <CLI/CLI.hpp>
 
-#include "drizzle/config.hpp"
+#include "drizzle/kit/config.hpp"
 
 namespace drizzle::cli {
+
+using kit::Config;
+using kit::ConfigOverrides;
 
 // Flags every command shares: --config, --dialect, --schema, --out, --verbose.
 void addConfigFlags(CLI::App& command, ConfigOverrides& overrides);

@@ -2,7 +2,7 @@
 #include <iostream>
 
 #include "commands.hpp"
-#include "drizzle/ddl.hpp"
+#include "drizzle/kit/ddl.hpp"
 #include "drizzle/kit/schema_loader.hpp"
 
 namespace drizzle::cli {
@@ -16,7 +16,7 @@ void addExportCommand(CLI::App& app, ConfigOverrides& overrides) {
         const model::Schema schema = kit::loadSchema(config, &report);
         if (config.verbose)
             std::cerr << kit::describe(report) << "\n";
-        for (std::string statement : ddl::createStatements(schema)) {
+        for (std::string statement : kit::ddl::createStatements(schema)) {
             while (!statement.empty() && (statement.back() == '\n' || statement.back() == ' ')) statement.pop_back();
             std::cout << statement << "\n";
         }

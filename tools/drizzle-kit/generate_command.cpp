@@ -14,7 +14,7 @@ namespace drizzle::cli {
 namespace {
 
 // "Is column users.full_name created, or renamed from one of these?" on stderr; reads stdin.
-std::optional<std::string> askOnTerminal(const diff::RenameQuestion& q) {
+std::optional<std::string> askOnTerminal(const kit::diff::RenameQuestion& q) {
     // Names come from a pulled database too: shown escaped, never as raw control bytes.
     const std::string what = kit::printable(q.kind + " " + (q.scope.empty() ? "" : q.scope + ".") + q.created);
     for (;;) {

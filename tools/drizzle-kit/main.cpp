@@ -129,7 +129,7 @@ int main(int argc, char** argv) {
     CLI::App app{"drizzle-kit for C++: schema as code, migrations, introspection", "drizzle-kit"};
     app.require_subcommand(1);
     app.set_version_flag("--version", std::string(DRIZZLE_VERSION_TEXT));
-    drizzle::ConfigOverrides overrides;
+    drizzle::kit::ConfigOverrides overrides;
     drizzle::cli::addExportCommand(app, overrides);
     drizzle::cli::addGenerateCommand(app, overrides);
     drizzle::cli::addMigrateCommand(app, overrides);

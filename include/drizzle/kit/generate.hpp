@@ -4,7 +4,7 @@
 //
 //   drizzle::kit::GenerateOptions options;
 //   options.name = "add_importance";
-//   auto result = drizzle::kit::generate(drizzle::loadConfig({}), options);
+//   auto result = drizzle::kit::generate(drizzle::kit::loadConfig({}), options);
 //   if (result.nothingToDo) std::cout << "No schema changes, nothing to migrate\n";
 #pragma once
 
@@ -13,8 +13,8 @@
 #include <string>
 #include <vector>
 
-#include "drizzle/config.hpp"
-#include "drizzle/diff.hpp"
+#include "drizzle/kit/config.hpp"
+#include "drizzle/kit/diff.hpp"
 #include "drizzle/kit/schema_loader.hpp"
 
 namespace drizzle::kit {

@@ -5,7 +5,7 @@
 // `generate` diffs against the database as it is. A previous schema.hpp or relations.hpp that the
 // new one replaces with different text is kept beside it as `<file>.bak`.
 //
-//   drizzle::Config config = drizzle::loadConfig({.dialect = "postgresql", .url = url});
+//   drizzle::kit::Config config = drizzle::kit::loadConfig({.dialect = "postgresql", .url = url});
 //   drizzle::kit::PullResult pulled = drizzle::kit::pull(config, {.init = true});
 //   for (const auto& u : pulled.unsupported) std::cerr << "not represented: " << u << "\n";
 #pragma once
@@ -15,7 +15,7 @@
 #include <string>
 #include <vector>
 
-#include "drizzle/config.hpp"
+#include "drizzle/kit/config.hpp"
 
 namespace drizzle::kit {
 

@@ -3,11 +3,11 @@
 // under `<project>/.drizzle/exporter/`, keyed by the content of every file the compiler read,
 // so an unchanged schema is never recompiled.
 //
-//   drizzle::Config config = drizzle::loadConfig({});
+//   drizzle::kit::Config config = drizzle::kit::loadConfig({});
 //   drizzle::model::Schema schema = drizzle::kit::loadSchema(config);
 #pragma once
 
-#include "drizzle/config.hpp"
+#include "drizzle/kit/config.hpp"
 #include "drizzle/model/model.hpp"
 
 namespace drizzle::kit {

@@ -12,7 +12,7 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "drizzle/config.hpp"
+#include "drizzle/kit/config.hpp"
 #include "drizzle/error.hpp"
 #include "drizzle/kit/schema_loader.hpp"
 #include "util/process.hpp"
@@ -87,7 +87,7 @@ Export exportSchema(Dialect dialect, const fs::path& header, const fs::path& wor
     writeText(e.sqlFile, e.cli.out);
     if (e.cli.exitCode != 0) return e;
     // The same work directory and header, so the exporter drizzle-kit just compiled is reused.
-    Config config;
+    kit::Config config;
     config.root = workDir;
     config.dialect = dialect;
     config.schema = {header.string()};

@@ -1,7 +1,7 @@
 // drizzle.config.json: what the kit works on, mirroring Drizzle Kit's `defineConfig` fields.
 //
 // Flags override the file, so one-off use needs no file at all:
-//   auto config = drizzle::loadConfig({.dialect = "sqlite", .schema = {"src/db/schema.hpp"}});
+//   auto config = drizzle::kit::loadConfig({.dialect = "sqlite", .schema = {"src/db/schema.hpp"}});
 #pragma once
 
 #include <filesystem>
@@ -12,7 +12,7 @@
 #include "drizzle/dialect.hpp"
 #include "drizzle/driver/credentials.hpp"
 
-namespace drizzle {
+namespace drizzle::kit {
 
 struct MigrationsConfig {
     std::string table = "__drizzle_migrations";
@@ -57,4 +57,4 @@ Config loadConfig(const ConfigOverrides& overrides);
 // Parses config text; `source` names it in messages.
 Config parseConfig(const std::string& json, const std::filesystem::path& source);
 
-}  // namespace drizzle
+}  // namespace drizzle::kit

@@ -8,9 +8,9 @@
 // and spelling (drops of constraints before the objects they hang on, enums before the columns
 // using them, SQLite table rebuilds for what its ALTER TABLE cannot do).
 //
-//   auto questions = drizzle::diff::renameQuestions(old, now, {});   // empty: nothing to ask
-//   auto result = drizzle::diff::diff(old, now, {.columns = {{"public.users.name", "full_name"}}});
-//   std::string sql = drizzle::ddl::joinStatements(result.statements, true);
+//   auto questions = drizzle::kit::diff::renameQuestions(old, now, {});   // empty: nothing to ask
+//   auto result = drizzle::kit::diff::diff(old, now, {.columns = {{"public.users.name", "full_name"}}});
+//   std::string sql = drizzle::kit::ddl::joinStatements(result.statements, true);
 #pragma once
 
 #include <string>
@@ -19,7 +19,7 @@
 
 #include "drizzle/model/model.hpp"
 
-namespace drizzle::diff {
+namespace drizzle::kit::diff {
 
 // Rename decisions, as data: old name -> new name. Tables are keyed "schema.table" on
 // PostgreSQL ("public.users" for the default schema) and "table" elsewhere, on both sides (a
@@ -56,4 +56,4 @@ struct Result {
 // object that does not exist.
 Result diff(const model::Schema& from, const model::Schema& to, const Renames& renames);
 
-}  // namespace drizzle::diff
+}  // namespace drizzle::kit::diff

@@ -5,8 +5,8 @@
 // accepts what drizzle-kit writes. A malformed or too-new snapshot is a drizzle::Error naming
 // the file and the field.
 //
-//   auto model = drizzle::snapshot::readFile("drizzle/meta/0003_snapshot.json");
-//   std::string json = drizzle::snapshot::write(model);
+//   auto model = drizzle::kit::snapshot::readFile("drizzle/meta/0003_snapshot.json");
+//   std::string json = drizzle::kit::snapshot::write(model);
 #pragma once
 
 #include <filesystem>
@@ -15,7 +15,7 @@
 
 #include "drizzle/model/model.hpp"
 
-namespace drizzle::snapshot {
+namespace drizzle::kit::snapshot {
 
 std::string write(const model::Schema& schema);
 
@@ -39,4 +39,4 @@ std::string firstDifference(const model::Schema& a, const model::Schema& b);
 // The snapshot version this build writes for a dialect ("7", "6", "5").
 std::string_view versionFor(Dialect dialect);
 
-}  // namespace drizzle::snapshot
+}  // namespace drizzle::kit::snapshot

@@ -5,8 +5,8 @@
 // the statement is the valid equivalent. Statements keep Drizzle Kit's exact text, including the
 // newline that ends a CREATE TABLE, so `joinStatements` reproduces a migration file byte for byte.
 //
-//   auto model = drizzle::snapshot::readFile("drizzle/meta/0000_snapshot.json");
-//   std::string sql = drizzle::ddl::joinStatements(drizzle::ddl::createStatements(model), true);
+//   auto model = drizzle::kit::snapshot::readFile("drizzle/meta/0000_snapshot.json");
+//   std::string sql = drizzle::kit::ddl::joinStatements(drizzle::kit::ddl::createStatements(model), true);
 #pragma once
 
 #include <string>
@@ -15,7 +15,7 @@
 
 #include "drizzle/model/model.hpp"
 
-namespace drizzle::ddl {
+namespace drizzle::kit::ddl {
 
 // The statements that create `schema` from nothing, in dependency order. PostgreSQL: schemas,
 // enums, sequences, roles, tables (each followed by its RLS enablement), foreign keys, indexes,
@@ -31,4 +31,4 @@ std::string quoteIdentifier(Dialect dialect, std::string_view name);
 // when `breakpoints` is true, else "\n".
 std::string joinStatements(const std::vector<std::string>& statements, bool breakpoints);
 
-}  // namespace drizzle::ddl
+}  // namespace drizzle::kit::ddl

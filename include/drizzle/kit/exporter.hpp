@@ -2,15 +2,15 @@
 // the project's schema header(s) and calls this; it prints the declared schema as snapshot
 // JSON on stdout (or an error on stderr, with a non-zero exit code).
 //
-//   #include <drizzle/exporter.hpp>
-//   inline const bool crashReport = drizzle::reportExporterCrashes();  // before the schema's initialisers
+//   #include <drizzle/kit/exporter.hpp>
+//   inline const bool crashReport = drizzle::kit::reportExporterCrashes();  // before the schema's initialisers
 //   #include "src/db/schema.hpp"
-//   int main() { return drizzle::runExporter(); }
+//   int main() { return drizzle::kit::runExporter(); }
 #pragma once
 
 #include <string_view>
 
-namespace drizzle {
+namespace drizzle::kit {
 
 int runExporter();
 
@@ -23,4 +23,4 @@ inline constexpr std::string_view exporterCrashPrefix = "drizzle-exporter-crash:
 // The schema model itself: registeredSchema() in drizzle/schema/registry.hpp. This header stays
 // light, since every exporter compile (and every schema file's) parses it.
 
-}  // namespace drizzle
+}  // namespace drizzle::kit
