@@ -13,13 +13,12 @@ namespace drizzle {
 
 enum class Dialect : std::uint8_t { postgresql, sqlite, mysql };
 
-std::string_view dialectName(Dialect d);                 // "postgresql" | "sqlite" | "mysql"
-std::optional<Dialect> parseDialect(std::string_view s);  // as a config names it
-
 struct DialectTraits {
     enum class Placeholders : std::uint8_t { numbered, question };  // $1, $2 ... | ?
 
     Dialect dialect;
+    std::string_view name;         // as a config and a snapshot name it: "postgresql"
+    std::string_view displayName;  // in messages: "PostgreSQL"
     // Identifiers in the statements drizzle-cpp runs, and in the DDL the kit writes (Drizzle Kit
     // writes SQLite's with backquotes, which SQLite also accepts).
     char identifierQuote;
@@ -34,24 +33,44 @@ struct DialectTraits {
     bool intersectAllExceptAll;     // INTERSECT ALL, EXCEPT ALL
     bool rowLocks;                  // SELECT ... FOR UPDATE / FOR SHARE
     bool onConflict;                // INSERT ... ON CONFLICT (else MySQL's ON DUPLICATE KEY UPDATE)
+    bool ilike;                     // ILIKE (elsewhere LIKE ignores ASCII case already)
+    bool nullsOrdering;             // ORDER BY ... NULLS FIRST / LAST
+    bool parenthesisedSetOperands;  // (SELECT ...) UNION (SELECT ...)
+    std::string_view limitForOffset;     // what OFFSET needs before it without a LIMIT ("" for none)
+    std::string_view insertDefaultRow;   // a row of defaults: " default values"
 };
 
 inline constexpr DialectTraits postgresqlTraits{
-    Dialect::postgresql, '"', '"', false, DialectTraits::Placeholders::numbered, 65535,
-    true, true, true, true, true, true, true};
+    .dialect = Dialect::postgresql, .name = "postgresql", .displayName = "PostgreSQL",
+    .identifierQuote = '"', .ddlIdentifierQuote = '"', .backslashEscapesInStrings = false,
+    .placeholders = DialectTraits::Placeholders::numbered, .maxBindParameters = 65535,
+    .transactionalDdl = true, .returning = true, .distinctOn = true, .fullJoin = true, .intersectAllExceptAll = true,
+    .rowLocks = true, .onConflict = true, .ilike = true, .nullsOrdering = true, .parenthesisedSetOperands = true,
+    .limitForOffset = "", .insertDefaultRow = " default values"};
 // SQLite's default SQLITE_MAX_VARIABLE_NUMBER since 3.32; FULL JOIN since 3.39 (Debian 12 has 3.40).
 inline constexpr DialectTraits sqliteTraits{
-    Dialect::sqlite, '"', '`', false, DialectTraits::Placeholders::question, 32766,
-    true, true, false, true, false, false, true};
+    .dialect = Dialect::sqlite, .name = "sqlite", .displayName = "SQLite",
+    .identifierQuote = '"', .ddlIdentifierQuote = '`', .backslashEscapesInStrings = false,
+    .placeholders = DialectTraits::Placeholders::question, .maxBindParameters = 32766,
+    .transactionalDdl = true, .returning = true, .distinctOn = false, .fullJoin = true, .intersectAllExceptAll = false,
+    .rowLocks = false, .onConflict = true, .ilike = false, .nullsOrdering = true, .parenthesisedSetOperands = false,
+    .limitForOffset = " limit -1", .insertDefaultRow = " default values"};
 // MariaDB 10.5+ has DELETE/INSERT ... RETURNING but not UPDATE ... RETURNING, and MySQL none: the
-// ORM offers it on neither.
+// ORM offers it on neither. An OFFSET alone takes the largest LIMIT there is.
 inline constexpr DialectTraits mysqlTraits{
-    Dialect::mysql, '`', '`', true, DialectTraits::Placeholders::question, 65535,
-    false, false, false, false, true, true, false};
+    .dialect = Dialect::mysql, .name = "mysql", .displayName = "MySQL",
+    .identifierQuote = '`', .ddlIdentifierQuote = '`', .backslashEscapesInStrings = true,
+    .placeholders = DialectTraits::Placeholders::question, .maxBindParameters = 65535,
+    .transactionalDdl = false, .returning = false, .distinctOn = false, .fullJoin = false, .intersectAllExceptAll = true,
+    .rowLocks = true, .onConflict = false, .ilike = false, .nullsOrdering = false, .parenthesisedSetOperands = true,
+    .limitForOffset = " limit 18446744073709551615", .insertDefaultRow = " () values ()"};
 
 constexpr const DialectTraits& traitsOf(Dialect d) {
     return d == Dialect::postgresql ? postgresqlTraits : d == Dialect::sqlite ? sqliteTraits : mysqlTraits;
 }
+
+constexpr std::string_view dialectName(Dialect d) { return traitsOf(d).name; }  // "postgresql" | "sqlite" | "mysql"
+std::optional<Dialect> parseDialect(std::string_view s);                       // as a config names it
 
 // `name` as an identifier of the statements drizzle-cpp runs ("users", `users`), the quote
 // character doubled inside it.

@@ -123,7 +123,7 @@ private:
     }
 
     void header() {
-        out_ << "// The " << (s_.dialect == Dialect::postgresql ? "PostgreSQL" : s_.dialect == Dialect::sqlite ? "SQLite" : "MySQL")
+        out_ << "// The " << traitsOf(s_.dialect).displayName
              << " schema, as `drizzle-kit pull` read it from the database.\n"
                 "// From now on this file is the schema's source of truth: edit it, then run `drizzle-kit generate`.\n";
         if (!o_.unsupported.empty()) {

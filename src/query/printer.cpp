@@ -99,7 +99,7 @@ public:
         switch (n.kind) {
             case K::column: {
                 const std::string_view name = n.column ? n.column->name : std::string_view(n.text);
-                if (n.qualifier == "excluded" && dialect_ == Dialect::mysql) {
+                if (n.qualifier == "excluded" && !traitsOf(dialect_).onConflict) {  // ON DUPLICATE KEY UPDATE
                     sql() += "values(";
                     identifier(name);
                     sql() += ')';
@@ -147,8 +147,8 @@ public:
                 expression(n.args.at(0));
                 // ILIKE is PostgreSQL's; LIKE is already case-insensitive (ASCII) on SQLite and
                 // with MySQL's default collations.
-                sql() += n.text == " ilike " && dialect_ != Dialect::postgresql ? std::string_view(" like ")
-                                                                                 : std::string_view(n.text);
+                sql() += n.text == " ilike " && !traitsOf(dialect_).ilike ? std::string_view(" like ")
+                                                                          : std::string_view(n.text);
                 expression(n.args.at(1));
                 return;
             case K::chain:
@@ -206,8 +206,7 @@ public:
             sql() += ' ';
         }
         const bool compound = !s.setOperations.empty();
-        // SQLite takes no parentheses around the parts of a compound select.
-        const bool parens = compound && dialect_ != Dialect::sqlite;
+        const bool parens = compound && traitsOf(dialect_).parenthesisedSetOperands;
         if (parens) sql() += '(';
         core(s);
         if (parens) sql() += ')';
@@ -277,15 +276,15 @@ public:
             for (std::size_t i = 0; i < s.orderBy.size(); ++i) {
                 if (i) sql() += ", ";
                 const Order& o = s.orderBy[i];
-                if (!o.nulls.empty() && dialect_ == Dialect::mysql) {
-                    // MySQL has no NULLS FIRST/LAST: sort on "is null" first.
+                if (!o.nulls.empty() && !traitsOf(dialect_).nullsOrdering) {
+                    // Without NULLS FIRST/LAST: sort on "is null" first.
                     sql() += '(';
                     expression(o.expression);
                     sql() += o.nulls == "first" ? " is null) desc, " : " is null), ";
                 }
                 expression(o.expression);
                 if (o.desc) sql() += " desc";
-                if (!o.nulls.empty() && dialect_ != Dialect::mysql) {
+                if (!o.nulls.empty() && traitsOf(dialect_).nullsOrdering) {
                     sql() += " nulls ";
                     sql() += o.nulls;
                 }
@@ -294,9 +293,8 @@ public:
         if (s.limit) {
             sql() += " limit ";
             expression(*s.limit);
-        } else if (s.offset && dialect_ != Dialect::postgresql) {
-            // SQLite and MySQL take OFFSET only after a LIMIT.
-            sql() += dialect_ == Dialect::sqlite ? " limit -1" : " limit 18446744073709551615";
+        } else if (s.offset) {
+            sql() += traitsOf(dialect_).limitForOffset;
         }
         if (s.offset) {
             sql() += " offset ";
@@ -326,8 +324,8 @@ public:
     }
 
     void insert(const Insert& s) {
-        sql() += dialect_ == Dialect::mysql && s.conflict.action == Conflict::Action::doNothing ? "insert ignore into "
-                                                                                                 : "insert into ";
+        const bool ignore = !traitsOf(dialect_).onConflict && s.conflict.action == Conflict::Action::doNothing;
+        sql() += ignore ? "insert ignore into " : "insert into ";
         source(s.into);
         if (!s.columns.empty()) {
             sql() += " (";
@@ -341,7 +339,7 @@ public:
             sql() += ' ';
             select(*s.select, false);
         } else if (s.columns.empty()) {
-            sql() += dialect_ == Dialect::mysql ? " () values ()" : " default values";
+            sql() += traitsOf(dialect_).insertDefaultRow;
         } else if (s.placeholderRows > 0 || !s.values.empty()) {
             const std::size_t n = s.placeholderRows > 0 ? s.placeholderRows : s.values.size() / s.columns.size();
             sql() += " values ";
@@ -376,7 +374,7 @@ public:
                 assignments(c.set);
                 return;
             case Conflict::Action::doNothing:
-                if (dialect_ == Dialect::mysql) return;  // INSERT IGNORE
+                if (!traitsOf(dialect_).onConflict) return;  // INSERT IGNORE
                 [[fallthrough]];
             case Conflict::Action::doUpdate:
                 break;

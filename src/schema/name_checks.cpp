@@ -244,7 +244,7 @@ void checkDeclaredNames(Dialect dialect, const std::vector<DeclaredName>& names)
                     message += " are one name to PostgreSQL, which keeps the first 63 bytes of a name (\"" +
                                pgTruncated(n.name) + "\"); " + whyOneNamespace(dialect, m.space, n);
                 else
-                    message += " differ only in case, which " + std::string(dialect == Dialect::sqlite ? "SQLite" : "MySQL") +
+                    message += " differ only in case, which " + std::string(traitsOf(dialect).displayName) +
                                " ignores here; " + whyOneNamespace(dialect, m.space, n);
                 const DeclaredName& derived = n.derived ? n : *other;
                 fail(message, derived.derived ? "rename one of them; " + derived.name + " is derived: " +

@@ -53,6 +53,29 @@ TEST_P(DialectTraitsTest, CapabilitiesAreWhatTheServerAccepts) {
     EXPECT_EQ(runs("insert into t (id, name) values (1, 'x') on conflict (id) do update set name = 'y'"),
               traits().onConflict);
     EXPECT_EQ(runs("insert into t (id, name) values (1, 'x') on duplicate key update name = 'y'"), !traits().onConflict);
+    EXPECT_EQ(runs("select id from t where name ilike 'A'"), traits().ilike);
+    EXPECT_EQ(runs("select id from t order by name nulls first"), traits().nullsOrdering);
+    EXPECT_EQ(runs("(select id from t) union (select id from t)"), traits().parenthesisedSetOperands);
+}
+
+// What the printer writes where a dialect lacks the short form: the server takes it, and it means
+// what the short form would.
+TEST_P(DialectTraitsTest, OffsetWithoutALimitAndARowOfDefaultsRunAsWritten) {
+    EXPECT_EQ(runs("select id from t order by id offset 1"), traits().limitForOffset.empty());
+    Rows rows = db().query("select id from t order by id" + std::string(traits().limitForOffset) + " offset 1");
+    ASSERT_EQ(rows.size(), 1u);
+    EXPECT_EQ(rows.text(0, 0), "2");
+    db().execute("create table d (id integer default 5, name varchar(10) default 'x')");
+    db().execute("insert into d" + std::string(traits().insertDefaultRow));
+    rows = db().query("select id, name from d");
+    ASSERT_EQ(rows.size(), 1u);
+    EXPECT_EQ(rows.text(0, 0), "5");
+    EXPECT_EQ(rows.text(0, 1), "x");
+}
+
+TEST(DialectTraitsNames, EachDialectIsFoundByTheNameItIsGiven) {
+    for (Dialect d : {Dialect::postgresql, Dialect::sqlite, Dialect::mysql}) EXPECT_EQ(parseDialect(dialectName(d)), d);
+    EXPECT_FALSE(parseDialect("postgres").has_value());
 }
 
 TEST_P(DialectTraitsTest, DdlRollsBackOnlyWhereItIsTransactional) {

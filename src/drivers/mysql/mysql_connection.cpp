@@ -20,7 +20,7 @@ namespace drizzle::driver::detail {
 
 namespace {
 
-constexpr std::string_view databaseName = "MySQL";
+constexpr std::string_view databaseName = mysqlTraits.displayName;
 constexpr unsigned connectTimeoutSeconds = 10;
 // MySQL 8's CHECK violation (SQLSTATE HY000; MariaDB's is 4025 with 23000). MariaDB's headers
 // do not name it.

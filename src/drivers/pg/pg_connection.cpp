@@ -17,7 +17,7 @@ namespace drizzle::driver::detail {
 
 namespace {
 
-constexpr std::string_view databaseName = "PostgreSQL";
+constexpr std::string_view databaseName = postgresqlTraits.displayName;
 constexpr Oid boolOid = 16;
 constexpr Oid byteaOid = 17;
 

@@ -13,7 +13,7 @@ namespace drizzle::driver::detail {
 
 namespace {
 
-constexpr std::string_view databaseName = "SQLite";
+constexpr std::string_view databaseName = sqliteTraits.displayName;
 constexpr int busyTimeoutMs = 5000;
 
 struct SqliteSession {
