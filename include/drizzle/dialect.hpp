@@ -17,8 +17,12 @@ struct DialectTraits {
     enum class Placeholders : std::uint8_t { numbered, question };  // $1, $2 ... | ?
 
     Dialect dialect;
-    std::string_view name;         // as a config and a snapshot name it: "postgresql"
-    std::string_view displayName;  // in messages: "PostgreSQL"
+    std::string_view name;           // as a config and a snapshot name it: "postgresql"
+    std::string_view displayName;    // in messages: "PostgreSQL"
+    std::string_view dslNamespace;   // the schema DSL's: drizzle::pg
+    std::string_view urlSchemes[2];  // a server URL's (none: a file)
+    std::string_view sslParameter;   // the URL parameter asking for TLS
+    bool schemas;                    // tables live in named schemas ("public" by default)
     // Identifiers in the statements drizzle-cpp runs, and in the DDL the kit writes (Drizzle Kit
     // writes SQLite's with backquotes, which SQLite also accepts).
     char identifierQuote;
@@ -41,7 +45,8 @@ struct DialectTraits {
 };
 
 inline constexpr DialectTraits postgresqlTraits{
-    .dialect = Dialect::postgresql, .name = "postgresql", .displayName = "PostgreSQL",
+    .dialect = Dialect::postgresql, .name = "postgresql", .displayName = "PostgreSQL", .dslNamespace = "pg",
+    .urlSchemes = {"postgres", "postgresql"}, .sslParameter = "sslmode", .schemas = true,
     .identifierQuote = '"', .ddlIdentifierQuote = '"', .backslashEscapesInStrings = false,
     .placeholders = DialectTraits::Placeholders::numbered, .maxBindParameters = 65535,
     .transactionalDdl = true, .returning = true, .distinctOn = true, .fullJoin = true, .intersectAllExceptAll = true,
@@ -49,7 +54,8 @@ inline constexpr DialectTraits postgresqlTraits{
     .limitForOffset = "", .insertDefaultRow = " default values"};
 // SQLite's default SQLITE_MAX_VARIABLE_NUMBER since 3.32; FULL JOIN since 3.39 (Debian 12 has 3.40).
 inline constexpr DialectTraits sqliteTraits{
-    .dialect = Dialect::sqlite, .name = "sqlite", .displayName = "SQLite",
+    .dialect = Dialect::sqlite, .name = "sqlite", .displayName = "SQLite", .dslNamespace = "sqlite",
+    .urlSchemes = {}, .sslParameter = "", .schemas = false,
     .identifierQuote = '"', .ddlIdentifierQuote = '`', .backslashEscapesInStrings = false,
     .placeholders = DialectTraits::Placeholders::question, .maxBindParameters = 32766,
     .transactionalDdl = true, .returning = true, .distinctOn = false, .fullJoin = true, .intersectAllExceptAll = false,
@@ -58,7 +64,8 @@ inline constexpr DialectTraits sqliteTraits{
 // MariaDB 10.5+ has DELETE/INSERT ... RETURNING but not UPDATE ... RETURNING, and MySQL none: the
 // ORM offers it on neither. An OFFSET alone takes the largest LIMIT there is.
 inline constexpr DialectTraits mysqlTraits{
-    .dialect = Dialect::mysql, .name = "mysql", .displayName = "MySQL",
+    .dialect = Dialect::mysql, .name = "mysql", .displayName = "MySQL", .dslNamespace = "mysql",
+    .urlSchemes = {"mysql", "mariadb"}, .sslParameter = "ssl", .schemas = false,
     .identifierQuote = '`', .ddlIdentifierQuote = '`', .backslashEscapesInStrings = true,
     .placeholders = DialectTraits::Placeholders::question, .maxBindParameters = 65535,
     .transactionalDdl = false, .returning = false, .distinctOn = false, .fullJoin = false, .intersectAllExceptAll = true,

@@ -41,7 +41,7 @@ std::string Names::memberPointer(const TableKey& table, const std::string& colum
 
 Names chooseNames(const model::Schema& schema, const kit::CodegenOptions& options) {
     Names n;
-    n.ns = schema.dialect == Dialect::postgresql ? "pg" : std::string(dialectName(schema.dialect));
+    n.ns = traitsOf(schema.dialect).dslNamespace;
     Scope global;
     global.reserve(options.cppNamespace);
 

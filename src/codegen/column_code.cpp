@@ -29,7 +29,7 @@ struct Candidate {
     bool isEnum = false;
 };
 
-std::string nsOf(Dialect d) { return d == Dialect::postgresql ? "pg" : std::string(dialectName(d)); }
+std::string nsOf(Dialect d) { return std::string(traitsOf(d).dslNamespace); }
 
 bool startsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 bool endsWith(std::string_view s, std::string_view p) { return s.size() >= p.size() && s.substr(s.size() - p.size()) == p; }

@@ -11,12 +11,7 @@ namespace detail {
 
 using namespace model;
 
-std::string qualifiedKey(Dialect dialect, const std::string& schema, const std::string& name) {
-    if (dialect != Dialect::postgresql) return name;
-    return (schema.empty() ? std::string("public") : schema) + "." + name;
-}
-
-std::string tableKey(Dialect dialect, const Table& table) { return qualifiedKey(dialect, table.schema, table.name); }
+std::string tableKey(Dialect dialect, const Table& table) { return objectKey(dialect, table.schema, table.name); }
 
 Matched matchKeys(const std::vector<std::string>& oldKeys, const std::vector<std::string>& newKeys,
                   const std::vector<std::pair<std::string, std::string>>& renames, const std::string& kind) {
@@ -87,12 +82,12 @@ SchemaMatch match(const Schema& from, const Schema& to, const Renames& renames) 
     Dialect d = to.dialect;
     SchemaMatch m;
     m.schemas = matchKeys(from.schemas, to.schemas, renames.schemas, "schema");
-    auto enumKey = [&](const Enum& e) { return qualifiedKey(d, e.schema == "public" ? "" : e.schema, e.name); };
+    auto enumKey = [&](const Enum& e) { return drizzle::model::objectKey(d, e.schema == "public" ? "" : e.schema, e.name); };
     m.enums = matchKeys(keysOf(from.enums, enumKey), keysOf(to.enums, enumKey), renames.enums, "enum");
-    auto sequenceKey = [&](const Sequence& s) { return qualifiedKey(d, s.schema == "public" ? "" : s.schema, s.name); };
+    auto sequenceKey = [&](const Sequence& s) { return drizzle::model::objectKey(d, s.schema == "public" ? "" : s.schema, s.name); };
     m.sequences = matchKeys(keysOf(from.sequences, sequenceKey), keysOf(to.sequences, sequenceKey), renames.sequences,
                             "sequence");
-    auto viewKey = [&](const View& v) { return qualifiedKey(d, v.schema == "public" ? "" : v.schema, v.name); };
+    auto viewKey = [&](const View& v) { return drizzle::model::objectKey(d, v.schema == "public" ? "" : v.schema, v.name); };
     m.views = matchKeys(keysOf(from.views, viewKey), keysOf(to.views, viewKey), renames.views, "view");
     auto roleKey = [](const Role& r) { return r.name; };
     m.roles = matchKeys(keysOf(from.roles, roleKey), keysOf(to.roles, roleKey), {}, "role");
@@ -102,7 +97,7 @@ SchemaMatch match(const Schema& from, const Schema& to, const Renames& renames) 
     auto tableRenames = renames.tables;
     for (const auto& t : from.tables) {
         auto s = schemaRenames.find(t.schema.empty() ? "public" : t.schema);
-        if (s != schemaRenames.end()) tableRenames.emplace_back(tableKey(d, t), qualifiedKey(d, s->second, t.name));
+        if (s != schemaRenames.end()) tableRenames.emplace_back(tableKey(d, t), drizzle::model::objectKey(d, s->second, t.name));
     }
     auto tableKeyOf = [&](const Table& t) { return tableKey(d, t); };
     auto tables = matchKeys(keysOf(from.tables, tableKeyOf), keysOf(to.tables, tableKeyOf), tableRenames, "table");
@@ -149,10 +144,10 @@ std::vector<RenameQuestion> renameQuestions(const Schema& from, const Schema& to
     auto m = detail::match(from, to, renames);
     std::vector<RenameQuestion> out;
     ask(out, "schema", "", m.schemas, from.schemas, to.schemas);
-    auto enumKey = [&](const Enum& e) { return detail::qualifiedKey(d, e.schema == "public" ? "" : e.schema, e.name); };
+    auto enumKey = [&](const Enum& e) { return drizzle::model::objectKey(d, e.schema == "public" ? "" : e.schema, e.name); };
     ask(out, "enum", "", m.enums, keysOf(from.enums, enumKey), keysOf(to.enums, enumKey));
     auto seqKey = [&](const Sequence& s) {
-        return detail::qualifiedKey(d, s.schema == "public" ? "" : s.schema, s.name);
+        return drizzle::model::objectKey(d, s.schema == "public" ? "" : s.schema, s.name);
     };
     ask(out, "sequence", "", m.sequences, keysOf(from.sequences, seqKey), keysOf(to.sequences, seqKey));
     if (!m.createdTables.empty() && !m.droppedTables.empty()) {
@@ -172,7 +167,7 @@ std::vector<RenameQuestion> renameQuestions(const Schema& from, const Schema& to
         ask(out, "policy", detail::tableKey(d, *t.to),
             detail::matchKeys(oldPolicies, newPolicies, policyRenames, "policy"), oldPolicies, newPolicies);
     }
-    auto viewKey = [&](const View& v) { return detail::qualifiedKey(d, v.schema == "public" ? "" : v.schema, v.name); };
+    auto viewKey = [&](const View& v) { return drizzle::model::objectKey(d, v.schema == "public" ? "" : v.schema, v.name); };
     ask(out, "view", "", m.views, keysOf(from.views, viewKey), keysOf(to.views, viewKey));
     return out;
 }

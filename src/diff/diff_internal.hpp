@@ -37,7 +37,6 @@ SchemaMatch match(const model::Schema& from, const model::Schema& to, const Rena
 
 // Keys as `Renames` spells them.
 std::string tableKey(Dialect dialect, const model::Table& table);
-std::string qualifiedKey(Dialect dialect, const std::string& schema, const std::string& name);
 
 void pgDiff(const model::Schema& from, const model::Schema& to, const SchemaMatch& m, const Renames& renames,
             Result& out);

@@ -1,5 +1,6 @@
 // connect(): from config credentials (a URL or host/port/user/password/database/ssl fields) to
 // the driver of the dialect.
+#include <cctype>
 #include <string>
 
 #include "drivers/driver_internal.hpp"
@@ -57,6 +58,11 @@ namespace detail {
 
 namespace {
 Opener openers[3];
+
+std::string upper(std::string s) {
+    for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return s;
+}
 }  // namespace
 
 bool registerDriver(Dialect dialect, Opener opener) {
@@ -70,7 +76,7 @@ const Opener& driverFor(Dialect dialect) {
     const std::string name(dialectName(dialect));
     throw Error(ErrorCategory::connection, "this program has no " + name + " driver: it was not linked",
                 "link the target drizzle::" + name + " (or drizzle::drizzle, which links every driver built), "
-                "and build drizzle-cpp with -DDRIZZLE_WITH_" + (dialect == Dialect::postgresql ? "POSTGRESQL" : dialect == Dialect::mysql ? "MYSQL" : "SQLITE") + "=ON");
+                "and build drizzle-cpp with -DDRIZZLE_WITH_" + upper(name) + "=ON");
 }
 
 }  // namespace detail

@@ -71,11 +71,8 @@ std::string percentDecode(std::string_view text, std::string_view url) {
 }
 
 bool schemeFits(std::string_view scheme, Dialect dialect) {
-    switch (dialect) {
-        case Dialect::postgresql: return scheme == "postgres" || scheme == "postgresql";
-        case Dialect::mysql: return scheme == "mysql" || scheme == "mariadb";
-        case Dialect::sqlite: return false;
-    }
+    for (std::string_view s : traitsOf(dialect).urlSchemes)
+        if (!s.empty() && scheme == s) return true;
     return false;
 }
 
@@ -83,7 +80,8 @@ bool schemeFits(std::string_view scheme, Dialect dialect) {
 
 Endpoint parseServerUrl(std::string_view url, Dialect dialect) {
     const std::size_t schemeEnd = url.find(schemeSeparator);
-    const std::string expected = dialect == Dialect::postgresql ? "postgres:// or postgresql://" : "mysql:// or mariadb://";
+    const auto& schemes = traitsOf(dialect).urlSchemes;
+    const std::string expected = std::string(schemes[0]) + ":// or " + std::string(schemes[1]) + "://";
     if (schemeEnd == std::string_view::npos)
         badUrl(url, "a " + std::string(dialectName(dialect)) + " URL starts with " + expected);
     std::string scheme(url.substr(0, schemeEnd));
@@ -157,7 +155,7 @@ Endpoint parseServerUrl(std::string_view url, Dialect dialect) {
 }
 
 std::string describeEndpoint(Dialect dialect, const Endpoint& endpoint) {
-    std::string out = dialect == Dialect::postgresql ? "postgres://" : "mysql://";
+    std::string out = std::string(traitsOf(dialect).urlSchemes[0]) + "://";
     if (!endpoint.user.empty() || !endpoint.password.empty()) {
         out += endpoint.user;
         if (!endpoint.password.empty()) out += ":****";
@@ -167,7 +165,7 @@ std::string describeEndpoint(Dialect dialect, const Endpoint& endpoint) {
     out += ipv6 ? "[" + endpoint.host + "]" : endpoint.host;
     if (endpoint.port) out += ":" + std::to_string(*endpoint.port);
     out += "/" + endpoint.database;
-    if (!endpoint.ssl.empty()) out += (dialect == Dialect::postgresql ? "?sslmode=" : "?ssl=") + endpoint.ssl;
+    if (!endpoint.ssl.empty()) out += "?" + std::string(traitsOf(dialect).sslParameter) + "=" + endpoint.ssl;
     return out;
 }
 

@@ -14,4 +14,9 @@ const Table* Schema::table(std::string_view schemaName, std::string_view name) c
     return nullptr;
 }
 
+std::string objectKey(Dialect dialect, std::string_view schema, std::string_view name) {
+    if (!traitsOf(dialect).schemas) return std::string(name);
+    return std::string(schema.empty() ? "public" : schema) + "." + std::string(name);
+}
+
 }  // namespace drizzle::model

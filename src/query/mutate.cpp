@@ -29,8 +29,7 @@ bool hasDatabaseDefault(const TableDef& table, const ColumnSpec& c) {
            c.defaultFn != nullptr || c.onUpdateNow;
 }
 
-// Most parameters one statement may bind.
-std::size_t parameterLimit(Dialect d) { return d == Dialect::sqlite ? 32766 : 65535; }
+std::size_t parameterLimit(Dialect d) { return traitsOf(d).maxBindParameters; }
 constexpr std::size_t maxRowsPerStatement = 1000;
 
 }  // namespace

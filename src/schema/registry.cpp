@@ -56,7 +56,7 @@ void (*resolveFunction(const void* constant))() {
 // schema for a table in a pgSchema. Names are quoted for the dialect, inner quotes doubled.
 enum class SqlPlace { indexExpression, generated, qualified };
 
-std::string quoted(Dialect d, std::string_view name) { return quoteName(name, d == Dialect::mysql ? '`' : '"'); }
+std::string quoted(Dialect d, std::string_view name) { return quoteIdentifier(d, name); }
 
 std::string renderSql(const Registry& r, const Sql& sql, SqlPlace place, const TableDef& self) {
     if (sql.columnCount == 0) return std::string(sql.text);
@@ -82,7 +82,7 @@ std::string renderSql(const Registry& r, const Sql& sql, SqlPlace place, const T
         const bool bare = place == SqlPlace::indexExpression ||
                           (place == SqlPlace::generated && self.dialect == Dialect::sqlite);
         if (!bare) {
-            if (table->dialect == Dialect::postgresql && !table->schema.empty() && table->schema != "public")
+            if (traitsOf(table->dialect).schemas && !table->schema.empty() && table->schema != "public")
                 out += quoted(table->dialect, table->schema) + ".";
             out += quoted(table->dialect, table->name) + ".";
         }

@@ -293,7 +293,7 @@ private:
     model::Table table(const Json& t, const std::string& p) const {
         model::Table m;
         m.name = str(t, "name", p);
-        if (d_ == Dialect::postgresql) m.schema = str(t, "schema", p);
+        if (traitsOf(d_).schemas) m.schema = str(t, "schema", p);
         m.columns = columns(t, p);
         each(t, "indexes", p, false, [&](const Json& v, const std::string& ep) { m.indexes.push_back(index(v, ep)); });
         each(t, "foreignKeys", p, false, [&](const Json& v, const std::string& ep) { m.foreignKeys.push_back(foreignKey(v, ep)); });
@@ -314,7 +314,7 @@ private:
     model::View view(const Json& v, const std::string& p) const {
         model::View m;
         m.name = str(v, "name", p);
-        if (d_ == Dialect::postgresql) m.schema = str(v, "schema", p);
+        if (traitsOf(d_).schemas) m.schema = str(v, "schema", p);
         m.columns = columns(v, p);
         m.definition = optStr(v, "definition", p);
         m.materialized = optBool(v, "materialized", p).value_or(false);

@@ -154,7 +154,7 @@ Json policyJson(const model::Policy& p) {
 Json tableJson(Dialect d, const model::Table& t) {
     Json j = object();
     j["name"] = t.name;
-    if (d == Dialect::postgresql) j["schema"] = t.schema;
+    if (traitsOf(d).schemas) j["schema"] = t.schema;
     j["columns"] = columnsJson(t.columns);
     Json idx = object();
     for (const auto& i : t.indexes) idx[i.name] = indexJson(d, i);
@@ -282,9 +282,6 @@ private:
     std::unordered_map<std::string, std::size_t> at_;
 };
 
-std::string key(const std::string& schema, const std::string& name) {
-    return (schema.empty() ? "public" : schema) + "." + name;
-}
 
 }  // namespace
 
@@ -312,20 +309,20 @@ nlohmann::ordered_json toJson(const model::Schema& s) {
         j["prevId"] = s.prevId;
     }
     KeyedObject tables;
-    for (const auto& t : s.tables) tables.set(d == Dialect::postgresql ? key(t.schema, t.name) : t.name, tableJson(d, t));
+    for (const auto& t : s.tables) tables.set(model::objectKey(d, t.schema, t.name), tableJson(d, t));
     j["tables"] = tables.take();
     KeyedObject viewsByName;
-    for (const auto& v : s.views) viewsByName.set(d == Dialect::postgresql ? key(v.schema, v.name) : v.name, viewJson(d, v));
+    for (const auto& v : s.views) viewsByName.set(model::objectKey(d, v.schema, v.name), viewJson(d, v));
     Json views = viewsByName.take();
     if (d == Dialect::postgresql) {
         Json enums = object();
-        for (const auto& e : s.enums) enums[key(e.schema, e.name)] = Json{{"name", e.name}, {"schema", e.schema}, {"values", strings(e.values)}};
+        for (const auto& e : s.enums) enums[model::objectKey(d, e.schema, e.name)] = Json{{"name", e.name}, {"schema", e.schema}, {"values", strings(e.values)}};
         j["enums"] = enums;
         Json schemas = object();
         for (const auto& n : s.schemas) schemas[n] = n;
         j["schemas"] = schemas;
         Json seqs = object();
-        for (const auto& q : s.sequences) seqs[key(q.schema, q.name)] = sequenceJson(q, false, {});
+        for (const auto& q : s.sequences) seqs[model::objectKey(d, q.schema, q.name)] = sequenceJson(q, false, {});
         j["sequences"] = seqs;
         Json roles = object();
         for (const auto& r : s.roles) {
@@ -380,7 +377,7 @@ std::string write(const model::Schema& s) {
     for (const auto& t : s.tables) {
         tables += first ? "\n    " : ",\n    ";
         first = false;
-        const std::string key = s.dialect == Dialect::postgresql ? (t.schema.empty() ? "public" : t.schema) + "." + t.name : t.name;
+        const std::string key = model::objectKey(s.dialect, t.schema, t.name);
         tables += Json(key).dump() + ": ";
         appendIndented(tables, tableJson(s.dialect, t).dump(2, ' ', false), 4);
     }

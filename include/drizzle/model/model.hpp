@@ -226,6 +226,10 @@ struct Schema {
 // it compares: those fields cleared, every keyed collection sorted.
 bool equivalent(const Schema& a, const Schema& b);
 Schema normalized(Schema schema);
+
+// How snapshots and the differ key an object: "schema.name" where the dialect has schemas
+// ("public" for none given), else the bare name.
+std::string objectKey(Dialect dialect, std::string_view schema, std::string_view name);
 // (snapshot::firstDifference says where two models differ, in snapshot terms.)
 
 }  // namespace drizzle::model
