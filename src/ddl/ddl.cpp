@@ -2,6 +2,7 @@
 #include "drizzle/kit/ddl.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 
 #include <nlohmann/json.hpp>
 
@@ -24,6 +25,15 @@ std::vector<std::string> createStatements(const model::Schema& schema) {
     for (auto& s : all)
         if (std::find(unique.begin(), unique.end(), s) == unique.end()) unique.push_back(std::move(s));
     return unique;
+}
+
+std::vector<std::string> changeStatements(const Change& change, const model::Schema& to) {
+    switch (to.dialect) {
+        case Dialect::postgresql: return detail::pgChangeStatements(change, to);
+        case Dialect::sqlite: return detail::sqliteChangeStatements(change, to);
+        case Dialect::mysql: return detail::mysqlChangeStatements(change, to);
+    }
+    return {};
 }
 
 std::string quoteIdentifier(Dialect dialect, std::string_view name) {

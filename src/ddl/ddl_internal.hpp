@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "drizzle/kit/changes.hpp"
 #include "drizzle/model/model.hpp"
 #include "model/quote_name.hpp"
 
@@ -13,6 +14,17 @@ namespace drizzle::kit::ddl::detail {
 std::vector<std::string> pgCreateStatements(const model::Schema& schema);
 std::vector<std::string> sqliteCreateStatements(const model::Schema& schema);
 std::vector<std::string> mysqlCreateStatements(const model::Schema& schema);
+
+// The statements of one change (ddl::changeStatements), per dialect: {pg,sqlite,mysql}_alter.cpp.
+std::vector<std::string> pgChangeStatements(const Change& change, const model::Schema& to);
+std::vector<std::string> sqliteChangeStatements(const Change& change, const model::Schema& to);
+std::vector<std::string> mysqlChangeStatements(const Change& change, const model::Schema& to);
+
+// The object a change holds, as the type its kind implies.
+template <class T>
+const T& the(const ChangedObject& object) {
+    return std::get<T>(object);
+}
 
 // `name` between `quote` characters, embedded ones doubled (shared with the registry).
 using drizzle::detail::quoteName;
@@ -40,6 +52,7 @@ bool isParenthesized(std::string_view expr);
 // One object's statement or clause, exported for the differ (src/diff/), which writes the same
 // text when it creates, adds or recreates that object in a later migration. Column definitions
 // carry no leading tab.
+std::string pgQualifiedName(std::string_view schema, std::string_view name);  // "s"."n", or "n" without a schema
 std::string pgColumnDefinition(const model::Table& table, const model::Column& column);
 std::string pgColumnType(const model::Column& column);
 std::string pgDefaultValue(const model::Column& column);  // the text after DEFAULT, "" when none

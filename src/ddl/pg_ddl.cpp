@@ -339,6 +339,7 @@ std::vector<std::string> pgCreateStatements(const Schema& schema) {
 }
 
 // Exported for the differ (ddl_internal.hpp).
+std::string pgQualifiedName(std::string_view schema, std::string_view name) { return qualified(schema, name); }
 std::string pgColumnDefinition(const Table& t, const Column& c) { return columnDefinition(t, c).substr(1); }
 std::string pgColumnType(const Column& c) { return columnType(c); }
 std::string pgDefaultValue(const Column& c) {

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "diff/diff_internal.hpp"
+#include "drizzle/kit/ddl.hpp"
 #include "drizzle/error.hpp"
 
 namespace drizzle::kit::diff {
@@ -196,6 +197,8 @@ Result diff(const Schema& from, const Schema& to, const Renames& renames) {
         case Dialect::sqlite: detail::sqliteDiff(from, to, m, renames, out); break;
         case Dialect::mysql: detail::mysqlDiff(from, to, m, renames, out); break;
     }
+    for (const Change& change : out.changes)
+        for (auto& statement : ddl::changeStatements(change, to)) out.statements.push_back(std::move(statement));
     return out;
 }
 

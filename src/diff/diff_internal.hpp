@@ -45,6 +45,12 @@ void sqliteDiff(const model::Schema& from, const model::Schema& to, const Schema
 void mysqlDiff(const model::Schema& from, const model::Schema& to, const SchemaMatch& m, const Renames& renames,
             Result& out);
 
+// A change of `kind` to the object `name` of `table` (see Change for what each field holds).
+inline Change change(ChangeKind kind, std::string table, std::string name = {}, ChangedObject before = {},
+                     ChangedObject after = {}) {
+    return Change{kind, std::move(table), std::move(name), {}, {}, std::move(before), std::move(after), {}};
+}
+
 // The member of a named collection (columns, indexes, constraints, ...) called `name`, or null.
 template <class T>
 const T* byName(const std::vector<T>& items, const std::string& name) {

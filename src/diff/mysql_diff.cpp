@@ -54,45 +54,32 @@ std::vector<const Table*> dropOrder(std::vector<const Table*> tables) {
 
 namespace {
 
-// The statements of a MySQL migration, by phase, in the order they run.
+using K = ChangeKind;
+
+// The changes of a MySQL migration, by phase, in the order they run.
 struct MysqlPlan {
-    std::vector<std::string> createTables, dropForeignKeys, dropTables, renames, dropViews, dropUniques, dropChecks,
+    std::vector<Change> createTables, dropForeignKeys, dropTables, renames, dropViews, dropUniques, dropChecks,
         dropIndexes, dropPrimaryKeys, alterColumns, addColumns, addUniques, createdForeignKeys, createdIndexes,
         addChecks, addForeignKeys, addIndexes, dropColumns, addPrimaryKeys, createViews;
-    std::vector<std::string> statements() const {
-        std::vector<std::string> out;
-        for (const auto* phase : {&createTables, &dropForeignKeys, &dropTables, &renames, &dropViews, &dropUniques,
-                                  &dropChecks, &dropIndexes, &dropPrimaryKeys, &alterColumns, &addColumns, &addUniques,
-                                  &createdForeignKeys, &createdIndexes, &addChecks, &addForeignKeys, &addIndexes,
-                                  &dropColumns, &addPrimaryKeys, &createViews})
-            out.insert(out.end(), phase->begin(), phase->end());
-        return out;
+    void appendTo(std::vector<Change>& out) {
+        for (auto* phase : {&createTables, &dropForeignKeys, &dropTables, &renames, &dropViews, &dropUniques,
+                            &dropChecks, &dropIndexes, &dropPrimaryKeys, &alterColumns, &addColumns, &addUniques,
+                            &createdForeignKeys, &createdIndexes, &addChecks, &addForeignKeys, &addIndexes,
+                            &dropColumns, &addPrimaryKeys, &createViews})
+            for (auto& c : *phase) out.push_back(std::move(c));
     }
 };
 
-std::string createIndexText(const Internal& internal, const Table& t, const Index& idx) {
-    if (!idx.isUnique) return mysqlCreateIndex(internal, t, idx);
-    return "CREATE UNIQUE INDEX " + q(idx.name) + " ON " + q(t.name) + " (" + mysqlIndexColumns(internal, idx) + ");";
+Change rename(ChangeKind kind, const std::string& table, const std::string& oldName, const std::string& newName) {
+    Change c = change(kind, table, newName);
+    c.oldName = oldName;
+    return c;
 }
 
-// One table present on both sides: renames, keys, checks, indexes and columns.
-void diffTable(MysqlPlan& p, Result& out, const TableMatch& tm, const Internal& internal) {
+// The keys of `a` that can serve a foreign key (their columns first), and whether they go.
+std::vector<std::pair<std::vector<std::string>, bool>> keysOf(const TableMatch& tm) {
     const Table& a = *tm.from;
     const Table& b = *tm.to;
-    if (a.name != b.name) p.renames.push_back("RENAME TABLE " + q(a.name) + " TO " + q(b.name) + ";");
-    for (auto [o, n] : tm.columns.pairs)
-        if (a.columns[o].name != b.columns[n].name)
-            p.renames.push_back("ALTER TABLE " + q(b.name) + " RENAME COLUMN " + q(a.columns[o].name) + " TO " +
-                              q(b.columns[n].name) + ";");
-    std::string table = "ALTER TABLE " + q(b.name) + " ";
-    byNameDiff(a.uniqueConstraints, b.uniqueConstraints,
-               [&](const Unique& u) { p.dropUniques.push_back(table + "DROP INDEX " + q(u.name) + ";"); },
-               [&](const Unique& u) {
-                   p.addUniques.push_back(table + "ADD CONSTRAINT " + q(u.name) + " UNIQUE(" + quotedList(u.columns, '`', ",") + ");");
-               });
-    byNameDiff(a.checks, b.checks, [&](const Check& c) { p.dropChecks.push_back(table + "DROP CONSTRAINT " + q(c.name) + ";"); },
-               [&](const Check& c) { p.addChecks.push_back(table + "ADD CONSTRAINT " + q(c.name) + " CHECK (" + c.value + ");"); });
-    // The keys of `a` that can serve a foreign key (its columns first), and whether they go.
     std::vector<std::pair<std::vector<std::string>, bool>> keys;
     for (const auto& i : a.indexes) {
         const Index* now = byName(b.indexes, i.name);
@@ -110,6 +97,13 @@ void diffTable(MysqlPlan& p, Result& out, const TableMatch& tm, const Internal& 
         if (a.columns[o].primaryKey) keys.emplace_back(std::vector{a.columns[o].name}, !b.columns[n].primaryKey);
     for (auto o : tm.columns.dropped)
         if (a.columns[o].primaryKey) keys.emplace_back(std::vector{a.columns[o].name}, true);
+    return keys;
+}
+
+void diffForeignKeys(MysqlPlan& p, const TableMatch& tm) {
+    const Table& a = *tm.from;
+    const Table& b = *tm.to;
+    const auto keys = keysOf(tm);
     for (const auto& fk : a.foreignKeys) {
         const ForeignKey* now = byName(b.foreignKeys, fk.name);
         // MySQL refuses to drop the last index a foreign key can use (error 1553): such a key is
@@ -122,39 +116,55 @@ void diffTable(MysqlPlan& p, Result& out, const TableMatch& tm, const Internal& 
             losesIndex = dropped && !kept;
         }
         if (!now || !sameForeignKey(fk, *now) || losesIndex)
-            p.dropForeignKeys.push_back("ALTER TABLE " + q(a.name) + " DROP FOREIGN KEY " + q(fk.name) + ";\n");
-        if (losesIndex) p.addForeignKeys.push_back(mysqlCreateForeignKey(b, *now));
+            p.dropForeignKeys.push_back(change(K::dropForeignKey, a.name, fk.name, fk));
+        if (losesIndex) p.addForeignKeys.push_back(change(K::addForeignKey, b.name, now->name, fk, *now));
     }
     for (const auto& fk : b.foreignKeys) {
         const ForeignKey* before = byName(a.foreignKeys, fk.name);
-        if (!before || !sameForeignKey(*before, fk)) p.addForeignKeys.push_back(mysqlCreateForeignKey(b, fk));
+        if (!before || !sameForeignKey(*before, fk)) p.addForeignKeys.push_back(change(K::addForeignKey, b.name, fk.name, {}, fk));
     }
+}
+
+// One table present on both sides: renames, keys, checks, indexes and columns.
+void diffTable(MysqlPlan& p, Result& out, const TableMatch& tm) {
+    const Table& a = *tm.from;
+    const Table& b = *tm.to;
+    if (a.name != b.name) p.renames.push_back(rename(K::renameTable, b.name, a.name, b.name));
+    for (auto [o, n] : tm.columns.pairs)
+        if (a.columns[o].name != b.columns[n].name)
+            p.renames.push_back(rename(K::renameColumn, b.name, a.columns[o].name, b.columns[n].name));
+    byNameDiff(a.uniqueConstraints, b.uniqueConstraints,
+               [&](const Unique& u) { p.dropUniques.push_back(change(K::dropUnique, b.name, u.name, u)); },
+               [&](const Unique& u) { p.addUniques.push_back(change(K::addUnique, b.name, u.name, {}, u)); });
+    byNameDiff(a.checks, b.checks, [&](const Check& c) { p.dropChecks.push_back(change(K::dropCheck, b.name, c.name, c)); },
+               [&](const Check& c) { p.addChecks.push_back(change(K::addCheck, b.name, c.name, {}, c)); });
+    diffForeignKeys(p, tm);
     byNameDiff(a.indexes, b.indexes,
-               [&](const Index& i) { p.dropIndexes.push_back("DROP INDEX " + q(i.name) + " ON " + q(b.name) + ";"); },
-               [&](const Index& i) { p.addIndexes.push_back(createIndexText(internal, b, i)); });
+               [&](const Index& i) { p.dropIndexes.push_back(change(K::dropIndex, b.name, i.name, i)); },
+               [&](const Index& i) { p.addIndexes.push_back(change(K::createIndex, b.name, i.name, {}, i)); });
     byNameDiff(a.compositePrimaryKeys, b.compositePrimaryKeys,
-               [&](const PrimaryKey&) { p.dropPrimaryKeys.push_back(table + "DROP PRIMARY KEY;"); },
-               [&](const PrimaryKey& k) {
-                   p.addPrimaryKeys.push_back(table + "ADD PRIMARY KEY(" + quotedList(k.columns, '`', ",") + ");");
-               });
+               [&](const PrimaryKey& k) { p.dropPrimaryKeys.push_back(change(K::dropPrimaryKey, b.name, k.name, k)); },
+               [&](const PrimaryKey& k) { p.addPrimaryKeys.push_back(change(K::addPrimaryKey, b.name, k.name, {}, k)); });
     for (auto [o, n] : tm.columns.pairs) {
         Column x = a.columns[o];
         Column y = b.columns[n];
-        if (x.primaryKey && !y.primaryKey) p.dropPrimaryKeys.push_back(table + "DROP PRIMARY KEY;");
-        bool newKey = !x.primaryKey && y.primaryKey;
+        if (x.primaryKey && !y.primaryKey)
+            p.dropPrimaryKeys.push_back(change(K::dropPrimaryKey, b.name, "", PrimaryKey{"", {y.name}}));
+        const bool newKey = !x.primaryKey && y.primaryKey;
         x.name = y.name;
-        x.primaryKey = y.primaryKey = false;
+        x.primaryKey = y.primaryKey;
         if (!(x == y)) {
-            p.alterColumns.push_back(table + "MODIFY COLUMN " + mysqlColumnDefinition(y) + ";");
+            p.alterColumns.push_back(change(K::alterColumn, b.name, y.name, a.columns[o], b.columns[n]));
             if (x.type != y.type)
                 out.dataLossWarnings.push_back("column " + q(b.name) + "." + q(y.name) + " changes type from " + x.type +
                                                " to " + y.type);
         }
-        if (newKey) p.addPrimaryKeys.push_back(table + "ADD PRIMARY KEY(" + q(y.name) + ");");
+        if (newKey) p.addPrimaryKeys.push_back(change(K::addPrimaryKey, b.name, "", {}, PrimaryKey{"", {y.name}}));
     }
-    for (auto n : tm.columns.created) p.addColumns.push_back(table + "ADD " + mysqlColumnDefinition(b.columns[n]) + ";");
+    for (auto n : tm.columns.created)
+        p.addColumns.push_back(change(K::addColumn, b.name, b.columns[n].name, {}, b.columns[n]));
     for (auto o : tm.columns.dropped) {
-        p.dropColumns.push_back(table + "DROP COLUMN " + q(a.columns[o].name) + ";");
+        p.dropColumns.push_back(change(K::dropColumn, b.name, a.columns[o].name, a.columns[o]));
         out.dataLossWarnings.push_back("column " + q(b.name) + "." + q(a.columns[o].name) + " is dropped with its data");
     }
 }
@@ -162,19 +172,21 @@ void diffTable(MysqlPlan& p, Result& out, const TableMatch& tm, const Internal& 
 // Views: a changed view is dropped and created again.
 void diffViews(MysqlPlan& p, const Schema& from, const Schema& to, const SchemaMatch& m) {
     for (auto o : m.views.dropped)
-        if (!from.views[o].isExisting) p.dropViews.push_back("DROP VIEW " + q(from.views[o].name) + ";");
+        if (!from.views[o].isExisting)
+            p.dropViews.push_back(change(K::dropView, from.views[o].name, from.views[o].name, from.views[o]));
     for (auto n : m.views.created)
-        if (!to.views[n].isExisting) p.createViews.push_back(mysqlCreateView(to.views[n]));
+        if (!to.views[n].isExisting)
+            p.createViews.push_back(change(K::createView, to.views[n].name, to.views[n].name, {}, to.views[n]));
     for (auto [o, n] : m.views.pairs) {
         View a = from.views[o];
         const View& b = to.views[n];
         if (a.isExisting || b.isExisting) continue;
-        if (a.name != b.name) p.renames.push_back("RENAME TABLE " + q(a.name) + " TO " + q(b.name) + ";");
+        if (a.name != b.name) p.renames.push_back(rename(K::renameView, b.name, a.name, b.name));
         a.name = b.name;
         a.columns = b.columns;
         if (a == b) continue;
-        p.dropViews.push_back("DROP VIEW " + q(b.name) + ";");
-        p.createViews.push_back(mysqlCreateView(b));
+        p.dropViews.push_back(change(K::dropView, b.name, b.name, from.views[o]));
+        p.createViews.push_back(change(K::createView, b.name, b.name, {}, b));
     }
 }
 
@@ -183,19 +195,18 @@ void diffViews(MysqlPlan& p, const Schema& from, const Schema& to, const SchemaM
 void mysqlDiff(const Schema& from, const Schema& to, const SchemaMatch& m, const Renames&, Result& out) {
     MysqlPlan p;
     for (const Table* t : m.createdTables) {
-        p.createTables.push_back(mysqlCreateTable(to.internal, *t));
-        for (const auto& fk : t->foreignKeys) p.createdForeignKeys.push_back(mysqlCreateForeignKey(*t, fk));
+        p.createTables.push_back(change(K::createTable, t->name, t->name, {}, *t));
+        for (const auto& fk : t->foreignKeys) p.createdForeignKeys.push_back(change(K::addForeignKey, t->name, fk.name, {}, fk));
         for (const auto& idx : t->indexes)
-            if (!idx.isUnique) p.createdIndexes.push_back(createIndexText(to.internal, *t, idx));
+            if (!idx.isUnique) p.createdIndexes.push_back(change(K::createIndex, t->name, idx.name, {}, idx));
     }
     for (const Table* t : dropOrder(m.droppedTables)) {
-        p.dropTables.push_back("DROP TABLE " + q(t->name) + ";");
+        p.dropTables.push_back(change(K::dropTable, t->name, t->name, *t));
         out.dataLossWarnings.push_back("table " + q(t->name) + " is dropped with its data");
     }
-    for (const auto& tm : m.tables) diffTable(p, out, tm, to.internal);
+    for (const auto& tm : m.tables) diffTable(p, out, tm);
     diffViews(p, from, to, m);
-    const std::vector<std::string> statements = p.statements();
-    out.statements.insert(out.statements.end(), statements.begin(), statements.end());
+    p.appendTo(out.changes);
 }
 
 }  // namespace drizzle::kit::diff::detail

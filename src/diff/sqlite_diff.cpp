@@ -47,54 +47,40 @@ bool needsRebuild(const TableMatch& m) {
            !sameSet(a.checks, b.checks) || !sameSet(a.uniqueConstraints, b.uniqueConstraints);
 }
 
-std::vector<std::string> rebuild(const Schema& to, const TableMatch& m) {
-    const Table& a = *m.from;
-    const Table& b = *m.to;
-    std::vector<std::string> out{"PRAGMA foreign_keys=OFF;"};
-    Table fresh = b;
-    fresh.name = "__new_" + b.name;
-    // A check qualified with its table ("t"."age" > 0, as Drizzle writes them) must name the new
-    // table while it is built; the RENAME below turns the qualifier back into "t".
-    for (auto& c : fresh.checks)
-        for (const std::string& old : {"\"" + b.name + "\".", "`" + b.name + "`."})
-            for (auto at = c.value.find(old); at != std::string::npos; at = c.value.find(old, at + fresh.name.size() + 3))
-                c.value.replace(at, old.size(), old.front() + fresh.name + old.front() + ".");
-    out.push_back(sqliteCreateTable(fresh));
-    std::vector<std::string> copied;
+// The columns a rebuild copies: those on both sides, unless either side generates them.
+std::vector<std::string> copiedColumns(const TableMatch& m) {
+    std::vector<std::string> out;
     for (auto [o, n] : m.columns.pairs)
-        if (!b.columns[n].generated && !a.columns[o].generated) copied.push_back(b.columns[n].name);
-    std::string columns = quotedList(copied, '`', ", ");
-    if (!copied.empty())
-        out.push_back("INSERT INTO " + q(fresh.name) + "(" + columns + ") SELECT " + columns + " FROM " + q(b.name) + ";");
-    out.push_back("DROP TABLE " + q(b.name) + ";");
-    out.push_back("ALTER TABLE " + q(fresh.name) + " RENAME TO " + q(b.name) + ";");
-    out.push_back("PRAGMA foreign_keys=ON;");
-    for (const auto& idx : b.indexes) out.push_back(sqliteCreateIndex(to.internal, b, idx));
+        if (!m.to->columns[n].generated && !m.from->columns[o].generated) out.push_back(m.to->columns[n].name);
     return out;
 }
-
 
 }  // namespace
 
 void sqliteDiff(const Schema& from, const Schema& to, const SchemaMatch& m, const Renames&, Result& out) {
-    std::vector<std::string> createTables, dropTables, renames, dropIndexes, rebuilds, addColumns, addIndexes,
-        dropColumns, dropViews, createViews;
+    using K = ChangeKind;
+    std::vector<Change> createTables, dropTables, renames, dropIndexes, rebuilds, addColumns, addIndexes, dropColumns,
+        dropViews, createViews;
     for (const Table* t : m.createdTables) {
-        createTables.push_back(sqliteCreateTable(*t));
-        for (const auto& idx : t->indexes) createTables.push_back(sqliteCreateIndex(to.internal, *t, idx));
+        createTables.push_back(change(K::createTable, t->name, t->name, {}, *t));
+        for (const auto& idx : t->indexes) createTables.push_back(change(K::createIndex, t->name, idx.name, {}, idx));
     }
     for (const Table* t : m.droppedTables) {
-        dropTables.push_back("DROP TABLE " + q(t->name) + ";");
+        dropTables.push_back(change(K::dropTable, t->name, t->name, *t));
         out.dataLossWarnings.push_back("table " + q(t->name) + " is dropped with its data");
     }
     for (const auto& tm : m.tables) {
         const Table& a = *tm.from;
         const Table& b = *tm.to;
-        if (a.name != b.name) renames.push_back("ALTER TABLE " + q(a.name) + " RENAME TO " + q(b.name) + ";");
+        if (a.name != b.name) {
+            renames.push_back(change(K::renameTable, b.name, b.name));
+            renames.back().oldName = a.name;
+        }
         for (auto [o, n] : tm.columns.pairs)
-            if (a.columns[o].name != b.columns[n].name)
-                renames.push_back("ALTER TABLE " + q(b.name) + " RENAME COLUMN " + q(a.columns[o].name) + " TO " +
-                                  q(b.columns[n].name) + ";");
+            if (a.columns[o].name != b.columns[n].name) {
+                renames.push_back(change(K::renameColumn, b.name, b.columns[n].name, a.columns[o], b.columns[n]));
+                renames.back().oldName = a.columns[o].name;
+            }
         for (auto o : tm.columns.dropped)
             out.dataLossWarnings.push_back("column " + q(b.name) + "." + q(a.columns[o].name) + " is dropped with its data");
         if (needsRebuild(tm)) {
@@ -102,42 +88,39 @@ void sqliteDiff(const Schema& from, const Schema& to, const SchemaMatch& m, cons
                 if (a.columns[o].type != b.columns[n].type)
                     out.dataLossWarnings.push_back("column " + q(b.name) + "." + q(b.columns[n].name) + " changes type from " +
                                                    a.columns[o].type + " to " + b.columns[n].type);
-            auto statements = rebuild(to, tm);
-            rebuilds.insert(rebuilds.end(), statements.begin(), statements.end());
+            rebuilds.push_back(change(K::rebuildTable, b.name, b.name, a, b));
+            rebuilds.back().columns = copiedColumns(tm);
             continue;
         }
         for (const auto& idx : a.indexes) {
             const Index* now = byName(b.indexes, idx.name);
-            if (!now || !(*now == idx)) dropIndexes.push_back("DROP INDEX " + q(idx.name) + ";");
+            if (!now || !(*now == idx)) dropIndexes.push_back(change(K::dropIndex, b.name, idx.name, idx));
         }
         for (auto n : tm.columns.created)
-            addColumns.push_back("ALTER TABLE " + q(b.name) + " ADD " + sqliteColumnDefinition(b.columns[n]) + ";");
+            addColumns.push_back(change(K::addColumn, b.name, b.columns[n].name, {}, b.columns[n]));
         for (const auto& idx : b.indexes) {
             const Index* before = byName(a.indexes, idx.name);
-            if (!before || !(*before == idx)) addIndexes.push_back(sqliteCreateIndex(to.internal, b, idx));
+            if (!before || !(*before == idx)) addIndexes.push_back(change(K::createIndex, b.name, idx.name, {}, idx));
         }
         for (auto o : tm.columns.dropped)
-            dropColumns.push_back("ALTER TABLE " + q(b.name) + " DROP COLUMN " + q(a.columns[o].name) + ";");
+            dropColumns.push_back(change(K::dropColumn, b.name, a.columns[o].name, a.columns[o]));
     }
     for (auto o : m.views.dropped)
-        if (!from.views[o].isExisting) dropViews.push_back("DROP VIEW " + q(from.views[o].name) + ";");
-    auto createView = [&](const View& v) {
-        return "CREATE VIEW " + q(v.name) + " AS " + viewDefinition(v, q(v.name)) + ";";
-    };
+        if (!from.views[o].isExisting) dropViews.push_back(change(K::dropView, from.views[o].name, from.views[o].name, from.views[o]));
     for (auto n : m.views.created)
-        if (!to.views[n].isExisting) createViews.push_back(createView(to.views[n]));
+        if (!to.views[n].isExisting) createViews.push_back(change(K::createView, to.views[n].name, to.views[n].name, {}, to.views[n]));
     for (auto [o, n] : m.views.pairs) {
         View a = from.views[o];
         const View& b = to.views[n];
         if (a.isExisting || b.isExisting) continue;
         a.columns = b.columns;
         if (a == b) continue;
-        dropViews.push_back("DROP VIEW " + q(a.name) + ";");
-        createViews.push_back(createView(b));
+        dropViews.push_back(change(K::dropView, a.name, a.name, from.views[o]));
+        createViews.push_back(change(K::createView, b.name, b.name, {}, b));
     }
-    for (const auto* phase : {&createTables, &dropTables, &renames, &dropIndexes, &rebuilds, &addColumns, &addIndexes,
-                              &dropColumns, &dropViews, &createViews})
-        out.statements.insert(out.statements.end(), phase->begin(), phase->end());
+    for (auto* phase : {&createTables, &dropTables, &renames, &dropIndexes, &rebuilds, &addColumns, &addIndexes,
+                        &dropColumns, &dropViews, &createViews})
+        for (auto& c : *phase) out.changes.push_back(std::move(c));
 }
 
 }  // namespace drizzle::kit::diff::detail

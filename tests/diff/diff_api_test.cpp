@@ -1,6 +1,9 @@
-// The differ's API beyond statements: rename questions, `_meta`, errors.
+// The differ's API beyond statements: the typed changes, rename questions, `_meta`, errors.
 #include <gtest/gtest.h>
 
+#include <variant>
+
+#include "drizzle/kit/ddl.hpp"
 #include "drizzle/kit/diff.hpp"
 #include "drizzle/error.hpp"
 
@@ -52,6 +55,85 @@ TEST(DiffApi, RefusesARenameOfAMissingTable) {
                             {.tables = {{"public.nope", "public.people"}}}),
                  Error);
 }
+
+std::vector<std::string> kindsOf(const kit::diff::Result& result) {
+    std::vector<std::string> out;
+    for (const auto& c : result.changes) out.emplace_back(kit::changeKindName(c.kind));
+    return out;
+}
+
+Schema withDialect(Dialect d, std::vector<Table> tables) { return Schema{.dialect = d, .tables = std::move(tables)}; }
+
+// users(id, name text, age text) -> users(id, name, age integer, email): a type changes, a column
+// comes and one goes, as each dialect does it.
+class TypedChanges : public ::testing::TestWithParam<Dialect> {
+protected:
+    Schema to() const {
+        Table after = users({"id", "name", "age", "email"});
+        after.columns[2].type = "integer";
+        after.indexes.push_back({.name = "users_email_idx", .columns = {{.expression = "email"}}});
+        return withDialect(GetParam(), {after});
+    }
+    kit::diff::Result result() const {
+        return kit::diff::diff(withDialect(GetParam(), {users({"id", "name", "age", "nickname"})}), to(), {});
+    }
+};
+
+TEST_P(TypedChanges, NameWhatChangesWithTheObjectsInvolved) {
+    const auto r = result();
+    const auto kinds = kindsOf(r);
+    auto find = [&](kit::ChangeKind kind) -> const kit::Change* {
+        for (const auto& c : r.changes)
+            if (c.kind == kind) return &c;
+        return nullptr;
+    };
+    switch (GetParam()) {
+        case Dialect::postgresql: {
+            EXPECT_EQ(kinds, (std::vector<std::string>{"setColumnType", "addColumn", "createIndex", "dropColumn"}));
+            const kit::Change* type = find(kit::ChangeKind::setColumnType);
+            ASSERT_NE(type, nullptr);
+            EXPECT_EQ(type->table, "users");
+            EXPECT_EQ(type->name, "age");
+            EXPECT_EQ(std::get<Column>(type->before).type, "text");
+            EXPECT_EQ(std::get<Column>(type->after).type, "integer");
+            break;
+        }
+        case Dialect::mysql: {
+            EXPECT_EQ(kinds, (std::vector<std::string>{"alterColumn", "addColumn", "createIndex", "dropColumn"}));
+            EXPECT_EQ(std::get<Column>(find(kit::ChangeKind::alterColumn)->after).type, "integer");
+            break;
+        }
+        case Dialect::sqlite: {
+            // A type change rebuilds the table, which takes the new column and index with it.
+            EXPECT_EQ(kinds, (std::vector<std::string>{"rebuildTable"}));
+            EXPECT_EQ(r.changes[0].columns, (std::vector<std::string>{"id", "name", "age"}));
+            EXPECT_EQ(std::get<Table>(r.changes[0].before).columns.size(), 4u);
+            break;
+        }
+    }
+    const kit::Change* dropped = find(kit::ChangeKind::dropColumn);
+    if (GetParam() != Dialect::sqlite) {
+        ASSERT_NE(dropped, nullptr);
+        EXPECT_EQ(dropped->name, "nickname");
+        EXPECT_EQ(std::get<Column>(dropped->before).name, "nickname");
+        EXPECT_EQ(std::get<Column>(find(kit::ChangeKind::addColumn)->after).name, "email");
+    }
+}
+
+// What push's --explain shows per change is what a migration runs.
+TEST_P(TypedChanges, TheStatementsAreEachChangesStatementsInTurn) {
+    const auto r = result();
+    std::vector<std::string> printed;
+    for (const auto& c : r.changes) {
+        auto statements = kit::ddl::changeStatements(c, to());
+        EXPECT_FALSE(statements.empty()) << kit::changeKindName(c.kind);
+        printed.insert(printed.end(), statements.begin(), statements.end());
+    }
+    EXPECT_EQ(printed, r.statements);
+}
+
+INSTANTIATE_TEST_SUITE_P(Dialects, TypedChanges, ::testing::Values(Dialect::postgresql, Dialect::sqlite, Dialect::mysql),
+                         [](const auto& info) { return std::string(dialectName(info.param)); });
 
 TEST(DiffApi, RefusesToDiffAcrossDialects) {
     EXPECT_THROW(kit::diff::diff(Schema{.dialect = Dialect::sqlite}, Schema{.dialect = Dialect::mysql}, {}), Error);

@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "drizzle/kit/changes.hpp"
 #include "drizzle/model/model.hpp"
 
 namespace drizzle::kit::ddl {
@@ -22,6 +23,10 @@ namespace drizzle::kit::ddl {
 // views, policies. SQLite: each table (with its foreign keys) followed by its indexes, then views.
 // MySQL: tables, foreign keys, indexes, views. Existing views (`isExisting`) are never created.
 std::vector<std::string> createStatements(const model::Schema& schema);
+
+// The statements of one change the differ found, in Drizzle Kit's spelling; `to` is the schema
+// the migration leads to (SQLite and MySQL read its index hints).
+std::vector<std::string> changeStatements(const Change& change, const model::Schema& to);
 
 // An identifier quoted as Drizzle Kit's DDL quotes it: "x" for PostgreSQL, `x` for SQLite and
 // MySQL, with embedded quote characters doubled.

@@ -17,6 +17,7 @@
 #include <utility>
 #include <vector>
 
+#include "drizzle/kit/changes.hpp"
 #include "drizzle/model/model.hpp"
 
 namespace drizzle::kit::diff {
@@ -47,7 +48,8 @@ struct RenameQuestion {
 std::vector<RenameQuestion> renameQuestions(const model::Schema& from, const model::Schema& to, const Renames& renames);
 
 struct Result {
-    std::vector<std::string> statements;        // in a dependency-safe order, as Drizzle Kit orders them
+    std::vector<Change> changes;                // what changes, in the order it runs (changes.hpp)
+    std::vector<std::string> statements;        // their SQL (ddl::changeStatements), as Drizzle Kit orders it
     model::Renames meta;                        // for the new snapshot's `_meta` (Drizzle's format)
     std::vector<std::string> dataLossWarnings;  // dropped tables and columns, narrowed types, ...
 };
