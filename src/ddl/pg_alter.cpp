@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "ddl/ddl_internal.hpp"
+#include "schema/column_types.hpp"
 #include "drizzle/kit/ddl.hpp"
 
 namespace drizzle::kit::ddl::detail {
@@ -26,6 +27,20 @@ const Table& tableIn(const Schema& to, const Change& c) {
 }
 
 bool isEnumColumn(const Column& c) { return c.typeSchema.has_value(); }
+
+// The family of a column's type in the type table ("" for a type of no entry).
+std::string_view familyOf(const Column& c) {
+    auto type = drizzle::detail::readType(Dialect::postgresql, c.type);
+    return type ? type->type->family : std::string_view{};
+}
+
+// A change of family (text -> integer) has no assignment cast: the values are converted
+// explicitly, and a value that does not convert fails the statement. Into a string type every
+// type has one (and an explicit cast to varchar(n) would truncate silently), so none is written.
+bool needsConversion(const Column& a, const Column& b) {
+    const auto from = familyOf(a), to = familyOf(b);
+    return !from.empty() && !to.empty() && from != to && to != "string";
+}
 
 std::string identityClause(const std::string& schema, const Identity& id) {
     return std::string("GENERATED ") + (id.type == "always" ? "ALWAYS" : "BY DEFAULT") + " AS IDENTITY (sequence name " +
@@ -122,8 +137,9 @@ std::optional<std::vector<std::string>> columnStatements(const Change& c, const 
             const Column& b = the<Column>(c.after);
             const std::string type = pgColumnType(b);
             // Into an enum the value goes through text (from another enum) or is cast directly.
-            const std::string cast =
-                isEnumColumn(b) ? " USING " + q(b.name) + (isEnumColumn(a) ? "::text::" : "::") + type : "";
+            std::string cast;
+            if (isEnumColumn(b)) cast = " USING " + q(b.name) + (isEnumColumn(a) ? "::text::" : "::") + type;
+            else if (needsConversion(a, b)) cast = " USING " + q(b.name) + "::" + type;
             return {{alter + "SET DATA TYPE " + type + cast + ";"}};
         }
         case K::setColumnDefault: return {{alter + "SET DEFAULT " + pgDefaultValue(the<Column>(c.after)) + ";"}};

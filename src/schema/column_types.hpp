@@ -44,6 +44,9 @@ struct ColumnType {
     std::string_view unsignedMember = {};   // MySQL integers: " unsigned" is in the member type
     bool unsignedOption = false;            // MySQL decimals: " unsigned" is `.isUnsigned = true`
     bool arrays = false;                    // PostgreSQL arrays of it ("integer[][]")
+    // PostgreSQL: its family; between families there is no assignment cast, so a column changing
+    // family needs its values converted explicitly (ALTER COLUMN ... USING).
+    std::string_view family = {};
     bool implicitNotNull = false;           // serial
     // Where the database's catalog spells it otherwise:
     std::string_view catalogNames[2] = {};  // "character varying"

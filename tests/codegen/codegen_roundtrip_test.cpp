@@ -150,7 +150,9 @@ TEST(Codegen, IntrospectedSqliteSchemasRoundTrip) {
         drizzle::diff_property::Rng rng(static_cast<std::uint64_t>(seed) * 104729);
         const Schema a = drizzle::diff_property::randomSchema(drizzle::Dialect::sqlite, rng);
         const fs::path dir = freshDir("sqlite-db");
-        auto db = drizzle::driver::connect(drizzle::Dialect::sqlite, {.url = (dir / "x.db").string()});
+        drizzle::Credentials file;
+        file.url = (dir / "x.db").string();
+        auto db = drizzle::driver::connect(drizzle::Dialect::sqlite, file);
         for (const auto& statement : drizzle::kit::ddl::createStatements(a)) db->execute(statement);
         const Schema found = drizzle::kit::introspectSqlite(*db, {}).schema;
         expectRoundTrip(found, "sqlite-introspected-" + std::to_string(seed));
