@@ -72,4 +72,13 @@ struct MigrateReport {
 
 MigrateReport migrate(driver::Connection& db, const MigrationConfig& config = {});
 
+// A row of the tracking table: a migration the database records as applied.
+struct RecordedMigration {
+    std::string hash;         // SHA-256 hex of the file as it was applied
+    std::int64_t createdAt;   // the journal's `when`
+};
+// The migrations the database records as applied; none when it has no tracking table. Reads
+// only: no lock is taken, nothing is created.
+std::vector<RecordedMigration> recordedMigrations(driver::Connection& db, const MigrationConfig& config = {});
+
 }  // namespace drizzle

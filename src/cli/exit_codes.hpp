@@ -6,6 +6,9 @@
 
 namespace drizzle::cli {
 
+// `check` ran and found the folder (or the database) inconsistent: not a failure of the command.
+inline constexpr int exitCodeForFindings = 9;
+
 constexpr int exitCodeFor(ErrorCategory category) {
     switch (category) {
         case ErrorCategory::usage: return 2;

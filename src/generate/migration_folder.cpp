@@ -136,6 +136,20 @@ model::Schema newestSchema(const MigrationHistory& history) {
     return snapshot::read(history.newestJson, history.newestFile.string());
 }
 
+std::optional<DatabaseRecord> recordedInDatabase(const Config& config) {
+    const Credentials& c = config.dbCredentials;
+    std::error_code ec;
+    const bool some = config.dialect != Dialect::sqlite
+                          ? !c.url.empty() || !c.host.empty()
+                          : !c.url.empty() && c.url != ":memory:" && (c.url.rfind("file:", 0) == 0 || fs::exists(c.url, ec));
+    if (!some) return std::nullopt;
+    auto db = driver::connect(config.dialect, config.dbCredentials);
+    MigrationConfig tracking;
+    tracking.migrationsTable = config.migrations.table;
+    tracking.migrationsSchema = config.migrations.schema;
+    return DatabaseRecord{db->describe(), recordedMigrations(*db, tracking)};
+}
+
 WrittenMigration appendMigration(const Config& config, const fs::path& out, const Journal& read,
                                  const std::string& snapshotJson, const std::string& sql, const std::string& name) {
     Journal journal = read;

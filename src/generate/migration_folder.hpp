@@ -12,9 +12,11 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 
 #include "drizzle/kit/config.hpp"
+#include "drizzle/migrate.hpp"
 #include "drizzle/kit/journal.hpp"
 #include "drizzle/model/model.hpp"
 
@@ -40,6 +42,15 @@ MigrationHistory readHistory(const std::filesystem::path& out, Dialect dialect);
 // The newest snapshot's schema, every field checked (snapshot::read); an empty schema of the
 // dialect when the folder has no migration yet.
 model::Schema newestSchema(const MigrationHistory& history);
+
+// What the config's database records as applied (drizzle::recordedMigrations, in the config's
+// migrations table), or nullopt when the config names no database that could have applied
+// anything: none, or a SQLite file that does not exist (opening it would create it).
+struct DatabaseRecord {
+    std::string database;  // as messages name it
+    std::vector<RecordedMigration> migrations;
+};
+std::optional<DatabaseRecord> recordedInDatabase(const Config& config);
 
 struct WrittenMigration {
     std::string tag;

@@ -37,6 +37,7 @@ public:
     bool inTransaction() const { return inTransaction_; }
 
     virtual void createTrackingTable() = 0;
+    virtual bool hasTrackingTable() = 0;
     std::vector<TrackedRow> trackedRows();
     bool isRecorded(std::int64_t createdAt);
     void record(const std::string& hash, std::int64_t createdAt);

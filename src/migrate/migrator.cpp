@@ -230,6 +230,14 @@ private:
 
 }  // namespace
 
+std::vector<RecordedMigration> recordedMigrations(driver::Connection& db, const MigrationConfig& config) {
+    auto backend = migrate_internal::makeBackend(db, config);
+    std::vector<RecordedMigration> out;
+    if (!backend->hasTrackingTable()) return out;
+    for (const auto& row : backend->trackedRows()) out.push_back({row.hash, row.createdAt});
+    return out;
+}
+
 MigrateReport migrate(driver::Connection& db, const MigrationConfig& config) {
     const kit::Journal journal = kit::readJournal(config.migrationsFolder);
     migrate_internal::checkJournalDialect(journal, config.migrationsFolder, db.dialect());

@@ -27,6 +27,12 @@ public:
 
     void unlock() override { db_.query("SELECT RELEASE_LOCK(?)", {lockName_}); }
 
+    bool hasTrackingTable() override {
+        return db_.query("SELECT 1 FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = ?",
+                         {tableName()})
+                   .size() > 0;
+    }
+
     void createTrackingTable() override {
         db_.execute("CREATE TABLE IF NOT EXISTS " + table() +
                     " (id serial primary key, hash text not null, created_at bigint)");

@@ -36,6 +36,10 @@ public:
 
     void unlock() override { db_.query("SELECT pg_advisory_unlock(" + std::to_string(lockKey()) + ")"); }
 
+    bool hasTrackingTable() override {
+        return db_.query("SELECT CASE WHEN to_regclass(?) IS NULL THEN 0 ELSE 1 END", {table()}).integer(0, 0) == 1;
+    }
+
     void createTrackingTable() override {
         db_.execute("CREATE SCHEMA IF NOT EXISTS " + quoteIdentifier(Dialect::postgresql, schema_));
         db_.execute("CREATE TABLE IF NOT EXISTS " + table() +

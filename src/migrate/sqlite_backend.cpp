@@ -35,6 +35,10 @@ public:
         if (foreignKeysWereOn_) db_.execute("PRAGMA foreign_keys = ON");
     }
 
+    bool hasTrackingTable() override {
+        return db_.query("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?", {tableName()}).size() > 0;
+    }
+
     void createTrackingTable() override {
         // Drizzle writes `id SERIAL PRIMARY KEY`, which SQLite leaves NULL; INTEGER PRIMARY KEY is
         // the rowid. created_at numeric as Drizzle, so both read each other's rows.

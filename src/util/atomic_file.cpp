@@ -66,11 +66,14 @@ bool isTemporary(const fs::path& file) {
            name.compare(name.size() - tmpSuffix.size(), tmpSuffix.size(), tmpSuffix) == 0;
 }
 
-void writeFileAtomically(const fs::path& path, std::string_view text) {
-    const fs::path dir = path.parent_path();
+fs::path temporaryPathFor(const fs::path& path) {
     // The target's name (shortened: a name near NAME_MAX must still fit), the writer's pid, a random tag.
-    const fs::path tmp = dir / ("." + path.filename().string().substr(0, 200) + "." + std::to_string(::getpid()) + "-" +
-                                randomTag() + std::string(tmpSuffix));
+    return path.parent_path() / ("." + path.filename().string().substr(0, 200) + "." + std::to_string(::getpid()) +
+                                 "-" + randomTag() + std::string(tmpSuffix));
+}
+
+void writeFileAtomically(const fs::path& path, std::string_view text) {
+    const fs::path tmp = temporaryPathFor(path);
     Fd file{::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666)};
     if (file.fd < 0) throw ioError(path, "creating a temporary file", errno);
     auto fail = [&](std::string_view operation, int err) {
@@ -101,7 +104,7 @@ void writeFileAtomically(const fs::path& path, std::string_view text) {
         ::unlink(tmp.c_str());
         throw ioError(path, "rename", err);
     }
-    if (const int err = syncDirectory(dir)) throw ioError(dir, "fsync", err);
+    if (const int err = syncDirectory(path.parent_path())) throw ioError(path.parent_path(), "fsync", err);
 }
 
 void removeStaleTemporaries(const fs::path& dir) {

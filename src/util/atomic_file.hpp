@@ -20,6 +20,9 @@ namespace drizzle::util {
 
 void writeFileAtomically(const std::filesystem::path& path, std::string_view text);
 
+// A fresh temporary's path for `path`, in its folder, named as below.
+std::filesystem::path temporaryPathFor(const std::filesystem::path& path);
+
 // True for a temporary writeFileAtomically creates: ".<target>.<pid>-<random>.tmp". Readers of a
 // folder skip these.
 bool isTemporary(const std::filesystem::path& file);

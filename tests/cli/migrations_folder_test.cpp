@@ -15,6 +15,7 @@
 #include "drizzle/kit/journal.hpp"
 #include "drizzle/kit/snapshot.hpp"
 #include "util/process.hpp"
+#include "common/folder_bytes.hpp"
 #include "common/slurp.hpp"
 #include "common/test_dir.hpp"
 
@@ -23,21 +24,6 @@ namespace fs = std::filesystem;
 namespace {
 
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
-
-// Every file under `dir` (hidden ones too) with its bytes: equal maps = an untouched folder.
-std::map<std::string, std::string> folderBytes(const fs::path& dir) {
-    std::map<std::string, std::string> files;
-    if (!fs::exists(dir)) return files;
-    for (const auto& e : fs::recursive_directory_iterator(dir))
-        files[fs::relative(e.path(), dir).string()] = e.is_regular_file() ? slurp(e.path()) : "<dir>";
-    return files;
-}
-
-std::string listing(const std::map<std::string, std::string>& files) {
-    std::string out;
-    for (const auto& [name, bytes] : files) out += name + " (" + std::to_string(bytes.size()) + " bytes)\n";
-    return out;
-}
 
 // The pid of a process that has exited: the owner of a temporary left by a killed run.
 pid_t deadPid() {

@@ -75,5 +75,6 @@ TEST(MigrateMysql, SixteenConcurrentProcessesApplyEachMigrationOnce) {
 TEST(MigrateMysql, DrizzleOrmAppliesNothingAfterOurs) { drizzleOrmAppliesNothingAfterOurs(mysql, "mysql"); }
 TEST(MigrateMysql, OursAppliesNothingAfterDrizzleOrm) { oursAppliesNothingAfterDrizzleOrm(mysql, "mysql"); }
 TEST(MigrateMysql, ProgrammaticMigrateUsesConfiguredTable) { programmaticMigrateUsesConfiguredTable(mysql, "mysql"); }
+TEST(MigrateMysql, RecordedMigrationsReadTheTrackingTableOnly) { recordedMigrationsReadTheTrackingTableOnly(mysql, "mysql"); }
 
 }  // namespace

@@ -70,5 +70,6 @@ TEST(MigratePg, NoTransactionMigrationRunsOnItsOwn) {
 TEST(MigratePg, DrizzleOrmAppliesNothingAfterOurs) { drizzleOrmAppliesNothingAfterOurs(pg, "pg"); }
 TEST(MigratePg, OursAppliesNothingAfterDrizzleOrm) { oursAppliesNothingAfterDrizzleOrm(pg, "pg"); }
 TEST(MigratePg, ProgrammaticMigrateUsesConfiguredTableAndSchema) { programmaticMigrateUsesConfiguredTable(pg, "pg"); }
+TEST(MigratePg, RecordedMigrationsReadTheTrackingTableOnly) { recordedMigrationsReadTheTrackingTableOnly(pg, "pg"); }
 
 }  // namespace

@@ -130,5 +130,6 @@ TEST(MigrateSqlite, JournalOfAnotherDialectIsRefused) {
 TEST(MigrateSqlite, DrizzleOrmAppliesNothingAfterOurs) { drizzleOrmAppliesNothingAfterOurs(sqlite, "sqlite"); }
 TEST(MigrateSqlite, OursAppliesNothingAfterDrizzleOrm) { oursAppliesNothingAfterDrizzleOrm(sqlite, "sqlite"); }
 TEST(MigrateSqlite, ProgrammaticMigrateUsesConfiguredTable) { programmaticMigrateUsesConfiguredTable(sqlite, "sqlite"); }
+TEST(MigrateSqlite, RecordedMigrationsReadTheTrackingTableOnly) { recordedMigrationsReadTheTrackingTableOnly(sqlite, "sqlite"); }
 
 }  // namespace

@@ -6,6 +6,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/exit_codes.hpp"
 #include "drizzle/kit/config.hpp"
 
 namespace drizzle::cli {
@@ -23,9 +24,16 @@ std::filesystem::path fromConfig(const Config& config, const std::filesystem::pa
 // the config is relative to the config's folder. A clear error when there is none.
 Credentials databaseCredentials(const Config& config, const ConfigOverrides& overrides, const char* command);
 
+// The config of a command whose database is optional (drop, check): --out as given, and the
+// credentials resolved as databaseCredentials resolves them when the config or --url names one.
+Config configWithOptionalDatabase(const ConfigOverrides& overrides, const char* command);
+
 void addExportCommand(CLI::App& app, ConfigOverrides& overrides);
 void addGenerateCommand(CLI::App& app, ConfigOverrides& overrides);
 void addMigrateCommand(CLI::App& app, ConfigOverrides& overrides);
 void addPullCommand(CLI::App& app, ConfigOverrides& overrides);
+void addDropCommand(CLI::App& app, ConfigOverrides& overrides);
+// Sets `exitCode` to exitCodeForFindings when the folder or database has findings.
+void addCheckCommand(CLI::App& app, ConfigOverrides& overrides, int& exitCode);
 
 }  // namespace drizzle::cli

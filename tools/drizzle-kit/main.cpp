@@ -40,6 +40,15 @@ Credentials databaseCredentials(const Config& config, const ConfigOverrides& ove
     return credentials;
 }
 
+Config configWithOptionalDatabase(const ConfigOverrides& overrides, const char* command) {
+    Config config = loadConfig(overrides);
+    if (overrides.out) config.out = std::filesystem::absolute(*overrides.out);
+    const Credentials& c = config.dbCredentials;
+    if (overrides.url || !c.url.empty() || !c.host.empty() || !c.database.empty())
+        config.dbCredentials = databaseCredentials(config, overrides, command);
+    return config;
+}
+
 // The subcommands as a help line: "export, generate, migrate, pull".
 std::string commandList(CLI::App& app) {
     std::string list;
@@ -134,6 +143,9 @@ int main(int argc, char** argv) {
     drizzle::cli::addGenerateCommand(app, overrides);
     drizzle::cli::addMigrateCommand(app, overrides);
     drizzle::cli::addPullCommand(app, overrides);
+    drizzle::cli::addDropCommand(app, overrides);
+    int exitCode = 0;  // a command that ran but found problems (check) sets its own
+    drizzle::cli::addCheckCommand(app, overrides, exitCode);
     try {
         drizzle::cli::checkCommand(app, argc, argv);
         app.parse(argc, argv);
@@ -158,5 +170,5 @@ int main(int argc, char** argv) {
         printError(e.what(), "");
         return drizzle::cli::exitCodeFor(drizzle::ErrorCategory::internal);
     }
-    return 0;
+    return exitCode;
 }

@@ -264,6 +264,25 @@ void programmaticMigrateUsesConfiguredTable(Dialect dialect, const std::string& 
     EXPECT_EQ(db.trackingRows(), "") << "nothing goes to the default table";
 }
 
+void recordedMigrationsReadTheTrackingTableOnly(Dialect dialect, const std::string& fixtureDir) {
+    TestDatabase db(dialect);
+    const MigrationsFolder folder = fixtureAndMore(fixtureDir);
+    const auto migrations = kit::readMigrations(folder.path());
+    const MigrationConfig config{.migrationsFolder = folder.path(), .migrationsTable = "schema_history",
+                                 .migrationsSchema = "meta"};
+    auto connection = db.connect();
+    EXPECT_TRUE(drizzle::recordedMigrations(*connection, config).empty());
+    EXPECT_EQ(db.trackingRows("schema_history", "meta"), "") << "reading creates no tracking table";
+    drizzle::migrate(*connection, config);
+    const auto recorded = drizzle::recordedMigrations(*connection, config);
+    ASSERT_EQ(recorded.size(), 2u);
+    for (std::size_t i = 0; i < 2; ++i) {
+        EXPECT_EQ(recorded[i].createdAt, migrations[i].entry.when);
+        EXPECT_EQ(recorded[i].hash, migrations[i].hash);
+    }
+    EXPECT_TRUE(drizzle::recordedMigrations(*connection).empty()) << "the default table holds nothing";
+}
+
 void refusesBrokenFolderBeforeOpeningTheDatabase(Dialect dialect, const std::string& fixtureDir) {
     struct Case {
         const char* name;

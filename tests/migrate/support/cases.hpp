@@ -26,6 +26,8 @@ void concurrentProcessesApplyEachMigrationOnce(Dialect dialect, const std::strin
 void drizzleOrmAppliesNothingAfterOurs(Dialect dialect, const std::string& fixtureDir);
 void oursAppliesNothingAfterDrizzleOrm(Dialect dialect, const std::string& fixtureDir);
 void programmaticMigrateUsesConfiguredTable(Dialect dialect, const std::string& fixtureDir);
+// drizzle::recordedMigrations: nothing (and no table created) before migrate, each row after.
+void recordedMigrationsReadTheTrackingTableOnly(Dialect dialect, const std::string& fixtureDir);
 // A missing folder, a duplicate idx, an unknown journal version or a missing .sql file is exit 5
 // naming the file, found before the database is opened: nothing in it changes, and a SQLite file
 // is not even created.
