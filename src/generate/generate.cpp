@@ -191,6 +191,7 @@ GenerateResult generate(const Config& config, const GenerateOptions& options) {
     cur.meta = changes.meta;
     result.statements = changes.statements;
     result.dataLossWarnings = changes.dataLossWarnings;
+    result.lockWarnings = diff::lockWarnings(config.dialect, changes.changes);
     const WrittenMigration written =
         appendMigration(config, out, history.journal, snapshot::write(cur),
                         options.custom ? std::string(kCustomSql) : ddl::joinStatements(changes.statements, config.breakpoints),

@@ -132,6 +132,37 @@ TEST_P(TypedChanges, TheStatementsAreEachChangesStatementsInTurn) {
     EXPECT_EQ(printed, r.statements);
 }
 
+TEST(DiffApi, WarnsOfWhatLocksOrRewritesAnExistingTable) {
+    Table before = users({"id", "name", "age", "code"});
+    before.columns[1].type = "varchar(10)";
+    Table after = before;
+    after.columns[1].type = "varchar(20)";  // relabelled in place: no warning
+    after.columns[2].type = "integer";
+    after.columns[3].notNull = true;
+    after.indexes.push_back({.name = "users_age_idx", .columns = {{.expression = "age"}}});
+    Table fresh = users({"id"}, "fresh");
+    fresh.indexes.push_back({.name = "fresh_id_idx", .columns = {{.expression = "id"}}});
+    const auto r = kit::diff::diff(pgWith({before}), pgWith({after, fresh}), {});
+    const auto warnings = kit::diff::lockWarnings(Dialect::postgresql, r.changes);
+    ASSERT_EQ(warnings.size(), 3u) << ::testing::PrintToString(warnings);
+    EXPECT_EQ(warnings[0], "column users.age: the type change rewrites the table, which no one can read or write until it is done");
+    EXPECT_EQ(warnings[1].rfind("column users.code: SET NOT NULL", 0), 0u) << warnings[1];
+    EXPECT_EQ(warnings[2].rfind("index users_age_idx on users: building it blocks writes", 0), 0u) << warnings[2];
+
+    Table concurrently = after;
+    concurrently.columns = before.columns;
+    concurrently.indexes[0].concurrently = true;
+    EXPECT_TRUE(kit::diff::lockWarnings(Dialect::postgresql, kit::diff::diff(pgWith({before}), pgWith({concurrently}), {}).changes).empty());
+
+    Table mysqlAfter = users({"id", "name", "age", "code"});
+    mysqlAfter.columns[2].type = "int";
+    const auto m = kit::diff::diff(withDialect(Dialect::mysql, {users({"id", "name", "age", "code"})}),
+                                   withDialect(Dialect::mysql, {mysqlAfter}), {});
+    const auto mysqlWarnings = kit::diff::lockWarnings(Dialect::mysql, m.changes);
+    ASSERT_EQ(mysqlWarnings.size(), 1u);
+    EXPECT_EQ(mysqlWarnings[0], "column users.age: the type change copies the table (ALGORITHM=COPY), blocking writes until it is done");
+}
+
 INSTANTIATE_TEST_SUITE_P(Dialects, TypedChanges, ::testing::Values(Dialect::postgresql, Dialect::sqlite, Dialect::mysql),
                          [](const auto& info) { return std::string(dialectName(info.param)); });
 

@@ -74,6 +74,7 @@ void addGenerateCommand(CLI::App& app, ConfigOverrides& overrides) {
             return;
         }
         for (const auto& w : result.dataLossWarnings) std::cerr << "warning: " << kit::printable(w) << "\n";
+        for (const auto& w : result.lockWarnings) std::cerr << "warning: " << kit::printable(w) << "\n";
         std::cout << "Your SQL migration file: " << result.sqlFile.string() << " (" << result.statements.size()
                   << " statement" << (result.statements.size() == 1 ? "" : "s") << ")\n";
     });

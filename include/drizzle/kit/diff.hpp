@@ -54,6 +54,11 @@ struct Result {
     std::vector<std::string> dataLossWarnings;  // dropped tables and columns, narrowed types, ...
 };
 
+// The changes that lock a table, or rewrite it, for as long as the table is big: on PostgreSQL
+// a type change that rewrites, SET NOT NULL (a full scan), an index built without CONCURRENTLY
+// on an existing table; on MySQL a type change (ALGORITHM=COPY). One line each, for review.
+std::vector<std::string> lockWarnings(Dialect dialect, const std::vector<Change>& changes);
+
 // Throws drizzle::Error when the two models are of different dialects or a rename names an
 // object that does not exist.
 Result diff(const model::Schema& from, const model::Schema& to, const Renames& renames);

@@ -36,6 +36,7 @@ struct GenerateResult {
     std::filesystem::path sqlFile, snapshotFile;
     std::vector<std::string> statements;
     std::vector<std::string> dataLossWarnings;
+    std::vector<std::string> lockWarnings;  // diff::lockWarnings
     LoadReport schemaLoad;  // whether the schema exporter was compiled, and how long it took
 };
 
