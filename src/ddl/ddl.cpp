@@ -11,6 +11,13 @@
 
 namespace drizzle::kit::ddl {
 
+const model::Table& detail::changedTable(const model::Schema& to, const Change& change) {
+    const model::Table* table = to.table(change.schema, change.table);
+    if (!table) throw std::logic_error("a " + std::string(changeKindName(change.kind)) + " change to table " + change.table +
+                                       ", which the schema does not hold");
+    return *table;
+}
+
 std::vector<std::string> createStatements(const model::Schema& schema) {
     std::vector<std::string> all;
     switch (schema.dialect) {

@@ -26,6 +26,10 @@ const T& the(const ChangedObject& object) {
     return std::get<T>(object);
 }
 
+// The table a change is about, as `to` holds it; a logic_error when it holds none (a change that
+// needs its table, such as an index, always has one there).
+const model::Table& changedTable(const model::Schema& to, const Change& change);
+
 // `name` between `quote` characters, embedded ones doubled (shared with the registry).
 using drizzle::detail::quoteName;
 

@@ -12,12 +12,6 @@ using namespace model;
 
 std::string q(std::string_view name) { return ddl::quoteIdentifier(Dialect::mysql, name); }
 
-const Table& tableIn(const Schema& to, const std::string& name) {
-    const Table* table = to.table("", name);
-    if (!table) throw std::logic_error("a change to table " + name + ", which the schema does not hold");
-    return *table;
-}
-
 }  // namespace
 
 std::vector<std::string> mysqlChangeStatements(const Change& c, const Schema& to) {
@@ -39,7 +33,7 @@ std::vector<std::string> mysqlChangeStatements(const Change& c, const Schema& to
         }
         case K::createIndex: {
             const Index& idx = the<Index>(c.after);
-            const Table& table = tableIn(to, c.table);
+            const Table& table = changedTable(to, c);
             if (!idx.isUnique) return {mysqlCreateIndex(to.internal, table, idx)};
             return {"CREATE UNIQUE INDEX " + q(idx.name) + " ON " + q(table.name) + " (" +
                     mysqlIndexColumns(to.internal, idx) + ");"};
@@ -47,7 +41,7 @@ std::vector<std::string> mysqlChangeStatements(const Change& c, const Schema& to
         case K::dropIndex: return {"DROP INDEX " + q(c.name) + " ON " + q(c.table) + ";"};
         // (Drizzle Kit ends this one statement with a newline.)
         case K::dropForeignKey: return {alter + "DROP FOREIGN KEY " + q(c.name) + ";\n"};
-        case K::addForeignKey: return {mysqlCreateForeignKey(tableIn(to, c.table), the<ForeignKey>(c.after))};
+        case K::addForeignKey: return {mysqlCreateForeignKey(changedTable(to, c), the<ForeignKey>(c.after))};
         case K::dropPrimaryKey: return {alter + "DROP PRIMARY KEY;"};
         case K::addPrimaryKey: return {alter + "ADD PRIMARY KEY(" + quotedList(the<PrimaryKey>(c.after).columns, '`', ",") + ");"};
         case K::dropUnique: return {alter + "DROP INDEX " + q(c.name) + ";"};

@@ -20,12 +20,6 @@ std::string sequenceName(const Sequence& s) { return pgQualifiedName(orPublic(s.
 std::string viewName(const View& v) { return pgQualifiedName(orPublic(v.schema), v.name); }
 std::string viewKind(const View& v) { return v.materialized ? "MATERIALIZED VIEW " : "VIEW "; }
 
-const Table& tableIn(const Schema& to, const Change& c) {
-    const Table* table = to.table(c.schema, c.table);
-    if (!table) throw std::logic_error("a change to table " + c.table + ", which the schema does not hold");
-    return *table;
-}
-
 bool isEnumColumn(const Column& c) { return c.typeSchema.has_value(); }
 
 // The family of a column's type in the type table ("" for a type of no entry).
@@ -174,12 +168,12 @@ std::vector<std::string> pgChangeStatements(const Change& c, const Schema& to) {
         case K::renameTable: return {"ALTER TABLE " + pgQualifiedName(c.schema, c.oldName) + " RENAME TO " + q(c.table) + ";"};
         case K::enableRowLevelSecurity: return {alter + "ENABLE ROW LEVEL SECURITY;"};
         case K::disableRowLevelSecurity: return {alter + "DISABLE ROW LEVEL SECURITY;"};
-        case K::addColumn: return {alter + "ADD COLUMN " + pgColumnDefinition(tableIn(to, c), the<Column>(c.after)) + ";"};
+        case K::addColumn: return {alter + "ADD COLUMN " + pgColumnDefinition(changedTable(to, c), the<Column>(c.after)) + ";"};
         case K::dropColumn: return {alter + "DROP COLUMN " + q(c.name) + ";"};
         case K::renameColumn: return {alter + "RENAME COLUMN " + q(c.oldName) + " TO " + q(c.name) + ";"};
-        case K::createIndex: return {pgCreateIndex(tableIn(to, c), the<Index>(c.after))};
+        case K::createIndex: return {pgCreateIndex(changedTable(to, c), the<Index>(c.after))};
         case K::dropIndex: return {"DROP INDEX " + pgQualifiedName(c.schema, c.name) + ";"};
-        case K::addForeignKey: return {pgCreateForeignKey(tableIn(to, c), the<ForeignKey>(c.after))};
+        case K::addForeignKey: return {pgCreateForeignKey(changedTable(to, c), the<ForeignKey>(c.after))};
         // (Drizzle Kit ends this one statement with a newline.)
         case K::dropForeignKey: return {alter + "DROP CONSTRAINT " + q(c.name) + ";\n"};
         case K::addPrimaryKey: {

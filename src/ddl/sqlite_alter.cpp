@@ -49,11 +49,7 @@ std::vector<std::string> sqliteChangeStatements(const Change& c, const Schema& t
         case K::rebuildTable: return rebuild(to, c);
         case K::addColumn: return {"ALTER TABLE " + q(c.table) + " ADD " + sqliteColumnDefinition(the<Column>(c.after)) + ";"};
         case K::dropColumn: return {"ALTER TABLE " + q(c.table) + " DROP COLUMN " + q(c.name) + ";"};
-        case K::createIndex: {
-            const Table* table = to.table("", c.table);
-            if (!table) throw std::logic_error("an index of table " + c.table + ", which the schema does not hold");
-            return {sqliteCreateIndex(to.internal, *table, the<Index>(c.after))};
-        }
+        case K::createIndex: return {sqliteCreateIndex(to.internal, changedTable(to, c), the<Index>(c.after))};
         case K::dropIndex: return {"DROP INDEX " + q(c.name) + ";"};
         case K::createView: {
             const View& v = the<View>(c.after);
