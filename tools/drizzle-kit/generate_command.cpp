@@ -4,6 +4,8 @@
 
 #include <iostream>
 
+#include <nlohmann/json.hpp>
+
 #include "commands.hpp"
 #include "drizzle/error.hpp"
 #include "drizzle/kit/codegen.hpp"
@@ -44,6 +46,7 @@ void addGenerateCommand(CLI::App& app, ConfigOverrides& overrides) {
     static kit::GenerateOptions generateOptions;
     static std::vector<std::string> renameFlags, createFlags;
     static std::string renamesFileFlag, prefixFlag;
+    static bool jsonFlag = false;
     auto* options = &generateOptions;
     auto* renames = &renameFlags;
     auto* creates = &createFlags;
@@ -52,6 +55,7 @@ void addGenerateCommand(CLI::App& app, ConfigOverrides& overrides) {
     cmd->add_option_function<std::string>("--name", [options](const std::string& n) { options->name = n; },
                                           "The migration's name (default: a random word pair)");
     cmd->add_flag("--custom", options->custom, "An empty migration for hand-written SQL");
+    cmd->add_flag("--json", jsonFlag, "Print what was written, the statements and the warnings as JSON on stdout");
     cmd->add_option("--prefix", *prefix, "index | timestamp | supabase | unix | none (overrides the config)");
     cmd->add_option("--rename", *renames, "Answer a rename question: kind:from=to (repeatable)");
     cmd->add_option("--create", *creates, "Answer a rename question with 'created': kind:name (repeatable)");
@@ -69,6 +73,18 @@ void addGenerateCommand(CLI::App& app, ConfigOverrides& overrides) {
         const auto result = kit::generate(config, *options);
         if (config.verbose && !options->custom)
             std::cerr << kit::describe(result.schemaLoad) << "\n";
+        if (jsonFlag) {
+            nlohmann::json out{{"changed", !result.nothingToDo},
+                               {"tag", result.tag},
+                               {"sqlFile", result.sqlFile.string()},
+                               {"snapshotFile", result.snapshotFile.string()},
+                               {"statements", result.statements},
+                               {"dataLossWarnings", result.dataLossWarnings},
+                               {"lockWarnings", result.lockWarnings}};
+            // Names from a pulled database may hold bytes that are not UTF-8: replaced, not thrown on.
+            std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+            return;
+        }
         if (result.nothingToDo) {
             std::cout << "No schema changes, nothing to migrate\n";
             return;
