@@ -140,6 +140,7 @@ public:
     }
     void reset() override { db_->execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public"); }
     void apply(const std::vector<std::string>& statements) override { applyEach(*db_, statements); }
+    Connection& connection() override { return *db_; }
     std::vector<std::string> dump() override {
         return normalisePgDump(run("'" + pgDump_ + "' --schema-only --no-owner --no-privileges '" + url_ + "'"));
     }
@@ -171,6 +172,7 @@ public:
         db_->execute("USE `" + name_ + "`");
     }
     void apply(const std::vector<std::string>& statements) override { applyEach(*db_, statements); }
+    Connection& connection() override { return *db_; }
     std::vector<std::string> dump() override {
         std::vector<std::string> out;
         auto tables = db_->query(
@@ -223,6 +225,7 @@ public:
     SqliteDatabase() { reset(); }
     void reset() override { db_ = driver::connect(Dialect::sqlite, {.url = ":memory:"}); }
     void apply(const std::vector<std::string>& statements) override { applyEach(*db_, statements); }
+    Connection& connection() override { return *db_; }
     std::vector<std::string> dump() override {
         std::vector<std::string> out;
         auto objects = db_->query("SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'");

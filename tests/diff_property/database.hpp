@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "drizzle/dialect.hpp"
+#include "drizzle/driver/connection.hpp"
 
 namespace drizzle::diff_property {
 
@@ -22,6 +23,8 @@ public:
     virtual void apply(const std::vector<std::string>& statements) = 0;
     // Sorted lines: equal for two databases with the same schema whatever order it was built in.
     virtual std::vector<std::string> dump() = 0;
+    // The open connection, for what works on a live database (push).
+    virtual driver::Connection& connection() = 0;
 };
 
 // `tag` tells apart the databases one process opens. Throws std::runtime_error saying to run

@@ -14,6 +14,7 @@
 #include "database.hpp"
 #include "drizzle/kit/ddl.hpp"
 #include "drizzle/kit/diff.hpp"
+#include "drizzle/kit/push.hpp"
 #include "drizzle/kit/snapshot.hpp"
 #include "generator.hpp"
 
@@ -75,7 +76,9 @@ std::string checkPair(Dialect dialect, std::uint64_t seed, Database& migrated, D
     return out.str();
 }
 
-void runPairs(Dialect dialect, std::uint64_t defaultPairs) {
+using Check = std::string (*)(Dialect, std::uint64_t, Database&, Database&);
+
+void runPairs(Dialect dialect, std::uint64_t defaultPairs, Check check = checkPair) {
     std::uint64_t pairs = envNumber("DRIZZLE_PROPERTY_PAIRS", defaultPairs);
     std::uint64_t first = envNumber("DRIZZLE_PROPERTY_FIRST_SEED", 1);
     auto migrated = openDatabase(dialect, "migrated");
@@ -84,7 +87,7 @@ void runPairs(Dialect dialect, std::uint64_t defaultPairs) {
     int failures = 0;
     std::uint64_t seed = first;
     for (; seed < first + pairs && failures < 3; ++seed) {
-        std::string report = checkPair(dialect, seed, *migrated, *fresh);
+        std::string report = check(dialect, seed, *migrated, *fresh);
         if (!report.empty()) {
             ++failures;
             ADD_FAILURE() << report;
@@ -94,9 +97,54 @@ void runPairs(Dialect dialect, std::uint64_t defaultPairs) {
     std::cout << seed - first << " " << dialectName(dialect) << " pairs from seed " << first << " in " << seconds << " s\n";
 }
 
+// push as a property: a database at A pushed to B has B's schema by the database's own dump,
+// and pushing B again finds nothing to do (the catalog form of B is exactly what B created).
+std::string checkPush(Dialect dialect, std::uint64_t seed, Database& pushed, Database& fresh) {
+    Rng rng(seed);
+    auto a = randomSchema(dialect, rng);
+    auto b = mutate(a, rng);
+    kit::Config config;
+    config.dialect = dialect;
+    kit::PushOptions options;
+    options.force = true;  // the tables are empty: nothing is lost, but a drop is still a drop
+    std::string problem, sql;
+    try {
+        pushed.reset();
+        pushed.apply(kit::ddl::createStatements(a));
+        const auto first = kit::pushSchema(pushed.connection(), b, config, options);
+        sql = kit::ddl::joinStatements(first.plan.statements, false);
+        if (first.outcome == kit::PushOutcome::refused) {
+            problem = "the push was refused: " + first.refusal;
+        } else {
+            fresh.reset();
+            fresh.apply(kit::ddl::createStatements(b));
+            auto left = pushed.dump(), right = fresh.dump();
+            if (left != right) {
+                problem = "the pushed database differs from a fresh one built from B:\n" + dumpDifference(left, right);
+            } else {
+                const auto again = kit::pushSchema(pushed.connection(), b, config, options);
+                if (again.outcome != kit::PushOutcome::nothingToDo)
+                    problem = "pushing B again is not empty:\n" + kit::ddl::joinStatements(again.plan.statements, false);
+            }
+        }
+    } catch (const std::exception& e) {
+        problem = std::string("error: ") + e.what();
+    }
+    if (problem.empty()) return "";
+    std::ostringstream out;
+    out << dialectName(dialect) << " push seed " << seed << ": " << problem << "\n"
+        << "rerun: DRIZZLE_PROPERTY_FIRST_SEED=" << seed << " DRIZZLE_PROPERTY_PAIRS=1 "
+        << "bash scripts/test.sh -R push_property." << (dialect == Dialect::postgresql ? "pg" : dialectName(dialect)) << "\n"
+        << "--- push A -> B\n" << sql << "\n--- A\n" << kit::snapshot::write(a) << "\n--- B\n" << kit::snapshot::write(b) << "\n";
+    return out.str();
+}
+
 TEST(DiffProperty, SqliteMigrationMatchesFreshSchema) { runPairs(Dialect::sqlite, 2000); }
 TEST(DiffProperty, PostgresMigrationMatchesFreshSchema) { runPairs(Dialect::postgresql, 300); }
 TEST(DiffProperty, MysqlMigrationMatchesFreshSchema) { runPairs(Dialect::mysql, 250); }
+TEST(PushProperty, SqlitePushMatchesFreshSchemaAndRepeatsAsNothing) { runPairs(Dialect::sqlite, 400, checkPush); }
+TEST(PushProperty, PostgresPushMatchesFreshSchemaAndRepeatsAsNothing) { runPairs(Dialect::postgresql, 100, checkPush); }
+TEST(PushProperty, MysqlPushMatchesFreshSchemaAndRepeatsAsNothing) { runPairs(Dialect::mysql, 60, checkPush); }
 
 }  // namespace
 }  // namespace drizzle::diff_property

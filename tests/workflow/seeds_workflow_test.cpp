@@ -15,6 +15,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "scratch_project.hpp"
 
 namespace fs = std::filesystem;
@@ -407,6 +409,56 @@ protected:
         EXPECT_EQ(trackedMigrations(), 2);
     }
 
+    // The development loop with push instead of migrations: push the schema, add rows, push the
+    // importance change (the same statements generate writes), push again (nothing), then drop a
+    // column that holds data: refused without --force and nothing changed, dropped with it.
+    void pushLoop(const std::vector<std::string>& expected) {
+        schema(false);
+        auto first = kit({"push"});
+        ASSERT_EQ(first.exitCode, 0) << first.out << first.err;
+        EXPECT_NE(first.out.find("Changes applied"), std::string::npos) << first.out;
+        EXPECT_EQ(tables(), "epics\ntags\ntasks\ntasks_tags\nusers\n");
+        EXPECT_FALSE(fs::exists(dir_ / "drizzle")) << "push wrote migration files";
+        auto conn = db();
+        conn->execute("INSERT INTO users (username, name, avatar) VALUES ('ada', 'Ada Lovelace', 'ada.png')");
+        userId_ = conn->query("SELECT id FROM users WHERE username = 'ada'").integer(0, 0);
+        conn->query("INSERT INTO tasks (name, user_id) VALUES ('Write the seeds', ?)", {std::int64_t{userId_}});
+
+        schema(true);
+        auto second = kit({"push", "--json"});
+        ASSERT_EQ(second.exitCode, 0) << second.out << second.err;
+        const auto plan = nlohmann::json::parse(second.out);
+        EXPECT_EQ(plan["outcome"], "applied");
+        std::vector<std::string> ran;
+        for (const auto& sql : plan["statements"]) ran.push_back(trim(sql.get<std::string>()));
+        EXPECT_EQ(joined(ran), joined(expected)) << "push and generate disagree";
+        const std::string intType = dialect_ == Dialect::mysql ? "int" : "integer";
+        EXPECT_EQ(columnInfo("tasks", "importance"), intType + " YES");
+        EXPECT_EQ(indexColumns("tasks", "tasks_epic_id_idx"), "epic_id");
+        EXPECT_EQ(taskUserDeleteRule(), "CASCADE");
+        EXPECT_EQ(db()->query("SELECT count(*) FROM tasks").integer(0, 0), 1) << "the task is gone";
+
+        auto again = kit({"push"});
+        ASSERT_EQ(again.exitCode, 0) << again.out << again.err;
+        EXPECT_NE(again.out.find("No changes detected"), std::string::npos) << again.out;
+
+        // users.avatar goes from the header; one row holds a value in it.
+        std::string text = read("src/db/schema.hpp");
+        const auto at = text.find("\"avatar\"");
+        ASSERT_NE(at, std::string::npos);
+        text.erase(text.rfind('\n', at) + 1, text.find('\n', at) - text.rfind('\n', at));
+        write("src/db/schema.hpp", text);
+        auto refused = kit({"push"});
+        EXPECT_EQ(refused.exitCode, 2) << refused.out << refused.err;
+        EXPECT_NE(refused.err.find("avatar"), std::string::npos) << refused.err;
+        EXPECT_NE(refused.err.find("1 row"), std::string::npos) << refused.err;
+        EXPECT_NE(columnInfo("users", "avatar"), "") << "a refused push changed the database";
+        auto forced = kit({"push", "--force"});
+        ASSERT_EQ(forced.exitCode, 0) << forced.out << forced.err;
+        EXPECT_EQ(columnInfo("users", "avatar"), "");
+        EXPECT_EQ(db()->query("SELECT name FROM users").text(0, 0), "Ada Lovelace");
+    }
+
     std::int64_t userId_ = 0;
 };
 
@@ -465,6 +517,11 @@ TEST_F(SeedsWorkflow, Pg_GenerateAndMigrateTheImportanceChange) {
     ASSERT_NO_FATAL_FAILURE(throughImportance(pgImportanceSql));
 }
 
+TEST_F(SeedsWorkflow, Pg_PushLoopAppliesTheSameStatementsAndRefusesDataLoss) {
+    start(Dialect::postgresql);
+    ASSERT_NO_FATAL_FAILURE(pushLoop(pgImportanceSql));
+}
+
 TEST_F(SeedsWorkflow, Pg_UnchangedSchemaGeneratesAndAppliesNothing) {
     start(Dialect::postgresql);
     ASSERT_NO_FATAL_FAILURE(throughImportance(pgImportanceSql));
@@ -483,6 +540,11 @@ TEST_F(SeedsWorkflow, Sqlite_GenerateAndMigrateTheImportanceChange) {
     ASSERT_NO_FATAL_FAILURE(throughImportance(sqliteImportanceSql));
 }
 
+TEST_F(SeedsWorkflow, Sqlite_PushLoopAppliesTheSameStatementsAndRefusesDataLoss) {
+    start(Dialect::sqlite);
+    ASSERT_NO_FATAL_FAILURE(pushLoop(sqliteImportanceSql));
+}
+
 TEST_F(SeedsWorkflow, Sqlite_UnchangedSchemaGeneratesAndAppliesNothing) {
     start(Dialect::sqlite);
     ASSERT_NO_FATAL_FAILURE(throughImportance(sqliteImportanceSql));
@@ -499,6 +561,11 @@ TEST_F(SeedsWorkflow, Mysql_InitialMigrationCreatesTheJiraTables) {
 TEST_F(SeedsWorkflow, Mysql_GenerateAndMigrateTheImportanceChange) {
     start(Dialect::mysql);
     ASSERT_NO_FATAL_FAILURE(throughImportance(mysqlImportanceSql));
+}
+
+TEST_F(SeedsWorkflow, Mysql_PushLoopAppliesTheSameStatementsAndRefusesDataLoss) {
+    start(Dialect::mysql);
+    ASSERT_NO_FATAL_FAILURE(pushLoop(mysqlImportanceSql));
 }
 
 TEST_F(SeedsWorkflow, Mysql_UnchangedSchemaGeneratesAndAppliesNothing) {

@@ -3,11 +3,15 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
 #include "cli/exit_codes.hpp"
 #include "drizzle/kit/config.hpp"
+#include "drizzle/kit/diff.hpp"
 
 namespace drizzle::cli {
 
@@ -28,10 +32,25 @@ Credentials databaseCredentials(const Config& config, const ConfigOverrides& ove
 // credentials resolved as databaseCredentials resolves them when the config or --url names one.
 Config configWithOptionalDatabase(const ConfigOverrides& overrides, const char* command);
 
+// The database flags of the commands that introspect (pull, push): --url, --host/--port/--user/
+// --password/--database/--ssl, and the filters.
+struct DatabaseFlags {
+    std::string host, user, password, database, ssl;
+    std::optional<int> port;
+    std::vector<std::string> tablesFilter, schemaFilter, extensionsFilters;
+    void add(CLI::App& command, ConfigOverrides& overrides);  // `this` must outlive the App
+    void applyTo(Config& config) const;
+};
+
+// Asks one rename question on the terminal (stderr), reads the answer from stdin.
+std::optional<std::string> askRenameOnTerminal(const kit::diff::RenameQuestion& question);
+
 void addExportCommand(CLI::App& app, ConfigOverrides& overrides);
 void addGenerateCommand(CLI::App& app, ConfigOverrides& overrides);
 void addMigrateCommand(CLI::App& app, ConfigOverrides& overrides);
 void addPullCommand(CLI::App& app, ConfigOverrides& overrides);
+// Sets `exitCode` to 2 when the push was refused (data loss without --force, a blocking finding).
+void addPushCommand(CLI::App& app, ConfigOverrides& overrides, int& exitCode);
 void addDropCommand(CLI::App& app, ConfigOverrides& overrides);
 // Sets `exitCode` to exitCodeForFindings when the folder or database has findings.
 void addCheckCommand(CLI::App& app, ConfigOverrides& overrides, int& exitCode);

@@ -13,32 +13,6 @@
 
 namespace drizzle::cli {
 
-namespace {
-
-// "Is column users.full_name created, or renamed from one of these?" on stderr; reads stdin.
-std::optional<std::string> askOnTerminal(const kit::diff::RenameQuestion& q) {
-    // Names come from a pulled database too: shown escaped, never as raw control bytes.
-    const std::string what = kit::printable(q.kind + " " + (q.scope.empty() ? "" : q.scope + ".") + q.created);
-    for (;;) {
-        std::cerr << "\nIs " << what << " created, or renamed from another " << q.kind << "?\n";
-        std::cerr << "  0) + " << kit::printable(q.created) << " (create)\n";
-        for (std::size_t i = 0; i < q.dropped.size(); ++i)
-            std::cerr << "  " << i + 1 << ") ~ " << kit::printable(q.dropped[i]) << " > " << kit::printable(q.created)
-                      << " (rename)\n";
-        std::cerr << "answer [0-" << q.dropped.size() << "]: " << std::flush;
-        std::string line;
-        if (!std::getline(std::cin, line)) throw Error(ErrorCategory::usage, "no answer for " + what, "");
-        try {
-            const std::size_t n = std::stoul(line);
-            if (n == 0) return std::nullopt;
-            if (n <= q.dropped.size()) return q.dropped[n - 1];
-        } catch (...) {
-        }
-    }
-}
-
-}  // namespace
-
 void addGenerateCommand(CLI::App& app, ConfigOverrides& overrides) {
     CLI::App* cmd = app.add_subcommand("generate", "Write the next SQL migration from the schema's changes");
     addConfigFlags(*cmd, overrides);
@@ -69,7 +43,7 @@ void addGenerateCommand(CLI::App& app, ConfigOverrides& overrides) {
         for (const auto& r : *renames) kit::addRenameFlag(options->renames, r);
         for (const auto& c : *creates) kit::addCreateFlag(options->creates, c);
         if (!renamesFile->empty()) kit::addRenamesFile(options->renames, *renamesFile);
-        if (isatty(STDIN_FILENO)) options->ask = askOnTerminal;
+        if (isatty(STDIN_FILENO)) options->ask = askRenameOnTerminal;
         const auto result = kit::generate(config, *options);
         if (config.verbose && !options->custom)
             std::cerr << kit::describe(result.schemaLoad) << "\n";

@@ -10,6 +10,8 @@
 #include "commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "drizzle/error.hpp"
+#include "drizzle/kit/codegen.hpp"
+#include "drizzle/kit/diff.hpp"
 #include "util/atomic_file.hpp"
 
 namespace drizzle::cli {
@@ -47,6 +49,59 @@ Config configWithOptionalDatabase(const ConfigOverrides& overrides, const char* 
     if (overrides.url || !c.url.empty() || !c.host.empty() || !c.database.empty())
         config.dbCredentials = databaseCredentials(config, overrides, command);
     return config;
+}
+
+// "Is column users.full_name created, or renamed from one of these?" on stderr; reads stdin.
+std::optional<std::string> askRenameOnTerminal(const kit::diff::RenameQuestion& q) {
+    // Names come from a pulled database too: shown escaped, never as raw control bytes.
+    const std::string what = kit::printable(q.kind + " " + (q.scope.empty() ? "" : q.scope + ".") + q.created);
+    for (;;) {
+        std::cerr << "\nIs " << what << " created, or renamed from another " << q.kind << "?\n";
+        std::cerr << "  0) + " << kit::printable(q.created) << " (create)\n";
+        for (std::size_t i = 0; i < q.dropped.size(); ++i)
+            std::cerr << "  " << i + 1 << ") ~ " << kit::printable(q.dropped[i]) << " > " << kit::printable(q.created)
+                      << " (rename)\n";
+        std::cerr << "answer [0-" << q.dropped.size() << "]: " << std::flush;
+        std::string line;
+        if (!std::getline(std::cin, line)) throw Error(ErrorCategory::usage, "no answer for " + what, "");
+        try {
+            const std::size_t n = std::stoul(line);
+            if (n == 0) return std::nullopt;
+            if (n <= q.dropped.size()) return q.dropped[n - 1];
+        } catch (...) {
+        }
+    }
+}
+
+
+void DatabaseFlags::add(CLI::App& command, ConfigOverrides& overrides) {
+    command.add_option_function<std::string>("--url", [&overrides](const std::string& u) { overrides.url = u; },
+                                             "Database URL, or a SQLite file (overrides dbCredentials)");
+    command.add_option("--host", host, "Database host (instead of --url)");
+    command.add_option_function<int>("--port", [this](int p) { port = p; }, "Database port");
+    command.add_option("--user", user, "Database user");
+    command.add_option("--password", password, "Database password");
+    command.add_option("--database", database, "Database name");
+    command.add_option("--ssl", ssl, "PostgreSQL sslmode: disable, require, verify-full, ...");
+    command.add_option("--tablesFilter", tablesFilter, "Table glob; `!glob` excludes (repeatable)");
+    command.add_option("--schemaFilter", schemaFilter, "PostgreSQL schema (repeatable; default public)");
+    command.add_option("--extensionsFilters", extensionsFilters, "Leave out an extension's tables: postgis");
+}
+
+void DatabaseFlags::applyTo(Config& config) const {
+    // Credentials given as separate flags replace the config's, as in Drizzle Kit.
+    if (!host.empty() || !database.empty() || port) {
+        config.dbCredentials = Credentials{};
+        config.dbCredentials.host = host;
+        config.dbCredentials.port = port;
+        config.dbCredentials.user = user;
+        config.dbCredentials.password = password;
+        config.dbCredentials.database = database;
+        config.dbCredentials.ssl = ssl;
+    }
+    if (!tablesFilter.empty()) config.tablesFilter = tablesFilter;
+    if (!schemaFilter.empty()) config.schemaFilter = schemaFilter;
+    if (!extensionsFilters.empty()) config.extensionsFilters = extensionsFilters;
 }
 
 // The subcommands as a help line: "export, generate, migrate, pull".
@@ -146,6 +201,7 @@ int main(int argc, char** argv) {
     drizzle::cli::addDropCommand(app, overrides);
     int exitCode = 0;  // a command that ran but found problems (check) sets its own
     drizzle::cli::addCheckCommand(app, overrides, exitCode);
+    drizzle::cli::addPushCommand(app, overrides, exitCode);
     try {
         drizzle::cli::checkCommand(app, argc, argv);
         app.parse(argc, argv);

@@ -16,9 +16,7 @@ namespace fs = std::filesystem;
 namespace {
 
 struct PullFlags {
-    std::vector<std::string> tablesFilter, schemaFilter, extensionsFilters;
-    std::string host, user, password, database, ssl;
-    std::optional<int> port;
+    DatabaseFlags database;
     std::string casing;
     std::string name;
     bool init = false;
@@ -35,17 +33,7 @@ void addPullCommand(CLI::App& app, ConfigOverrides& overrides) {
     CLI::App* cmd = app.add_subcommand("pull", "Introspect the database into C++ schema code (schema.hpp, relations.hpp)");
     addConfigFlags(*cmd, overrides);
     auto flags = std::make_shared<PullFlags>();
-    cmd->add_option_function<std::string>("--url", [&overrides](const std::string& u) { overrides.url = u; },
-                                          "Database URL, or a SQLite file (overrides dbCredentials)");
-    cmd->add_option("--host", flags->host, "Database host (instead of --url)");
-    cmd->add_option_function<int>("--port", [flags](int p) { flags->port = p; }, "Database port");
-    cmd->add_option("--user", flags->user, "Database user");
-    cmd->add_option("--password", flags->password, "Database password");
-    cmd->add_option("--database", flags->database, "Database name");
-    cmd->add_option("--ssl", flags->ssl, "PostgreSQL sslmode: disable, require, verify-full, ...");
-    cmd->add_option("--tablesFilter", flags->tablesFilter, "Table glob to pull; `!glob` excludes (repeatable)");
-    cmd->add_option("--schemaFilter", flags->schemaFilter, "PostgreSQL schema to pull (repeatable; default public)");
-    cmd->add_option("--extensionsFilters", flags->extensionsFilters, "Leave out an extension's tables: postgis");
+    flags->database.add(*cmd, overrides);
     cmd->add_option("--casing", flags->casing, "Member names: camel (userId, the default) or preserve (user_id)");
     cmd->add_option("--name", flags->name, "The baseline migration's name (default: a random word pair)");
     cmd->add_flag("--init", flags->init,
@@ -58,21 +46,8 @@ void addPullCommand(CLI::App& app, ConfigOverrides& overrides) {
         "schema.hpp; the migrations tracking table is never read.");
     cmd->callback([&overrides, flags] {
         Config config = loadConfig(overrides);
-        // Credentials given as separate flags replace the config's, as in Drizzle Kit.
-        const PullFlags& f = *flags;
-        if (!f.host.empty() || !f.database.empty() || f.port) {
-            config.dbCredentials = Credentials{};
-            config.dbCredentials.host = f.host;
-            config.dbCredentials.port = f.port;
-            config.dbCredentials.user = f.user;
-            config.dbCredentials.password = f.password;
-            config.dbCredentials.database = f.database;
-            config.dbCredentials.ssl = f.ssl;
-        }
+        flags->database.applyTo(config);
         const Credentials credentials = databaseCredentials(config, overrides, "pull");
-        if (!flags->tablesFilter.empty()) config.tablesFilter = flags->tablesFilter;
-        if (!flags->schemaFilter.empty()) config.schemaFilter = flags->schemaFilter;
-        if (!flags->extensionsFilters.empty()) config.extensionsFilters = flags->extensionsFilters;
         if (!flags->casing.empty()) config.introspectCasing = flags->casing;
         config.out = fs::absolute(overrides.out ? fs::path(*overrides.out) : fromConfig(config, config.out));
 
