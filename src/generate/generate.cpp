@@ -3,7 +3,6 @@
 
 #include <algorithm>
 
-
 #include "drizzle/kit/ddl.hpp"
 #include "drizzle/error.hpp"
 #include "drizzle/kit/journal.hpp"
