@@ -9,6 +9,7 @@
 
 #include "drizzle/error.hpp"
 #include "drizzle/kit/journal.hpp"
+#include "drizzle/kit/push.hpp"
 #include "drizzle/kit/snapshot.hpp"
 #include "generate/migration_folder.hpp"
 #include "util/atomic_file.hpp"
@@ -125,11 +126,50 @@ struct Checker {
             if (util::sha256Hex(util::readFileOrThrow(file)) != r.hash)
                 find("changed", file, "changed since " + where + " applied it");
         }
-        for (const auto& e : journal.entries)
+        bool allApplied = !journal.entries.empty();
+        for (const auto& e : journal.entries) {
+            allApplied = allApplied && applied.count(e.when);
             if (!applied.count(e.when) && e.when < newestApplied)
                 find("pending", out / (e.tag + ".sql"),
                      "not applied to " + where + ", though a later migration is (migrate refuses it unless "
                      "--allow-out-of-order)");
+        }
+        // With every migration applied, the live schema must be the newest snapshot's.
+        if (allApplied) drift(journal, where);
+    }
+
+    // The statements push would run to make the database the newest snapshot (push --explain:
+    // the same exact comparison, under migrate's lock, nothing changed), one finding each.
+    void drift(const Journal& journal, const std::string& where) {
+        const fs::path file = snapshotPathFor(out, journal.entries.back().tag);
+        model::Schema newest;
+        try {
+            newest = snapshot::readFile(file);
+        } catch (const Error&) {
+            return;  // reported with the folder's findings
+        }
+        PushOptions explain;
+        explain.explain = true;
+        explain.ask = [](const diff::RenameQuestion&) -> std::optional<std::string> { return std::nullopt; };
+        const auto db = driver::connect(config.dialect, config.dbCredentials);
+        const PushResult plan = pushSchema(*db, newest, config, explain);
+        for (const auto& statement : plan.plan.statements)
+            find("drift", file, where + " differs from this snapshot; to reconcile: " + oneLine(statement));
+    }
+
+    static std::string oneLine(const std::string& sql) {
+        std::string out;
+        bool space = false;
+        for (char c : sql) {
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+                space = !out.empty();
+                continue;
+            }
+            if (space) out += ' ';
+            space = false;
+            out += c;
+        }
+        return out;
     }
 };
 

@@ -147,4 +147,21 @@ TEST_F(Check, TheDatabaseIsComparedWithTheFolder) {
     EXPECT_TRUE(contains(out, "records a migration of 42 (created_at) that the folder does not have")) << out;
 }
 
+TEST_F(Check, ALiveSchemaThatDriftedFromTheNewestSnapshotIsReportedWithTheStatementsThatReconcileIt) {
+    ASSERT_EQ(kit({"migrate", "--url", "app.db"}).exitCode, 0);
+    EXPECT_EQ(kit({"check", "--url", "app.db"}).exitCode, 0) << "a migrated database is the newest snapshot";
+    auto db = drizzle::driver::connect(drizzle::Dialect::sqlite, [&] {
+        drizzle::Credentials c;
+        c.url = (dir_ / "app.db").string();
+        return c;
+    }());
+    db->execute("ALTER TABLE users ADD COLUMN nick text");  // changed by hand, outside the migrations
+    db.reset();
+    const std::string out = findings({"--url", "app.db"});
+    EXPECT_TRUE(contains(out, "0002_snapshot.json: ")) << out;
+    EXPECT_TRUE(contains(out, "differs from this snapshot; to reconcile: ALTER TABLE `users` DROP COLUMN `nick`;")) << out;
+    const std::string json = findings({"--url", "app.db", "--json"});
+    EXPECT_TRUE(contains(json, "\"kind\": \"drift\"")) << json;
+}
+
 }  // namespace

@@ -7,7 +7,9 @@
 // twice, no two snapshots share a prevId (two branches that each generated a migration); no
 // snapshot or .sql file is outside the journal.
 // The database, with credentials: an applied migration whose file changed since (hash), an
-// applied one missing from the folder, a pending one older than the newest applied.
+// applied one missing from the folder, a pending one older than the newest applied; and, when
+// every migration is applied, drift: the statements that would make the live schema the newest
+// snapshot's (push's exact comparison), one finding each.
 //
 //   auto report = drizzle::kit::checkMigrations(drizzle::kit::loadConfig({}));
 //   for (const auto& f : report.findings) std::cerr << f.file << ": " << f.message << "\n";
@@ -21,7 +23,7 @@
 namespace drizzle::kit {
 
 struct CheckFinding {
-    std::string kind;  // "journal", "order", "missing", "snapshot", "chain", "collision", "orphan", "changed", "unknown", "pending"
+    std::string kind;  // "journal", "order", "missing", "snapshot", "chain", "collision", "orphan", "changed", "unknown", "pending", "drift"
     std::string file;  // the file it is about
     std::string message;
 };
