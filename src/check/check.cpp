@@ -189,7 +189,7 @@ CheckReport checkMigrations(const Config& config) {
         return c.report;
     }
     c.report.migrations = journal.entries.size();
-    if (journal.dialect != dialectName(config.dialect))
+    if (!isJournalOf(journal, config.dialect))
         c.find("journal", journalPath(c.out),
                "belongs to a " + journal.dialect + " project, but the config's dialect is " +
                    std::string(dialectName(config.dialect)));

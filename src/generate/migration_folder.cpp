@@ -67,7 +67,7 @@ MigrationHistory readHistory(const fs::path& out, Dialect dialect) {
     const fs::path meta = out / "meta";
     const bool hasJournal = existsOrThrow(journalPath(out), "checking for the journal");
     if (hasJournal) h.journal = readJournal(out);
-    if (h.journal.dialect != dialectText)
+    if (!isJournalOf(h.journal, dialect))
         throw Error(ErrorCategory::config,
                     journalPath(out).string() + " belongs to a " + h.journal.dialect +
                         " project, but the config's dialect is " + dialectText,

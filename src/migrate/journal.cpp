@@ -221,4 +221,8 @@ std::vector<Migration> readMigrations(const fs::path& outFolder) {
     return readMigrations(outFolder, readJournal(outFolder));
 }
 
+bool isJournalOf(const Journal& journal, Dialect dialect) {
+    return journal.dialect == dialectName(dialect) || (dialect == Dialect::postgresql && journal.dialect == "pg");
+}
+
 }  // namespace drizzle::kit

@@ -63,7 +63,7 @@ void checkVersion(std::string_view source, Dialect d, const std::string& version
         failAt(source, "version", "snapshot version " + version + " is newer than this drizzle-kit reads (" + expected +
                                       " for " + std::string(dialectName(d)) + "); upgrade drizzle-cpp");
     failAt(source, "version", "snapshot version " + version + " is older than " + expected +
-                                  "; run `drizzle-kit up` with Drizzle Kit to upgrade the snapshots first");
+                                  "; run `drizzle-kit up` to upgrade the snapshots");
 }
 
 [[noreturn]] void notJson(std::string_view source, std::size_t byte) {

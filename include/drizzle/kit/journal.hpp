@@ -20,6 +20,8 @@
 #include <string_view>
 #include <vector>
 
+#include "drizzle/dialect.hpp"
+
 namespace drizzle::kit {
 
 struct JournalEntry {
@@ -42,6 +44,10 @@ std::filesystem::path journalPath(const std::filesystem::path& outFolder);
 // Parses journal text; `source` names the file in messages.
 Journal parseJournal(const std::string& json, const std::filesystem::path& source);
 Journal readJournal(const std::filesystem::path& outFolder);
+
+// Whether the journal is of `dialect`: its dialect's name, or "pg", which Drizzle Kit before 0.21
+// wrote for PostgreSQL (`up` upgrades the snapshots, and, as Drizzle Kit's, leaves the journal).
+bool isJournalOf(const Journal& journal, Dialect dialect);
 
 // The journal as drizzle-kit writes it (`JSON.stringify(journal, null, 2)`: two-space indent,
 // no trailing newline).

@@ -10,6 +10,7 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -21,6 +22,12 @@ std::string write(const model::Schema& schema);
 
 // `source` names the text in error messages (usually the file's path).
 model::Schema read(std::string_view json, std::string_view source);
+
+// A snapshot an older Drizzle Kit wrote, upgraded as Drizzle Kit's `up` upgrades it (PostgreSQL
+// v5 -> v6 -> v7, SQLite v5 -> v6), then checked by `read` and written by `write`; nullopt when
+// it is already of the version this build writes. Throws drizzle::Error (snapshot) naming
+// `source` when it is not valid JSON, not a snapshot, or of a version nothing upgrades.
+std::optional<std::string> upgrade(std::string_view json, std::string_view source);
 model::Schema readFile(const std::filesystem::path& path);
 
 // What a migrations folder's history needs of a snapshot that is not diffed: its dialect and
