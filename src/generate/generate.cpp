@@ -91,6 +91,7 @@ GenerateResult generate(const Config& config, const GenerateOptions& options) {
     cur.meta = changes.meta;
     result.statements = changes.statements;
     result.dataLossWarnings = changes.dataLossWarnings;
+    for (auto& w : diff::dataRiskWarnings(config.dialect, changes.changes)) result.dataLossWarnings.push_back(std::move(w));
     result.lockWarnings = diff::lockWarnings(config.dialect, changes.changes);
     const WrittenMigration written =
         appendMigration(config, out, history.journal, snapshot::write(cur),

@@ -163,6 +163,23 @@ TEST(DiffApi, WarnsOfWhatLocksOrRewritesAnExistingTable) {
     EXPECT_EQ(mysqlWarnings[0], "column users.age: the type change copies the table (ALGORITHM=COPY), blocking writes until it is done");
 }
 
+TEST(DiffApi, WarnsOfChangesThatSucceedOnlyIfTheRowsAllowThem) {
+    Table before = users({"id", "name", "code"});
+    Table after = before;
+    after.columns[1].notNull = true;  // NULLs would block it
+    after.columns.push_back({.name = "sku", .type = "text", .notNull = true});  // no default
+    after.uniqueConstraints.push_back({.name = "users_code_unique", .columns = {"code"}});
+    Table fresh = users({"id"}, "fresh");  // created here: no rows, no warning
+    fresh.columns[0].notNull = true;
+    fresh.uniqueConstraints.push_back({.name = "fresh_id_unique", .columns = {"id"}});
+    const auto r = kit::diff::diff(pgWith({before}), pgWith({after, fresh}), {});
+    const auto warnings = kit::diff::dataRiskWarnings(Dialect::postgresql, r.changes);
+    ASSERT_EQ(warnings.size(), 3u) << ::testing::PrintToString(warnings);
+    EXPECT_EQ(warnings[0], "column users.name becomes NOT NULL: rows holding NULL in it fail the migration");
+    EXPECT_EQ(warnings[1], "column users.sku is added NOT NULL without a default: the migration fails if the table has rows");
+    EXPECT_EQ(warnings[2], "a unique key over users (code): rows with the same values fail the migration");
+}
+
 INSTANTIATE_TEST_SUITE_P(Dialects, TypedChanges, ::testing::Values(Dialect::postgresql, Dialect::sqlite, Dialect::mysql),
                          [](const auto& info) { return std::string(dialectName(info.param)); });
 

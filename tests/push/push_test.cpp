@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <set>
 
 #include "../datasets/fidelity.hpp"
 #include "drizzle/error.hpp"
@@ -311,6 +312,59 @@ void expectFailureLeavesDatabaseAsItWas(Dialect dialect) {
 }
 TEST(PushAtomic, PgFailureLeavesTheDatabaseAsItWas) { expectFailureLeavesDatabaseAsItWas(Dialect::postgresql); }
 TEST(PushAtomic, SqliteFailureLeavesTheDatabaseAsItWas) { expectFailureLeavesDatabaseAsItWas(Dialect::sqlite); }
+
+TEST(PushAtomic, MysqlFailureNamesTheStatementsThatRan) {
+    ScratchDatabase scratch(Dialect::mysql, "push_atomic_mysql");
+    auto db = scratch.connect();
+    db->execute("CREATE TABLE stock (id int PRIMARY KEY, qty int)");
+    db->execute("INSERT INTO stock VALUES (1, 5)");
+    Schema s = drizzle::kit::introspect(*db, {}).schema;
+    drizzle::model::Table added;
+    added.name = "aaa_new";
+    drizzle::model::Column id;
+    id.name = "id";
+    id.type = "int";
+    added.columns.push_back(id);
+    s.tables.push_back(added);
+    s.tables[0].checks.push_back({"stock_qty_check", "qty > 100"});
+    drizzle::kit::Config config;
+    config.dialect = Dialect::mysql;
+    try {
+        drizzle::kit::pushSchema(*db, s, config, {});
+        FAIL() << "the push ran a check its rows break";
+    } catch (const drizzle::Error& e) {
+        const std::string what = e.what();
+        EXPECT_EQ(e.category(), drizzle::ErrorCategory::migration);
+        EXPECT_NE(what.find("these 1 statement ran and stay applied"), std::string::npos) << what;
+        EXPECT_NE(what.find("CREATE TABLE `aaa_new`"), std::string::npos) << what;
+    }
+    EXPECT_NE(drizzle::kit::introspect(*db, {}).schema.table("", "aaa_new"), nullptr) << "MySQL cannot roll DDL back";
+}
+
+TEST(PushPg, DroppingASchemaWithATableHoldingRowsIsListedAndNeedsForce) {
+    ScratchDatabase scratch(Dialect::postgresql, "push_pg_schema");
+    auto db = scratch.connect();
+    db->execute("CREATE SCHEMA audit; CREATE TABLE audit.log (id integer PRIMARY KEY); INSERT INTO audit.log VALUES (1), (2);"
+                "CREATE TABLE keep (id integer PRIMARY KEY)");
+    drizzle::kit::Config config;
+    config.dialect = Dialect::postgresql;
+    config.schemaFilter = {"public", "audit"};  // push manages the schemas it is told to
+    drizzle::kit::IntrospectOptions io;
+    io.schemaFilter = config.schemaFilter;
+    Schema s = drizzle::kit::introspect(*db, io).schema;
+    s.schemas.clear();
+    std::erase_if(s.tables, [](const auto& t) { return t.schema == "audit"; });
+    const PushResult refused = drizzle::kit::pushSchema(*db, s, config, {});
+    ASSERT_EQ(refused.outcome, PushOutcome::refused);
+    ASSERT_EQ(refused.plan.findings.size(), 2u) << drizzle::kit::describeFindings(refused.plan);
+    std::set<std::string> kinds;
+    for (const auto& f : refused.plan.findings) kinds.insert(f.kind + " " + f.table + " " + std::to_string(f.rows));
+    EXPECT_EQ(kinds, (std::set<std::string>{"drop table audit.log 2", "drop schema audit 1"}));
+    drizzle::kit::PushOptions force;
+    force.force = true;
+    ASSERT_EQ(drizzle::kit::pushSchema(*db, s, config, force).outcome, PushOutcome::applied);
+    EXPECT_EQ(db->query("SELECT count(*) FROM pg_namespace WHERE nspname = 'audit'").integer(0, 0), 0);
+}
 
 // ---------------------------------------------------------------- push, then push again
 

@@ -59,6 +59,12 @@ struct Result {
 // on an existing table; on MySQL a type change (ALGORITHM=COPY). One line each, for review.
 std::vector<std::string> lockWarnings(Dialect dialect, const std::vector<Change>& changes);
 
+// The changes to existing tables that succeed only if the rows allow them, beyond what
+// Result::dataLossWarnings says: NOT NULL over possible NULLs, a NOT NULL column without a default,
+// a unique or primary key over possible duplicates, a schema or materialized view dropped. One
+// line each; `generate` prints them under the file it wrote, and push measures each on the rows.
+std::vector<std::string> dataRiskWarnings(Dialect dialect, const std::vector<Change>& changes);
+
 // Throws drizzle::Error when the two models are of different dialects or a rename names an
 // object that does not exist.
 Result diff(const model::Schema& from, const model::Schema& to, const Renames& renames);
