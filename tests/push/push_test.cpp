@@ -279,6 +279,45 @@ TEST(PushPg, RefusesToRemoveAnEnumValueStillInUse) {
     EXPECT_EQ(db->query("SELECT count(*) FROM p WHERE m = 'ok'").integer(0, 0), 2);
 }
 
+// SQLite changes a type by rebuilding the table; the copy goes through the new column's affinity,
+// which converts what converts without loss ('12' becomes 12) and keeps the rest as it was, where
+// a CAST would turn 'abc' into 0.
+TEST(PushSqlite, ATypeChangeConvertsWhatConvertsAndLosesNothing) {
+    ScratchDatabase scratch(Dialect::sqlite, "push_sqlite_convert");
+    auto db = scratch.connect();
+    db->execute("CREATE TABLE m (id integer PRIMARY KEY, qty text)");
+    db->execute("INSERT INTO m VALUES (1, '12'), (2, 'abc')");
+    Schema s = drizzle::kit::introspect(*db, {}).schema;
+    s.tables[0].columns[1].type = "integer";
+    drizzle::kit::Config config;
+    config.dialect = Dialect::sqlite;
+    const PushResult r = drizzle::kit::pushSchema(*db, s, config, {});
+    ASSERT_EQ(r.outcome, PushOutcome::applied) << r.refusal;
+    EXPECT_EQ(db->query("SELECT typeof(qty) || ':' || qty FROM m ORDER BY id").text(0, 0), "integer:12");
+    EXPECT_EQ(db->query("SELECT typeof(qty) || ':' || qty FROM m ORDER BY id").text(1, 0), "text:abc");
+}
+
+// A rebuilt parent table is dropped and created again: with foreign keys enforced, the DROP would
+// delete the children through ON DELETE CASCADE. Push runs with them off, as migrate does.
+TEST(PushSqlite, RebuildingAParentTableKeepsTheRowsThatReferenceIt) {
+    ScratchDatabase scratch(Dialect::sqlite, "push_sqlite_cascade");
+    auto db = scratch.connect();
+    db->execute("PRAGMA foreign_keys = ON");
+    db->execute("CREATE TABLE parent (id integer PRIMARY KEY, name text)");
+    db->execute("CREATE TABLE child (id integer PRIMARY KEY, parent_id integer REFERENCES parent(id) ON DELETE CASCADE)");
+    db->execute("INSERT INTO parent VALUES (1, 'a'); INSERT INTO child VALUES (10, 1), (11, 1)");
+    Schema s = drizzle::kit::introspect(*db, {}).schema;
+    for (auto& t : s.tables)
+        if (t.name == "parent") t.columns[1].type = "integer";  // a rebuild
+    drizzle::kit::Config config;
+    config.dialect = Dialect::sqlite;
+    const PushResult r = drizzle::kit::pushSchema(*db, s, config, {});
+    ASSERT_EQ(r.outcome, PushOutcome::applied) << r.refusal;
+    EXPECT_NE(drizzle::kit::ddl::joinStatements(r.plan.statements, false).find("DROP TABLE `parent`"), std::string::npos);
+    EXPECT_EQ(db->query("SELECT count(*) FROM child").integer(0, 0), 2) << "the rebuild cascaded into child";
+    EXPECT_EQ(db->query("PRAGMA foreign_keys").integer(0, 0), 1) << "push left foreign keys off";
+}
+
 // ---------------------------------------------------------------- atomicity
 
 // The first statements succeed (a new table), a later one fails (a check the rows break): the
