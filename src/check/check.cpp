@@ -14,6 +14,7 @@
 #include "generate/migration_folder.hpp"
 #include "util/atomic_file.hpp"
 #include "util/sha256.hpp"
+#include "util/text.hpp"
 
 namespace drizzle::kit {
 
@@ -154,22 +155,7 @@ struct Checker {
         const auto db = driver::connect(config.dialect, config.dbCredentials);
         const PushResult plan = pushSchema(*db, newest, config, explain);
         for (const auto& statement : plan.plan.statements)
-            find("drift", file, where + " differs from this snapshot; to reconcile: " + oneLine(statement));
-    }
-
-    static std::string oneLine(const std::string& sql) {
-        std::string out;
-        bool space = false;
-        for (char c : sql) {
-            if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-                space = !out.empty();
-                continue;
-            }
-            if (space) out += ' ';
-            space = false;
-            out += c;
-        }
-        return out;
+            find("drift", file, where + " differs from this snapshot; to reconcile: " + util::oneLine(statement));
     }
 };
 

@@ -77,21 +77,4 @@ std::string_view writeInteger(std::int64_t value, NumberText& buffer) {
     *end = '\0';
     return {buffer.data(), static_cast<std::size_t>(end - buffer.data())};
 }
-
-
-std::string oneLine(std::string_view text) {
-    std::string out;
-    bool space = false;
-    for (char c : text) {
-        if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-            space = !out.empty();
-            continue;
-        }
-        if (space) out += ' ';
-        space = false;
-        out += c;
-    }
-    return out;
-}
-
 }  // namespace drizzle::driver::detail

@@ -16,6 +16,7 @@
 #include "drizzle/dialect.hpp"
 #include "drizzle/driver/connection.hpp"
 #include "drizzle/error.hpp"
+#include "util/text.hpp"
 
 namespace drizzle::driver::detail {
 
@@ -109,6 +110,6 @@ double parseReal(std::string_view text, const Cursor& cursor, std::size_t column
 std::int64_t integralReal(double value, const Cursor& cursor, std::size_t column);
 
 // A library message as one line: whitespace runs (libpq's "\n\t") become one space, ends trimmed.
-std::string oneLine(std::string_view text);
+using util::oneLine;
 
 }  // namespace drizzle::driver::detail

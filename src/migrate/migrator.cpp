@@ -14,6 +14,7 @@
 #include "drizzle/kit/journal.hpp"
 #include "migrate/backend.hpp"
 #include "migrate/plan.hpp"
+#include "util/text.hpp"
 
 namespace drizzle {
 
@@ -51,17 +52,7 @@ std::string excerpt(std::string_view sql) {
         if (end == std::string_view::npos) break;
         sql.remove_prefix(end + 1);
     }
-    std::string out;
-    bool space = false;
-    for (char c : sql) {
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-            space = !out.empty();
-            continue;
-        }
-        if (space) out += ' ';
-        space = false;
-        out += c;
-    }
+    std::string out = util::oneLine(sql);
     if (out.size() > 160) out = out.substr(0, 157) + "...";
     return out;
 }

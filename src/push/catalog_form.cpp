@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <random>
 #include <regex>
+#include <utility>
 
 #include "drizzle/dialect.hpp"
 #include "drizzle/error.hpp"
@@ -46,6 +47,19 @@ void defaultReferentialActions(Table& t, const char* action) {
         if (!fk.onDelete || fk.onDelete->empty()) fk.onDelete = action;
         if (!fk.onUpdate || fk.onUpdate->empty()) fk.onUpdate = action;
     }
+}
+
+// The tables and views (indexes into `code`) the database has but holds otherwise: what a probe
+// reads back. With `tablesForViews`, a differing view brings every table the database has along.
+std::pair<std::vector<std::size_t>, std::vector<std::size_t>> differing(const Schema& code, const Schema& found,
+                                                                        bool tablesForViews) {
+    std::vector<std::size_t> tables, views;
+    for (std::size_t i = 0; i < code.views.size(); ++i)
+        if (const View* f = counterpart(found, code.views[i]); f && !(*f == code.views[i])) views.push_back(i);
+    for (std::size_t i = 0; i < code.tables.size(); ++i)
+        if (const Table* f = counterpart(found, code.tables[i]); f && ((tablesForViews && !views.empty()) || !(*f == code.tables[i])))
+            tables.push_back(i);
+    return {tables, views};
 }
 
 // ---------------------------------------------------------------------------- PostgreSQL
@@ -86,11 +100,7 @@ public:
     PgProbe(driver::Connection& db, Schema& code, const Schema& found) : db_(db), code_(code), found_(found) {}
 
     void run() {
-        std::vector<std::size_t> tables, views;
-        for (std::size_t i = 0; i < code_.tables.size(); ++i)
-            if (const Table* f = counterpart(found_, code_.tables[i]); f && !(*f == code_.tables[i])) tables.push_back(i);
-        for (std::size_t i = 0; i < code_.views.size(); ++i)
-            if (const View* f = counterpart(found_, code_.views[i]); f && !(*f == code_.views[i])) views.push_back(i);
+        const auto [tables, views] = differing(code_, found_, false);
         if (tables.empty() && views.empty()) return;
         // All at once; when that fails, one object at a time, so one that cannot be created
         // (a new enum, a view over a new table) costs only itself.
@@ -229,12 +239,7 @@ public:
     MysqlProbe(driver::Connection& db, Schema& code, const Schema& found) : db_(db), code_(code), found_(found) {}
 
     void run() {
-        std::vector<std::size_t> tables, views;
-        for (std::size_t i = 0; i < code_.views.size(); ++i)
-            if (const View* f = counterpart(found_, code_.views[i]); f && !(*f == code_.views[i])) views.push_back(i);
-        for (std::size_t i = 0; i < code_.tables.size(); ++i)
-            if (const Table* f = counterpart(found_, code_.tables[i]); f && (!views.empty() || !(*f == code_.tables[i])))
-                tables.push_back(i);
+        const auto [tables, views] = differing(code_, found_, true);
         if (tables.empty() && views.empty()) return;
         const std::string original = db_.query("SELECT DATABASE()").text(0, 0);
         const std::string scratch = "__drizzle_push_" + std::to_string(std::random_device{}());

@@ -320,6 +320,21 @@ TEST(PushSqlite, RebuildingAParentTableKeepsTheRowsThatReferenceIt) {
 
 // ---------------------------------------------------------------- atomicity
 
+// The schema read from `db` plus a new table (first by name, so its statement runs first) and a
+// check on stock that its row breaks, so that a later statement fails.
+Schema withNewTableAndABrokenCheck(drizzle::driver::Connection& db, const std::string& intType) {
+    Schema s = drizzle::kit::introspect(db, {}).schema;
+    drizzle::model::Table added;
+    added.name = "aaa_new";
+    drizzle::model::Column id;
+    id.name = "id";
+    id.type = intType;
+    added.columns.push_back(id);
+    s.tables.push_back(added);
+    s.tables[0].checks.push_back({"stock_qty_check", "qty > 100"});
+    return s;
+}
+
 // The first statements succeed (a new table), a later one fails (a check the rows break): the
 // whole push is rolled back.
 void expectFailureLeavesDatabaseAsItWas(Dialect dialect) {
@@ -327,15 +342,7 @@ void expectFailureLeavesDatabaseAsItWas(Dialect dialect) {
     auto db = scratch.connect();
     db->execute("CREATE TABLE stock (id integer PRIMARY KEY, qty integer)");
     db->execute("INSERT INTO stock VALUES (1, 5)");
-    Schema s = drizzle::kit::introspect(*db, {}).schema;
-    drizzle::model::Table added;
-    added.name = "aaa_new";
-    drizzle::model::Column id;
-    id.name = "id";
-    id.type = "integer";
-    added.columns.push_back(id);
-    s.tables.push_back(added);
-    s.tables[0].checks.push_back({"stock_qty_check", "qty > 100"});
+    const Schema s = withNewTableAndABrokenCheck(*db, "integer");
     drizzle::kit::Config config;
     config.dialect = dialect;
     try {
@@ -357,15 +364,7 @@ TEST(PushAtomic, MysqlFailureNamesTheStatementsThatRan) {
     auto db = scratch.connect();
     db->execute("CREATE TABLE stock (id int PRIMARY KEY, qty int)");
     db->execute("INSERT INTO stock VALUES (1, 5)");
-    Schema s = drizzle::kit::introspect(*db, {}).schema;
-    drizzle::model::Table added;
-    added.name = "aaa_new";
-    drizzle::model::Column id;
-    id.name = "id";
-    id.type = "int";
-    added.columns.push_back(id);
-    s.tables.push_back(added);
-    s.tables[0].checks.push_back({"stock_qty_check", "qty > 100"});
+    const Schema s = withNewTableAndABrokenCheck(*db, "int");
     drizzle::kit::Config config;
     config.dialect = Dialect::mysql;
     try {

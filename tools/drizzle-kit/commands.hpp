@@ -42,6 +42,15 @@ struct DatabaseFlags {
     void applyTo(Config& config) const;
 };
 
+// The rename answers of the commands that diff (generate, push): --rename, --create, --renames.
+struct RenameFlags {
+    std::vector<std::string> renames, creates;
+    std::string file;
+    void add(CLI::App& command);  // `this` must outlive the App
+    // Parses them into `renames` and `creates`; a malformed one is a usage error.
+    void applyTo(kit::diff::Renames& renames, std::vector<std::pair<std::string, std::string>>& creates) const;
+};
+
 // Asks one rename question on the terminal (stderr), reads the answer from stdin.
 std::optional<std::string> askRenameOnTerminal(const kit::diff::RenameQuestion& question);
 

@@ -18,31 +18,25 @@ void addGenerateCommand(CLI::App& app, ConfigOverrides& overrides) {
     addConfigFlags(*cmd, overrides);
     // The flags' storage lives as long as the App that fills it.
     static kit::GenerateOptions generateOptions;
-    static std::vector<std::string> renameFlags, createFlags;
-    static std::string renamesFileFlag, prefixFlag;
+    static RenameFlags renameFlags;
+    static std::string prefixFlag;
     static bool jsonFlag = false;
     auto* options = &generateOptions;
     auto* renames = &renameFlags;
-    auto* creates = &createFlags;
-    auto* renamesFile = &renamesFileFlag;
     auto* prefix = &prefixFlag;
     cmd->add_option_function<std::string>("--name", [options](const std::string& n) { options->name = n; },
                                           "The migration's name (default: a random word pair)");
     cmd->add_flag("--custom", options->custom, "An empty migration for hand-written SQL");
     cmd->add_flag("--json", jsonFlag, "Print what was written, the statements and the warnings as JSON on stdout");
     cmd->add_option("--prefix", *prefix, "index | timestamp | supabase | unix | none (overrides the config)");
-    cmd->add_option("--rename", *renames, "Answer a rename question: kind:from=to (repeatable)");
-    cmd->add_option("--create", *creates, "Answer a rename question with 'created': kind:name (repeatable)");
-    cmd->add_option("--renames", *renamesFile, "A JSON file of rename answers: {\"tables\": {\"old\": \"new\"}}");
+    renames->add(*cmd);
     cmd->add_flag_function("--breakpoints,!--no-breakpoints",
                            [&overrides](std::int64_t n) { overrides.breakpoints = n > 0; },
                            "Separate statements with --> statement-breakpoint (default: on)");
-    cmd->callback([&overrides, options, renames, creates, renamesFile, prefix] {
+    cmd->callback([&overrides, options, renames, prefix] {
         Config config = loadConfig(overrides);
         if (!prefix->empty()) config.migrations.prefix = *prefix;
-        for (const auto& r : *renames) kit::addRenameFlag(options->renames, r);
-        for (const auto& c : *creates) kit::addCreateFlag(options->creates, c);
-        if (!renamesFile->empty()) kit::addRenamesFile(options->renames, *renamesFile);
+        renames->applyTo(options->renames, options->creates);
         if (isatty(STDIN_FILENO)) options->ask = askRenameOnTerminal;
         const auto result = kit::generate(config, *options);
         if (config.verbose && !options->custom)

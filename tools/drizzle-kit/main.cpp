@@ -12,6 +12,7 @@
 #include "drizzle/error.hpp"
 #include "drizzle/kit/codegen.hpp"
 #include "drizzle/kit/diff.hpp"
+#include "drizzle/kit/generate.hpp"
 #include "util/atomic_file.hpp"
 
 namespace drizzle::cli {
@@ -102,6 +103,18 @@ void DatabaseFlags::applyTo(Config& config) const {
     if (!tablesFilter.empty()) config.tablesFilter = tablesFilter;
     if (!schemaFilter.empty()) config.schemaFilter = schemaFilter;
     if (!extensionsFilters.empty()) config.extensionsFilters = extensionsFilters;
+}
+
+void RenameFlags::add(CLI::App& command) {
+    command.add_option("--rename", renames, "Answer a rename question: kind:from=to (repeatable)");
+    command.add_option("--create", creates, "Answer a rename question with 'created': kind:name (repeatable)");
+    command.add_option("--renames", file, "A JSON file of rename answers: {\"tables\": {\"old\": \"new\"}}");
+}
+
+void RenameFlags::applyTo(kit::diff::Renames& out, std::vector<std::pair<std::string, std::string>>& outCreates) const {
+    for (const auto& r : renames) kit::addRenameFlag(out, r);
+    for (const auto& c : creates) kit::addCreateFlag(outCreates, c);
+    if (!file.empty()) kit::addRenamesFile(out, file);
 }
 
 // The subcommands as a help line: "export, generate, migrate, pull".

@@ -18,8 +18,7 @@ namespace {
 
 struct PushFlags {
     DatabaseFlags database;
-    std::vector<std::string> renames, creates;
-    std::string renamesFile;
+    RenameFlags renames;
     bool strict = false, force = false, explain = false, json = false;
 };
 
@@ -69,9 +68,7 @@ void addPushCommand(CLI::App& app, ConfigOverrides& overrides, int& exitCode) {
     cmd->add_flag("--force", flags->force, "Accept data loss (drop tables and columns holding data) without asking");
     cmd->add_flag("--explain", flags->explain, "Print the statements and the data-loss findings; change nothing");
     cmd->add_flag("--json", flags->json, "Print the plan and the outcome as JSON on stdout");
-    cmd->add_option("--rename", flags->renames, "Answer a rename question: kind:from=to (repeatable)");
-    cmd->add_option("--create", flags->creates, "Answer a rename question with 'created': kind:name (repeatable)");
-    cmd->add_option("--renames", flags->renamesFile, "A JSON file of rename answers: {\"tables\": {\"old\": \"new\"}}");
+    flags->renames.add(*cmd);
     cmd->footer(
         "Introspects the database, diffs it against the schema, and applies the statements in one transaction "
         "under migrate's lock (PostgreSQL, SQLite; MySQL commits each statement). Writes no files and leaves the "
@@ -85,9 +82,7 @@ void addPushCommand(CLI::App& app, ConfigOverrides& overrides, int& exitCode) {
         const bool terminal = isatty(STDIN_FILENO) && !flags->json;
 
         kit::PushOptions options;
-        for (const auto& r : flags->renames) kit::addRenameFlag(options.renames, r);
-        for (const auto& c : flags->creates) kit::addCreateFlag(options.creates, c);
-        if (!flags->renamesFile.empty()) kit::addRenamesFile(options.renames, flags->renamesFile);
+        flags->renames.applyTo(options.renames, options.creates);
         if (terminal) options.ask = askRenameOnTerminal;
         options.force = flags->force;
         options.explain = flags->explain;

@@ -329,13 +329,4 @@ std::vector<std::string> viewColumnList(std::string_view sql) {
     return {};
 }
 
-std::string oneLine(std::string_view text) {
-    std::string out;
-    for (char c : text) {
-        if (!std::isspace(static_cast<unsigned char>(c))) out += c;
-        else if (!out.empty() && out.back() != ' ') out += ' ';
-    }
-    return trim(out);
-}
-
 }  // namespace drizzle::kit::sqlite_text

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "drizzle/model/model.hpp"
+#include "util/text.hpp"
 
 namespace drizzle::kit::sqlite_text {
 
@@ -75,6 +76,6 @@ std::optional<std::string> viewDefinition(std::string_view sql);
 std::vector<std::string> viewColumnList(std::string_view sql);
 
 // DDL text on one line, each run of white space one space: a report is one line.
-std::string oneLine(std::string_view text);
+using util::oneLine;
 
 }  // namespace drizzle::kit::sqlite_text
