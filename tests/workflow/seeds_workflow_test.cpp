@@ -453,6 +453,15 @@ protected:
         EXPECT_NE(refused.err.find("avatar"), std::string::npos) << refused.err;
         EXPECT_NE(refused.err.find("1 row"), std::string::npos) << refused.err;
         EXPECT_NE(columnInfo("users", "avatar"), "") << "a refused push changed the database";
+        // --json for scripts: the refusal with its findings, then a failure as JSON too.
+        auto json = kit({"push", "--json"});
+        EXPECT_EQ(json.exitCode, 2) << json.out << json.err;
+        const auto refusal = nlohmann::json::parse(json.out);
+        EXPECT_EQ(refusal["outcome"], "refused");
+        ASSERT_EQ(refusal["findings"].size(), 1u) << json.out;
+        EXPECT_EQ(refusal["findings"][0]["kind"], "drop column");
+        EXPECT_EQ(refusal["findings"][0]["column"], "avatar");
+        EXPECT_EQ(refusal["findings"][0]["rows"], 1);
         auto forced = kit({"push", "--force"});
         ASSERT_EQ(forced.exitCode, 0) << forced.out << forced.err;
         EXPECT_EQ(columnInfo("users", "avatar"), "");

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "commands.hpp"
+#include "drizzle/error.hpp"
 #include "drizzle/kit/codegen.hpp"
 #include "drizzle/kit/generate.hpp"
 #include "drizzle/kit/push.hpp"
@@ -91,7 +92,17 @@ void addPushCommand(CLI::App& app, ConfigOverrides& overrides, int& exitCode) {
         if (config.verbose)
             options.beforeStatement = [](const std::string& s) { std::cerr << "running: " << kit::printable(s) << "\n"; };
 
-        const kit::PushResult r = kit::push(config, credentials, options);
+        kit::PushResult r;
+        try {
+            r = kit::push(config, credentials, options);
+        } catch (const Error& e) {
+            // A script reading --json gets the failure as JSON too; stderr and the exit code as always.
+            if (flags->json)
+                std::cout << nlohmann::json{{"outcome", "failed"}, {"error", e.what()}, {"hint", e.hint()}}.dump(
+                                 2, ' ', false, nlohmann::json::error_handler_t::replace)
+                          << "\n";
+            throw;
+        }
         if (r.outcome == kit::PushOutcome::refused) exitCode = exitCodeFor(ErrorCategory::usage);
         if (flags->json) {
             std::cout << toJson(r).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
