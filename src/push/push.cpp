@@ -103,9 +103,10 @@ private:
     void plan() {
         const IntrospectOptions io = introspectOptions(config_, schema_);
         const Introspection found = introspect(db_, io);
-        if (backend_->hasTrackingTable() && !backend_->trackedRows().empty())
+        const std::size_t applied = backend_->hasTrackingTable() ? backend_->trackedRows().size() : 0;
+        if (applied > 0)
             result_.plan.warnings.push_back(
-                "the database records " + plural(backend_->trackedRows().size(), "applied migration") + " in " +
+                "the database records " + plural(applied, "applied migration") + " in " +
                 backend_->tableName() +
                 ": it is managed by migrations, and a push changes it behind their back (the next migrate may then "
                 "fail with \"already exists\"); push to a development database, or generate and migrate");
@@ -115,18 +116,21 @@ private:
         diff::Result d = diff::diff(found.schema, code, renames);
         PushPlan& p = result_.plan;
         p.changes = std::move(d.changes);
-        if (db_.dialect() == Dialect::mysql) dropIndexesLeftByForeignKeys(p.changes, code);
-        for (const Change& c : p.changes)
-            for (auto& sql : ddl::changeStatements(c, code)) p.statements.push_back(std::move(sql));
+        p.statements = std::move(d.statements);
+        if (db_.dialect() == Dialect::mysql && dropIndexesLeftByForeignKeys(p.changes, code)) {
+            p.statements.clear();  // written again with the added drops in their places
+            for (const Change& c : p.changes)
+                for (auto& sql : ddl::changeStatements(c, code)) p.statements.push_back(std::move(sql));
+        }
         p.lockWarnings = diff::lockWarnings(db_.dialect(), p.changes);
         if (!p.statements.empty()) p.findings = push_detail::findDataLoss(db_, found.schema, code, p.changes);
-        code_ = code;
     }
 
     // MySQL keeps the index it made for a foreign key when the key is dropped, and introspection
     // then reports it: a dropped key's own index goes with it, unless the schema declares it, so
-    // that the next push finds nothing.
-    void dropIndexesLeftByForeignKeys(std::vector<Change>& changes, const model::Schema& code) {
+    // that the next push finds nothing. True when it added any.
+    bool dropIndexesLeftByForeignKeys(std::vector<Change>& changes, const model::Schema& code) {
+        bool added = false;
         for (std::size_t i = 0; i < changes.size(); ++i) {
             const Change& c = changes[i];
             if (c.kind != ChangeKind::dropForeignKey) continue;
@@ -150,7 +154,9 @@ private:
             index.name = c.name;
             drop.before = index;
             changes.insert(changes.begin() + static_cast<std::ptrdiff_t>(++i), drop);
+            added = true;
         }
+        return added;
     }
 
     void decideAndApply() {
@@ -227,7 +233,6 @@ private:
     const PushOptions& options_;
     bool transactional_;
     std::unique_ptr<migrate_internal::MigrationBackend> backend_;
-    model::Schema code_;
     PushResult result_;
 };
 
