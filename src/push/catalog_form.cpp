@@ -49,6 +49,33 @@ void defaultReferentialActions(Table& t, const char* action) {
     }
 }
 
+// What a probe made, against what the database has: where they are equal, the declared object is
+// the database's one (the same thing in the server's spelling); elsewhere the declaration stands,
+// so the statements that change it carry the schema's own text, as generate writes them.
+template <class T>
+void adoptWhereEqual(std::vector<T>& declared, const std::vector<T>& made, const std::vector<T>& found) {
+    const auto named = [](const std::vector<T>& v, const std::string& name) -> const T* {
+        for (const auto& x : v)
+            if (x.name == name) return &x;
+        return nullptr;
+    };
+    for (auto& d : declared) {
+        const T* m = named(made, d.name);
+        const T* f = named(found, d.name);
+        if (m && f && *m == *f) d = *f;
+    }
+}
+
+void adoptWhereEqual(Table& declared, const Table& made, const Table& found) {
+    adoptWhereEqual(declared.columns, made.columns, found.columns);
+    adoptWhereEqual(declared.checks, made.checks, found.checks);
+    adoptWhereEqual(declared.indexes, made.indexes, found.indexes);
+    adoptWhereEqual(declared.policies, made.policies, found.policies);
+    adoptWhereEqual(declared.uniqueConstraints, made.uniqueConstraints, found.uniqueConstraints);
+    adoptWhereEqual(declared.compositePrimaryKeys, made.compositePrimaryKeys, found.compositePrimaryKeys);
+    if (made.isRLSEnabled == found.isRLSEnabled) declared.isRLSEnabled = found.isRLSEnabled;
+}
+
 // The tables and views (indexes into `code`) the database has but holds otherwise: what a probe
 // reads back. With `tablesForViews`, a differing view brings every table the database has along.
 std::pair<std::vector<std::size_t>, std::vector<std::size_t>> differing(const Schema& code, const Schema& found,
@@ -145,26 +172,27 @@ private:
         return true;
     }
 
-    // The table as the server made it, but for where it lives and what the probe left out.
-    static void adoptTable(Table& t, const Schema& read) {
+    // The scratch schema's table moved back where it belongs, then compared with the database's.
+    void adoptTable(Table& t, const Schema& read) const {
         const Table* made = read.table(kScratch, t.name);
-        if (!made) return;
-        Table adopted = *made;
-        adopted.schema = t.schema;
-        adopted.foreignKeys = t.foreignKeys;
-        for (auto& c : adopted.columns)
+        const Table* found = counterpart(found_, t);
+        if (!made || !found) return;
+        Table relocated = *made;
+        relocated.schema = t.schema;
+        for (auto& c : relocated.columns)
             if (const Column* declared = t.column(c.name); declared && c.identity && declared->identity)
                 c.identity->sequence.schema = declared->identity->sequence.schema;
-        t = std::move(adopted);
+        adoptWhereEqual(t, relocated, *found);
     }
 
-    static void adoptView(View& v, const Schema& read) {
+    void adoptView(View& v, const Schema& read) const {
+        const View* found = counterpart(found_, v);
         for (const auto& made : read.views)
-            if (made.schema == kScratch && made.name == v.name) {
-                View adopted = made;
-                adopted.schema = v.schema;
-                adopted.withNoData = v.withNoData;
-                v = std::move(adopted);
+            if (made.schema == kScratch && made.name == v.name && found) {
+                View relocated = made;
+                relocated.schema = v.schema;
+                relocated.withNoData = found->withNoData;
+                if (relocated == *found) v = *found;
             }
     }
 
@@ -277,13 +305,14 @@ public:
         for (std::size_t i : tables) {
             Table& t = code_.tables[i];
             const Table* m = made.table("", t.name);
-            if (!m) continue;
-            Table adopted = *m;
-            adopted.foreignKeys = t.foreignKeys;
-            t = std::move(adopted);
+            const Table* f = counterpart(found_, t);
+            if (m && f) adoptWhereEqual(t, *m, *f);
         }
-        for (std::size_t i : views)
-            if (const View* m = counterpart(made, code_.views[i])) code_.views[i] = *m;
+        for (std::size_t i : views) {
+            const View* m = counterpart(made, code_.views[i]);
+            const View* f = counterpart(found_, code_.views[i]);
+            if (m && f && *m == *f) code_.views[i] = *f;
+        }
     }
 
 private:
