@@ -318,6 +318,29 @@ TEST(PushSqlite, RebuildingAParentTableKeepsTheRowsThatReferenceIt) {
     EXPECT_EQ(db->query("PRAGMA foreign_keys").integer(0, 0), 1) << "push left foreign keys off";
 }
 
+// PostgreSQL stores a check deparsed ("(qty < 1000)"); the schema says it as a person writes it.
+// The same check in other words is no change; a changed one is, and its statement carries the
+// schema's text, as generate writes it.
+TEST(PushPg, ComparesChecksInTheServersSpellingAndWritesTheSchemasText) {
+    ScratchDatabase scratch(Dialect::postgresql, "push_pg_checks");
+    auto db = scratch.connect();
+    db->execute("CREATE TABLE m (id integer PRIMARY KEY, qty integer, "
+                "CONSTRAINT m_low CHECK (qty >= 0), CONSTRAINT m_high CHECK (qty < 1000))");
+    Schema s = drizzle::kit::introspect(*db, {}).schema;
+    ASSERT_EQ(s.tables[0].checks.size(), 2u);
+    for (auto& c : s.tables[0].checks) c.value = c.name == "m_low" ? "\"m\".\"qty\" >= 1" : "qty < 1000";
+    drizzle::kit::Config config;
+    config.dialect = Dialect::postgresql;
+    drizzle::kit::PushOptions explain;
+    explain.explain = true;
+    const PushResult r = drizzle::kit::pushSchema(*db, s, config, explain);
+    ASSERT_EQ(r.plan.statements.size(), 2u) << drizzle::kit::ddl::joinStatements(r.plan.statements, false);
+    EXPECT_EQ(r.plan.statements[0], "ALTER TABLE \"m\" DROP CONSTRAINT \"m_low\";");
+    EXPECT_EQ(r.plan.statements[1], "ALTER TABLE \"m\" ADD CONSTRAINT \"m_low\" CHECK (\"m\".\"qty\" >= 1);");
+    ASSERT_EQ(drizzle::kit::pushSchema(*db, s, config, {}).outcome, PushOutcome::applied);
+    EXPECT_EQ(drizzle::kit::pushSchema(*db, s, config, {}).outcome, PushOutcome::nothingToDo);
+}
+
 // ---------------------------------------------------------------- atomicity
 
 // The schema read from `db` plus a new table (first by name, so its statement runs first) and a
