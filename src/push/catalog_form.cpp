@@ -141,12 +141,7 @@ private:
         Schema scratch;
         scratch.dialect = Dialect::postgresql;
         scratch.schemas = {kScratch};
-        for (std::size_t i : tables) {
-            Table t = code_.tables[i];
-            t.schema = kScratch;
-            t.foreignKeys.clear();  // their targets are elsewhere; foreign keys are kept as declared
-            scratch.tables.push_back(std::move(t));
-        }
+        for (std::size_t i : tables) scratch.tables.push_back(probeOf(code_.tables[i]));
         for (std::size_t i : views) {
             View v = code_.views[i];
             v.schema = kScratch;
@@ -172,6 +167,32 @@ private:
         return true;
     }
 
+    // What the scratch schema needs of a declared table: its columns (every expression's context)
+    // and, of its indexes and constraints, those the database does not have as declared; the
+    // others already compare equal and cost the server a relation each. Foreign keys point
+    // elsewhere and are compared as declared.
+    Table probeOf(const Table& declared) const {
+        Table t = declared;
+        t.schema = kScratch;
+        t.foreignKeys.clear();
+        const Table* found = counterpart(found_, declared);
+        if (!found) return t;
+        for (auto& c : t.columns) c.primaryKey = false;  // restored from the declaration afterwards
+        keepDiffering(t.indexes, found->indexes);
+        keepDiffering(t.checks, found->checks);
+        keepDiffering(t.policies, found->policies);
+        keepDiffering(t.uniqueConstraints, found->uniqueConstraints);
+        keepDiffering(t.compositePrimaryKeys, found->compositePrimaryKeys);
+        return t;
+    }
+
+    template <class T>
+    static void keepDiffering(std::vector<T>& declared, const std::vector<T>& found) {
+        std::erase_if(declared, [&](const T& d) {
+            return std::any_of(found.begin(), found.end(), [&](const T& f) { return f == d; });
+        });
+    }
+
     // The scratch schema's table moved back where it belongs, then compared with the database's.
     void adoptTable(Table& t, const Schema& read) const {
         const Table* made = read.table(kScratch, t.name);
@@ -179,9 +200,16 @@ private:
         if (!made || !found) return;
         Table relocated = *made;
         relocated.schema = t.schema;
+        // The probe made no primary key: its columns are NOT NULL as the key makes them.
+        std::vector<std::string> keyColumns;
+        for (const auto& k : t.compositePrimaryKeys) keyColumns.insert(keyColumns.end(), k.columns.begin(), k.columns.end());
         for (auto& c : relocated.columns)
-            if (const Column* declared = t.column(c.name); declared && c.identity && declared->identity)
-                c.identity->sequence.schema = declared->identity->sequence.schema;
+            if (const Column* declared = t.column(c.name)) {
+                c.primaryKey = declared->primaryKey;
+                if (declared->primaryKey || std::find(keyColumns.begin(), keyColumns.end(), c.name) != keyColumns.end())
+                    c.notNull = true;
+                if (c.identity && declared->identity) c.identity->sequence.schema = declared->identity->sequence.schema;
+            }
         adoptWhereEqual(t, relocated, *found);
     }
 
