@@ -16,7 +16,7 @@
 DRIZZLE_BUILD_PACKAGES=(
     cmake ninja-build g++ clang lld ccache pkg-config
     libpq-dev libsqlite3-dev sqlite3 libmariadb-dev
-    nlohmann-json3-dev libcli11-dev libfmt-dev
+    nlohmann-json3-dev libcli11-dev libfmt-dev libcpp-httplib-dev
     libgtest-dev libgmock-dev libbenchmark-dev
 )
 

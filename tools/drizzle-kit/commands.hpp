@@ -59,6 +59,7 @@ void addGenerateCommand(CLI::App& app, ConfigOverrides& overrides);
 void addMigrateCommand(CLI::App& app, ConfigOverrides& overrides);
 void addPullCommand(CLI::App& app, ConfigOverrides& overrides);
 void addUpCommand(CLI::App& app, ConfigOverrides& overrides);
+void addStudioCommand(CLI::App& app, ConfigOverrides& overrides);
 // Sets `exitCode` to 2 when the push was refused (data loss without --force, a blocking finding).
 void addPushCommand(CLI::App& app, ConfigOverrides& overrides, int& exitCode);
 void addDropCommand(CLI::App& app, ConfigOverrides& overrides);

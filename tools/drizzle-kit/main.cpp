@@ -213,6 +213,7 @@ int main(int argc, char** argv) {
     drizzle::cli::addPullCommand(app, overrides);
     drizzle::cli::addDropCommand(app, overrides);
     drizzle::cli::addUpCommand(app, overrides);
+    drizzle::cli::addStudioCommand(app, overrides);
     int exitCode = 0;  // a command that ran but found problems (check) sets its own
     drizzle::cli::addCheckCommand(app, overrides, exitCode);
     drizzle::cli::addPushCommand(app, overrides, exitCode);

@@ -1,0 +1,173 @@
+// The studio's HTTP server (drizzle/kit/studio.hpp): cpp-httplib, one JSON API under /api/, the
+// app's files embedded at build time (studio_assets.hpp). Every request passes the same gate
+// first: the Host the server is bound to, the app's own Origin, and for /api/ the run's token.
+#include "drizzle/kit/studio.hpp"
+
+#include <httplib.h>
+
+#include <mutex>
+#include <random>
+
+#include <nlohmann/json.hpp>
+
+#include "drizzle/dialect.hpp"
+#include "drizzle/error.hpp"
+#include "studio/studio_assets.hpp"
+
+namespace drizzle::kit {
+
+namespace {
+
+std::string randomToken() {
+    std::random_device device;  // /dev/urandom
+    static const char* const kHex = "0123456789abcdef";
+    std::string token;
+    for (int i = 0; i < 32; ++i) token += kHex[device() & 15u];
+    return token;
+}
+
+// Constant time, so that the token cannot be guessed a character at a time.
+bool sameToken(const std::string& a, const std::string& b) {
+    if (a.size() != b.size()) return false;
+    unsigned char diff = 0;
+    for (std::size_t i = 0; i < a.size(); ++i) diff |= static_cast<unsigned char>(a[i] ^ b[i]);
+    return diff == 0;
+}
+
+void replyJson(httplib::Response& res, int status, const nlohmann::json& body) {
+    res.status = status;
+    res.set_content(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), "application/json");
+}
+
+}  // namespace
+
+struct StudioServer::State {
+    model::Schema schema;
+    Connect connect;
+    StudioOptions options;
+    httplib::Server server;
+    int port = 0;
+    std::mutex dbMutex;  // one connection, one request at a time on it
+    std::unique_ptr<driver::Connection> db;
+
+    // The Host values a browser sends for this server: the bound address, and localhost for the
+    // loopback one. Bound to every address, the name is not known: the token alone guards it.
+    bool hostAllowed(const std::string& host) const {
+        if (options.host == "0.0.0.0" || options.host == "::") return true;
+        const std::string suffix = ":" + std::to_string(port);
+        return host == options.host + suffix || (options.host == "127.0.0.1" && host == "localhost" + suffix);
+    }
+
+    // Runs `work` on the connection, connecting (again) when there is none or it was lost.
+    template <class F>
+    auto withDatabase(F&& work) {
+        std::lock_guard lock(dbMutex);
+        for (int attempt = 0;; ++attempt) {
+            try {
+                if (!db) db = connect();
+                return work(*db);
+            } catch (const Error& e) {
+                if (e.category() != ErrorCategory::connection || attempt > 0) throw;
+                db.reset();  // lost: one new connection, then the error stands
+            }
+        }
+    }
+
+    nlohmann::json tables() {
+        const Dialect d = schema.dialect;
+        auto qualified = [&](const std::string& s, const std::string& name) {
+            if (d != Dialect::postgresql) return quoteIdentifier(d, name);
+            return quoteIdentifier(d, s.empty() ? "public" : s) + "." + quoteIdentifier(d, name);
+        };
+        nlohmann::json list = nlohmann::json::array();
+        return withDatabase([&](driver::Connection& c) {
+            for (const auto& t : schema.tables) {
+                nlohmann::json columns = nlohmann::json::array();
+                for (const auto& col : t.columns)
+                    columns.push_back({{"name", col.name}, {"type", col.type}, {"notNull", col.notNull}, {"primaryKey", col.primaryKey}});
+                list.push_back({{"schema", t.schema.empty() && d == Dialect::postgresql ? "public" : t.schema},
+                                {"name", t.name},
+                                {"kind", "table"},
+                                {"rows", c.query("SELECT count(*) FROM " + qualified(t.schema, t.name)).integer(0, 0)},
+                                {"columns", columns}});
+            }
+            for (const auto& v : schema.views) {
+                nlohmann::json columns = nlohmann::json::array();
+                for (const auto& col : v.columns) columns.push_back({{"name", col.name}, {"type", col.type}});
+                list.push_back({{"schema", v.schema},
+                                {"name", v.name},
+                                {"kind", v.materialized ? "materialized view" : "view"},
+                                {"rows", c.query("SELECT count(*) FROM " + qualified(v.schema, v.name)).integer(0, 0)},
+                                {"columns", columns}});
+            }
+            return nlohmann::json{{"dialect", dialectName(d)}, {"tables", list}};
+        });
+    }
+};
+
+StudioServer::StudioServer(model::Schema schema, Connect connect, const StudioOptions& options)
+    : state_(std::make_unique<State>()) {
+    State& s = *state_;
+    s.schema = std::move(schema);
+    s.connect = std::move(connect);
+    s.options = options;
+    if (s.options.token.empty()) s.options.token = randomToken();
+
+    s.server.set_pre_routing_handler([&s](const httplib::Request& req, httplib::Response& res) {
+        if (!s.hostAllowed(req.get_header_value("Host"))) {
+            replyJson(res, 403, {{"error", "this server answers only to the address it is bound to"}});
+            return httplib::Server::HandlerResponse::Handled;
+        }
+        if (req.has_header("Origin") && req.get_header_value("Origin") != "http://" + req.get_header_value("Host")) {
+            replyJson(res, 403, {{"error", "requests from other web pages are refused"}});
+            return httplib::Server::HandlerResponse::Handled;
+        }
+        if (req.path.rfind("/api/", 0) == 0 && !sameToken(req.get_header_value("X-Studio-Token"), s.options.token)) {
+            replyJson(res, 401, {{"error", "unauthorised: open the URL drizzle-kit studio printed, which carries the token"}});
+            return httplib::Server::HandlerResponse::Handled;
+        }
+        return httplib::Server::HandlerResponse::Unhandled;
+    });
+    // The app: its files from the binary, never from the network (the policy says so to the browser).
+    s.server.Get(R"(/|/app\.js|/app\.css)", [](const httplib::Request& req, httplib::Response& res) {
+        const studio::Asset* asset = studio::findAsset(req.path == "/" ? "/index.html" : req.path);
+        res.set_header("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'");
+        res.set_header("X-Content-Type-Options", "nosniff");
+        res.set_content(std::string(asset->content), std::string(asset->contentType) + "; charset=utf-8");
+    });
+    s.server.Get("/api/tables", [&s](const httplib::Request&, httplib::Response& res) {
+        try {
+            replyJson(res, 200, s.tables());
+        } catch (const Error& e) {
+            replyJson(res, e.category() == ErrorCategory::connection ? 503 : 500, {{"error", e.what()}});
+        }
+    });
+    s.server.set_error_handler([](const httplib::Request&, httplib::Response& res) {
+        if (res.body.empty()) replyJson(res, res.status, {{"error", "no such page"}});
+    });
+
+    // SO_REUSEADDR only: cpp-httplib also sets SO_REUSEPORT, with which a second studio would
+    // share the port of the first, unnoticed, and take half its requests.
+    s.server.set_socket_options([](socket_t sock) {
+        int yes = 1;
+        ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, reinterpret_cast<const char*>(&yes), sizeof yes);
+    });
+    s.port = options.port == 0 ? s.server.bind_to_any_port(s.options.host) : s.server.bind_to_port(s.options.host, options.port) ? options.port : -1;
+    if (s.port <= 0)
+        throw Error(ErrorCategory::connection, "cannot listen on " + s.options.host + ":" + std::to_string(options.port),
+                    "the port is taken or the address is not this machine's: pass --port or --host");
+}
+
+StudioServer::~StudioServer() { stop(); }
+
+int StudioServer::port() const { return state_->port; }
+const std::string& StudioServer::token() const { return state_->options.token; }
+std::string StudioServer::url() const {
+    const std::string host = state_->options.host == "0.0.0.0" ? "127.0.0.1" : state_->options.host;
+    return "http://" + host + ":" + std::to_string(state_->port) + "/?token=" + state_->options.token;
+}
+
+void StudioServer::run() { state_->server.listen_after_bind(); }
+void StudioServer::stop() { state_->server.stop(); }
+
+}  // namespace drizzle::kit

@@ -1,0 +1,140 @@
+// The studio's server on the three real databases: the token, Host and Origin gate every request,
+// no CORS header is ever sent, and /api/tables lists the schema's tables and views with their
+// row counts read from the database.
+#include <gtest/gtest.h>
+
+#include <httplib.h>
+
+#include <thread>
+
+#include <nlohmann/json.hpp>
+
+#include "../datasets/fidelity.hpp"
+#include "drizzle/error.hpp"
+#include "drizzle/kit/introspect.hpp"
+#include "drizzle/kit/studio.hpp"
+
+namespace {
+
+using drizzle::Dialect;
+using fidelity::ScratchDatabase;
+
+const char* tag(Dialect d) { return d == Dialect::postgresql ? "pg" : d == Dialect::sqlite ? "sqlite" : "mysql"; }
+
+class StudioApi : public ::testing::TestWithParam<Dialect> {
+protected:
+    void SetUp() override {
+        scratch_ = std::make_unique<ScratchDatabase>(GetParam(), std::string("studio_") + tag(GetParam()));
+        auto db = scratch_->connect();
+        const std::string text = GetParam() == Dialect::mysql ? "varchar(50)" : "text";
+        db->execute("CREATE TABLE notes (id integer PRIMARY KEY, body " + text + ")");
+        db->execute("INSERT INTO notes VALUES (1, 'a'), (2, 'b'), (3, NULL)");
+        db->execute("CREATE VIEW long_notes AS SELECT id FROM notes WHERE id > 1");
+        schema_ = drizzle::kit::introspect(*db, {}).schema;
+        server_ = std::make_unique<drizzle::kit::StudioServer>(
+            schema_, [this] { return scratch_->connect(); }, drizzle::kit::StudioOptions{.host = "127.0.0.1", .port = 0, .token = {}});
+        thread_ = std::thread([this] { server_->run(); });
+        client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port());
+        for (int i = 0; i < 100 && !client_->Get("/"); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    void TearDown() override {
+        server_->stop();
+        thread_.join();
+    }
+    httplib::Result get(const std::string& path, httplib::Headers headers) { return client_->Get(path, headers); }
+    httplib::Headers withToken(httplib::Headers h = {}) {
+        h.emplace("X-Studio-Token", server_->token());
+        return h;
+    }
+
+    std::unique_ptr<ScratchDatabase> scratch_;
+    drizzle::model::Schema schema_;
+    std::unique_ptr<drizzle::kit::StudioServer> server_;
+    std::thread thread_;
+    std::unique_ptr<httplib::Client> client_;
+};
+
+TEST_P(StudioApi, ListsTablesAndViewsWithTheirRowCounts) {
+    auto r = get("/api/tables", withToken());
+    ASSERT_TRUE(r);
+    ASSERT_EQ(r->status, 200) << r->body;
+    const auto body = nlohmann::json::parse(r->body);
+    EXPECT_EQ(body["dialect"], drizzle::dialectName(GetParam()));
+    ASSERT_EQ(body["tables"].size(), 2u) << r->body;
+    EXPECT_EQ(body["tables"][0]["name"], "notes");
+    EXPECT_EQ(body["tables"][0]["kind"], "table");
+    EXPECT_EQ(body["tables"][0]["rows"], 3);
+    EXPECT_EQ(body["tables"][0]["columns"][1]["name"], "body");
+    EXPECT_EQ(body["tables"][1]["name"], "long_notes");
+    EXPECT_EQ(body["tables"][1]["kind"], "view");
+    EXPECT_EQ(body["tables"][1]["rows"], 2);
+    EXPECT_FALSE(r->has_header("Access-Control-Allow-Origin"));
+}
+
+TEST_P(StudioApi, AnApiCallWithoutTheRightTokenIs401) {
+    auto none = get("/api/tables", {});
+    ASSERT_TRUE(none);
+    EXPECT_EQ(none->status, 401);
+    EXPECT_NE(none->body.find("unauthorised"), std::string::npos) << none->body;
+    auto wrong = get("/api/tables", {{"X-Studio-Token", std::string(server_->token().size(), '0')}});
+    ASSERT_TRUE(wrong);
+    EXPECT_EQ(wrong->status, 401);
+    auto inQuery = get("/api/tables?token=" + server_->token(), {});  // only the header counts
+    ASSERT_TRUE(inQuery);
+    EXPECT_EQ(inQuery->status, 401);
+}
+
+TEST_P(StudioApi, AForeignHostOrOriginIsRefusedEvenWithTheToken) {
+    auto rebound = get("/api/tables", withToken({{"Host", "evil.example:" + std::to_string(server_->port())}}));
+    ASSERT_TRUE(rebound);
+    EXPECT_EQ(rebound->status, 403) << "a DNS-rebinding request was served";
+    auto page = get("/", {{"Host", "evil.example"}});
+    ASSERT_TRUE(page);
+    EXPECT_EQ(page->status, 403);
+    auto foreign = get("/api/tables", withToken({{"Origin", "http://evil.example"}}));
+    ASSERT_TRUE(foreign);
+    EXPECT_EQ(foreign->status, 403);
+    EXPECT_FALSE(foreign->has_header("Access-Control-Allow-Origin"));
+    auto own = get("/api/tables", withToken({{"Origin", "http://127.0.0.1:" + std::to_string(server_->port())}}));
+    ASSERT_TRUE(own);
+    EXPECT_EQ(own->status, 200);
+    auto localhost = get("/api/tables", withToken({{"Host", "localhost:" + std::to_string(server_->port())}}));
+    ASSERT_TRUE(localhost);
+    EXPECT_EQ(localhost->status, 200);
+}
+
+TEST_P(StudioApi, ServesTheAppFromTheBinaryWithAStrictContentPolicy) {
+    for (const char* path : {"/", "/app.js", "/app.css"}) {
+        auto r = get(path, {});
+        ASSERT_TRUE(r) << path;
+        EXPECT_EQ(r->status, 200) << path;
+        EXPECT_FALSE(r->body.empty()) << path;
+        EXPECT_EQ(r->get_header_value("Content-Security-Policy"), "default-src 'self'; frame-ancestors 'none'") << path;
+    }
+    EXPECT_NE(get("/", {})->body.find("<script src=\"/app.js\">"), std::string::npos);
+    EXPECT_EQ(get("/app.js", {})->get_header_value("Content-Type"), "text/javascript; charset=utf-8");
+    auto missing = get("/nothing", {});
+    ASSERT_TRUE(missing);
+    EXPECT_EQ(missing->status, 404);
+}
+
+INSTANTIATE_TEST_SUITE_P(Dialects, StudioApi, ::testing::Values(Dialect::postgresql, Dialect::sqlite, Dialect::mysql),
+                         [](const auto& info) { return std::string(tag(info.param)); });
+
+TEST(StudioServerStart, APortInUseIsAClearError) {
+    drizzle::model::Schema empty;
+    empty.dialect = Dialect::sqlite;
+    auto connect = [] { return std::unique_ptr<drizzle::driver::Connection>(); };
+    drizzle::kit::StudioServer first(empty, connect, {.host = "127.0.0.1", .port = 0, .token = {}});
+    try {
+        drizzle::kit::StudioServer second(empty, connect, {.host = "127.0.0.1", .port = first.port(), .token = {}});
+        FAIL() << "two servers listened on one port";
+    } catch (const drizzle::Error& e) {
+        EXPECT_NE(std::string(e.what()).find("cannot listen on 127.0.0.1:" + std::to_string(first.port())), std::string::npos)
+            << e.what();
+    }
+    EXPECT_EQ(first.token().size(), 32u);
+    EXPECT_NE(first.url().find("?token=" + first.token()), std::string::npos);
+}
+
+}  // namespace
