@@ -12,6 +12,7 @@
 
 #include "drizzle/dialect.hpp"
 #include "drizzle/error.hpp"
+#include "studio/row_query.hpp"
 #include "studio/studio_assets.hpp"
 
 namespace drizzle::kit {
@@ -71,6 +72,25 @@ struct StudioServer::State {
                 db.reset();  // lost: one new connection, then the error stands
             }
         }
+    }
+
+    // One page of a table or view (row_query.hpp), with how many rows the filters keep. Values
+    // go out as the database's text (big integers and numerics are never rounded), NULL as null.
+    nlohmann::json rows(const nlohmann::json& request) {
+        const studio::RowQuery query = studio::buildRowQuery(schema, request);
+        return withDatabase([&](driver::Connection& c) {
+            const driver::Rows page = c.query(query.sql, query.params);
+            nlohmann::json rows = nlohmann::json::array();
+            for (std::size_t r = 0; r < page.size(); ++r) {
+                nlohmann::json row = nlohmann::json::array();
+                for (std::size_t k = 0; k < page.columnCount(); ++k)
+                    row.push_back(page.isNull(r, k) ? nlohmann::json(nullptr) : nlohmann::json(page.text(r, k)));
+                rows.push_back(std::move(row));
+            }
+            return nlohmann::json{{"columns", query.columns},
+                                  {"rows", rows},
+                                  {"total", c.query(query.countSql, query.params).integer(0, 0)}};
+        });
     }
 
     nlohmann::json tables() {
@@ -140,6 +160,18 @@ StudioServer::StudioServer(model::Schema schema, Connect connect, const StudioOp
             replyJson(res, 200, s.tables());
         } catch (const Error& e) {
             replyJson(res, e.category() == ErrorCategory::connection ? 503 : 500, {{"error", e.what()}});
+        }
+    });
+    s.server.Post("/api/rows", [&s](const httplib::Request& req, httplib::Response& res) {
+        try {
+            replyJson(res, 200, s.rows(nlohmann::json::parse(req.body)));
+        } catch (const nlohmann::json::exception&) {
+            replyJson(res, 400, {{"error", "the request body is not JSON"}});
+        } catch (const studio::BadRequest& e) {
+            replyJson(res, e.status, {{"error", e.what()}});
+        } catch (const Error& e) {
+            // A value the column's type does not take is the database's error, said as it said it.
+            replyJson(res, e.category() == ErrorCategory::connection ? 503 : 400, {{"error", e.what()}});
         }
     });
     s.server.set_error_handler([](const httplib::Request&, httplib::Response& res) {

@@ -118,6 +118,55 @@ TEST_P(StudioApi, ServesTheAppFromTheBinaryWithAStrictContentPolicy) {
     EXPECT_EQ(missing->status, 404);
 }
 
+TEST_P(StudioApi, PagesSortsAndFiltersRowsWithBoundValues) {
+    auto rows = [&](nlohmann::json request) {
+        request["table"] = "notes";
+        auto r = client_->Post("/api/rows", withToken(), request.dump(), "application/json");
+        EXPECT_TRUE(r);
+        return std::make_pair(r->status, nlohmann::json::parse(r->body));
+    };
+    auto [status, page] = rows({{"limit", 2}, {"offset", 1}, {"sort", {{"column", "id"}, {"desc", true}}}});
+    ASSERT_EQ(status, 200) << page.dump();
+    EXPECT_EQ(page["columns"], nlohmann::json({"id", "body"}));
+    EXPECT_EQ(page["total"], 3);
+    ASSERT_EQ(page["rows"].size(), 2u);
+    EXPECT_EQ(page["rows"][0], nlohmann::json({"2", "b"}));
+    EXPECT_EQ(page["rows"][1], nlohmann::json({"1", "a"}));  // NULL is null, not ""
+    EXPECT_EQ(rows({{"filters", {{{"column", "body"}, {"op", "isNull"}}}}}).second["rows"][0], nlohmann::json({"3", nullptr}));
+    EXPECT_EQ(rows({{"filters", {{{"column", "id"}, {"op", "gt"}, {"value", "1"}}}}}).second["total"], 2);
+    EXPECT_EQ(rows({{"filters", {{{"column", "id"}, {"op", "in"}, {"values", {"1", "3"}}}}}}).second["total"], 2);
+    EXPECT_EQ(rows({{"filters", {{{"column", "body"}, {"op", "contains"}, {"value", "b"}}}}}).second["total"], 1);
+    // Wildcards in a value are the characters themselves.
+    EXPECT_EQ(rows({{"filters", {{{"column", "body"}, {"op", "contains"}, {"value", "%"}}}}}).second["total"], 0);
+    // A value is data, never SQL.
+    const auto injected = rows({{"filters", {{{"column", "body"}, {"op", "eq"}, {"value", "x' OR '1'='1"}}}}});
+    EXPECT_EQ(injected.first, 200);
+    EXPECT_EQ(injected.second["total"], 0);
+}
+
+TEST_P(StudioApi, RefusesUnknownTablesColumnsAndOperatorsByName) {
+    auto post = [&](const std::string& body) { return client_->Post("/api/rows", withToken(), body, "application/json"); };
+    auto unknownTable = post(R"({"table": "notes\"; DROP TABLE notes; --"})");
+    ASSERT_TRUE(unknownTable);
+    EXPECT_EQ(unknownTable->status, 404);
+    EXPECT_NE(unknownTable->body.find("no table or view"), std::string::npos) << unknownTable->body;
+    auto unknownColumn = post(R"({"table": "notes", "sort": {"column": "id\" DESC; --"}})");
+    ASSERT_TRUE(unknownColumn);
+    EXPECT_EQ(unknownColumn->status, 400);
+    EXPECT_NE(unknownColumn->body.find("no column"), std::string::npos) << unknownColumn->body;
+    auto badOp = post(R"({"table": "notes", "filters": [{"column": "id", "op": "like"}]})");
+    ASSERT_TRUE(badOp);
+    EXPECT_EQ(badOp->status, 400);
+    auto notJson = post("{");
+    ASSERT_TRUE(notJson);
+    EXPECT_EQ(notJson->status, 400);
+    auto noToken = client_->Post("/api/rows", R"({"table": "notes"})", "application/json");
+    ASSERT_TRUE(noToken);
+    EXPECT_EQ(noToken->status, 401);
+    auto db = scratch_->connect();
+    EXPECT_EQ(db->query("SELECT count(*) FROM notes").integer(0, 0), 3) << "a request changed the table";
+}
+
 INSTANTIATE_TEST_SUITE_P(Dialects, StudioApi, ::testing::Values(Dialect::postgresql, Dialect::sqlite, Dialect::mysql),
                          [](const auto& info) { return std::string(tag(info.param)); });
 
