@@ -4,14 +4,21 @@
 
 const token = new URLSearchParams(location.search).get("token") || "";
 const statusLine = document.getElementById("status");
+const PAGE = 50;
 
-async function api(path) {
-  const response = await fetch(path, { headers: { "X-Studio-Token": token } });
-  const body = await response.json().catch(() => ({ error: "the server sent no JSON" }));
+async function api(path, body) {
+  const init = { headers: { "X-Studio-Token": token } };
+  if (body !== undefined) {
+    init.method = "POST";
+    init.headers["Content-Type"] = "application/json";
+    init.body = JSON.stringify(body);
+  }
+  const response = await fetch(path, init);
+  const reply = await response.json().catch(() => ({ error: "the server sent no JSON" }));
   if (response.status === 401) throw new Error("Unauthorised: open the URL drizzle-kit studio printed (it carries the token).");
-  if (response.status === 503) throw new Error("The database connection was lost: " + body.error + ". Reload to reconnect.");
-  if (!response.ok) throw new Error(body.error || response.statusText);
-  return body;
+  if (response.status === 503) throw new Error("The database connection was lost: " + reply.error + ". Try again to reconnect.");
+  if (!response.ok) throw new Error(reply.error || response.statusText);
+  return reply;
 }
 
 function element(tag, text, className) {
@@ -20,6 +27,119 @@ function element(tag, text, className) {
   if (className) e.className = className;
   return e;
 }
+
+function showError(e) {
+  statusLine.textContent = e.message;
+  statusLine.className = "error";
+}
+
+// ---------------------------------------------------------------- the grid of one table
+
+const view = { table: null, offset: 0, sort: null, filters: [] };
+
+async function openTable(t) {
+  Object.assign(view, { table: t, offset: 0, sort: null, filters: [] });
+  history.replaceState(null, "", location.search + "#table=" + encodeURIComponent((t.schema ? t.schema + "." : "") + t.name));
+  document.getElementById("grid").hidden = false;
+  document.getElementById("grid-title").textContent = (t.schema ? t.schema + "." : "") + t.name;
+  const columnSelect = document.getElementById("filter-column");
+  columnSelect.replaceChildren(...t.columns.map((c) => element("option", c.name)));
+  await loadPage();
+}
+
+async function loadPage() {
+  const t = view.table;
+  try {
+    const page = await api("/api/rows", {
+      schema: t.schema, table: t.name, limit: PAGE, offset: view.offset, sort: view.sort, filters: view.filters,
+    });
+    renderPage(page);
+    statusLine.className = "";
+    statusLine.textContent = page.total === 0 ? "No rows" :
+      `Rows ${view.offset + 1}–${view.offset + page.rows.length} of ${page.total.toLocaleString()}`;
+    document.getElementById("prev").disabled = view.offset === 0;
+    document.getElementById("next").disabled = view.offset + page.rows.length >= page.total;
+  } catch (e) {
+    showError(e);
+  }
+}
+
+function renderPage(page) {
+  const head = element("tr");
+  for (const name of page.columns) {
+    const th = element("th");
+    th.scope = "col";
+    const sorted = view.sort && view.sort.column === name;
+    const button = element("button", name + (sorted ? (view.sort.desc ? " ▼" : " ▲") : ""));
+    button.title = "Sort by " + name;
+    th.setAttribute("aria-sort", sorted ? (view.sort.desc ? "descending" : "ascending") : "none");
+    button.addEventListener("click", () => {
+      view.sort = { column: name, desc: sorted && !view.sort.desc };
+      view.offset = 0;
+      loadPage();
+    });
+    th.append(button);
+    head.append(th);
+  }
+  const body = page.rows.map((row) => {
+    const tr = element("tr");
+    for (const value of row) {
+      // NULL and the empty string look different: NULL is a marked word, "" an empty cell.
+      const td = value === null ? element("td", "NULL", "null") : element("td", value);
+      td.tabIndex = -1;
+      tr.append(td);
+    }
+    return tr;
+  });
+  document.getElementById("rows-head").replaceChildren(head);
+  document.getElementById("rows-body").replaceChildren(...body);
+  renderFilters();
+}
+
+function renderFilters() {
+  const list = document.getElementById("filters");
+  list.replaceChildren(...view.filters.map((f, i) => {
+    const chip = element("li");
+    chip.append(element("span", `${f.column} ${f.op}${f.value !== undefined ? " " + f.value : ""}${f.values ? " " + f.values.join(", ") : ""}`));
+    const remove = element("button", "×");
+    remove.setAttribute("aria-label", "Remove this filter");
+    remove.addEventListener("click", () => { view.filters.splice(i, 1); view.offset = 0; loadPage(); });
+    chip.append(remove);
+    return chip;
+  }));
+}
+
+// Arrow keys move between cells of the grid.
+document.getElementById("rows-body").addEventListener("keydown", (e) => {
+  const cell = e.target.closest("td");
+  if (!cell) return;
+  const row = cell.parentElement;
+  const moves = {
+    ArrowRight: () => cell.nextElementSibling,
+    ArrowLeft: () => cell.previousElementSibling,
+    ArrowDown: () => row.nextElementSibling && row.nextElementSibling.children[cell.cellIndex],
+    ArrowUp: () => row.previousElementSibling && row.previousElementSibling.children[cell.cellIndex],
+  };
+  const next = moves[e.key] && moves[e.key]();
+  if (next) { e.preventDefault(); next.focus(); }
+});
+
+document.getElementById("prev").addEventListener("click", () => { view.offset = Math.max(0, view.offset - PAGE); loadPage(); });
+document.getElementById("next").addEventListener("click", () => { view.offset += PAGE; loadPage(); });
+document.getElementById("filter-form").addEventListener("submit", (e) => {
+  e.preventDefault();
+  const column = document.getElementById("filter-column").value;
+  const op = document.getElementById("filter-op").value;
+  const value = document.getElementById("filter-value").value;
+  const filter = { column, op };
+  if (op === "in") filter.values = value.split(",").map((v) => v.trim());
+  else if (op !== "isNull" && op !== "notNull") filter.value = value;
+  view.filters.push(filter);
+  view.offset = 0;
+  loadPage();
+});
+
+// ---------------------------------------------------------------- the tables
 
 async function listTables() {
   const { dialect, tables } = await api("/api/tables");
@@ -37,7 +157,9 @@ async function listTables() {
     const inner = element("ul");
     for (const t of items) {
       const item = element("li", undefined, "table");
-      item.append(element("span", t.name, "name"));
+      const open = element("button", t.name, "name");
+      open.addEventListener("click", () => openTable(t));
+      item.append(open);
       if (t.kind !== "table") item.append(element("span", t.kind, "kind"));
       item.append(element("span", `${t.rows.toLocaleString()} ${t.rows === 1 ? "row" : "rows"}`, "rows"));
       inner.append(item);
@@ -46,9 +168,10 @@ async function listTables() {
     list.append(group);
   }
   statusLine.textContent = `${tables.length} tables and views (${dialect})`;
+  // A link to a table (#table=schema.name) opens it.
+  const wanted = new URLSearchParams(location.hash.slice(1)).get("table");
+  const linked = tables.find((t) => (t.schema ? t.schema + "." : "") + t.name === wanted);
+  if (linked) await openTable(linked);
 }
 
-listTables().catch((e) => {
-  statusLine.textContent = e.message;
-  statusLine.className = "error";
-});
+listTables().catch(showError);
