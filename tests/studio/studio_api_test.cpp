@@ -170,6 +170,30 @@ TEST_P(StudioApi, RefusesUnknownTablesColumnsAndOperatorsByName) {
 INSTANTIATE_TEST_SUITE_P(Dialects, StudioApi, ::testing::Values(Dialect::postgresql, Dialect::sqlite, Dialect::mysql),
                          [](const auto& info) { return std::string(tag(info.param)); });
 
+// The server's connection killed from outside (a restarted server, a dropped network): the next
+// call connects again and answers.
+TEST(StudioReconnect, PgALostConnectionIsReplacedOnTheNextCall) {
+    ScratchDatabase scratch(Dialect::postgresql, "studio_reconnect");
+    auto admin = scratch.connect();
+    admin->execute("CREATE TABLE t (id integer PRIMARY KEY); INSERT INTO t VALUES (1)");
+    drizzle::kit::StudioServer server(drizzle::kit::introspect(*admin, {}).schema, [&] { return scratch.connect(); },
+                                      {.host = "127.0.0.1", .port = 0, .token = {}});
+    std::thread serving([&] { server.run(); });
+    httplib::Client client("127.0.0.1", server.port());
+    const httplib::Headers token{{"X-Studio-Token", server.token()}};
+    for (int i = 0; i < 100 && !client.Get("/"); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    auto first = client.Get("/api/tables", token);
+    ASSERT_TRUE(first);
+    ASSERT_EQ(first->status, 200) << first->body;
+    // Every other session on the database: the studio's.
+    admin->query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()");
+    auto again = client.Get("/api/tables", token);
+    ASSERT_TRUE(again);
+    EXPECT_EQ(again->status, 200) << again->body;
+    server.stop();
+    serving.join();
+}
+
 TEST(StudioServerStart, APortInUseIsAClearError) {
     drizzle::model::Schema empty;
     empty.dialect = Dialect::sqlite;
