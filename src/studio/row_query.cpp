@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "drizzle/dialect.hpp"
+#include "studio/edits.hpp"
 
 namespace drizzle::kit::studio {
 
@@ -37,11 +38,8 @@ Target findTarget(const model::Schema& schema, const std::string& schemaName, co
     for (const auto& t : schema.tables)
         if (t.name == name && same(t.schema)) {
             target = {pg ? wanted : "", t.name, {}, {}};
-            for (const auto& c : t.columns) {
-                target.columns.push_back(c.name);
-                if (c.primaryKey) target.key.push_back(c.name);
-            }
-            if (target.key.empty() && !t.compositePrimaryKeys.empty()) target.key = t.compositePrimaryKeys.front().columns;
+            for (const auto& c : t.columns) target.columns.push_back(c.name);
+            target.key = primaryKey(t);
             return target;
         }
     for (const auto& v : schema.views)

@@ -12,6 +12,7 @@
 
 #include "drizzle/dialect.hpp"
 #include "drizzle/error.hpp"
+#include "studio/edits.hpp"
 #include "studio/row_query.hpp"
 #include "studio/studio_assets.hpp"
 
@@ -93,6 +94,41 @@ struct StudioServer::State {
         });
     }
 
+    // The staged edits in one transaction: all of them, or none (the failing one is named).
+    void applyEdits(const nlohmann::json& request, httplib::Response& res) {
+        const std::vector<studio::EditStatement> edits = studio::buildEdits(schema, request);
+        withDatabase([&](driver::Connection& c) {
+            c.begin();
+            for (std::size_t i = 0; i < edits.size(); ++i) {
+                const studio::EditStatement& e = edits[i];
+                std::int64_t affected = 0;
+                try {
+                    auto statement = c.prepare(e.sql);
+                    statement->run(e.params);
+                    affected = statement->affectedRows();
+                    if (e.oneRow && affected == 0 && !e.existsSql.empty())
+                        affected = c.query(e.existsSql, e.existsParams).integer(0, 0);
+                } catch (const Error& error) {
+                    c.rollback();
+                    if (error.category() == ErrorCategory::connection) throw;
+                    replyJson(res, 400, {{"error", "edit " + std::to_string(i + 1) + ": " + error.what() + "; nothing was applied"},
+                                         {"edit", i}});
+                    return 0;
+                }
+                if (e.oneRow && affected != 1) {
+                    c.rollback();
+                    replyJson(res, 409, {{"error", "edit " + std::to_string(i + 1) + ": its row is not there any more (changed "
+                                                   "meanwhile?); nothing was applied"},
+                                         {"edit", i}});
+                    return 0;
+                }
+            }
+            c.commit();
+            replyJson(res, 200, {{"applied", edits.size()}});
+            return 0;
+        });
+    }
+
     nlohmann::json tables() {
         const Dialect d = schema.dialect;
         auto qualified = [&](const std::string& s, const std::string& name) {
@@ -109,7 +145,8 @@ struct StudioServer::State {
                                 {"name", t.name},
                                 {"kind", "table"},
                                 {"rows", c.query("SELECT count(*) FROM " + qualified(t.schema, t.name)).integer(0, 0)},
-                                {"columns", columns}});
+                                {"columns", columns},
+                                {"key", studio::primaryKey(t)}});
             }
             for (const auto& v : schema.views) {
                 nlohmann::json columns = nlohmann::json::array();
@@ -172,6 +209,17 @@ StudioServer::StudioServer(model::Schema schema, Connect connect, const StudioOp
         } catch (const Error& e) {
             // A value the column's type does not take is the database's error, said as it said it.
             replyJson(res, e.category() == ErrorCategory::connection ? 503 : 400, {{"error", e.what()}});
+        }
+    });
+    s.server.Post("/api/edits", [&s](const httplib::Request& req, httplib::Response& res) {
+        try {
+            s.applyEdits(nlohmann::json::parse(req.body), res);
+        } catch (const nlohmann::json::exception&) {
+            replyJson(res, 400, {{"error", "the request body is not JSON"}});
+        } catch (const studio::BadRequest& e) {
+            replyJson(res, e.status, {{"error", e.what()}});
+        } catch (const Error& e) {
+            replyJson(res, e.category() == ErrorCategory::connection ? 503 : 500, {{"error", e.what()}});
         }
     });
     s.server.set_error_handler([](const httplib::Request&, httplib::Response& res) {

@@ -167,6 +167,67 @@ TEST_P(StudioApi, RefusesUnknownTablesColumnsAndOperatorsByName) {
     EXPECT_EQ(db->query("SELECT count(*) FROM notes").integer(0, 0), 3) << "a request changed the table";
 }
 
+TEST_P(StudioApi, AppliesStagedEditsTogetherWithBoundValues) {
+    const nlohmann::json request = {{"table", "notes"},
+                                    {"edits",
+                                     {{{"op", "update"}, {"key", {{"id", "1"}}}, {"set", {{"body", "it's \"quoted\"; --"}}}},
+                                      {{"op", "insert"}, {"values", {{"id", "4"}, {"body", nullptr}}}},
+                                      {{"op", "delete"}, {"key", {{"id", "2"}}}}}}};
+    auto r = client_->Post("/api/edits", withToken(), request.dump(), "application/json");
+    ASSERT_TRUE(r);
+    ASSERT_EQ(r->status, 200) << r->body;
+    auto db = scratch_->connect();
+    EXPECT_EQ(db->query("SELECT body FROM notes WHERE id = 1").text(0, 0), "it's \"quoted\"; --");
+    EXPECT_TRUE(db->query("SELECT body FROM notes WHERE id = 4").isNull(0, 0));
+    EXPECT_EQ(db->query("SELECT count(*) FROM notes WHERE id = 2").integer(0, 0), 0);
+    // The same value again is still one row met (MySQL counts it as none changed).
+    const nlohmann::json again = {{"table", "notes"}, {"edits", {request["edits"][0]}}};
+    auto same = client_->Post("/api/edits", withToken(), again.dump(), "application/json");
+    ASSERT_TRUE(same);
+    EXPECT_EQ(same->status, 200) << same->body;
+}
+
+TEST_P(StudioApi, AFailingEditAppliesNothingAndIsNamed) {
+    // The first edit is fine; the second repeats a primary key.
+    const nlohmann::json request = {{"table", "notes"},
+                                    {"edits",
+                                     {{{"op", "update"}, {"key", {{"id", "1"}}}, {"set", {{"body", "changed"}}}},
+                                      {{"op", "insert"}, {"values", {{"id", "2"}, {"body", "twice"}}}}}}};
+    auto r = client_->Post("/api/edits", withToken(), request.dump(), "application/json");
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 400) << r->body;
+    const auto body = nlohmann::json::parse(r->body);
+    EXPECT_EQ(body["edit"], 1);
+    EXPECT_NE(body["error"].get<std::string>().find("edit 2: "), std::string::npos) << r->body;
+    auto db = scratch_->connect();
+    EXPECT_EQ(db->query("SELECT body FROM notes WHERE id = 1").text(0, 0), "a") << "the first edit stayed applied";
+    // A row that is gone is a conflict, not a silent no-op.
+    auto gone = client_->Post("/api/edits", withToken(),
+                              R"({"table": "notes", "edits": [{"op": "delete", "key": {"id": "99"}}]})", "application/json");
+    ASSERT_TRUE(gone);
+    EXPECT_EQ(gone->status, 409) << gone->body;
+}
+
+TEST_P(StudioApi, RefusesEditsThatNameNoRowOrAnUnknownColumn) {
+    auto post = [&](const std::string& body) { return client_->Post("/api/edits", withToken(), body, "application/json"); };
+    const auto unknownColumn = post(R"({"table": "notes", "edits": [{"op": "update", "key": {"id": "1"}, "set": {"body\" = 'x' --": "y"}}]})");
+    ASSERT_TRUE(unknownColumn);
+    EXPECT_EQ(unknownColumn->status, 400);
+    EXPECT_NE(unknownColumn->body.find("edit 1: no column"), std::string::npos) << unknownColumn->body;
+    const auto notTheKey = post(R"({"table": "notes", "edits": [{"op": "delete", "key": {"body": "a"}}]})");
+    ASSERT_TRUE(notTheKey);
+    EXPECT_EQ(notTheKey->status, 400);
+    const auto aView = post(R"({"table": "long_notes", "edits": [{"op": "delete", "key": {"id": "2"}}]})");
+    ASSERT_TRUE(aView);
+    EXPECT_EQ(aView->status, 404);
+    const auto noToken = client_->Post("/api/edits", R"({"table": "notes", "edits": [{"op": "delete", "key": {"id": "1"}}]})",
+                                       "application/json");
+    ASSERT_TRUE(noToken);
+    EXPECT_EQ(noToken->status, 401);
+    auto db = scratch_->connect();
+    EXPECT_EQ(db->query("SELECT count(*) FROM notes").integer(0, 0), 3);
+}
+
 INSTANTIATE_TEST_SUITE_P(Dialects, StudioApi, ::testing::Values(Dialect::postgresql, Dialect::sqlite, Dialect::mysql),
                          [](const auto& info) { return std::string(tag(info.param)); });
 

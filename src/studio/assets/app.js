@@ -35,7 +35,103 @@ function showError(e) {
 
 // ---------------------------------------------------------------- the grid of one table
 
-const view = { table: null, offset: 0, sort: null, filters: [] };
+const view = { table: null, offset: 0, sort: null, filters: [], page: null };
+
+// ---------------------------------------------------------------- staged edits
+
+// Edits wait here until Apply sends them together (one transaction on the server).
+let staged = [];
+
+function keyOf(row) {
+  const key = {};
+  for (const k of view.table.key) key[k] = row[view.page.columns.indexOf(k)];
+  return key;
+}
+
+function describe(edit) {
+  const key = edit.key ? Object.entries(edit.key).map(([k, v]) => `${k}=${v}`).join(", ") : "";
+  const values = (o) => Object.entries(o).map(([k, v]) => `${k} = ${v === null ? "NULL" : JSON.stringify(v)}`).join(", ");
+  if (edit.op === "update") return `update ${key}: ${values(edit.set)}`;
+  if (edit.op === "insert") return `insert ${values(edit.values) || "(defaults)"}`;
+  return `delete ${key}`;
+}
+
+function stage(edit) {
+  staged.push(edit);
+  renderStaged();
+}
+
+function renderStaged(failed) {
+  const panel = document.getElementById("staged");
+  panel.hidden = staged.length === 0;
+  document.getElementById("staged-list").replaceChildren(...staged.map((e, i) =>
+    element("li", describe(e), i === failed ? "failed" : "")));
+}
+
+async function applyStaged() {
+  const t = view.table;
+  try {
+    const reply = await api("/api/edits", { schema: t.schema, table: t.name, edits: staged });
+    staged = [];
+    renderStaged();
+    statusLine.textContent = `Applied ${reply.applied} ${reply.applied === 1 ? "edit" : "edits"}`;
+    await loadPage();
+  } catch (e) {
+    // Nothing was applied; the failing edit is marked and the edits stay staged.
+    const match = /^edit (\d+):/.exec(e.message);
+    renderStaged(match ? Number(match[1]) - 1 : undefined);
+    showError(e);
+  }
+}
+
+document.getElementById("apply").addEventListener("click", applyStaged);
+document.getElementById("discard").addEventListener("click", () => { staged = []; renderStaged(); loadPage(); });
+
+// A cell edits in place: Enter or a double click opens it, Enter stages the new text, Escape
+// leaves it, Alt+N stages NULL.
+function editCell(td, row, columnIndex) {
+  if (!view.table.key.length || td.querySelector("input")) return;
+  const before = row[columnIndex];
+  const input = element("input");
+  input.value = before === null ? "" : before;
+  input.setAttribute("aria-label", `New value of ${view.page.columns[columnIndex]} (Alt+N for NULL)`);
+  td.replaceChildren(input);
+  input.focus();
+  const finish = (value) => {
+    td.textContent = value === null ? "NULL" : value;
+    td.className = value === null ? "null" : "";
+    if (value !== before) {
+      td.classList.add("changed");
+      stage({ op: "update", key: keyOf(row), set: { [view.page.columns[columnIndex]]: value } });
+    }
+    td.focus();
+  };
+  input.addEventListener("keydown", (e) => {
+    if (e.key === "Enter") { e.preventDefault(); finish(input.value); }
+    else if (e.key === "Escape") { e.preventDefault(); finish(before); }
+    else if (e.altKey && (e.key === "n" || e.key === "N")) { e.preventDefault(); finish(null); }
+  });
+}
+
+document.getElementById("add-row").addEventListener("click", () => {
+  // Empty fields are left to the database (its default, or NULL).
+  const form = document.getElementById("new-row");
+  form.replaceChildren(...view.table.columns.map((c) => {
+    const label = element("label", c.name);
+    const input = element("input");
+    input.name = c.name;
+    label.append(input);
+    return label;
+  }), element("button", "Stage insert"));
+  form.hidden = false;
+});
+document.getElementById("new-row").addEventListener("submit", (e) => {
+  e.preventDefault();
+  const values = {};
+  for (const input of e.target.querySelectorAll("input")) if (input.value !== "") values[input.name] = input.value;
+  stage({ op: "insert", values });
+  e.target.hidden = true;
+});
 
 async function openTable(t) {
   Object.assign(view, { table: t, offset: 0, sort: null, filters: [] });
@@ -53,6 +149,7 @@ async function loadPage() {
     const page = await api("/api/rows", {
       schema: t.schema, table: t.name, limit: PAGE, offset: view.offset, sort: view.sort, filters: view.filters,
     });
+    view.page = page;
     renderPage(page);
     statusLine.className = "";
     statusLine.textContent = page.total === 0 ? "No rows" :
@@ -81,12 +178,23 @@ function renderPage(page) {
     th.append(button);
     head.append(th);
   }
+  if (view.table.key.length) head.append(element("th", "", "actions"));
   const body = page.rows.map((row) => {
     const tr = element("tr");
-    for (const value of row) {
+    row.forEach((value, i) => {
       // NULL and the empty string look different: NULL is a marked word, "" an empty cell.
       const td = value === null ? element("td", "NULL", "null") : element("td", value);
       td.tabIndex = -1;
+      td.addEventListener("dblclick", () => editCell(td, row, i));
+      td.addEventListener("keydown", (e) => { if (e.key === "Enter" && e.target === td) { e.preventDefault(); editCell(td, row, i); } });
+      tr.append(td);
+    });
+    if (view.table.key.length) {
+      const remove = element("button", "Delete");
+      remove.setAttribute("aria-label", "Stage deleting this row");
+      remove.addEventListener("click", () => { tr.classList.add("deleted"); stage({ op: "delete", key: keyOf(row) }); });
+      const td = element("td", undefined, "actions");
+      td.append(remove);
       tr.append(td);
     }
     return tr;
