@@ -129,6 +129,18 @@ struct StudioServer::State {
         });
     }
 
+    // Where each foreign key points, for the grid's links to the referenced row.
+    nlohmann::json foreignKeys(const model::Table& t) const {
+        nlohmann::json out = nlohmann::json::array();
+        for (const auto& fk : t.foreignKeys)
+            out.push_back({{"name", fk.name},
+                           {"columns", fk.columnsFrom},
+                           {"schema", schema.dialect == Dialect::postgresql ? fk.schemaTo.value_or("public") : ""},
+                           {"table", fk.tableTo},
+                           {"references", fk.columnsTo}});
+        return out;
+    }
+
     nlohmann::json tables() {
         const Dialect d = schema.dialect;
         auto qualified = [&](const std::string& s, const std::string& name) {
@@ -146,7 +158,8 @@ struct StudioServer::State {
                                 {"kind", "table"},
                                 {"rows", c.query("SELECT count(*) FROM " + qualified(t.schema, t.name)).integer(0, 0)},
                                 {"columns", columns},
-                                {"key", studio::primaryKey(t)}});
+                                {"key", studio::primaryKey(t)},
+                                {"foreignKeys", foreignKeys(t)}});
             }
             for (const auto& v : schema.views) {
                 nlohmann::json columns = nlohmann::json::array();

@@ -30,6 +30,7 @@ protected:
         db->execute("CREATE TABLE notes (id integer PRIMARY KEY, body " + text + ")");
         db->execute("INSERT INTO notes VALUES (1, 'a'), (2, 'b'), (3, NULL)");
         db->execute("CREATE VIEW long_notes AS SELECT id FROM notes WHERE id > 1");
+        db->execute("CREATE TABLE tags (id integer PRIMARY KEY, note_id integer REFERENCES notes(id))");
         schema_ = drizzle::kit::introspect(*db, {}).schema;
         server_ = std::make_unique<drizzle::kit::StudioServer>(
             schema_, [this] { return scratch_->connect(); }, drizzle::kit::StudioOptions{.host = "127.0.0.1", .port = 0, .token = {}});
@@ -60,14 +61,20 @@ TEST_P(StudioApi, ListsTablesAndViewsWithTheirRowCounts) {
     ASSERT_EQ(r->status, 200) << r->body;
     const auto body = nlohmann::json::parse(r->body);
     EXPECT_EQ(body["dialect"], drizzle::dialectName(GetParam()));
-    ASSERT_EQ(body["tables"].size(), 2u) << r->body;
+    ASSERT_EQ(body["tables"].size(), 3u) << r->body;
     EXPECT_EQ(body["tables"][0]["name"], "notes");
+    EXPECT_EQ(body["tables"][0]["key"], nlohmann::json({"id"}));
+    EXPECT_EQ(body["tables"][1]["name"], "tags");
+    ASSERT_EQ(body["tables"][1]["foreignKeys"].size(), 1u) << r->body;
+    EXPECT_EQ(body["tables"][1]["foreignKeys"][0]["columns"], nlohmann::json({"note_id"}));
+    EXPECT_EQ(body["tables"][1]["foreignKeys"][0]["table"], "notes");
+    EXPECT_EQ(body["tables"][1]["foreignKeys"][0]["references"], nlohmann::json({"id"}));
     EXPECT_EQ(body["tables"][0]["kind"], "table");
     EXPECT_EQ(body["tables"][0]["rows"], 3);
     EXPECT_EQ(body["tables"][0]["columns"][1]["name"], "body");
-    EXPECT_EQ(body["tables"][1]["name"], "long_notes");
-    EXPECT_EQ(body["tables"][1]["kind"], "view");
-    EXPECT_EQ(body["tables"][1]["rows"], 2);
+    EXPECT_EQ(body["tables"][2]["name"], "long_notes");
+    EXPECT_EQ(body["tables"][2]["kind"], "view");
+    EXPECT_EQ(body["tables"][2]["rows"], 2);
     EXPECT_FALSE(r->has_header("Access-Control-Allow-Origin"));
 }
 

@@ -36,6 +36,7 @@ function showError(e) {
 // ---------------------------------------------------------------- the grid of one table
 
 const view = { table: null, offset: 0, sort: null, filters: [], page: null };
+let allTables = [];
 
 // ---------------------------------------------------------------- staged edits
 
@@ -133,8 +134,8 @@ document.getElementById("new-row").addEventListener("submit", (e) => {
   e.target.hidden = true;
 });
 
-async function openTable(t) {
-  Object.assign(view, { table: t, offset: 0, sort: null, filters: [] });
+async function openTable(t, filters = []) {
+  Object.assign(view, { table: t, offset: 0, sort: null, filters });
   history.replaceState(null, "", location.search + "#table=" + encodeURIComponent((t.schema ? t.schema + "." : "") + t.name));
   document.getElementById("grid").hidden = false;
   document.getElementById("grid-title").textContent = (t.schema ? t.schema + "." : "") + t.name;
@@ -185,6 +186,19 @@ function renderPage(page) {
       // NULL and the empty string look different: NULL is a marked word, "" an empty cell.
       const td = value === null ? element("td", "NULL", "null") : element("td", value);
       td.tabIndex = -1;
+      // A foreign-key value links to the row it references.
+      const fk = value === null ? null : (view.table.foreignKeys || []).find((f) => f.columns.length === 1 && f.columns[0] === page.columns[i]);
+      const target = fk && allTables.find((t) => t.name === fk.table && (t.schema || "") === (fk.schema || ""));
+      if (target) {
+        const link = element("a", value);
+        link.href = "#table=" + encodeURIComponent((target.schema ? target.schema + "." : "") + target.name);
+        link.title = `Open the ${target.name} row it references`;
+        link.addEventListener("click", (e) => {
+          e.preventDefault();
+          openTable(target, [{ column: fk.references[0], op: "eq", value }]);
+        });
+        td.replaceChildren(link);
+      }
       td.addEventListener("dblclick", () => editCell(td, row, i));
       td.addEventListener("keydown", (e) => { if (e.key === "Enter" && e.target === td) { e.preventDefault(); editCell(td, row, i); } });
       tr.append(td);
@@ -251,6 +265,7 @@ document.getElementById("filter-form").addEventListener("submit", (e) => {
 
 async function listTables() {
   const { dialect, tables } = await api("/api/tables");
+  allTables = tables;
   const list = document.getElementById("tables");
   list.replaceChildren();
   const bySchema = new Map();
