@@ -82,6 +82,9 @@ std::optional<Dialect> parseDialect(std::string_view s);                       /
 // `name` as an identifier of the statements drizzle-cpp runs ("users", `users`), the quote
 // character doubled inside it.
 std::string quoteIdentifier(Dialect d, std::string_view name);
+// A table as statements name it: "schema"."name" on PostgreSQL (public for an empty schema), the
+// name alone elsewhere.
+std::string quoteTableName(Dialect d, std::string_view schema, std::string_view name);
 // `text` as a string literal the dialect reads back as exactly `text`.
 std::string quoteString(Dialect d, std::string_view text);
 

@@ -14,6 +14,11 @@ std::string quoteIdentifier(Dialect d, std::string_view name) {
     return detail::quoteName(name, traitsOf(d).identifierQuote);
 }
 
+std::string quoteTableName(Dialect d, std::string_view schema, std::string_view name) {
+    if (!traitsOf(d).schemas) return quoteIdentifier(d, name);
+    return quoteIdentifier(d, schema.empty() ? std::string_view("public") : schema) + "." + quoteIdentifier(d, name);
+}
+
 std::string quoteString(Dialect d, std::string_view text) {
     std::string out = "'";
     out.reserve(text.size() + 2);

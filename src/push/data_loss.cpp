@@ -74,10 +74,7 @@ private:
         auto it = columnRenames_.find({dbKey(c.schema, c.table), column});
         return it == columnRenames_.end() ? column : it->second;
     }
-    std::string quoted(const Key& k) const {
-        if (dialect_ != Dialect::postgresql) return quoteIdentifier(dialect_, k.second);
-        return quoteIdentifier(dialect_, k.first.empty() ? "public" : k.first) + "." + quoteIdentifier(dialect_, k.second);
-    }
+    std::string quoted(const Key& k) const { return quoteTableName(dialect_, k.first, k.second); }
     std::string q(const std::string& name) const { return quoteIdentifier(dialect_, name); }
     // "public.users" on PostgreSQL, "users" elsewhere, as findings name tables.
     std::string display(const Key& k) const {

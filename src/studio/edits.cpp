@@ -27,8 +27,7 @@ const model::Table& findTable(const model::Schema& schema, const Json& request) 
 class Builder {
 public:
     Builder(const model::Schema& schema, const model::Table& table) : d_(schema.dialect), table_(table) {
-        target_ = (d_ == Dialect::postgresql ? quoteIdentifier(d_, table.schema.empty() ? "public" : table.schema) + "." : "") +
-                  quoteIdentifier(d_, table.name);
+        target_ = quoteTableName(d_, table.schema, table.name);
     }
 
     EditStatement build(const Json& edit, std::size_t index) {
@@ -84,8 +83,7 @@ private:
         if (value.is_null()) s.params.emplace_back(nullptr);
         else if (value.is_string()) s.params.emplace_back(value.get<std::string>());
         else throw BadRequest(400, where_ + ": a value must be text or null");
-        return traitsOf(d_).placeholders == DialectTraits::Placeholders::numbered ? "$" + std::to_string(s.params.size())
-                                                                                  : std::string("?");
+        return "?";  // the PostgreSQL driver numbers them
     }
 
     // WHERE over the whole primary key, as the row was read.

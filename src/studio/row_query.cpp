@@ -66,12 +66,11 @@ RowQuery buildRowQuery(const model::Schema& schema, const Json& request) {
 
     RowQuery out;
     out.columns = target.columns;
-    std::string from = " FROM " + (target.schema.empty() ? "" : q(target.schema) + ".") + q(target.name);
+    const std::string from = " FROM " + quoteTableName(d, target.schema, target.name);
     std::string where;
     const auto bind = [&](std::string value) {
         out.params.emplace_back(std::move(value));
-        return traitsOf(d).placeholders == DialectTraits::Placeholders::numbered ? "$" + std::to_string(out.params.size())
-                                                                                 : std::string("?");
+        return std::string("?");  // the PostgreSQL driver numbers them
     };
     const Json filters = request.value("filters", Json::array());
     if (!filters.is_array()) throw BadRequest(400, "\"filters\" must be a list");

@@ -143,10 +143,7 @@ struct StudioServer::State {
 
     nlohmann::json tables() {
         const Dialect d = schema.dialect;
-        auto qualified = [&](const std::string& s, const std::string& name) {
-            if (d != Dialect::postgresql) return quoteIdentifier(d, name);
-            return quoteIdentifier(d, s.empty() ? "public" : s) + "." + quoteIdentifier(d, name);
-        };
+        auto qualified = [d](const std::string& s, const std::string& name) { return quoteTableName(d, s, name); };
         nlohmann::json list = nlohmann::json::array();
         return withDatabase([&](driver::Connection& c) {
             for (const auto& t : schema.tables) {
