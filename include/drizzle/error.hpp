@@ -10,6 +10,7 @@
 //                        "set \"dialect\" to the database you use");
 #pragma once
 
+#include <cstddef>
 #include <stdexcept>
 #include <string>
 
@@ -39,11 +40,19 @@ public:
     ErrorCategory category() const { return category_; }
     const std::string& hint() const { return hint_; }
     const std::string& nativeCode() const { return nativeCode_; }
+    // Where in the failing statement's SQL the database placed the error: a 1-based character
+    // (code point) offset, 0 when it did not say.
+    std::size_t position() const { return position_; }
+    Error& at(std::size_t position) {
+        position_ = position;
+        return *this;
+    }
 
 private:
     ErrorCategory category_;
     std::string hint_;
     std::string nativeCode_;
+    std::size_t position_ = 0;
 };
 
 }  // namespace drizzle

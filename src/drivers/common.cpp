@@ -47,6 +47,13 @@ Error statementError(ErrorCategory category, std::string_view database, std::str
                  std::move(nativeCode));
 }
 
+std::size_t characterPosition(std::string_view sql, std::size_t offset) {
+    std::size_t characters = 1;
+    for (std::size_t i = 0; i < offset && i < sql.size(); ++i)
+        if ((static_cast<unsigned char>(sql[i]) & 0xC0) != 0x80) ++characters;  // not a continuation byte
+    return characters;
+}
+
 void checkParamCount(std::size_t placeholders, std::size_t given, std::string_view sql) {
     if (placeholders == given) return;
     throw Error(ErrorCategory::internal,

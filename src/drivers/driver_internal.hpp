@@ -68,6 +68,9 @@ Error statementError(ErrorCategory category, std::string_view database, std::str
                      std::string_view message, std::string_view sql, std::string hint,
                      std::string_view secret);
 
+// The 1-based character (code point) position of UTF-8 byte `offset` in `sql` (Error::position).
+std::size_t characterPosition(std::string_view sql, std::size_t offset);
+
 // Throws Error(internal) when a statement with `placeholders` markers is given another number
 // of parameters (the databases report this late or not at all).
 void checkParamCount(std::size_t placeholders, std::size_t given, std::string_view sql);

@@ -4,7 +4,6 @@
 #include <algorithm>
 
 #include "drizzle/dialect.hpp"
-#include "studio/row_query.hpp"
 
 namespace drizzle::kit::studio {
 
@@ -12,21 +11,9 @@ namespace {
 
 using Json = nlohmann::json;
 
-const model::Table& findTable(const model::Schema& schema, const Json& request) {
-    if (!request.contains("table") || !request["table"].is_string()) throw BadRequest(400, "\"table\" must be a string");
-    const std::string name = request["table"];
-    const bool pg = schema.dialect == Dialect::postgresql;
-    std::string wanted = request.value("schema", std::string());
-    if (wanted.empty()) wanted = "public";
-    for (const auto& t : schema.tables)
-        if (t.name == name && (!pg || (t.schema.empty() ? "public" : t.schema) == wanted)) return t;
-    throw BadRequest(404, "no table \"" + name + "\"" + (pg ? " in schema \"" + wanted + "\"" : "") +
-                              " in the schema (views cannot be edited)");
-}
-
 class Builder {
 public:
-    Builder(const model::Schema& schema, const model::Table& table) : d_(schema.dialect), table_(table) {
+    Builder(const Catalog& catalog, const TableInfo& table) : catalog_(catalog), d_(catalog.dialect()), table_(table) {
         target_ = quoteTableName(d_, table.schema, table.name);
     }
 
@@ -40,8 +27,8 @@ public:
             const Json& values = object(edit, "values");
             std::string columns, placeholders;
             for (auto it = values.begin(); it != values.end(); ++it) {
-                columns += (columns.empty() ? "" : ", ") + column(it.key());
-                placeholders += (placeholders.empty() ? "" : ", ") + bind(s, it.value());
+                columns += (columns.empty() ? "" : ", ") + quoteIdentifier(d_, column(it.key()).name);
+                placeholders += (placeholders.empty() ? "" : ", ") + bind(s, column(it.key()), it.value());
             }
             s.sql = "INSERT INTO " + target_ +
                     (columns.empty() ? std::string(traitsOf(d_).insertDefaultRow) : " (" + columns + ") VALUES (" + placeholders + ")");
@@ -50,7 +37,8 @@ public:
             if (set.empty()) throw BadRequest(400, where_ + ": \"set\" names no column");
             std::string assignments;
             for (auto it = set.begin(); it != set.end(); ++it)
-                assignments += (assignments.empty() ? "" : ", ") + column(it.key()) + " = " + bind(s, it.value());
+                assignments += (assignments.empty() ? "" : ", ") + quoteIdentifier(d_, column(it.key()).name) + " = " +
+                               bind(s, column(it.key()), it.value());
             const std::size_t valueCount = s.params.size();
             const std::string where = byKey(s, edit);
             s.sql = "UPDATE " + target_ + " SET " + assignments + where;
@@ -74,21 +62,32 @@ private:
         return edit[key];
     }
 
-    std::string column(const std::string& name) const {
-        if (!table_.column(name)) throw BadRequest(400, where_ + ": no column \"" + name + "\" in \"" + table_.name + "\"");
-        return quoteIdentifier(d_, name);
+    const ColumnInfo& column(const std::string& name) const {
+        try {
+            return table_.column(name);
+        } catch (const BadRequest& e) {
+            throw BadRequest(400, where_ + ": " + e.what());
+        }
     }
 
-    std::string bind(EditStatement& s, const Json& value) const {
-        if (value.is_null()) s.params.emplace_back(nullptr);
-        else if (value.is_string()) s.params.emplace_back(value.get<std::string>());
-        else throw BadRequest(400, where_ + ": a value must be text or null");
+    std::string bind(EditStatement& s, const ColumnInfo& column, const Json& value) const {
+        if (value.is_null()) {
+            s.params.emplace_back(nullptr);
+        } else if (value.is_string()) {
+            try {
+                s.params.push_back(catalog_.toParam(column, value.get<std::string>()));
+            } catch (const BadRequest& e) {
+                throw BadRequest(400, where_ + ": " + e.what());
+            }
+        } else {
+            throw BadRequest(400, where_ + ": a value must be text or null");
+        }
         return "?";  // the PostgreSQL driver numbers them
     }
 
     // WHERE over the whole primary key, as the row was read.
     std::string byKey(EditStatement& s, const Json& edit) const {
-        const auto key = primaryKey(table_);
+        const auto& key = table_.key;
         if (key.empty()) throw BadRequest(400, where_ + ": \"" + table_.name + "\" has no primary key, so a row cannot be named");
         const Json& given = object(edit, "key");
         if (given.size() != key.size())
@@ -96,32 +95,26 @@ private:
         std::string where;
         for (const auto& k : key) {
             if (!given.contains(k) || given[k].is_null()) throw BadRequest(400, where_ + ": \"key\" lacks \"" + k + "\"");
-            where += (where.empty() ? " WHERE " : " AND ") + quoteIdentifier(d_, k) + " = " + bind(s, given[k]);
+            where += (where.empty() ? " WHERE " : " AND ") + quoteIdentifier(d_, k) + " = " + bind(s, table_.column(k), given[k]);
         }
         return where;
     }
 
+    const Catalog& catalog_;
     Dialect d_;
-    const model::Table& table_;
+    const TableInfo& table_;
     std::string target_, where_;
 };
 
 }  // namespace
 
-std::vector<std::string> primaryKey(const model::Table& t) {
-    std::vector<std::string> key;
-    for (const auto& c : t.columns)
-        if (c.primaryKey) key.push_back(c.name);
-    if (key.empty() && !t.compositePrimaryKeys.empty()) key = t.compositePrimaryKeys.front().columns;
-    return key;
-}
-
-std::vector<EditStatement> buildEdits(const model::Schema& schema, const Json& request) {
+std::vector<EditStatement> buildEdits(const Catalog& catalog, const Json& request) {
     if (!request.is_object()) throw BadRequest(400, "the request must be a JSON object");
-    const model::Table& table = findTable(schema, request);
+    const TableInfo& table = catalog.find(stringField(request, "schema"), stringField(request, "table"));
+    if (!table.table) throw BadRequest(400, "\"" + table.name + "\" is a " + table.kind + ": views cannot be edited");
     if (!request.contains("edits") || !request["edits"].is_array() || request["edits"].empty())
         throw BadRequest(400, "\"edits\" must be a non-empty list");
-    Builder builder(schema, table);
+    Builder builder(catalog, table);
     std::vector<EditStatement> out;
     for (std::size_t i = 0; i < request["edits"].size(); ++i) out.push_back(builder.build(request["edits"][i], i));
     return out;

@@ -9,7 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "drizzle/driver/cursor.hpp"
-#include "drizzle/model/model.hpp"
+#include "studio/catalog.hpp"
 
 namespace drizzle::kit::studio {
 
@@ -27,12 +27,9 @@ struct EditStatement {
 //    {"op": "update", "key": {"id": "1"}, "set": {"name": "Ada", "email": null}},
 //    {"op": "insert", "values": {"name": "Grace"}},
 //    {"op": "delete", "key": {"id": "3"}}]}
-// Values are text (or null): the database converts them to the column's type. `key` names the
-// table's whole primary key; a table without one cannot be edited. Throws BadRequest
-// (row_query.hpp) naming the edit (by its place) and what is wrong with it.
-// The columns that name a row: the primary key's, or none.
-std::vector<std::string> primaryKey(const model::Table& table);
-
-std::vector<EditStatement> buildEdits(const model::Schema& schema, const nlohmann::json& request);
+// Values are text (or null) in the API's spelling (catalog.hpp), bound as the column takes them.
+// `key` names the table's whole primary key; a table without one, or a view, cannot be edited.
+// Throws BadRequest (catalog.hpp) naming the edit (by its place) and what is wrong with it.
+std::vector<EditStatement> buildEdits(const Catalog& catalog, const nlohmann::json& request);
 
 }  // namespace drizzle::kit::studio

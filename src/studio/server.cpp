@@ -5,7 +5,10 @@
 
 #include <httplib.h>
 
+#include <chrono>
+#include <functional>
 #include <mutex>
+#include <optional>
 #include <random>
 
 #include <nlohmann/json.hpp>
@@ -13,6 +16,7 @@
 #include "drizzle/dialect.hpp"
 #include "drizzle/error.hpp"
 #include "studio/edits.hpp"
+#include "studio/export.hpp"
 #include "studio/row_query.hpp"
 #include "studio/studio_assets.hpp"
 
@@ -45,6 +49,7 @@ void replyJson(httplib::Response& res, int status, const nlohmann::json& body) {
 
 struct StudioServer::State {
     model::Schema schema;
+    studio::Catalog catalog{schema};
     Connect connect;
     StudioOptions options;
     httplib::Server server;
@@ -75,28 +80,103 @@ struct StudioServer::State {
         }
     }
 
-    // One page of a table or view (row_query.hpp), with how many rows the filters keep. Values
-    // go out as the database's text (big integers and numerics are never rounded), NULL as null.
+    // One page of a table or view (row_query.hpp): its rows, whether more follow, where the next
+    // page starts (keyset) and, when asked, how many rows the filters keep (a count can take
+    // longer than the page on a big table, so the app asks for it after showing the page).
     nlohmann::json rows(const nlohmann::json& request) {
-        const studio::RowQuery query = studio::buildRowQuery(schema, request);
+        const studio::RowQuery query = studio::buildRowQuery(catalog, request);
+        const bool wantCount = request.value("count", false);
         return withDatabase([&](driver::Connection& c) {
-            const driver::Rows page = c.query(query.sql, query.params);
             nlohmann::json rows = nlohmann::json::array();
-            for (std::size_t r = 0; r < page.size(); ++r) {
+            bool more = false;
+            {
+                auto cursor = c.stream(query.sql, query.params);
+                while (cursor->next()) {
+                    if (rows.size() == query.limit) {
+                        more = true;
+                        cursor->close();
+                        break;
+                    }
+                    rows.push_back(rowJson(*cursor, query.columns));
+                }
+            }
+            nlohmann::json reply{{"rows", std::move(rows)}, {"hasMore", more}};
+            nlohmann::json names = nlohmann::json::array();
+            for (const auto* col : query.columns) names.push_back(col->name);
+            reply["columns"] = std::move(names);
+            if (more && !query.cursorColumns.empty()) {
+                nlohmann::json next = nlohmann::json::object();
+                const nlohmann::json& last = reply["rows"].back();
+                for (const auto& name : query.cursorColumns)
+                    for (std::size_t k = 0; k < query.columns.size(); ++k)
+                        if (query.columns[k]->name == name) next[name] = last[k];
+                reply["next"] = std::move(next);
+            }
+            if (wantCount) reply["total"] = c.query(query.countSql, query.countParams).integer(0, 0);
+            return reply;
+        });
+    }
+
+    nlohmann::json rowJson(const driver::Cursor& cursor, const std::vector<const studio::ColumnInfo*>& columns) const {
+        nlohmann::json row = nlohmann::json::array();
+        for (std::size_t k = 0; k < columns.size(); ++k) {
+            std::optional<std::string> value = catalog.read(*columns[k], cursor, k);
+            row.push_back(value ? nlohmann::json(std::move(*value)) : nlohmann::json(nullptr));
+        }
+        return row;
+    }
+
+    // Every row the filters keep, in the grid's order, as a file (export.hpp).
+    void exportRows(const nlohmann::json& request, httplib::Response& res) {
+        const std::string format = studio::stringField(request, "format", "csv");
+        if (format != "csv" && format != "json") throw studio::BadRequest(400, "\"format\" is csv or json");
+        const studio::RowQuery query = studio::buildRowQuery(catalog, request, true);
+        std::string file = withDatabase([&](driver::Connection& c) {
+            auto cursor = c.stream(query.sql, query.params);
+            studio::ExportWriter writer(format, query.columns);
+            while (cursor->next()) {
+                std::vector<std::optional<std::string>> values;
+                for (std::size_t k = 0; k < query.columns.size(); ++k) values.push_back(catalog.read(*query.columns[k], *cursor, k));
+                writer.row(values);
+            }
+            return writer.finish();
+        });
+        res.set_header("Content-Disposition", "attachment; filename=\"" + studio::exportFileName(query.target->name, format) + "\"");
+        res.set_content(std::move(file), format == "csv" ? "text/csv; charset=utf-8" : "application/json");
+    }
+
+    // The console: one statement as the user wrote it, on the same connection (so it sees what
+    // the user's edits did), outside any transaction. At most kMaxPageRows rows come back.
+    nlohmann::json runSql(const nlohmann::json& request) {
+        const std::string sql = studio::stringField(request, "sql");
+        if (sql.find_first_not_of(" \t\r\n;") == std::string::npos) throw studio::BadRequest(400, "there is no SQL to run");
+        return withDatabase([&](driver::Connection& c) {
+            const auto started = std::chrono::steady_clock::now();
+            auto cursor = c.stream(sql);
+            nlohmann::json columns = nlohmann::json::array(), rows = nlohmann::json::array();
+            for (std::size_t k = 0; k < cursor->columnCount(); ++k) columns.push_back(std::string(cursor->columnName(k)));
+            bool truncated = false;
+            while (cursor->next()) {
+                if (rows.size() == studio::kMaxPageRows) {
+                    truncated = true;
+                    cursor->close();
+                    break;
+                }
                 nlohmann::json row = nlohmann::json::array();
-                for (std::size_t k = 0; k < page.columnCount(); ++k)
-                    row.push_back(page.isNull(r, k) ? nlohmann::json(nullptr) : nlohmann::json(page.text(r, k)));
+                for (std::size_t k = 0; k < cursor->columnCount(); ++k)
+                    row.push_back(cursor->isNull(k) ? nlohmann::json(nullptr) : nlohmann::json(std::string(cursor->text(k))));
                 rows.push_back(std::move(row));
             }
-            return nlohmann::json{{"columns", query.columns},
-                                  {"rows", rows},
-                                  {"total", c.query(query.countSql, query.params).integer(0, 0)}};
+            nlohmann::json reply{{"columns", columns}, {"rows", rows}, {"truncated", truncated}};
+            if (columns.empty()) reply["rowsAffected"] = cursor->affectedRows();
+            reply["ms"] = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+            return reply;
         });
     }
 
     // The staged edits in one transaction: all of them, or none (the failing one is named).
     void applyEdits(const nlohmann::json& request, httplib::Response& res) {
-        const std::vector<studio::EditStatement> edits = studio::buildEdits(schema, request);
+        const std::vector<studio::EditStatement> edits = studio::buildEdits(catalog, request);
         withDatabase([&](driver::Connection& c) {
             c.begin();
             for (std::size_t i = 0; i < edits.size(); ++i) {
@@ -129,46 +209,66 @@ struct StudioServer::State {
         });
     }
 
-    // Where each foreign key points, for the grid's links to the referenced row.
+    // Where each foreign key points, for the grid's links to the referenced row and the rows
+    // that reference it.
     nlohmann::json foreignKeys(const model::Table& t) const {
         nlohmann::json out = nlohmann::json::array();
         for (const auto& fk : t.foreignKeys)
             out.push_back({{"name", fk.name},
                            {"columns", fk.columnsFrom},
-                           {"schema", schema.dialect == Dialect::postgresql ? fk.schemaTo.value_or("public") : ""},
+                           {"schema", catalog.dialect() == Dialect::postgresql ? fk.schemaTo.value_or("public") : ""},
                            {"table", fk.tableTo},
                            {"references", fk.columnsTo}});
         return out;
     }
 
     nlohmann::json tables() {
-        const Dialect d = schema.dialect;
-        auto qualified = [d](const std::string& s, const std::string& name) { return quoteTableName(d, s, name); };
+        const Dialect d = catalog.dialect();
         nlohmann::json list = nlohmann::json::array();
         return withDatabase([&](driver::Connection& c) {
-            for (const auto& t : schema.tables) {
+            for (const auto& t : catalog.all()) {
                 nlohmann::json columns = nlohmann::json::array();
-                for (const auto& col : t.columns)
-                    columns.push_back({{"name", col.name}, {"type", col.type}, {"notNull", col.notNull}, {"primaryKey", col.primaryKey}});
-                list.push_back({{"schema", t.schema.empty() && d == Dialect::postgresql ? "public" : t.schema},
+                for (const auto& col : t.columns) {
+                    nlohmann::json column{{"name", col.name},         {"type", col.type},
+                                          {"kind", studio::kindName(col.kind)}, {"notNull", col.notNull},
+                                          {"primaryKey", col.primaryKey}, {"hasDefault", col.hasDefault},
+                                          {"generated", col.generated}};
+                    if (!col.enumValues.empty()) column["enumValues"] = col.enumValues;
+                    columns.push_back(std::move(column));
+                }
+                list.push_back({{"schema", t.schema},
                                 {"name", t.name},
-                                {"kind", "table"},
-                                {"rows", c.query("SELECT count(*) FROM " + qualified(t.schema, t.name)).integer(0, 0)},
-                                {"columns", columns},
-                                {"key", studio::primaryKey(t)},
-                                {"foreignKeys", foreignKeys(t)}});
-            }
-            for (const auto& v : schema.views) {
-                nlohmann::json columns = nlohmann::json::array();
-                for (const auto& col : v.columns) columns.push_back({{"name", col.name}, {"type", col.type}});
-                list.push_back({{"schema", v.schema},
-                                {"name", v.name},
-                                {"kind", v.materialized ? "materialized view" : "view"},
-                                {"rows", c.query("SELECT count(*) FROM " + qualified(v.schema, v.name)).integer(0, 0)},
-                                {"columns", columns}});
+                                {"kind", t.kind},
+                                {"rows", c.query("SELECT count(*) FROM " + quoteTableName(d, t.schema, t.name)).integer(0, 0)},
+                                {"columns", std::move(columns)},
+                                {"key", t.key},
+                                {"foreignKeys", t.table ? foreignKeys(*t.table) : nlohmann::json::array()}});
             }
             return nlohmann::json{{"dialect", dialectName(d)}, {"tables", list}};
         });
+    }
+
+    // An API route: the reply, or the error as the status it deserves, and the time it took.
+    void route(const char* method, const std::string& path, std::function<void(const httplib::Request&, httplib::Response&)> handler) {
+        auto wrapped = [handler = std::move(handler)](const httplib::Request& req, httplib::Response& res) {
+            const auto started = std::chrono::steady_clock::now();
+            try {
+                handler(req, res);
+            } catch (const nlohmann::json::exception&) {
+                replyJson(res, 400, {{"error", "the request body is not JSON, or not of the expected shape"}});
+            } catch (const studio::BadRequest& e) {
+                replyJson(res, e.status, {{"error", e.what()}});
+            } catch (const Error& e) {
+                // A value the column's type does not take is the database's error, said as it said it.
+                nlohmann::json body{{"error", e.what()}};
+                if (e.position() > 0) body["position"] = e.position();
+                replyJson(res, e.category() == ErrorCategory::connection ? 503 : 400, body);
+            }
+            const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+            res.set_header("Server-Timing", "app;dur=" + std::to_string(ms));
+        };
+        if (std::string_view(method) == "GET") server.Get(path, wrapped);
+        else server.Post(path, wrapped);
     }
 };
 
@@ -176,6 +276,7 @@ StudioServer::StudioServer(model::Schema schema, Connect connect, const StudioOp
     : state_(std::make_unique<State>()) {
     State& s = *state_;
     s.schema = std::move(schema);
+    s.catalog = studio::Catalog(s.schema);
     s.connect = std::move(connect);
     s.options = options;
     if (s.options.token.empty()) s.options.token = randomToken();
@@ -202,36 +303,15 @@ StudioServer::StudioServer(model::Schema schema, Connect connect, const StudioOp
         res.set_header("X-Content-Type-Options", "nosniff");
         res.set_content(std::string(asset->content), std::string(asset->contentType) + "; charset=utf-8");
     });
-    s.server.Get("/api/tables", [&s](const httplib::Request&, httplib::Response& res) {
-        try {
-            replyJson(res, 200, s.tables());
-        } catch (const Error& e) {
-            replyJson(res, e.category() == ErrorCategory::connection ? 503 : 500, {{"error", e.what()}});
-        }
+    s.route("GET", "/api/tables", [&s](const httplib::Request&, httplib::Response& res) { replyJson(res, 200, s.tables()); });
+    s.route("POST", "/api/rows", [&s](const httplib::Request& req, httplib::Response& res) {
+        replyJson(res, 200, s.rows(nlohmann::json::parse(req.body)));
     });
-    s.server.Post("/api/rows", [&s](const httplib::Request& req, httplib::Response& res) {
-        try {
-            replyJson(res, 200, s.rows(nlohmann::json::parse(req.body)));
-        } catch (const nlohmann::json::exception&) {
-            replyJson(res, 400, {{"error", "the request body is not JSON"}});
-        } catch (const studio::BadRequest& e) {
-            replyJson(res, e.status, {{"error", e.what()}});
-        } catch (const Error& e) {
-            // A value the column's type does not take is the database's error, said as it said it.
-            replyJson(res, e.category() == ErrorCategory::connection ? 503 : 400, {{"error", e.what()}});
-        }
+    s.route("POST", "/api/edits", [&s](const httplib::Request& req, httplib::Response& res) { s.applyEdits(nlohmann::json::parse(req.body), res); });
+    s.route("POST", "/api/sql", [&s](const httplib::Request& req, httplib::Response& res) {
+        replyJson(res, 200, s.runSql(nlohmann::json::parse(req.body)));
     });
-    s.server.Post("/api/edits", [&s](const httplib::Request& req, httplib::Response& res) {
-        try {
-            s.applyEdits(nlohmann::json::parse(req.body), res);
-        } catch (const nlohmann::json::exception&) {
-            replyJson(res, 400, {{"error", "the request body is not JSON"}});
-        } catch (const studio::BadRequest& e) {
-            replyJson(res, e.status, {{"error", e.what()}});
-        } catch (const Error& e) {
-            replyJson(res, e.category() == ErrorCategory::connection ? 503 : 500, {{"error", e.what()}});
-        }
-    });
+    s.route("POST", "/api/export", [&s](const httplib::Request& req, httplib::Response& res) { s.exportRows(nlohmann::json::parse(req.body), res); });
     s.server.set_error_handler([](const httplib::Request&, httplib::Response& res) {
         if (res.body.empty()) replyJson(res, res.status, {{"error", "no such page"}});
     });

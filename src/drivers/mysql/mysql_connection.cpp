@@ -58,7 +58,16 @@ ErrorCategory categoryFor(unsigned code, std::string_view sqlstate) {
 [[noreturn]] void throwError(const MysqlSession& session, unsigned code, const char* sqlstate, const char* message,
                              std::string_view sql, const std::string& where = {}) {
     std::string text = std::string(message) + " (SQLSTATE " + sqlstate + where + ")";
-    throw statementError(categoryFor(code, sqlstate), databaseName, std::to_string(code), text, sql, {}, session.secret);
+    // A syntax error quotes the SQL from where it went wrong: "... near 'FORM t' at line 1".
+    std::size_t position = 0;
+    const std::string_view said(message);
+    if (const std::size_t near = said.find(" near '"); code == ER_PARSE_ERROR && near != std::string_view::npos) {
+        const std::string_view rest = said.substr(near + 7);
+        const std::string_view quoted = rest.substr(0, rest.rfind("' at line"));
+        if (const std::size_t at = sql.find(quoted.substr(0, 40)); !quoted.empty() && at != std::string_view::npos)
+            position = characterPosition(sql, at);
+    }
+    throw statementError(categoryFor(code, sqlstate), databaseName, std::to_string(code), text, sql, {}, session.secret).at(position);
 }
 
 [[noreturn]] void throwSessionError(const MysqlSession& session, std::string_view sql, const std::string& where = {}) {

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdlib>
 #include <cstring>
 #include <span>
 #include <string>
@@ -61,7 +62,9 @@ ErrorCategory categoryFor(std::string_view sqlstate) {
     std::string message = PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY);
     if (const char* detail = PQresultErrorField(result, PG_DIAG_MESSAGE_DETAIL)) message += " (" + std::string(detail) + ")";
     const char* hint = PQresultErrorField(result, PG_DIAG_MESSAGE_HINT);
-    throw statementError(categoryFor(sqlstate), databaseName, sqlstate, message, sql, hint ? hint : "", session.secret);
+    const char* position = PQresultErrorField(result, PG_DIAG_STATEMENT_POSITION);  // characters, from 1
+    throw statementError(categoryFor(sqlstate), databaseName, sqlstate, message, sql, hint ? hint : "", session.secret)
+        .at(position ? static_cast<std::size_t>(std::strtoul(position, nullptr, 10)) : 0);
 }
 
 Result checked(const PgSession& session, PGresult* raw, std::string_view sql) {

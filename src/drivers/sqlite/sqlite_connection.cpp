@@ -45,7 +45,9 @@ ErrorCategory categoryFor(int code) {
     // sqlite3_errmsg describes the last failing API call; when a call failed without setting it
     // (misuse), fall back to the code's generic text.
     std::string message = db && extended == code ? sqlite3_errmsg(db) : sqlite3_errstr(code);
-    throw statementError(categoryFor(code), databaseName, std::to_string(code), message, sql, {}, {});
+    const int offset = db ? sqlite3_error_offset(db) : -1;  // bytes, from 0
+    throw statementError(categoryFor(code), databaseName, std::to_string(code), message, sql, {}, {})
+        .at(offset >= 0 ? characterPosition(sql, static_cast<std::size_t>(offset)) : 0);
 }
 
 // Steps a statement to its end, discarding any rows.
