@@ -9,6 +9,7 @@
 #include <atomic>
 #include <chrono>
 #include <exception>
+#include <mutex>
 #include <thread>
 #include <fstream>
 #include <sstream>
@@ -424,13 +425,18 @@ std::string describe(const LoadReport& report) {
            ")";
 }
 
+// Where the exporter of these schema files is built and cached.
+fs::path exporterDir(const Config& config, const std::vector<fs::path>& files) {
+    std::string listKey;
+    for (const auto& f : files) listKey += f.string() + "\n";
+    return config.root / ".drizzle" / "exporter" / util::sha256Hex(listKey).substr(0, 16);
+}
+
 std::string exportSchemaJson(const Config& config, LoadReport* report) {
     const std::vector<fs::path> files = config.schemaFiles();
     const Toolchain t = toolchain();
     const std::string toolKey = toolchainKey(t);
-    std::string listKey;
-    for (const auto& f : files) listKey += f.string() + "\n";
-    const fs::path dir = config.root / ".drizzle" / "exporter" / util::sha256Hex(listKey).substr(0, 16);
+    const fs::path dir = exporterDir(config, files);
     std::error_code ec;
     fs::create_directories(dir, ec);
     if (ec) throw util::ioError(dir, "creating the folder", ec);
@@ -449,6 +455,35 @@ std::string exportSchemaJson(const Config& config, LoadReport* report) {
     util::ProcessResult r = util::runProcess({(dir / "exporter").string()});
     const std::string what = filesText(files, config.root);
     if (r.signal != 0) throw crashError(r, what, dir / "exporter");
+    if (r.exitCode != 0) throw exitError(r, what);
+    return std::move(r.out);
+}
+
+std::string queryExporter(const Config& config, const std::vector<std::string>& environment, bool withCodecs) {
+    const std::vector<fs::path> files = config.schemaFiles();
+    fs::path exporter = exporterDir(config, files) / "exporter";
+    if (withCodecs) {
+        // A build of its own, with the codecs the schema-only exporter leaves out (one compile
+        // of every file, cached beside the other), for values bound as the ORM binds them.
+        static std::mutex building;  // the studio asks from its request threads
+        std::lock_guard lock(building);
+        Toolchain t = toolchain();
+        std::erase_if(t.extraFlags, [](const std::string& f) { return f == "-DDRIZZLE_SCHEMA_ONLY" || f == "-fmerge-all-constants"; });
+        const std::string toolKey = toolchainKey(t);
+        const fs::path dir = exporter.parent_path() / "with-codecs";
+        std::error_code ec;
+        fs::create_directories(dir, ec);
+        if (ec) throw util::ioError(dir, "creating the folder", ec);
+        util::removeStaleTemporaries(dir);
+        if (!cacheIsFresh(dir, "exporter", toolKey)) {
+            LoadReport report;
+            compileExporter(dir, t, files, config, toolKey, report);
+        }
+        exporter = dir / "exporter";
+    }
+    util::ProcessResult r = util::runProcess({exporter.string()}, {}, {}, environment);
+    const std::string what = filesText(files, config.root);
+    if (r.signal != 0) throw crashError(r, what, exporter);
     if (r.exitCode != 0) throw exitError(r, what);
     return std::move(r.out);
 }

@@ -3,6 +3,7 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <cstdlib>
 #include <cstring>
 #include <iostream>
 
@@ -90,7 +91,17 @@ bool reportExporterCrashes() {
 int runExporter() {
     writing = 1;
     try {
-        std::cout << snapshot::write(registeredSchema()) << '\n';
+        // What drizzle-kit asks for (exporter.hpp): the schema by default.
+        const std::string_view mode = std::getenv("DRIZZLE_EXPORT") ? std::getenv("DRIZZLE_EXPORT") : "";
+        if (mode == "app") {
+            std::cout << detail::appSchemaJson() << '\n';
+        } else if (mode == "defaults") {
+            const char* schema = std::getenv("DRIZZLE_EXPORT_SCHEMA");
+            const char* table = std::getenv("DRIZZLE_EXPORT_TABLE");
+            std::cout << detail::defaultValuesJson(schema ? schema : "", table ? table : "") << '\n';
+        } else {
+            std::cout << snapshot::write(registeredSchema()) << '\n';
+        }
         return 0;
     } catch (const Error& e) {
         std::cerr << "error: " << e.what() << '\n';

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "drizzle/relations.hpp"
 #include "drizzle/schema/registry.hpp"
 
 namespace drizzle::detail {
@@ -79,5 +80,18 @@ struct Registry {
 };
 
 Registry& registry();
+
+// Every One relation constructed so far (relations.cpp), copies included.
+std::vector<OneLink> registeredOnes();
+
+// What only the schema's C++ code knows, for drizzle-kit studio (app_schema.cpp): as JSON,
+//   {"relations": [{"schema", "table", "name", "target": {"schema", "table"}, "columns", "references"}],
+//    "defaultFns": [{"schema", "table", "column"}],
+//    "columns": [{"schema", "table", "column", "mode", "values"}]}  (modes and text enum values)
+// and the values the app-side default functions of one table produce now, as {"column": text},
+// binary values as "\x" and hex digits (from an exporter built with codecs only: the
+// schema-only one cannot bind a value, and gives {}).
+std::string appSchemaJson();
+std::string defaultValuesJson(std::string_view schema, std::string_view table);
 
 }  // namespace drizzle::detail

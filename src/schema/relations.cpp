@@ -30,6 +30,12 @@ void registerOne(const OneLink& link) {
     s.link.references = s.references.data();
 }
 
+std::vector<OneLink> registeredOnes() {
+    std::vector<OneLink> out;
+    for (const StoredLink& s : links()) out.push_back(s.link);
+    return out;
+}
+
 OneLink pairedOne(const void* from, const void* to, std::string_view relationName, std::string_view manyName) {
     const OneLink* found = nullptr;
     int matches = 0;

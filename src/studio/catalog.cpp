@@ -95,7 +95,7 @@ Catalog::Catalog(const model::Schema& schema) : dialect_(schema.dialect) {
     const bool pg = dialect_ == Dialect::postgresql;
     auto schemaOf = [pg](const std::string& s) { return pg ? (s.empty() ? "public" : s) : std::string(); };
     auto describe = [&](const model::Column& c) {
-        ColumnInfo info{.name = c.name, .type = c.type, .kind = kindOfType(c.type), .notNull = c.notNull,
+        ColumnInfo info{.name = c.name, .type = c.type, .kind = kindOfType(c.type), .mode = {}, .notNull = c.notNull,
                         .primaryKey = c.primaryKey, .hasDefault = c.defaultValue.has_value() || c.identity.has_value() ||
                                                                   c.autoincrement.value_or(false) || c.type.find("serial") != std::string::npos,
                         .generated = c.generated.has_value(), .enumValues = {}};
@@ -121,6 +121,23 @@ Catalog::Catalog(const model::Schema& schema) : dialect_(schema.dialect) {
         for (const auto& c : v.columns) info.columns.push_back(describe(c));
         tables_.push_back(std::move(info));
     }
+}
+
+void Catalog::refine(const std::string& schema, const std::string& table, const std::string& column, const std::string& mode,
+                     const std::vector<std::string>& values) {
+    const std::string wanted = dialect_ == Dialect::postgresql && schema.empty() ? "public" : schema;
+    for (auto& t : tables_)
+        if (t.name == table && t.schema == wanted)
+            for (auto& c : t.columns)
+                if (c.name == column) {
+                    c.mode = mode;
+                    if (mode == "boolean") c.kind = ValueKind::boolean;
+                    else if (mode == "json") c.kind = ValueKind::json;
+                    if (!values.empty() && c.kind == ValueKind::text) {
+                        c.kind = ValueKind::enumeration;
+                        c.enumValues = values;
+                    }
+                }
 }
 
 const TableInfo& Catalog::find(const std::string& schemaName, const std::string& name) const {

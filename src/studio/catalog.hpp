@@ -32,6 +32,7 @@ std::string_view kindName(ValueKind kind);
 struct ColumnInfo {
     std::string name, type;
     ValueKind kind = ValueKind::text;
+    std::string mode;  // as the schema's code declares it: SQLite "boolean", "timestamp", "json"...
     bool notNull = false, primaryKey = false, hasDefault = false, generated = false;
     std::vector<std::string> enumValues;  // for an enumeration
 };
@@ -53,6 +54,10 @@ public:
     explicit Catalog(const model::Schema& schema);
 
     Dialect dialect() const { return dialect_; }
+    // What the schema's code says of a column beyond its SQL type: a mode ("boolean" and "json"
+    // make it that kind) or the values of a text enum. An unknown table or column is ignored.
+    void refine(const std::string& schema, const std::string& table, const std::string& column, const std::string& mode,
+                const std::vector<std::string>& values);
     const std::vector<TableInfo>& all() const { return tables_; }
     // The table or view `name` in `schema` ("" = PostgreSQL's public); throws BadRequest(404).
     const TableInfo& find(const std::string& schema, const std::string& name) const;

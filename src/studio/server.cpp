@@ -7,7 +7,9 @@
 
 #include <chrono>
 #include <functional>
+#include <map>
 #include <mutex>
+#include <set>
 #include <optional>
 #include <random>
 
@@ -54,6 +56,9 @@ struct StudioServer::State {
     StudioOptions options;
     httplib::Server server;
     int port = 0;
+    // The schema code's relations, by the table they start from, and its app-side defaults by table.
+    std::map<const studio::TableInfo*, nlohmann::json> relations;
+    std::set<std::pair<const studio::TableInfo*, std::string>> defaultFns;
     std::mutex dbMutex;  // one connection, one request at a time on it
     std::unique_ptr<driver::Connection> db;
 
@@ -104,7 +109,7 @@ struct StudioServer::State {
             nlohmann::json names = nlohmann::json::array();
             for (const auto* col : query.columns) names.push_back(col->name);
             reply["columns"] = std::move(names);
-            if (more && !query.cursorColumns.empty()) {
+            if (more && !query.cursorColumns.empty() && !reply["rows"].empty()) {
                 nlohmann::json next = nlohmann::json::object();
                 const nlohmann::json& last = reply["rows"].back();
                 for (const auto& name : query.cursorColumns)
@@ -234,6 +239,8 @@ struct StudioServer::State {
                                           {"primaryKey", col.primaryKey}, {"hasDefault", col.hasDefault},
                                           {"generated", col.generated}};
                     if (!col.enumValues.empty()) column["enumValues"] = col.enumValues;
+                    if (defaultFns.count({&t, col.name})) column["defaultFn"] = true;
+                    if (!col.mode.empty()) column["mode"] = col.mode;
                     columns.push_back(std::move(column));
                 }
                 list.push_back({{"schema", t.schema},
@@ -242,10 +249,57 @@ struct StudioServer::State {
                                 {"rows", c.query("SELECT count(*) FROM " + quoteTableName(d, t.schema, t.name)).integer(0, 0)},
                                 {"columns", std::move(columns)},
                                 {"key", t.key},
-                                {"foreignKeys", t.table ? foreignKeys(*t.table) : nlohmann::json::array()}});
+                                {"foreignKeys", t.table ? foreignKeys(*t.table) : nlohmann::json::array()},
+                                {"relations", relations.count(&t) ? relations.at(&t) : nlohmann::json::array()}});
             }
-            return nlohmann::json{{"dialect", dialectName(d)}, {"tables", list}};
+            return nlohmann::json{{"dialect", dialectName(d)}, {"tables", list}, {"declaresRelations", !relations.empty()}};
         });
+    }
+
+    // Relations and app-side defaults from the schema's code: each One from its table, and the
+    // way back (the rows that point at a row) from the table it points to.
+    void readAppSchema() {
+        if (!options.appSchema) return;
+        const nlohmann::json app = nlohmann::json::parse(options.appSchema());
+        const auto find = [&](const nlohmann::json& where) -> const studio::TableInfo* {
+            try {
+                return &catalog.find(where.value("schema", ""), where.value("table", ""));
+            } catch (const studio::BadRequest&) {
+                return nullptr;  // declared in code, not in this database's schema filter
+            }
+        };
+        for (const auto& r : app.value("relations", nlohmann::json::array())) {
+            const studio::TableInfo* from = find(r);
+            const studio::TableInfo* to = find(r["target"]);
+            if (!from || !to) continue;
+            nlohmann::json target{{"schema", to->schema}, {"table", to->name}};
+            relations[from].push_back({{"name", r["name"]}, {"kind", "one"}, {"target", target},
+                                       {"columns", r["columns"]}, {"references", r["references"]}});
+            relations[to].push_back({{"name", r["name"]}, {"kind", "many"}, {"target", {{"schema", from->schema}, {"table", from->name}}},
+                                     {"columns", r["references"]}, {"references", r["columns"]}});
+        }
+        for (const auto& c : app.value("columns", nlohmann::json::array()))
+            catalog.refine(c.value("schema", ""), c.value("table", ""), c.value("column", ""), c.value("mode", ""),
+                           c.value("values", std::vector<std::string>{}));
+        for (const auto& d : app.value("defaultFns", nlohmann::json::array()))
+            if (const studio::TableInfo* t = find(d)) defaultFns.emplace(t, d["column"].get<std::string>());
+    }
+
+    // Fresh values from the schema's app-side defaults for a new row of the table.
+    nlohmann::json defaults(const nlohmann::json& request) {
+        const studio::TableInfo& t = catalog.find(studio::stringField(request, "schema"), studio::stringField(request, "table"));
+        nlohmann::json values = nlohmann::json::object();
+        if (!options.defaultValues || !t.table) return {{"values", values}};
+        const nlohmann::json produced = nlohmann::json::parse(options.defaultValues(t.table->schema, t.name));
+        for (auto it = produced.begin(); it != produced.end(); ++it) {
+            const studio::ColumnInfo& column = t.column(it.key());
+            // In the API's spelling: a boolean the codec bound as 0/1 reads as false/true.
+            if (column.kind == studio::ValueKind::boolean && it.value().is_string())
+                values[it.key()] = it.value() == "0" || it.value() == "false" ? "false" : "true";
+            else
+                values[it.key()] = it.value();
+        }
+        return {{"values", values}};
     }
 
     // An API route: the reply, or the error as the status it deserves, and the time it took.
@@ -280,6 +334,7 @@ StudioServer::StudioServer(model::Schema schema, Connect connect, const StudioOp
     s.connect = std::move(connect);
     s.options = options;
     if (s.options.token.empty()) s.options.token = randomToken();
+    s.readAppSchema();
 
     s.server.set_pre_routing_handler([&s](const httplib::Request& req, httplib::Response& res) {
         if (!s.hostAllowed(req.get_header_value("Host"))) {
@@ -310,6 +365,9 @@ StudioServer::StudioServer(model::Schema schema, Connect connect, const StudioOp
     s.route("POST", "/api/edits", [&s](const httplib::Request& req, httplib::Response& res) { s.applyEdits(nlohmann::json::parse(req.body), res); });
     s.route("POST", "/api/sql", [&s](const httplib::Request& req, httplib::Response& res) {
         replyJson(res, 200, s.runSql(nlohmann::json::parse(req.body)));
+    });
+    s.route("POST", "/api/defaults", [&s](const httplib::Request& req, httplib::Response& res) {
+        replyJson(res, 200, s.defaults(nlohmann::json::parse(req.body)));
     });
     s.route("POST", "/api/export", [&s](const httplib::Request& req, httplib::Response& res) { s.exportRows(nlohmann::json::parse(req.body), res); });
     s.server.set_error_handler([](const httplib::Request&, httplib::Response& res) {

@@ -6,8 +6,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <string_view>
 
 #include "drizzle/error.hpp"
 
@@ -15,7 +17,8 @@ extern char** environ;
 
 namespace drizzle::util {
 
-ProcessResult runProcess(const std::vector<std::string>& argv, const std::string& cwd, const std::string& stdinFile) {
+ProcessResult runProcess(const std::vector<std::string>& argv, const std::string& cwd, const std::string& stdinFile,
+                         const std::vector<std::string>& environment) {
     // Close-on-exec, so that a process started from another thread at the same time (the exporter
     // compiles schema files in parallel) does not inherit this one's pipes and hold them open.
     int outPipe[2], errPipe[2];
@@ -32,8 +35,19 @@ ProcessResult runProcess(const std::vector<std::string>& argv, const std::string
     std::vector<char*> args;
     for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
     args.push_back(nullptr);
+    std::vector<char*> env;
+    for (const auto& e : environment) env.push_back(const_cast<char*>(e.c_str()));
+    for (char** e = environ; *e; ++e) {
+        const std::string_view inherited(*e);
+        const auto named = [&](const std::string& given) {
+            const std::size_t eq = given.find('=');
+            return inherited.substr(0, inherited.find('=')) == std::string_view(given).substr(0, eq);
+        };
+        if (std::none_of(environment.begin(), environment.end(), named)) env.push_back(*e);
+    }
+    env.push_back(nullptr);
     pid_t pid;
-    int rc = posix_spawnp(&pid, args[0], &actions, nullptr, args.data(), environ);
+    int rc = posix_spawnp(&pid, args[0], &actions, nullptr, args.data(), env.data());
     posix_spawn_file_actions_destroy(&actions);
     close(outPipe[1]);
     close(errPipe[1]);

@@ -14,8 +14,9 @@ struct ProcessResult {
 };
 
 // Runs argv[0] (looked up in PATH) with the arguments, in `cwd` when given, reading `stdinFile`
-// (else /dev/null); no shell is involved.
+// (else /dev/null), with this process's environment plus `environment` ("NAME=value", which
+// wins over an inherited NAME); no shell is involved.
 ProcessResult runProcess(const std::vector<std::string>& argv, const std::string& cwd = {},
-                         const std::string& stdinFile = {});
+                         const std::string& stdinFile = {}, const std::vector<std::string>& environment = {});
 
 }  // namespace drizzle::util

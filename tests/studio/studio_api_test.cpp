@@ -142,6 +142,9 @@ TEST_P(StudioApi, PagesSortsAndFiltersRowsWithBoundValues) {
     EXPECT_EQ(page["rows"][1], nlohmann::json({"1", "a"}));
     EXPECT_FALSE(page["hasMore"]);
     EXPECT_FALSE(rows({}).second.contains("total")) << "the count is asked for apart";
+    const auto countOnly = rows({{"limit", 0}, {"count", true}}).second;  // what the app asks after a page
+    EXPECT_EQ(countOnly["total"], 3);
+    EXPECT_TRUE(countOnly["rows"].empty());
     // NULL is null, not "".
     EXPECT_EQ(rows({{"filters", {{{"column", "body"}, {"op", "isNull"}}}}}).second["rows"][0], nlohmann::json({"3", nullptr}));
     EXPECT_EQ(rows({{"filters", {{{"column", "id"}, {"op", "gt"}, {"value", "1"}}}}}).second["rows"].size(), 2u);

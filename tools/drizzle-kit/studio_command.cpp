@@ -40,8 +40,15 @@ void addStudioCommand(CLI::App& app, ConfigOverrides& overrides) {
         model::Schema schema = kit::loadSchema(config, &load);
         if (config.verbose) std::cerr << kit::describe(load) << "\n";
         const Dialect dialect = config.dialect;
-        kit::StudioServer server(std::move(schema), [dialect, credentials] { return driver::connect(dialect, credentials); },
-                                 {.host = flags->host, .port = flags->port, .token = {}});
+        // Relations and app-side defaults live in the schema's code: its exporter answers for them.
+        kit::StudioOptions options{.host = flags->host, .port = flags->port, .token = {}, .appSchema = {}, .defaultValues = {}};
+        options.appSchema = [config] { return kit::queryExporter(config, {"DRIZZLE_EXPORT=app"}); };
+        options.defaultValues = [config](const std::string& schemaName, const std::string& table) {
+            return kit::queryExporter(config, {"DRIZZLE_EXPORT=defaults", "DRIZZLE_EXPORT_SCHEMA=" + schemaName,
+                                               "DRIZZLE_EXPORT_TABLE=" + table},
+                                      true);
+        };
+        kit::StudioServer server(std::move(schema), [dialect, credentials] { return driver::connect(dialect, credentials); }, options);
         if (flags->host != "127.0.0.1" && flags->host != "localhost" && flags->host != "::1")
             std::cerr << "warning: studio listens on " << flags->host
                       << ": anyone on the network who has the token can read and change the database\n";

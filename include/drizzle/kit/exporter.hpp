@@ -12,6 +12,10 @@
 
 namespace drizzle::kit {
 
+// The environment chooses what it prints (drizzle-kit sets it; the default is the schema):
+//   DRIZZLE_EXPORT=app        relations and which columns have app-side defaults, as JSON
+//   DRIZZLE_EXPORT=defaults   the values the app-side defaults of the table named by
+//                             DRIZZLE_EXPORT_SCHEMA and DRIZZLE_EXPORT_TABLE produce now
 int runExporter();
 
 // Installs handlers that, if the exporter crashes (a segfault or abort in a static initialiser

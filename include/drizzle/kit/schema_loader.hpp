@@ -7,6 +7,9 @@
 //   drizzle::model::Schema schema = drizzle::kit::loadSchema(config);
 #pragma once
 
+#include <string>
+#include <vector>
+
 #include "drizzle/kit/config.hpp"
 #include "drizzle/model/model.hpp"
 
@@ -37,5 +40,11 @@ model::Schema loadSchema(const Config& config, LoadReport* report = nullptr);
 // output (a snapshot with zero ids, as snapshot::write writes it), and that text read and checked.
 std::string exportSchemaJson(const Config& config, LoadReport* report = nullptr);
 model::Schema readExportedSchema(const Config& config, std::string_view json);
+
+// Runs the exporter loadSchema built (call that first) again with `environment` ("NAME=value",
+// the modes of drizzle/kit/exporter.hpp) and returns what it prints: what only the schema's
+// code knows, such as its relations. `withCodecs` runs a build of its own (compiled the first
+// time, then cached) that can bind values as the ORM does: for the app-side defaults' values.
+std::string queryExporter(const Config& config, const std::vector<std::string>& environment, bool withCodecs = false);
 
 }  // namespace drizzle::kit

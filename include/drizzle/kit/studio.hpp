@@ -24,6 +24,11 @@ struct StudioOptions {
     std::string host = "127.0.0.1";
     int port = 4983;    // 0: any free port (tests)
     std::string token;  // empty: a random one for this run
+    // What only the schema's C++ code knows, as JSON text in the forms the schema exporter's
+    // "app" and "defaults" modes print (drizzle/kit/exporter.hpp). Unset: related rows follow
+    // the foreign keys, and new rows get no app-side defaults.
+    std::function<std::string()> appSchema;
+    std::function<std::string(const std::string& schema, const std::string& table)> defaultValues;
 };
 
 class StudioServer {
