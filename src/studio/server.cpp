@@ -370,6 +370,12 @@ StudioServer::StudioServer(model::Schema schema, Connect connect, const StudioOp
         replyJson(res, 200, s.defaults(nlohmann::json::parse(req.body)));
     });
     s.route("POST", "/api/export", [&s](const httplib::Request& req, httplib::Response& res) { s.exportRows(nlohmann::json::parse(req.body), res); });
+    if (s.options.log)
+        s.server.set_logger([&s](const httplib::Request& req, const httplib::Response& res) {
+            std::string timing = res.get_header_value("Server-Timing");  // "app;dur=3.14159"
+            timing = timing.empty() ? "" : " " + timing.substr(timing.find('=') + 1, 6) + " ms";
+            s.options.log(req.method + " " + req.path + " " + std::to_string(res.status) + timing);
+        });
     s.server.set_error_handler([](const httplib::Request&, httplib::Response& res) {
         if (res.body.empty()) replyJson(res, res.status, {{"error", "no such page"}});
     });

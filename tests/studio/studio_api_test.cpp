@@ -20,6 +20,12 @@ namespace {
 using drizzle::Dialect;
 using fidelity::ScratchDatabase;
 
+drizzle::kit::StudioOptions anyPort() {
+    drizzle::kit::StudioOptions options;
+    options.port = 0;
+    return options;
+}
+
 const char* tag(Dialect d) { return d == Dialect::postgresql ? "pg" : d == Dialect::sqlite ? "sqlite" : "mysql"; }
 
 class StudioApi : public ::testing::TestWithParam<Dialect> {
@@ -34,7 +40,7 @@ protected:
         db->execute("CREATE TABLE tags (id integer PRIMARY KEY, note_id integer REFERENCES notes(id))");
         schema_ = drizzle::kit::introspect(*db, {}).schema;
         server_ = std::make_unique<drizzle::kit::StudioServer>(
-            schema_, [this] { return scratch_->connect(); }, drizzle::kit::StudioOptions{.host = "127.0.0.1", .port = 0, .token = {}});
+            schema_, [this] { return scratch_->connect(); }, anyPort());
         thread_ = std::thread([this] { server_->run(); });
         client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port());
         for (int i = 0; i < 100 && !client_->Get("/"); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
@@ -346,7 +352,7 @@ TEST_P(StudioApi, TypedValuesReadAndWriteInOneSpellingOnEveryDialect) {
     server_->stop();
     thread_.join();
     server_ = std::make_unique<drizzle::kit::StudioServer>(
-        schema_, [this] { return scratch_->connect(); }, drizzle::kit::StudioOptions{.host = "127.0.0.1", .port = 0, .token = {}});
+        schema_, [this] { return scratch_->connect(); }, anyPort());
     thread_ = std::thread([this] { server_->run(); });
     client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port());
     for (int i = 0; i < 100 && !client_->Get("/"); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
@@ -404,7 +410,7 @@ TEST(StudioReconnect, PgALostConnectionIsReplacedOnTheNextCall) {
     auto admin = scratch.connect();
     admin->execute("CREATE TABLE t (id integer PRIMARY KEY); INSERT INTO t VALUES (1)");
     drizzle::kit::StudioServer server(drizzle::kit::introspect(*admin, {}).schema, [&] { return scratch.connect(); },
-                                      {.host = "127.0.0.1", .port = 0, .token = {}});
+                                      anyPort());
     std::thread serving([&] { server.run(); });
     httplib::Client client("127.0.0.1", server.port());
     const httplib::Headers token{{"X-Studio-Token", server.token()}};
@@ -425,9 +431,9 @@ TEST(StudioServerStart, APortInUseIsAClearError) {
     drizzle::model::Schema empty;
     empty.dialect = Dialect::sqlite;
     auto connect = [] { return std::unique_ptr<drizzle::driver::Connection>(); };
-    drizzle::kit::StudioServer first(empty, connect, {.host = "127.0.0.1", .port = 0, .token = {}});
+    drizzle::kit::StudioServer first(empty, connect, anyPort());
     try {
-        drizzle::kit::StudioServer second(empty, connect, {.host = "127.0.0.1", .port = first.port(), .token = {}});
+        drizzle::kit::StudioServer second(empty, connect, [&] { auto o = anyPort(); o.port = first.port(); return o; }());
         FAIL() << "two servers listened on one port";
     } catch (const drizzle::Error& e) {
         EXPECT_NE(std::string(e.what()).find("cannot listen on 127.0.0.1:" + std::to_string(first.port())), std::string::npos)

@@ -37,7 +37,8 @@ TEST(StudioFromCode, OffersTheCodesRelationsAppDefaultsAndModes) {
     db->execute("INSERT INTO users (id, name, email, active, mentor_id) VALUES (1, 'Ada', 'ada@x', 1, NULL), (2, 'Grace', 'g@x', 0, 1)");
     db->execute("INSERT INTO posts (id, user_id, title, slug) VALUES (10, 2, 'Hello', 's')");
 
-    drizzle::kit::StudioOptions options{.host = "127.0.0.1", .port = 0, .token = {}, .appSchema = {}, .defaultValues = {}};
+    drizzle::kit::StudioOptions options;
+    options.port = 0;
     options.appSchema = [config] { return drizzle::kit::queryExporter(config, {"DRIZZLE_EXPORT=app"}); };
     options.defaultValues = [config](const std::string& s, const std::string& t) {
         return drizzle::kit::queryExporter(config, {"DRIZZLE_EXPORT=defaults", "DRIZZLE_EXPORT_SCHEMA=" + s, "DRIZZLE_EXPORT_TABLE=" + t}, true);

@@ -41,13 +41,16 @@ void addStudioCommand(CLI::App& app, ConfigOverrides& overrides) {
         if (config.verbose) std::cerr << kit::describe(load) << "\n";
         const Dialect dialect = config.dialect;
         // Relations and app-side defaults live in the schema's code: its exporter answers for them.
-        kit::StudioOptions options{.host = flags->host, .port = flags->port, .token = {}, .appSchema = {}, .defaultValues = {}};
+        kit::StudioOptions options;
+        options.host = flags->host;
+        options.port = flags->port;
         options.appSchema = [config] { return kit::queryExporter(config, {"DRIZZLE_EXPORT=app"}); };
         options.defaultValues = [config](const std::string& schemaName, const std::string& table) {
             return kit::queryExporter(config, {"DRIZZLE_EXPORT=defaults", "DRIZZLE_EXPORT_SCHEMA=" + schemaName,
                                                "DRIZZLE_EXPORT_TABLE=" + table},
                                       true);
         };
+        if (config.verbose) options.log = [](const std::string& line) { std::cerr << line << std::endl; };
         kit::StudioServer server(std::move(schema), [dialect, credentials] { return driver::connect(dialect, credentials); }, options);
         if (flags->host != "127.0.0.1" && flags->host != "localhost" && flags->host != "::1")
             std::cerr << "warning: studio listens on " << flags->host

@@ -9,7 +9,7 @@ const statusLine = document.getElementById("status");
 const PAGE = 50;
 const $ = (id) => document.getElementById(id);
 
-async function api(path, body, raw) {
+async function api(path, body, raw, retried) {
   const init = { headers: { "X-Studio-Token": token } };
   if (body !== undefined) {
     init.method = "POST";
@@ -25,7 +25,16 @@ async function api(path, body, raw) {
   if (raw && response.ok) return response;
   const reply = await response.json().catch(() => ({ error: "the server sent no JSON" }));
   if (response.status === 401) throw new Error("Unauthorised: open the URL drizzle-kit studio printed (it carries the token).");
-  if (response.status === 503) throw new Error("The database connection was lost: " + reply.error + ". Try again to reconnect.");
+  if (response.status === 503) {
+    // The server connects again on the next call: one more try, a moment later, for a read
+    // (edits and SQL might have been applied before the connection went).
+    if (!retried && path !== "/api/edits" && path !== "/api/sql") {
+      say("The database connection was lost; reconnecting…");
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      return api(path, body, raw, true);
+    }
+    throw new Error("The database connection was lost: " + reply.error + ". Try again to reconnect.");
+  }
   if (!response.ok) throw Object.assign(new Error(reply.error || response.statusText), { reply });
   return reply;
 }
