@@ -18,6 +18,7 @@ source scripts/lib/servers.sh
 
 drizzle_install_deps test
 drizzle_npm_ci tests/fixtures/drizzle-kit
+drizzle_npm_ci tests/studio/e2e
 drizzle_build build
 
 trap drizzle_stop_servers EXIT

@@ -24,6 +24,7 @@ DRIZZLE_TEST_PACKAGES=(
     postgresql-15 postgresql-client-15 postgresql-15-postgis-3
     mariadb-server mariadb-client
     nodejs npm
+    chromium
 )
 
 # Prints "sudo" when commands need it, nothing when running as root.

@@ -83,7 +83,9 @@ RowQuery buildRowQuery(const Catalog& catalog, const Json& request, bool wholeRe
         const Json& s = request["sort"];
         if (!s.is_object()) throw BadRequest(400, "\"sort\" must be an object");
         sort = &target.column(stringField(s, "column"));
-        desc = s.value("desc", false);
+        if (s.contains("desc") && !s["desc"].is_null() && !s["desc"].is_boolean())
+            throw BadRequest(400, "\"sort\".\"desc\" must be true or false");
+        desc = s.contains("desc") && s["desc"].is_boolean() && s["desc"].get<bool>();
     }
     std::vector<std::string> order;
     if (sort) order.push_back(sort->name);

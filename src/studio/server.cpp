@@ -290,7 +290,7 @@ struct StudioServer::State {
         const studio::TableInfo& t = catalog.find(studio::stringField(request, "schema"), studio::stringField(request, "table"));
         nlohmann::json values = nlohmann::json::object();
         if (!options.defaultValues || !t.table) return {{"values", values}};
-        const nlohmann::json produced = nlohmann::json::parse(options.defaultValues(t.table->schema, t.name));
+        const nlohmann::json produced = nlohmann::json::parse(options.defaultValues(t.schema, t.name));
         for (auto it = produced.begin(); it != produced.end(); ++it) {
             const studio::ColumnInfo& column = t.column(it.key());
             // In the API's spelling: a boolean the codec bound as 0/1 reads as false/true.

@@ -189,6 +189,7 @@ function renderStaged(failed, message) {
   $("staged").hidden = staged.length === 0;
   $("staged-list").replaceChildren(...staged.map((e, i) => {
     const item = element("li", describe(e), i === failed ? "failed" : "");
+    if (i === failed) item.setAttribute("aria-invalid", "true");
     if (i === failed && message) item.append(element("div", message, "why"));
     const unstage = element("button", "×");
     unstage.setAttribute("aria-label", "Unstage this edit");
@@ -206,13 +207,21 @@ async function applyStaged() {
     const reply = await api("/api/edits", { schema: t.schema, table: t.name, edits });
     staged = [];
     renderStaged();
-    await loadPage();
-    say(`Applied ${reply.applied} ${reply.applied === 1 ? "edit" : "edits"}`);
+    await loadPage(`Applied ${reply.applied} ${reply.applied === 1 ? "edit" : "edits"}`);
+    listTables(false).catch(showError); // the row counts changed
   } catch (e) {
     // Nothing was applied; the failing edit is marked with the database's error and stays staged.
     const failed = e.reply && typeof e.reply.edit === "number" ? e.reply.edit : undefined;
     renderStaged(failed, e.message);
     showError(e);
+    // An update's failing cell carries the error too.
+    const edit = staged[failed];
+    if (edit && edit.op === "update") {
+      const tr = [...$("rows-body").children].find((r) => r.dataset.key === JSON.stringify(edit.key));
+      for (const td of tr ? tr.children : []) {
+        if (td.dataset.column in edit.set) { td.classList.add("failed"); td.title = e.message; }
+      }
+    }
   }
 }
 
@@ -225,17 +234,21 @@ function editCell(td, row, columnIndex) {
   const name = view.page.columns[columnIndex];
   const column = columnInfo(name);
   if (!view.table.key.length || column.generated || td.querySelector("input, select, textarea")) return;
+  const shown = [...td.childNodes]; // to put back as it was (a link, say) when nothing changes
   const before = row[columnIndex];
   const { input, read } = valueInput(column, before);
   input.setAttribute("aria-label", `New value of ${name} (Alt+N for NULL)`);
   td.replaceChildren(input);
   input.focus();
   const finish = (value) => {
-    renderValue(td, value, column);
-    if (value !== before) {
-      td.classList.add("changed");
-      stage({ op: "update", key: keyOf(row), set: { [name]: value }, before: { [name]: before } });
+    if (value === before) {
+      td.replaceChildren(...shown);
+      td.focus();
+      return;
     }
+    renderValue(td, value, column);
+    td.classList.add("changed");
+    stage({ op: "update", key: keyOf(row), set: { [name]: value }, before: { [name]: before } });
     td.focus();
   };
   input.addEventListener("keydown", (e) => {
@@ -294,6 +307,7 @@ async function openTable(t, filters = []) {
   $("add-row").hidden = !t.key.length;
   $("new-row").hidden = true;
   $("related").hidden = true;
+  showColumnChooser(false);
   renderColumnChooser();
   await loadPage();
 }
@@ -303,7 +317,8 @@ function rowRequest() {
   return { schema: t.schema, table: t.name, sort: view.sort, filters: view.filters };
 }
 
-async function loadPage() {
+// `note` (what just happened) leads the status line, before the rows shown.
+async function loadPage(note) {
   const start = view.pages[view.index];
   try {
     const page = await api("/api/rows", { ...rowRequest(), limit: PAGE, ...start });
@@ -312,7 +327,7 @@ async function loadPage() {
     const offset = view.index * PAGE;
     view.pages[view.index + 1] = page.next ? { after: page.next } : { offset: offset + PAGE };
     renderPage(page);
-    const range = page.rows.length ? `Rows ${offset + 1}–${offset + page.rows.length}` : "No rows";
+    const range = (note ? note + ". " : "") + (page.rows.length ? `Rows ${offset + 1}–${offset + page.rows.length}` : "No rows");
     say(range);
     $("prev").disabled = view.index === 0;
     $("next").disabled = !page.hasMore;
@@ -344,7 +359,7 @@ function renderPage(page) {
     button.title = `Sort by ${name} (${column.type})`;
     th.setAttribute("aria-sort", sorted ? (view.sort.desc ? "descending" : "ascending") : "none");
     button.addEventListener("click", () => {
-      view.sort = { column: name, desc: sorted && !view.sort.desc };
+      view.sort = { column: name, desc: Boolean(sorted) && !view.sort.desc };
       view.pages = [{ offset: 0 }];
       view.index = 0;
       loadPage();
@@ -356,12 +371,14 @@ function renderPage(page) {
   const singleFks = (view.table.foreignKeys || []).filter((f) => f.columns.length === 1);
   const body = page.rows.map((row) => {
     const tr = element("tr");
+    if (view.table.key.length) tr.dataset.key = JSON.stringify(keyOf(row));
     tr.addEventListener("focusin", () => selectRow(row, tr));
     tr.addEventListener("click", () => selectRow(row, tr));
     row.forEach((value, i) => {
       if (!visible[i]) return;
       const td = element("td");
       renderValue(td, value, columnInfo(page.columns[i]));
+      td.dataset.column = page.columns[i];
       td.tabIndex = -1;
       // A foreign-key value links to the row it references.
       const fk = value === null ? null : singleFks.find((f) => f.columns[0] === page.columns[i]);
@@ -458,6 +475,12 @@ function restart() {
   loadPage();
 }
 
+function showColumnChooser(shown) {
+  $("column-list").hidden = !shown;
+  $("columns-button").setAttribute("aria-expanded", String(shown));
+}
+$("columns-button").addEventListener("click", () => showColumnChooser($("column-list").hidden));
+
 function renderColumnChooser() {
   const list = $("column-list");
   list.replaceChildren(element("legend", "Visible columns"), ...view.table.columns.map((c) => {
@@ -501,6 +524,7 @@ $("filter-form").addEventListener("submit", (e) => {
   if (op === "in") filter.values = value.split(",").map((v) => v.trim());
   else if (op !== "isNull" && op !== "notNull") filter.value = value;
   view.filters.push(filter);
+  $("filter-value").value = "";
   restart();
 });
 
@@ -572,6 +596,8 @@ async function runSql() {
     }
     error.textContent = e.message + where;
     error.hidden = false;
+    $("sql-head").replaceChildren(); // no result: the last statement's would mislead
+    $("sql-body").replaceChildren();
     showError(new Error("The statement failed" + where));
   }
 }
@@ -663,7 +689,8 @@ async function route() {
 }
 window.addEventListener("hashchange", () => route().catch(showError));
 
-async function listTables() {
+// The table list with fresh row counts; `andRoute` then opens what the URL names.
+async function listTables(andRoute = true) {
   const reply = await api("/api/tables");
   allTables = reply.tables;
   dialect = reply.dialect;
@@ -692,6 +719,7 @@ async function listTables() {
     group.append(inner);
     list.append(group);
   }
+  if (!andRoute) return;
   say(`${allTables.length} tables and views (${dialect})`);
   await route();
 }
