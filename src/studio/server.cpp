@@ -19,6 +19,7 @@
 #include "drizzle/error.hpp"
 #include "studio/edits.hpp"
 #include "studio/export.hpp"
+#include "studio/row_counts.hpp"
 #include "studio/row_query.hpp"
 #include "studio/studio_assets.hpp"
 
@@ -231,7 +232,9 @@ struct StudioServer::State {
         const Dialect d = catalog.dialect();
         nlohmann::json list = nlohmann::json::array();
         return withDatabase([&](driver::Connection& c) {
-            for (const auto& t : catalog.all()) {
+            const std::vector<studio::RowCount> counts = studio::countRows(c, catalog);
+            for (std::size_t i = 0; i < catalog.all().size(); ++i) {
+                const studio::TableInfo& t = catalog.all()[i];
                 nlohmann::json columns = nlohmann::json::array();
                 for (const auto& col : t.columns) {
                     nlohmann::json column{{"name", col.name},         {"type", col.type},
@@ -246,7 +249,8 @@ struct StudioServer::State {
                 list.push_back({{"schema", t.schema},
                                 {"name", t.name},
                                 {"kind", t.kind},
-                                {"rows", c.query("SELECT count(*) FROM " + quoteTableName(d, t.schema, t.name)).integer(0, 0)},
+                                {"rows", counts[i].rows},
+                                {"rowsEstimated", counts[i].estimated},
                                 {"columns", std::move(columns)},
                                 {"key", t.key},
                                 {"foreignKeys", t.table ? foreignKeys(*t.table) : nlohmann::json::array()},

@@ -713,7 +713,9 @@ async function listTables(andRoute = true) {
       open.addEventListener("click", () => openTable(t));
       item.append(open);
       if (t.kind !== "table") item.append(element("span", t.kind, "kind"));
-      item.append(element("span", `${t.rows.toLocaleString()} ${t.rows === 1 ? "row" : "rows"}`, "rows"));
+      const rows = element("span", `${t.rowsEstimated ? "≈ " : ""}${t.rows.toLocaleString()} ${t.rows === 1 ? "row" : "rows"}`, "rows");
+      if (t.rowsEstimated) rows.title = "the database's estimate: the grid counts exactly";
+      item.append(rows);
       inner.append(item);
     }
     group.append(inner);
