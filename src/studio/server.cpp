@@ -260,11 +260,20 @@ struct StudioServer::State {
         });
     }
 
+    // What the schema exporter printed, read; not JSON is a bug of ours, not of the request.
+    static nlohmann::json exporterJson(const std::string& text) {
+        try {
+            return nlohmann::json::parse(text);
+        } catch (const nlohmann::json::exception& e) {
+            throw Error(ErrorCategory::internal, std::string("the schema exporter printed something that is not JSON: ") + e.what());
+        }
+    }
+
     // Relations and app-side defaults from the schema's code: each One from its table, and the
     // way back (the rows that point at a row) from the table it points to.
     void readAppSchema() {
         if (!options.appSchema) return;
-        const nlohmann::json app = nlohmann::json::parse(options.appSchema());
+        const nlohmann::json app = exporterJson(options.appSchema());
         const auto find = [&](const nlohmann::json& where) -> const studio::TableInfo* {
             try {
                 return &catalog.find(where.value("schema", ""), where.value("table", ""));
@@ -294,7 +303,7 @@ struct StudioServer::State {
         const studio::TableInfo& t = catalog.find(studio::stringField(request, "schema"), studio::stringField(request, "table"));
         nlohmann::json values = nlohmann::json::object();
         if (!options.defaultValues || !t.table) return {{"values", values}};
-        const nlohmann::json produced = nlohmann::json::parse(options.defaultValues(t.schema, t.name));
+        const nlohmann::json produced = exporterJson(options.defaultValues(t.schema, t.name));
         for (auto it = produced.begin(); it != produced.end(); ++it) {
             const studio::ColumnInfo& column = t.column(it.key());
             // In the API's spelling: a boolean the codec bound as 0/1 reads as false/true.
