@@ -36,7 +36,7 @@ constexpr std::size_t maxRowsPerStatement = 1000;
 
 void addWholeRows(ast::Insert& insert, const TableDef& table, const void* rows, std::size_t count, std::size_t stride) {
     const auto* base = static_cast<const char*>(rows);
-    if (insert.columns.empty()) {
+    if (insert.columns.empty() && insert.wholeRows == 0) {
         for (const ColumnSpec& c : table.columns) {
             if (!c.generatedAs.empty()) continue;
             // INSERT ... SELECT (no rows here) takes every column the query returns.
@@ -47,6 +47,22 @@ void addWholeRows(ast::Insert& insert, const TableDef& table, const void* rows, 
     if (!insert.rows.empty() && count > 0)
         throw Error(ErrorCategory::usage, "insert into " + std::string(table.name) + ": whole rows and column-by-column rows mixed",
                     "insert whole rows (.values) and rows set column by column (.set) in separate statements");
+    // The column list follows the first row: an id the database assigns (0 in the row) is left
+    // out. A row that gives its id where the first leaves it to the database, or the other way
+    // round, would lose its id or store 0: refused, never changed.
+    for (const ColumnSpec& c : table.columns) {
+        if (count == 0 || !c.generatedAs.empty() || !databaseAssignsId(table, c)) continue;
+        const bool listed = std::find(insert.columns.begin(), insert.columns.end(), &c) != insert.columns.end();
+        for (std::size_t r = 0; r < count; ++r)
+            if (listed == isZero(c.codec->write(base + r * stride + c.member.offset)))
+                throw Error(ErrorCategory::usage,
+                            "insert into " + std::string(table.name) + ": row " + std::to_string(insert.wholeRows + r + 1) +
+                                (listed ? " leaves \"" + std::string(c.name) + "\" to the database (0) where the first row gives it"
+                                        : " gives \"" + std::string(c.name) + "\" where the first row leaves it to the database (0)") +
+                                ", so one statement would store 0 or drop the id",
+                            "insert the rows that give it and those that do not in separate calls");
+    }
+    insert.wholeRows += count;
     insert.values.reserve(insert.values.size() + count * insert.columns.size());
     for (std::size_t r = 0; r < count; ++r) {
         const char* row = base + r * stride;
@@ -69,7 +85,7 @@ void finishPartialRow(ast::Insert& insert, const TableDef& table, std::vector<as
                         "set it with .set(&Row::member, value), or insert whole rows with .values(row)");
         }
     }
-    if (!insert.values.empty())
+    if (insert.wholeRows > 0)
         throw Error(ErrorCategory::usage, "insert into " + std::string(table.name) + ": whole rows and column-by-column rows mixed",
                     "insert whole rows (.values) and rows set column by column (.set) in separate statements");
     if (!insert.rows.empty() && insert.columns.size() != row.size())
@@ -104,7 +120,16 @@ namespace {
 template <class F>
 void inChunks(Session& session, const ast::Insert& insert, F&& each) {
     const std::size_t columns = std::max<std::size_t>(insert.columns.size(), 1);
-    const std::size_t rows = insert.values.empty() ? insert.rows.size() : insert.values.size() / columns;
+    const std::size_t rows = insert.rows.size() + insert.wholeRows;
+    // No row (values() of an empty list): nothing to run, on every dialect.
+    if (rows == 0 && !insert.select) return;
+    // Rows the database fills entirely: one default row per statement.
+    if (insert.columns.empty() && insert.wholeRows > 1) {
+        session.transaction([&] {
+            for (std::size_t r = 0; r < insert.wholeRows; ++r) each(*session.run(ast::print(session.dialect(), insert)).cursor);
+        });
+        return;
+    }
     const std::size_t perStatement =
         std::min(maxRowsPerStatement, std::max<std::size_t>(parameterLimit(session.dialect()) / columns, 1));
     if (rows <= perStatement) {

@@ -39,14 +39,8 @@ public:
             for (auto it = set.begin(); it != set.end(); ++it)
                 assignments += (assignments.empty() ? "" : ", ") + quoteIdentifier(d_, column(it.key()).name) + " = " +
                                bind(s, column(it.key()), it.value());
-            const std::size_t valueCount = s.params.size();
-            const std::string where = byKey(s, edit);
-            s.sql = "UPDATE " + target_ + " SET " + assignments + where;
+            s.sql = "UPDATE " + target_ + " SET " + assignments + byKey(s, edit);
             s.oneRow = true;
-            if (d_ == Dialect::mysql) {
-                s.existsSql = "SELECT count(*) FROM " + target_ + where;
-                s.existsParams.assign(s.params.begin() + static_cast<std::ptrdiff_t>(valueCount), s.params.end());
-            }
         } else if (op == "delete") {
             s.sql = "DELETE FROM " + target_ + byKey(s, edit);
             s.oneRow = true;

@@ -17,10 +17,6 @@ struct EditStatement {
     std::string sql;
     std::vector<driver::Param> params;
     bool oneRow = false;  // an update or delete by primary key: it must meet exactly one row
-    // For an update: whether its row exists, asked when MySQL counts no row changed (it counts
-    // the rows it changed, not those it met, so an update to the same value counts 0).
-    std::string existsSql;
-    std::vector<driver::Param> existsParams;
 };
 
 // {"schema": "public", "table": "users", "edits": [

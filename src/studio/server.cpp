@@ -192,8 +192,6 @@ struct StudioServer::State {
                     auto statement = c.prepare(e.sql);
                     statement->run(e.params);
                     affected = statement->affectedRows();
-                    if (e.oneRow && affected == 0 && !e.existsSql.empty())
-                        affected = c.query(e.existsSql, e.existsParams).integer(0, 0);
                 } catch (const Error& error) {
                     c.rollback();
                     if (error.category() == ErrorCategory::connection) throw;

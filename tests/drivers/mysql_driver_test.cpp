@@ -38,6 +38,35 @@ TEST(MysqlDriver, ConnectsFromUrlAndFromFields) {
     EXPECT_EQ(byFields->query("select @@character_set_client").text(0, 0), "utf8mb4");
 }
 
+// A session in UTC whatever the server's zone: a TIMESTAMP written is the instant given, and a
+// client in another zone sees that instant in its own time.
+TEST(MysqlDriver, TheSessionRunsInUtcSoTimestampsAreInstants) {
+    ScratchDatabase scratch(Dialect::mysql);
+    auto db = scratch.connect();
+    EXPECT_EQ(db->query("select @@session.time_zone").text(0, 0), "+00:00");
+    db->execute("create table t (at timestamp null)");
+    db->query("insert into t values (?)", {std::string("2024-01-02 03:04:05")});
+    auto other = scratch.connect();
+    other->execute("set time_zone = '+05:00'");
+    EXPECT_EQ(other->query("select cast(at as char) from t").text(0, 0), "2024-01-02 08:04:05");
+    EXPECT_EQ(db->query("select unix_timestamp(at) from t").integer(0, 0), 1704164645);
+}
+
+// An UPDATE counts the rows it met, also those whose values it left as they were (as
+// PostgreSQL and SQLite count), through every way of running it.
+TEST(MysqlDriver, AnUpdateCountsTheRowsItMetNotOnlyThoseItChanged) {
+    ScratchDatabase scratch(Dialect::mysql);
+    auto db = scratch.connect();
+    db->execute("create table t (id int primary key, v int); insert into t values (1, 7), (2, 7), (3, 8)");
+    auto update = db->prepare("update t set v = 7 where v = ?");
+    update->run({std::int64_t{7}});
+    EXPECT_EQ(update->affectedRows(), 2);
+    auto cursor = db->stream("update t set v = 8 where id = 3");
+    while (cursor->next()) {
+    }
+    EXPECT_EQ(cursor->affectedRows(), 1);
+}
+
 TEST(MysqlDriver, RunsMultiStatementTextAndDrainsEveryResult) {
     ScratchDatabase scratch(Dialect::mysql);
     auto db = scratch.connect();

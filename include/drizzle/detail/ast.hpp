@@ -127,6 +127,7 @@ struct Insert {
     // Whole rows, row-major (columns.size() values each): bound as they are, with no node per
     // value, so a 100,000-row insert costs little more than its values.
     std::vector<driver::Param> values;
+    std::size_t wholeRows = 0;  // how many (a table whose every column the database fills has no values)
     // Print this many rows of placeholders and bind nothing: the shape of one chunk of a large
     // insert, prepared once and run over slices of `values`.
     std::size_t placeholderRows = 0;

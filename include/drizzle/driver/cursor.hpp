@@ -51,8 +51,9 @@ public:
     // The raw bytes of a binary value (PostgreSQL bytea decoded from its hex text); for any
     // other value, the same as text().
     virtual std::string_view bytes(std::size_t column) const = 0;
-    // For INSERT/UPDATE/DELETE without RETURNING: the rows changed; otherwise the rows read so
-    // far (all of them once next() returned false).
+    // For INSERT/UPDATE/DELETE without RETURNING: the rows the statement met (an UPDATE to the
+    // values a row already holds counts it, on MySQL too); otherwise the rows read so far (all of
+    // them once next() returned false).
     virtual std::int64_t affectedRows() const = 0;
     // MySQL's id of the row an INSERT made (of the first row, for several; 0 when none).
     // SQLite's last inserted rowid on the connection, after any statement that writes (as

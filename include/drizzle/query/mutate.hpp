@@ -132,7 +132,9 @@ public:
     // Whole rows: one multi-row statement (split where the dialect's parameter limit requires).
     InsertQuery values(const Row& row) const { return values(std::span<const Row>(&row, 1)); }
     InsertQuery values(const std::vector<Row>& rows) const { return values(std::span<const Row>(rows)); }
+    // No rows: nothing is inserted (execute() reports 0 rows, returning() none), on every dialect.
     InsertQuery values(std::span<const Row> rows) const {
+        if (rows.empty()) return *this;
         detail::addWholeRows(*tree_, *table_, rows.data(), rows.size(), sizeof(Row));
         return *this;
     }

@@ -477,8 +477,12 @@ std::unique_ptr<Connection> openMysql(const Endpoint& endpoint) {
 
     auto text = [](const std::string& s) { return s.empty() ? nullptr : s.c_str(); };
     const unsigned port = endpoint.port ? static_cast<unsigned>(*endpoint.port) : 0;
+    // CLIENT_FOUND_ROWS: an UPDATE reports the rows it matched, as PostgreSQL, SQLite and Drizzle
+    // over mysql2 do, not only those whose values changed. The session runs in UTC, so that a
+    // TIMESTAMP is written and read as the instant the application gave, whatever the server's zone.
+    mysql_options(session->conn, MYSQL_INIT_COMMAND, "SET time_zone = '+00:00'");
     if (!mysql_real_connect(session->conn, text(endpoint.host), text(endpoint.user), text(endpoint.password),
-                            text(endpoint.database), port, nullptr, CLIENT_MULTI_STATEMENTS | CLIENT_MULTI_RESULTS)) {
+                            text(endpoint.database), port, nullptr, CLIENT_MULTI_STATEMENTS | CLIENT_MULTI_RESULTS | CLIENT_FOUND_ROWS)) {
         const unsigned code = mysql_errno(session->conn);
         throw Error(ErrorCategory::connection,
                     redact("cannot connect to MySQL at " + session->description + ": " +
