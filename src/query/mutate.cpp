@@ -163,13 +163,13 @@ void inChunks(Session& session, const ast::Insert& insert, F&& each) {
             }
             const auto slice = std::span<const driver::Param>(insert.values).subspan(start * columns, n * columns);
             if (p.printed.values.size() == slice.size()) {
-                each(p.statement->open(slice));
+                each(session.logged(p.printed.sql, slice, [&]() -> driver::Cursor& { return p.statement->open(slice); }));
                 continue;
             }
             // Values the conflict clause binds follow the rows'.
             withTail.assign(slice.begin(), slice.end());
             for (std::size_t i = slice.size(); i < p.printed.values.size(); ++i) withTail.push_back(*p.printed.values[i]);
-            each(p.statement->open(withTail));
+            each(session.logged(p.printed.sql, withTail, [&]() -> driver::Cursor& { return p.statement->open(withTail); }));
         }
     });
 }

@@ -2,6 +2,7 @@
 // transactions as savepoints.
 #include "drizzle/query/session.hpp"
 
+#include <cstdio>
 #include <string>
 
 #include "drizzle/error.hpp"
@@ -94,7 +95,7 @@ detail::Running Session::run(const ast::Printed& printed) {
                     "call .prepare() and pass the placeholder's value when running it");
     detail::Running r;
     r.params = detail::bindValues(printed);
-    r.owned = connection_->stream(printed.sql, r.params);
+    r.owned = logged(printed.sql, r.params, [&] { return connection_->stream(printed.sql, r.params); });
     r.cursor = r.owned.get();
     return r;
 }
@@ -128,7 +129,8 @@ void Session::rollbackLevel() noexcept {
 }
 
 PreparedStatement::PreparedStatement(Session& session, ast::Printed printed, std::shared_ptr<const void> tree)
-    : tree_(std::move(tree)),
+    : logger_(session.logger()),
+      tree_(std::move(tree)),
       printed_(std::move(printed)),
       statement_(session.connection().prepare(printed_.sql)),
       params_(detail::bindValues(printed_)) {}
@@ -146,7 +148,29 @@ driver::Cursor& PreparedStatement::openWith(const Bind* binds, std::size_t count
                         "pass {\"" + name + "\", value} when running the prepared query");
         params_[position] = found->value;
     }
-    return statement_->open(params_);
+    return detail::logged(*logger_, printed_.sql, params_, [&]() -> driver::Cursor& { return statement_->open(params_); });
+}
+
+std::string describeParams(std::span<const driver::Param> params) {
+    std::string out = "[";
+    for (const driver::Param& p : params) {
+        if (out.size() > 1) out += ", ";
+        if (std::holds_alternative<std::nullptr_t>(p)) out += "null";
+        else if (const auto* i = std::get_if<std::int64_t>(&p)) out += std::to_string(*i);
+        else if (const auto* d = std::get_if<double>(&p)) out += std::to_string(*d);
+        else if (const auto* s = std::get_if<std::string>(&p)) out += '"' + *s + '"';
+        else out += "<" + std::to_string(std::get<driver::Bytes>(p).data.size()) + " bytes>";
+    }
+    return out + "]";
+}
+
+QueryLogger logToStderr() {
+    return [](const QueryLog& q) {
+        char ms[32];
+        std::snprintf(ms, sizeof ms, "%.2f", std::chrono::duration<double, std::milli>(q.duration).count());
+        std::fprintf(stderr, "query %s ms: %.*s -- params: %s\n", ms, static_cast<int>(q.sql.size()), q.sql.data(),
+                     describeParams(q.params).c_str());
+    };
 }
 
 }  // namespace drizzle
