@@ -189,6 +189,9 @@ ast::Node toNode(const X& x) {
         return n;
     } else if constexpr (std::is_same_v<X, std::nullptr_t>) {
         return ast::paramNode(nullptr);
+    } else if constexpr (isOptional<X>) {
+        // A value that may be absent, of any type: NULL when it is, else the value itself.
+        return x ? toNode<Target>(*x) : ast::paramNode(nullptr);
     } else {
         using T = std::decay_t<ValueOf<Target>>;
         if constexpr (std::is_same_v<T, std::string> || std::is_convertible_v<const X&, std::string_view>)
