@@ -107,13 +107,7 @@ void appendArrayElement(std::string& out, const driver::Param& element, bool nes
         if (nested) out += *s;
         else appendQuoted(out, *s);
     } else {  // bytea[]: each element in bytea's hex text form
-        static constexpr char hex[] = "0123456789abcdef";
-        std::string text = "\\x";
-        for (unsigned char c : std::get<driver::Bytes>(element).data) {
-            text += hex[c >> 4];
-            text += hex[c & 15];
-        }
-        appendQuoted(out, text);
+        appendQuoted(out, driver::encodeHex(std::get<driver::Bytes>(element).data));
     }
 }
 
@@ -327,6 +321,17 @@ double ValueCursor::real(std::size_t) const {
     return v;
 }
 }  // namespace drizzle::detail
+
+std::string drizzle::driver::encodeHex(std::string_view bytes) {
+    static constexpr char hex[] = "0123456789abcdef";
+    std::string text = "\\x";
+    text.reserve(2 + 2 * bytes.size());
+    for (unsigned char c : bytes) {
+        text += hex[c >> 4];
+        text += hex[c & 15];
+    }
+    return text;
+}
 
 bool drizzle::driver::decodeHex(std::string_view hex, std::string& out) {
     if (hex.size() >= 2 && hex[0] == '\\' && hex[1] == 'x') hex.remove_prefix(2);

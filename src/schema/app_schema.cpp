@@ -36,10 +36,7 @@ Json valueText(const driver::Param& p) {
         return std::string(buffer, end);
     }
     if (const auto* s = std::get_if<std::string>(&p)) return *s;
-    static const char* const kHex = "0123456789abcdef";
-    std::string hex = "\\x";
-    for (unsigned char b : std::get<driver::Bytes>(p).data) (hex += kHex[b >> 4]) += kHex[b & 15];
-    return hex;
+    return driver::encodeHex(std::get<driver::Bytes>(p).data);
 }
 
 }  // namespace

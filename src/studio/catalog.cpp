@@ -51,8 +51,6 @@ ValueKind kindOfType(const std::string& sqlType) {
     return ValueKind::text;
 }
 
-const char kHex[] = "0123456789abcdef";
-
 // The primary key's columns of a table, or none.
 std::vector<std::string> primaryKey(const model::Table& t) {
     std::vector<std::string> key;
@@ -168,11 +166,7 @@ driver::Param Catalog::toParam(const ColumnInfo& column, const std::string& valu
 
 std::optional<std::string> Catalog::read(const ColumnInfo& column, const driver::Cursor& cursor, std::size_t index) const {
     if (cursor.isNull(index)) return std::nullopt;
-    if (column.kind == ValueKind::binary) {
-        std::string hex = "\\x";
-        for (unsigned char b : cursor.bytes(index)) (hex += kHex[b >> 4]) += kHex[b & 15];
-        return hex;
-    }
+    if (column.kind == ValueKind::binary) return driver::encodeHex(cursor.bytes(index));
     const std::string_view text = cursor.text(index);
     if (column.kind == ValueKind::boolean) return std::string(text == "f" || text == "0" || text == "false" ? "false" : "true");
     return std::string(text);

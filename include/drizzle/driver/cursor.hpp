@@ -70,5 +70,7 @@ public:
 // Hex digits ("00ff", or PostgreSQL's bytea text "\\x00ff") decoded into `out`; false when
 // `hex` holds something else. Binary values travel as hex inside text (bytea output, JSON).
 bool decodeHex(std::string_view hex, std::string& out);
+// The bytes as PostgreSQL's bytea text, "\\x" and lower-case hex digits: what decodeHex reads back.
+std::string encodeHex(std::string_view bytes);
 
 }  // namespace drizzle::driver
