@@ -362,6 +362,40 @@ std::string_view ValueCursor::bytes(std::size_t) const {
 
 }  // namespace drizzle::detail
 
+// ---- a bound value read back (placeholders meeting a column codec) -----------------------------
+
+namespace drizzle::detail {
+
+namespace {
+[[noreturn]] void notA(std::string_view what) {
+    throw Error(ErrorCategory::usage, "a placeholder's value is not " + std::string(what) + " as its column needs");
+}
+}  // namespace
+
+bool ParamCursor::isNull(std::size_t) const { return std::holds_alternative<std::nullptr_t>(value_); }
+
+std::int64_t ParamCursor::integer(std::size_t) const {
+    if (const auto* i = std::get_if<std::int64_t>(&value_)) return *i;
+    notA("an integer");
+}
+double ParamCursor::real(std::size_t) const {
+    if (const auto* d = std::get_if<double>(&value_)) return *d;
+    if (const auto* i = std::get_if<std::int64_t>(&value_)) return static_cast<double>(*i);
+    notA("a number");
+}
+std::string_view ParamCursor::text(std::size_t) const {
+    if (const auto* s = std::get_if<std::string>(&value_)) return *s;
+    if (const auto* i = std::get_if<std::int64_t>(&value_)) return text_ = std::to_string(*i);
+    notA("text");
+}
+std::string_view ParamCursor::bytes(std::size_t) const {
+    if (const auto* b = std::get_if<driver::Bytes>(&value_)) return b->data;
+    if (const auto* s = std::get_if<std::string>(&value_)) return *s;
+    notA("bytes");
+}
+
+}  // namespace drizzle::detail
+
 // ---- text forms ---------------------------------------------------------------------------------
 
 namespace drizzle {

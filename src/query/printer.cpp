@@ -118,7 +118,7 @@ public:
                 return;
             case K::placeholder:
                 sql() += '?';
-                out_.placeholders.emplace_back(out_.values.size(), n.text);
+                out_.placeholders.push_back({out_.values.size(), n.text, n.column});
                 bind(nullptr);
                 return;
             case K::raw: {

@@ -91,7 +91,7 @@ Session::~Session() = default;
 detail::Running Session::run(const ast::Printed& printed) {
     if (!printed.placeholders.empty())
         throw Error(ErrorCategory::usage,
-                    "the query has a placeholder (\"" + printed.placeholders.front().second + "\") but runs unprepared",
+                    "the query has a placeholder (\"" + printed.placeholders.front().name + "\") but runs unprepared",
                     "call .prepare() and pass the placeholder's value when running it");
     detail::Running r;
     r.params = detail::bindValues(printed);
@@ -139,14 +139,18 @@ driver::Cursor& PreparedStatement::open(std::initializer_list<Bind> binds) { ret
 driver::Cursor& PreparedStatement::open(const std::vector<Bind>& binds) { return openWith(binds.data(), binds.size()); }
 
 driver::Cursor& PreparedStatement::openWith(const Bind* binds, std::size_t count) {
-    for (const auto& [position, name] : printed_.placeholders) {
+    for (const auto& [position, name, column] : printed_.placeholders) {
         const Bind* found = nullptr;
         for (std::size_t i = 0; i < count; ++i)
             if (binds[i].name == name) found = &binds[i];
         if (!found)
             throw Error(ErrorCategory::usage, "no value for placeholder \"" + name + "\" in: " + printed_.sql,
                         "pass {\"" + name + "\", value} when running the prepared query");
-        params_[position] = found->value;
+        // A column whose SQL type changes the encoding (SQLite's epoch timestamps, binary text)
+        // binds the value as a literal in the placeholder's place would be.
+        const detail::Codec* codec = column ? column->codec : nullptr;
+        if (codec && codec->rebind && found->valueType == codec->valueType) params_[position] = codec->rebind(found->value);
+        else params_[position] = found->value;
     }
     return detail::logged(*logger_, printed_.sql, params_, [&]() -> driver::Cursor& { return statement_->open(params_); });
 }

@@ -256,4 +256,16 @@ TEST_F(MysqlTypes, TypedValuesInWhereUseTheColumnsEncoding) {
     EXPECT_EQ(db.count(binaries, eq(&MyBinary::binString, std::string("abc"))), 1);
 }
 
+TEST_F(MysqlTypes, PartialSelectsAndPlaceholdersUseTheColumnsCodec) {
+    const std::string raw("\xff\xfe\0x", 4);
+    db.insert(binaries).values(MyBinary{0, {1, 2, 3, 4}, "abc", {}, raw, std::nullopt, raw}).execute();
+    auto row = db.select(&MyBinary::vbString, &MyBinary::vbStringN, max(&MyBinary::vbString)).from(binaries).groupBy(&MyBinary::id).get();
+    ASSERT_TRUE(row);
+    EXPECT_EQ(*row, std::make_tuple(raw, std::optional<std::string>(raw), std::optional<std::string>(raw)));
+    auto byBytes = db.select(&MyBinary::id).from(binaries).where(eq(&MyBinary::vbString, placeholder("raw"))).prepare();
+    EXPECT_EQ(byBytes.all({{"raw", raw}}).size(), 1u);
+    auto b = alias<"b">(binaries);
+    EXPECT_EQ(db.select(b(&MyBinary::id)).from(b).where(eq(b(&MyBinary::vbStringN), raw)).all().size(), 1u);
+}
+
 }  // namespace

@@ -432,4 +432,37 @@ TEST_F(PgTypes, TypedValuesInWhereAndSetUseTheColumnsEncoding) {
     EXPECT_EQ(db.count(binaries, eq(&PgBinary::rawString, withNul)), 1);
 }
 
+TEST_F(PgTypes, PartialSelectsReturningAndPlaceholdersUseTheColumnsCodec) {
+    db.execute("set time zone 'Asia/Kolkata'");
+    const std::string withNul("a\0b\\", 4);
+    auto back = db.insert(binaries)
+                    .values(PgBinary{0, {}, {}, withNul, {}, "(0,0)", {1, 0, 0}, std::nullopt, withNul, std::nullopt,
+                                     std::nullopt})
+                    .returning(&PgBinary::rawString, &PgBinary::rawStringN)
+                    .one();
+    EXPECT_EQ(back, std::make_tuple(withNul, std::optional<std::string>(withNul)));
+    auto row = db.select(&PgBinary::rawString, &PgBinary::rawStringN).from(binaries).get();
+    ASSERT_TRUE(row);
+    EXPECT_EQ(*row, std::make_tuple(withNul, std::optional<std::string>(withNul)));
+    auto b = alias<"b">(binaries);
+    EXPECT_EQ(db.select(b(&PgBinary::id)).from(b).where(eq(b(&PgBinary::rawString), withNul)).all().size(), 1u);
+    auto byBytes = db.select(&PgBinary::id).from(binaries).where(eq(&PgBinary::rawString, placeholder("raw"))).prepare();
+    EXPECT_EQ(byBytes.all({{"raw", withNul}}).size(), 1u);
+
+    // A timestamptz is bound as UTC, literal or placeholder, whatever the session's zone.
+    PgTime t{0, sys_days{year{2024} / 1 / 5}, at(2024, 1, 5, 10, 0, 0), {}, {}, at(2024, 7, 1, 23, 45, 0, 5), {},
+             "2024-01-05", "2024-01-05 00:00:00", "2024-01-05 00:00:00+00", "00:00:00", std::nullopt, std::nullopt,
+             std::nullopt, std::nullopt};
+    db.insert(times).values(t).execute();
+    auto byZone = db.select(&PgTime::id).from(times).where(eq(&PgTime::atZone, placeholder("at"))).prepare();
+    EXPECT_EQ(byZone.all({{"at", t.atZone}}).size(), 1u);
+    EXPECT_EQ(byZone.all({{"at", t.atZone + microseconds{1}}}).size(), 0u);
+    auto z = alias<"z">(times);
+    EXPECT_EQ(db.select(z(&PgTime::id)).from(z).where(eq(z(&PgTime::atZone), t.atZone)).all().size(), 1u);
+    EXPECT_EQ(db.select(count()).from(times).having(eq(max(&PgTime::atZone), t.atZone)).all().size(), 1u);
+    auto latest = db.select(max(&PgTime::atZone), min(&PgTime::atZoneN)).from(times).get();
+    ASSERT_TRUE(latest);
+    EXPECT_EQ(*latest, std::make_tuple(std::optional<Micros>(t.atZone), std::optional<Micros>()));
+}
+
 }  // namespace

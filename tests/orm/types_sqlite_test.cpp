@@ -222,4 +222,76 @@ TEST_F(SqliteTypes, TypedValuesInWhereAndSetUseTheColumnsEncoding) {
     EXPECT_EQ(db.count(blobs, eq(&SqBlob::big, 42)), 1);
 }
 
+TEST_F(SqliteTypes, PartialSelectsReturningAndMinMaxDecodeByTheColumn) {
+    const auto moment = at(2024, 2, 29, 12, 30, 45, 987654);
+    const auto s = floor<seconds>(moment);
+    const auto ms = floor<milliseconds>(moment);
+    auto back = db.insert(epochs)
+                    .values(SqEpoch{0, s, ms, moment, s, std::nullopt})
+                    .returning(&SqEpoch::seconds, &SqEpoch::millis, &SqEpoch::secondsN, &SqEpoch::millisN)
+                    .one();
+    EXPECT_EQ(back, std::make_tuple(s, ms, std::optional<sys_seconds>(s), std::optional<Millis>()));
+
+    auto row = db.select(&SqEpoch::seconds, &SqEpoch::clockSeconds, &SqEpoch::secondsN, &SqEpoch::millisN).from(epochs).get();
+    ASSERT_TRUE(row);
+    EXPECT_EQ(*row, std::make_tuple(s, system_clock::time_point(s), std::optional<sys_seconds>(s), std::optional<Millis>()));
+
+    db.insert(epochs).values(SqEpoch{0, s + hours{1}, ms - hours{1}, moment, std::nullopt, ms}).execute();
+    auto extremes = db.select(min(&SqEpoch::seconds), max(&SqEpoch::millis), max(&SqEpoch::millisN), min(&SqEpoch::secondsN))
+                        .from(epochs)
+                        .get();
+    ASSERT_TRUE(extremes);
+    EXPECT_EQ(*extremes, std::make_tuple(std::optional<sys_seconds>(s), std::optional<Millis>(ms), std::optional<Millis>(ms),
+                                         std::optional<sys_seconds>(s)));
+    auto named = db.select(as(column(&SqEpoch::seconds), "s")).from(epochs).orderBy(asc(&SqEpoch::id)).all();
+    ASSERT_EQ(named.size(), 2u);
+    EXPECT_EQ(std::get<0>(named[1]), s + hours{1});
+
+    // An outer join's missing row is NULL; its found row decodes by the column too.
+    auto parent = alias<"parent">(epochs);
+    auto joined = db.select(&SqEpoch::id, parent(&SqEpoch::seconds))
+                      .from(epochs)
+                      .leftJoin(parent, eq(parent(&SqEpoch::id), sql<std::int64_t>("? - 1", &SqEpoch::id)))
+                      .orderBy(asc(&SqEpoch::id))
+                      .all();
+    ASSERT_EQ(joined.size(), 2u);
+    EXPECT_FALSE(std::get<1>(joined[0]).has_value());
+    EXPECT_EQ(std::get<1>(joined[1]), s);
+
+    const std::string withNul("a\0b", 3);
+    db.insert(blobs).values(SqBlob{0, {}, {}, withNul, nlohmann::json{{"k", 1}}, "{}", -7, std::nullopt, withNul,
+                                  std::nullopt, std::nullopt}).execute();
+    auto blob = db.select(&SqBlob::rawString, &SqBlob::doc, &SqBlob::big, &SqBlob::rawStringN).from(blobs).get();
+    ASSERT_TRUE(blob);
+    EXPECT_EQ(*blob, std::make_tuple(withNul, nlohmann::json{{"k", 1}}, std::int64_t{-7}, std::optional<std::string>(withNul)));
+}
+
+TEST_F(SqliteTypes, ValuesMeetingAColumnThroughAnAliasOrAPlaceholderUseItsEncoding) {
+    const auto moment = at(2024, 2, 29, 12, 30, 45, 987654);
+    const auto s = floor<seconds>(moment);
+    const auto ms = floor<milliseconds>(moment);
+    db.insert(epochs).values(SqEpoch{0, s, ms, moment, std::nullopt, ms}).execute();
+
+    auto e = alias<"e">(epochs);
+    EXPECT_EQ(db.select(e(&SqEpoch::id)).from(e).where(eq(e(&SqEpoch::seconds), s)).all().size(), 1u);
+    EXPECT_EQ(db.select(e(&SqEpoch::id)).from(e).where(inArray(e(&SqEpoch::millis), {ms})).all().size(), 1u);
+    EXPECT_EQ(db.select(e(&SqEpoch::id)).from(e).where(between(e(&SqEpoch::millisN), ms, ms)).all().size(), 1u);
+    EXPECT_EQ(db.select(count()).from(epochs).having(eq(max(&SqEpoch::seconds), s)).all().size(), 1u);
+    EXPECT_EQ(db.select(count()).from(epochs).having(gt(max(&SqEpoch::seconds), s)).all().size(), 0u);
+
+    auto bySeconds = db.select(&SqEpoch::id).from(epochs).where(eq(&SqEpoch::seconds, placeholder("at"))).prepare();
+    EXPECT_EQ(bySeconds.all({{"at", s}}).size(), 1u);
+    EXPECT_EQ(bySeconds.all({{"at", s + seconds{1}}}).size(), 0u);
+    EXPECT_EQ(bySeconds.all({{"at", std::int64_t{1709209845}}}).size(), 1u);  // the stored form passes as it is
+    auto byMillis = db.select(e(&SqEpoch::id)).from(e).where(eq(e(&SqEpoch::millisN), placeholder("at"))).prepare();
+    EXPECT_EQ(byMillis.all({{"at", std::optional<Millis>(ms)}}).size(), 1u);
+
+    const std::string withNul("a\0b", 3);
+    db.insert(blobs).values(SqBlob{0, {}, {}, withNul, nlohmann::json{{"k", 1}}, "{}", 42, std::nullopt, std::nullopt,
+                                  std::nullopt, std::nullopt}).execute();
+    auto byBytes = db.select(&SqBlob::id).from(blobs).where(eq(&SqBlob::rawString, placeholder("raw"))).prepare();
+    EXPECT_EQ(byBytes.all({{"raw", withNul}}).size(), 1u);
+    EXPECT_EQ(byBytes.all({{"raw", "a"}}).size(), 0u);
+}
+
 }  // namespace

@@ -45,6 +45,8 @@ struct Node {
     Kind kind = Kind::raw;
     std::string text;
     std::string_view qualifier;  // column: the table name or alias
+    // A column node's column. On a placeholder, min/max or a named field: the column whose codec
+    // binds and decodes its values.
     const detail::ColumnSpec* column = nullptr;
     driver::Param value;
     std::vector<Node> args;
@@ -153,7 +155,12 @@ struct Delete {
 struct Printed {
     std::string sql;
     std::vector<const driver::Param*> values;  // null where a named placeholder goes
-    std::vector<std::pair<std::size_t, std::string>> placeholders;  // position, name
+    struct Placeholder {
+        std::size_t position;
+        std::string name;
+        const detail::ColumnSpec* column;  // the column its value meets, or null
+    };
+    std::vector<Placeholder> placeholders;
 };
 
 Printed print(Dialect dialect, const Select& statement);

@@ -39,12 +39,45 @@
 
 namespace drizzle::detail {
 
+// Identifies a value type at run time (its address), so a type-erased codec can be checked
+// against the value a query holds before it is given one.
+template <class V>
+inline constexpr char valueTag = 0;
+
 // A member's codec, type-erased: what the schema stores for each column.
 struct Codec {
     void (*read)(const driver::Cursor& row, std::size_t column, void* member);
     driver::Param (*write)(const void* member);
     // Calls an app-side default or on-update function (stored as `void (*)()`) and binds its value.
     driver::Param (*produce)(void (*fn)());
+    // The member's value type V (without std::optional): its valueTag, whether the member is a
+    // std::optional<V>, and a V (not the member) bound as the column needs it.
+    const void* valueType;
+    bool optionalMember;
+    driver::Param (*writeValue)(const void* value);
+    // A value bound by V's own codec (a placeholder's), bound again as this column needs it.
+    // Null for a member type's own codec, where the two agree: such columns read inline.
+    driver::Param (*rebind)(const driver::Param& value);
+};
+
+// A cursor over one bound value: how a column codec reads back what V's own codec wrote.
+class ParamCursor final : public driver::Cursor {
+public:
+    explicit ParamCursor(const driver::Param& value) : value_(value) {}
+    bool next() override { return false; }
+    std::size_t columnCount() const override { return 1; }
+    std::string_view columnName(std::size_t) const override { return "placeholder"; }
+    bool isNull(std::size_t) const override;
+    std::int64_t integer(std::size_t) const override;
+    double real(std::size_t) const override;
+    std::string_view text(std::size_t) const override;
+    std::string_view bytes(std::size_t) const override;
+    std::int64_t affectedRows() const override { return 0; }
+    std::int64_t lastInsertId() const override { return 0; }
+
+private:
+    const driver::Param& value_;
+    mutable std::string text_;
 };
 
 // ---- helpers compiled once (src/query/codec_support.cpp) -------------------------------------
@@ -284,7 +317,9 @@ driver::Param produceFrom(void (*fn)()) {
     return CodecFor<V>::write(reinterpret_cast<V (*)()>(fn)());
 }
 template <class M>
-inline constexpr Codec codecOf{&readInto<M>, &writeFrom<M>, &produceFrom<M>};
+inline constexpr Codec codecOf{&readInto<M>, &writeFrom<M>, &produceFrom<M>, &valueTag<typename Unoptional<M>::type>,
+                               !std::is_same_v<M, typename Unoptional<M>::type>, &writeFrom<typename Unoptional<M>::type>,
+                               nullptr};
 
 // ---- column codecs: where the SQL type, not the member alone, decides the encoding ----------
 // `Policy` reads and writes the member's value type (static read(row, c, V&) and write(const V&));
@@ -308,10 +343,22 @@ struct ColumnCodec {
         else return in ? Policy::write(*in) : driver::Param(nullptr);
     }
     static driver::Param produce(void (*fn)()) { return Policy::write(reinterpret_cast<V (*)()>(fn)()); }
+    static driver::Param writeValue(const void* value) { return Policy::write(*static_cast<const V*>(value)); }
+    static driver::Param rebind(const driver::Param& value) {
+        if (std::holds_alternative<std::nullptr_t>(value)) return nullptr;
+        V v{};
+        CodecFor<V>::read(ParamCursor(value), 0, v);
+        return Policy::write(v);
+    }
 };
 template <class M, class Policy>
-inline constexpr Codec columnCodecOf{&ColumnCodec<M, Policy>::read, &ColumnCodec<M, Policy>::write,
-                                     &ColumnCodec<M, Policy>::produce};
+inline constexpr Codec columnCodecOf{&ColumnCodec<M, Policy>::read,
+                                     &ColumnCodec<M, Policy>::write,
+                                     &ColumnCodec<M, Policy>::produce,
+                                     &valueTag<typename ColumnCodec<M, Policy>::V>,
+                                     !std::is_same_v<M, typename ColumnCodec<M, Policy>::V>,
+                                     &ColumnCodec<M, Policy>::writeValue,
+                                     &ColumnCodec<M, Policy>::rebind};
 
 // The codec a column declaration records (schema/column.hpp). The schema exporter is compiled
 // with DRIZZLE_SCHEMA_ONLY: it reads declarations, never rows, so its columns carry no codec and

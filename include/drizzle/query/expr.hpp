@@ -201,25 +201,34 @@ ast::Node toNode(const X& x) {
     }
 }
 
-// A value compared with, or written to, the column of member type M: bound by that column's
-// codec, which knows what its SQL type needs (a std::string on a binary column is bytes, SQLite's
-// epoch timestamps are integers, a PostgreSQL timestamp is said to be UTC).
-template <class M, class X>
-ast::Node valueFor(const ColumnSpec& column, const X& x) {
-    if constexpr (!IsExpr<X>::value && !std::is_member_object_pointer_v<X> && !std::is_same_v<X, Placeholder> &&
-                  !std::is_same_v<X, std::nullptr_t> && std::is_constructible_v<M, const X&>) {
-        if (column.codec != nullptr) {
-            const M value(x);
-            return ast::paramNode(column.codec->write(&value));
+// A value compared with, or written to, a column: bound by that column's codec, which knows what
+// its SQL type needs (a std::string on a binary column is bytes, SQLite's epoch timestamps are
+// integers, a PostgreSQL timestamp is said to be UTC). `column` is the subject's column: named
+// by member pointer or reached through an alias, a subquery, or min/max of it. A placeholder
+// records it, so its value is bound the same way when the prepared query runs.
+template <class A, class X>
+ast::Node valueFor(const ColumnSpec* column, const X& x) {
+    using V = std::decay_t<ValueOf<A>>;
+    if constexpr (isOptional<X>) {
+        return x ? valueFor<A>(column, *x) : ast::paramNode(nullptr);
+    } else if constexpr (std::is_same_v<X, Placeholder>) {
+        ast::Node n = toNode<A>(x);
+        n.column = column;
+        return n;
+    } else if constexpr (!IsExpr<X>::value && !std::is_member_object_pointer_v<X> && !std::is_same_v<X, std::nullptr_t> &&
+                         std::is_constructible_v<V, const X&>) {
+        if (column != nullptr && column->codec != nullptr && column->codec->valueType == &valueTag<V>) {
+            const V value(x);
+            return ast::paramNode(column->codec->writeValue(&value));
         }
     }
-    return toNode<M>(x);
+    return toNode<A>(x);
 }
-// An operand compared with `subject`: through the column's codec when the subject is a column
-// named by its member pointer (whose member type is the codec's).
+// An operand compared with `subject`: through the subject's column, when it has one.
 template <class A, class S, class X>
 ast::Node operandFor(const S& subject, const X& x) {
-    if constexpr (std::is_member_object_pointer_v<S>) return valueFor<A>(columnOf(memberRef(subject)), x);
+    if constexpr (std::is_member_object_pointer_v<S>) return valueFor<A>(&columnOf(memberRef(subject)), x);
+    else if constexpr (IsExpr<S>::value) return valueFor<A>(subject.node.column, x);
     else return toNode<A>(x);
 }
 
@@ -444,13 +453,18 @@ template <class X>
 Expr<std::optional<double>, detail::SourcesOf<X>> avg(const X& x) {
     return detail::call<std::optional<double>>("avg", x);
 }
+// MIN and MAX keep their column: their values decode, and compare, as the column's do.
 template <class X>
 Expr<std::optional<detail::ValueOf<typename detail::Operand<X>::Value>>, detail::SourcesOf<X>> min(const X& x) {
-    return detail::call<std::optional<detail::ValueOf<typename detail::Operand<X>::Value>>>("min", x);
+    auto e = detail::call<std::optional<detail::ValueOf<typename detail::Operand<X>::Value>>>("min", x);
+    e.node.column = e.node.args.front().column;
+    return e;
 }
 template <class X>
 Expr<std::optional<detail::ValueOf<typename detail::Operand<X>::Value>>, detail::SourcesOf<X>> max(const X& x) {
-    return detail::call<std::optional<detail::ValueOf<typename detail::Operand<X>::Value>>>("max", x);
+    auto e = detail::call<std::optional<detail::ValueOf<typename detail::Operand<X>::Value>>>("max", x);
+    e.node.column = e.node.args.front().column;
+    return e;
 }
 
 // ---- ordering ------------------------------------------------------------------------------

@@ -41,7 +41,7 @@ ast::Assignment assign(M Row::*member, const V& value) {
     }
     const ColumnSpec& column = columnOf(memberRef(member));
     if constexpr (std::is_same_v<V, std::nullopt_t>) return {&column, ast::paramNode(nullptr)};
-    else return {&column, valueFor<M>(column, value)};
+    else return {&column, valueFor<M>(&column, value)};
 }
 
 // src/query/mutate.cpp
@@ -77,14 +77,14 @@ public:
             struct Sink {
                 std::vector<Result>* out;
                 detail::Decoder<Fields, Scope> decoder;
-            } sink{&out, {}};
+            } sink{&out, detail::Decoder<Fields, Scope>(tree_->returning)};
             detail::runInsertReturning(*session_, *tree_, [](const driver::Cursor& c, void* s) {
                 auto* k = static_cast<Sink*>(s);
                 k->decoder.read(c, k->out->emplace_back());
             }, &sink);
         } else {
             detail::Running running = session_->run(ast::print(D, *tree_));
-            detail::Decoder<Fields, Scope> decoder;
+            detail::Decoder<Fields, Scope> decoder(tree_->returning);
             while (running.cursor->next()) decoder.read(*running.cursor, out.emplace_back());
         }
         return out;

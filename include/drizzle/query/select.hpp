@@ -115,10 +115,37 @@ void readRowsInto(const driver::Cursor& c, std::size_t& column, const TableDef& 
     column += n;
 }
 
-template <class Tuple, std::size_t... I>
-void readFields(const driver::Cursor& c, Tuple& out, std::index_sequence<I...>) {
-    (CodecFor<std::tuple_element_t<I, Tuple>>::read(c, I, std::get<I>(out)), ...);
+// A selected field is read by its column's codec when it is a column (or min/max of one, or a
+// named one) whose codec is not its member type's own: a SQLite epoch timestamp, a std::string
+// of a binary column. Other fields read inline, by their result type.
+template <class F>
+const Codec* fieldCodec(const ast::Node& field) {
+    const Codec* codec = field.column ? field.column->codec : nullptr;
+    if (codec == nullptr || codec->rebind == nullptr || codec->valueType != &valueTag<ValueOf<F>>) return nullptr;
+    if (codec->optionalMember && !isOptional<F>) return nullptr;
+    return codec;
 }
+template <class F>
+void readField(const driver::Cursor& c, std::size_t i, F& out, const Codec* codec) {
+    if (codec == nullptr) {
+        CodecFor<F>::read(c, i, out);
+    } else if constexpr (isOptional<F>) {
+        if (codec->optionalMember) codec->read(c, i, &out);
+        else if (c.isNull(i)) out.reset();
+        else codec->read(c, i, &out.emplace());
+    } else {
+        codec->read(c, i, &out);
+    }
+}
+template <class Tuple, std::size_t... I>
+void readFields(const driver::Cursor& c, Tuple& out, const std::array<const Codec*, sizeof...(I)>& codecs,
+                std::index_sequence<I...>) {
+    (readField(c, I, std::get<I>(out), codecs[I]), ...);
+}
+template <class Fields>
+struct FieldCount : std::integral_constant<std::size_t, 0> {};
+template <class Into, class... E>
+struct FieldCount<FieldList<Into, E...>> : std::integral_constant<std::size_t, sizeof...(E)> {};
 
 template <class T>
 struct IsTable : std::false_type {};
@@ -143,6 +170,11 @@ template <class Fields, class Scope>
 class Decoder {
 public:
     using Result = typename ResultOf<Fields, Scope>::type;
+    Decoder() = default;
+    // `fields`: the statement's selected (or returned) fields, whose columns choose the codecs.
+    explicit Decoder(const std::vector<ast::Node>& fields) {
+        if constexpr (FieldCount<Fields>::value > 0) initCodecs(fields, static_cast<Fields*>(nullptr));
+    }
     Result readOne(const driver::Cursor& c) const {
         Result r{};
         read(c, r);
@@ -162,7 +194,7 @@ public:
                 }, out);
             }
         } else if constexpr (IsIntoVoid<Fields>::value) {
-            readFields(c, out, std::make_index_sequence<std::tuple_size_v<Result>>{});
+            readFields(c, out, codecs_, std::make_index_sequence<std::tuple_size_v<Result>>{});
         } else {
             out = readFieldsAs(c, static_cast<Fields*>(nullptr));
         }
@@ -170,13 +202,21 @@ public:
     template <class Into, class... E>
     Result readFieldsAs(const driver::Cursor& c, FieldList<Into, E...>*) const {
         std::tuple<FieldResult<Scope, E>...> values;
-        readFields(c, values, std::index_sequence_for<E...>{});
+        readFields(c, values, codecs_, std::index_sequence_for<E...>{});
         if constexpr (std::is_void_v<Into>) return values;
         else return std::apply([](auto&... v) { return Into{std::move(v)...}; }, values);
     }
 
 private:
+    template <class Into, class... E>
+    void initCodecs(const std::vector<ast::Node>& fields, FieldList<Into, E...>*) {
+        if (fields.size() != sizeof...(E)) return;
+        std::size_t i = 0;
+        ((codecs_[i] = fieldCodec<FieldResult<Scope, E>>(fields[i]), ++i), ...);
+    }
+
     mutable std::array<const TableDef*, ScopeOps<Scope>::size> tables_{};
+    std::array<const Codec*, FieldCount<Fields>::value> codecs_{};
 };
 
 
@@ -220,7 +260,9 @@ Expr<V, S, false> as(const Expr<V, S, C>& e, std::string_view name) {
     ast::Node alias;
     alias.kind = ast::Node::Kind::identifier;
     alias.text = name;
-    return {ast::rawNode("? as ?", {e.node, std::move(alias)})};
+    ast::Node n = ast::rawNode("? as ?", {e.node, std::move(alias)});
+    n.column = e.node.column;  // decoded as the column it names
+    return {std::move(n)};
 }
 
 template <Dialect D, class Fields, class Scope>
@@ -233,7 +275,8 @@ public:
     template <class T>
     using IsTable = detail::IsTable<T>;
 
-    SelectQuery(Session* session, std::shared_ptr<ast::Select> tree) : session_(session), tree_(std::move(tree)) {}
+    SelectQuery(Session* session, std::shared_ptr<ast::Select> tree)
+        : session_(session), tree_(std::move(tree)), decoder_(tree_->fields) {}
 
     template <class S>
     SelectQuery where(const Expr<bool, S>& condition) const {

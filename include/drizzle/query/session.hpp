@@ -16,6 +16,7 @@
 
 #include "drizzle/driver/connection.hpp"
 #include "drizzle/detail/ast.hpp"
+#include "drizzle/query/codec.hpp"
 
 namespace drizzle {
 
@@ -54,10 +55,24 @@ decltype(auto) logged(const QueryLogger& logger, std::string_view sql, std::span
 }
 }  // namespace detail
 
-// A value for a named placeholder: `{"id", 7}`.
+// A value for a named placeholder: `{"id", 7}`, `{"since", sys_seconds{...}}`. Bound by the
+// codec of the column the placeholder meets, as a literal value in its place would be.
 struct Bind {
+    template <class V>
+    Bind(std::string_view name, const V& value) : name(name) {
+        if constexpr (std::is_same_v<V, std::nullopt_t>) {
+        } else if constexpr (!std::is_same_v<V, typename detail::Unoptional<V>::type>) {
+            if (value) *this = Bind(name, *value);
+        } else {
+            using T = std::conditional_t<std::is_convertible_v<const V&, std::string_view>, std::string, V>;
+            if constexpr (std::is_convertible_v<const V&, driver::Param>) this->value = value;  // nulls, numbers, text
+            else this->value = detail::CodecFor<T>::write(value);
+            valueType = &detail::valueTag<T>;
+        }
+    }
     std::string_view name;
     driver::Param value;
+    const void* valueType = nullptr;  // valueTag of the value's C++ type
 };
 
 namespace detail {
