@@ -40,7 +40,7 @@ echo "   output:"
 
 echo
 echo "== 5. Change the schema: tasks get an 'importance' column and an index on it"
-sed -i 's|    bool done;|    bool done;\n    std::optional<std::int64_t> importance;|' src/db/schema.hpp
+sed -i 's|^    drizzle::Defaulted<bool> done;.*|&\n    std::optional<std::int64_t> importance;|' src/db/schema.hpp
 sed -i 's|    sqlite::integer<&Task::done>("done").notNull().default_(false),|&\n    sqlite::integer<\&Task::importance>("importance"),|' src/db/schema.hpp
 sed -i 's|    sqlite::index("tasks_assignee_idx").on<&Task::assigneeId>(),|&\n    sqlite::index("tasks_importance_idx").on<\&Task::importance>(),|' src/db/schema.hpp
 grep -n 'importance' src/db/schema.hpp | indent

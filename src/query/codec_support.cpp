@@ -26,6 +26,10 @@ void throwNoCodec(const driver::Cursor& row, std::size_t column) {
 void throwNoWriteCodec() {
     throw Error(ErrorCategory::usage, "a member's C++ type has no database mapping, so its value cannot be bound");
 }
+void throwUnsetWritten() {
+    throw Error(ErrorCategory::usage, "an unset drizzle::Defaulted value was given where a value is needed",
+                "set it, or leave it unset only in a whole-row insert, where the column's default applies");
+}
 void throwOutOfRange(const driver::Cursor& row, std::size_t column, std::int64_t value) {
     throw Error(ErrorCategory::usage, "column \"" + std::string(row.columnName(column)) + "\": the value " +
                                           std::to_string(value) + " does not fit its member's type");

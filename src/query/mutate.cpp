@@ -34,39 +34,72 @@ constexpr std::size_t maxRowsPerStatement = 1000;
 
 }  // namespace
 
+namespace {
+
+// A Defaulted member the row leaves unset: its column's default applies.
+bool leftUnset(const ColumnSpec& c, const char* row) { return c.codec->isUnset && c.codec->isUnset(row + c.member.offset); }
+
+// Whether whole rows leave column `c` to the database: an id it assigns, left at 0, or a Defaulted
+// member left unset (without a defaultFn, which the ORM runs instead).
+bool leftToDatabase(const TableDef& table, const ColumnSpec& c, const char* row) {
+    if (databaseAssignsId(table, c) && isZero(c.codec->write(row + c.member.offset))) return true;
+    return leftUnset(c, row) && c.defaultFn == nullptr;
+}
+
+[[noreturn]] void refuseRow(const TableDef& table, std::size_t row, const std::string& what, std::string hint) {
+    throw Error(ErrorCategory::usage, "insert into " + std::string(table.name) + ": row " + std::to_string(row) + " " + what,
+                std::move(hint));
+}
+
+}  // namespace
+
 void addWholeRows(ast::Insert& insert, const TableDef& table, const void* rows, std::size_t count, std::size_t stride) {
     const auto* base = static_cast<const char*>(rows);
     if (insert.columns.empty() && insert.wholeRows == 0) {
         for (const ColumnSpec& c : table.columns) {
             if (!c.generatedAs.empty()) continue;
             // INSERT ... SELECT (no rows here) takes every column the query returns.
-            if (count > 0 && databaseAssignsId(table, c) && isZero(c.codec->write(base + c.member.offset))) continue;
+            if (count > 0 && leftToDatabase(table, c, base)) continue;
             insert.columns.push_back(&c);
         }
     }
     if (!insert.rows.empty() && count > 0)
         throw Error(ErrorCategory::usage, "insert into " + std::string(table.name) + ": whole rows and column-by-column rows mixed",
                     "insert whole rows (.values) and rows set column by column (.set) in separate statements");
-    // The column list follows the first row: an id the database assigns (0 in the row) is left
-    // out. A row that gives its id where the first leaves it to the database, or the other way
-    // round, would lose its id or store 0: refused, never changed.
+    // The column list follows the first row. A row that gives a value where the first leaves it
+    // to the database, or the other way round, would lose its value or overwrite the default:
+    // refused, never changed.
     for (const ColumnSpec& c : table.columns) {
-        if (count == 0 || !c.generatedAs.empty() || !databaseAssignsId(table, c)) continue;
+        if (count == 0 || !c.generatedAs.empty()) continue;
+        if (c.codec->isUnset == nullptr && !databaseAssignsId(table, c)) continue;  // always sent
         const bool listed = std::find(insert.columns.begin(), insert.columns.end(), &c) != insert.columns.end();
-        for (std::size_t r = 0; r < count; ++r)
-            if (listed == isZero(c.codec->write(base + r * stride + c.member.offset)))
-                throw Error(ErrorCategory::usage,
-                            "insert into " + std::string(table.name) + ": row " + std::to_string(insert.wholeRows + r + 1) +
-                                (listed ? " leaves \"" + std::string(c.name) + "\" to the database (0) where the first row gives it"
-                                        : " gives \"" + std::string(c.name) + "\" where the first row leaves it to the database (0)") +
-                                ", so one statement would store 0 or drop the id",
-                            "insert the rows that give it and those that do not in separate calls");
+        const std::string name = "\"" + std::string(c.name) + "\"";
+        for (std::size_t r = 0; r < count; ++r) {
+            const char* row = base + r * stride;
+            const std::size_t n = insert.wholeRows + r + 1;
+            if (leftUnset(c, row) && !c.defaultFn && c.notNull && !hasDatabaseDefault(table, c))
+                refuseRow(table, n, "leaves " + name + " unset, but it is NOT NULL and has no default",
+                          "set it, or declare the column's default (.default_(...), .defaultNow(), .defaultFn<...>())");
+            if (listed != leftToDatabase(table, c, row)) continue;
+            if (databaseAssignsId(table, c))
+                refuseRow(table, n,
+                          (listed ? "leaves " + name + " to the database (0) where the first row gives it"
+                                  : "gives " + name + " where the first row leaves it to the database (0)") +
+                              ", so one statement would store 0 or drop the id",
+                          "insert the rows that give it and those that do not in separate calls");
+            refuseRow(table, n,
+                      (listed ? "leaves " + name + " to its default where the first row sets it"
+                              : "sets " + name + " where the first row leaves it to its default") +
+                          ", so one statement would overwrite the default or drop the value",
+                      "insert the rows that set it and those that do not in separate calls");
+        }
     }
     insert.wholeRows += count;
     insert.values.reserve(insert.values.size() + count * insert.columns.size());
     for (std::size_t r = 0; r < count; ++r) {
         const char* row = base + r * stride;
-        for (const ColumnSpec* c : insert.columns) insert.values.push_back(c->codec->write(row + c->member.offset));
+        for (const ColumnSpec* c : insert.columns)
+            insert.values.push_back(leftUnset(*c, row) ? c->codec->produce(c->defaultFn) : c->codec->write(row + c->member.offset));
     }
 }
 

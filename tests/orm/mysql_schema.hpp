@@ -1,6 +1,7 @@
 // The ORM tests' MySQL/MariaDB schema: the same users and posts as the other dialects'.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -54,6 +55,28 @@ inline const auto posts = mysql::mysqlTable<Post>("posts", {
     mysql::varchar<&Post::editedBy>("edited_by", {.length = 100}).onUpdateFn<&editor>(),
 });
 
+// Columns the database (or a defaultFn) fills when a whole-row insert leaves them unset.
+struct Account {
+    std::int32_t id = 0;
+    std::string name;
+    Defaulted<std::string> tier;
+    Defaulted<std::chrono::sys_seconds> createdAt;
+    Defaulted<std::optional<std::int32_t>> quota;
+    Defaulted<std::string> code;
+};
+inline std::string newCode() {
+    static int n = 0;
+    return "code-" + std::to_string(++n);
+}
+inline const auto accounts = mysql::mysqlTable<Account>("accounts", {
+    mysql::int_<&Account::id>("id").primaryKey().autoincrement(),
+    mysql::varchar<&Account::name>("name", {.length = 100}).notNull(),
+    mysql::varchar<&Account::tier>("tier", {.length = 20}).notNull().default_("free"),
+    mysql::timestamp<&Account::createdAt>("created_at").notNull().defaultNow(),
+    mysql::int_<&Account::quota>("quota").default_(5),
+    mysql::varchar<&Account::code>("code", {.length = 20}).notNull().defaultFn<&newCode>(),
+});
+
 struct UserRelations {
     Many<User, Post> posts{"posts"};
     One<User, User> mentor{"mentor", &User::mentorId, &User::id, "mentorship"};
@@ -71,6 +94,9 @@ create table users (id int primary key auto_increment, name varchar(100) not nul
 create table posts (id int primary key auto_increment, user_id int not null references users(id),
                     title varchar(100) not null, body varchar(1000), slug varchar(100) not null,
                     cover varbinary(100) not null default '', edited_by varchar(100));
+create table accounts (id int primary key auto_increment, name varchar(100) not null,
+                       tier varchar(20) not null default 'free', created_at timestamp not null default current_timestamp,
+                       quota int default 5, code varchar(20) not null);
 )";
 
 }  // namespace orm_mysql

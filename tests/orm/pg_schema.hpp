@@ -2,6 +2,7 @@
 // only PostgreSQL has (arrays).
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -57,6 +58,28 @@ inline const auto posts = pg::pgTable<Post>("posts", {
     pg::text<&Post::tags>("tags").notNull().default_(sql("'{}'")),
 });
 
+// Columns the database (or a defaultFn) fills when a whole-row insert leaves them unset.
+struct Account {
+    std::int32_t id = 0;
+    std::string name;
+    Defaulted<std::string> tier;
+    Defaulted<std::chrono::sys_seconds> createdAt;
+    Defaulted<std::optional<std::int32_t>> quota;
+    Defaulted<std::string> code;
+};
+inline std::string newCode() {
+    static int n = 0;
+    return "code-" + std::to_string(++n);
+}
+inline const auto accounts = pg::pgTable<Account>("accounts", {
+    pg::serial<&Account::id>("id").primaryKey(),
+    pg::text<&Account::name>("name").notNull(),
+    pg::text<&Account::tier>("tier").notNull().default_("free"),
+    pg::timestamp<&Account::createdAt>("created_at", {.withTimezone = true}).notNull().defaultNow(),
+    pg::integer<&Account::quota>("quota").default_(5),
+    pg::text<&Account::code>("code").notNull().defaultFn<&newCode>(),
+});
+
 struct UserRelations {
     Many<User, Post> posts{"posts"};
     One<User, User> mentor{"mentor", &User::mentorId, &User::id, "mentorship"};
@@ -73,6 +96,8 @@ create table users (id serial primary key, name text not null, email text not nu
                     active boolean not null default true, mentor_id integer);
 create table posts (id serial primary key, user_id integer not null references users(id), title text not null,
                     body text, slug text not null, cover bytea not null default ''::bytea, tags text[] not null default '{}', edited_by text);
+create table accounts (id serial primary key, name text not null, tier text not null default 'free',
+                       created_at timestamptz not null default now(), quota integer default 5, code text not null);
 )";
 
 }  // namespace orm_pg

@@ -1,6 +1,7 @@
 // The ORM tests' SQLite schema: users, their posts, a self-reference (a user's mentor).
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -53,6 +54,28 @@ inline const auto posts = sqlite::sqliteTable<Post>("posts", {
     sqlite::text<&Post::editedBy>("edited_by").onUpdateFn<&editor>(),
 });
 
+// Columns the database (or a defaultFn) fills when a whole-row insert leaves them unset.
+struct Account {
+    std::int64_t id = 0;
+    std::string name;
+    Defaulted<std::string> tier;
+    Defaulted<std::chrono::sys_seconds> createdAt;
+    Defaulted<std::optional<std::int32_t>> quota;
+    Defaulted<std::string> code;
+};
+inline std::string newCode() {
+    static int n = 0;
+    return "code-" + std::to_string(++n);
+}
+inline const auto accounts = sqlite::sqliteTable<Account>("accounts", {
+    sqlite::integer<&Account::id>("id").primaryKey(),
+    sqlite::text<&Account::name>("name").notNull(),
+    sqlite::text<&Account::tier>("tier").notNull().default_("free"),
+    sqlite::integer<&Account::createdAt>("created_at", {.mode = "timestamp"}).notNull().default_(sql("(unixepoch())")),
+    sqlite::integer<&Account::quota>("quota").default_(5),
+    sqlite::text<&Account::code>("code").notNull().defaultFn<&newCode>(),
+});
+
 struct UserRelations {
     Many<User, Post> posts{"posts"};
     One<User, User> mentor{"mentor", &User::mentorId, &User::id, "mentorship"};
@@ -69,6 +92,8 @@ create table users (id integer primary key, name text not null, email text not n
                     active integer not null default 1, mentor_id integer);
 create table posts (id integer primary key, user_id integer not null references users(id), title text not null,
                     body text, slug text not null, cover blob not null default x'', edited_by text);
+create table accounts (id integer primary key, name text not null, tier text not null default 'free',
+                       created_at integer not null default (unixepoch()), quota integer default 5, code text not null);
 )";
 
 }  // namespace orm_sqlite

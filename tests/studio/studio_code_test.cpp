@@ -52,7 +52,10 @@ TEST(StudioFromCode, OffersTheCodesRelationsAppDefaultsAndModes) {
     const auto listing = nlohmann::json::parse(client.Get("/api/tables", token)->body);
     EXPECT_TRUE(listing["declaresRelations"]);
     nlohmann::json users, posts;
-    for (const auto& t : listing["tables"]) (t["name"] == "users" ? users : posts) = t;
+    for (const auto& t : listing["tables"]) {
+        if (t["name"] == "users") users = t;
+        if (t["name"] == "posts") posts = t;
+    }
     // posts.author is a One to users; users gets the way back.
     auto has = [](const nlohmann::json& relations, const std::string& name, const std::string& kind, const std::string& target,
                   const std::string& column) {

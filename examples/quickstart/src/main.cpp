@@ -20,6 +20,10 @@ int main(int argc, char** argv) try {
         db.insert(tasks).set(&Task::title, "Review it").execute();
     });
 
+    // created_at was left to its DEFAULT: the database filled it in.
+    const auto ada = db.select().from(users).where(eq(&User::email, "ada@example.com")).get();
+    std::printf("Ada joined at %s\n", ada && ada->createdAt.value() ? ada->createdAt.value()->c_str() : "(unknown)");
+
     // Query: open tasks, newest first.
     for (const Task& t : db.select().from(tasks).where(eq(&Task::done, false)).orderBy(desc(&Task::id)).all())
         std::printf("task %lld: %s\n", static_cast<long long>(t.id), t.title.c_str());

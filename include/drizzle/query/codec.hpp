@@ -34,6 +34,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "drizzle/defaulted.hpp"
 #include "drizzle/driver/cursor.hpp"
 #include "drizzle/uuid.hpp"
 
@@ -50,11 +51,13 @@ struct Codec {
     driver::Param (*write)(const void* member);
     // Calls an app-side default or on-update function (stored as `void (*)()`) and binds its value.
     driver::Param (*produce)(void (*fn)());
-    // The member's value type V (without std::optional): its valueTag, whether the member is a
-    // std::optional<V>, and a V (not the member) bound as the column needs it.
+    // The member's value type V (without std::optional or Defaulted): its valueTag, and a V
+    // (not the member) read and bound as the column needs it.
     const void* valueType;
-    bool optionalMember;
+    void (*readValue)(const driver::Cursor& row, std::size_t column, void* value);
     driver::Param (*writeValue)(const void* value);
+    // A Defaulted member: whether the row leaves it to the database. Null for other members.
+    bool (*isUnset)(const void* member);
     // A value bound by V's own codec (a placeholder's), bound again as this column needs it.
     // Null for a member type's own codec, where the two agree: such columns read inline.
     driver::Param (*rebind)(const driver::Param& value);
@@ -84,6 +87,7 @@ private:
 [[noreturn]] void throwNullInto(const driver::Cursor& row, std::size_t column);
 [[noreturn]] void throwNoCodec(const driver::Cursor& row, std::size_t column);
 [[noreturn]] void throwNoWriteCodec();
+[[noreturn]] void throwUnsetWritten();
 [[noreturn]] void throwOutOfRange(const driver::Cursor& row, std::size_t column, std::int64_t value);
 // A std::uint64_t member: the value's digits, since a driver's integer() stops at INT64_MAX.
 std::uint64_t readUnsigned64(const driver::Cursor& row, std::size_t column);
@@ -166,14 +170,44 @@ inline constexpr bool isArrayValue = requires(V& v) {
     v.push_back(std::declval<typename V::value_type>());
 } && !std::is_same_v<V, std::string> && !isByteVector<V> && !JsonLike<V>;
 
+// The value type a member holds: without std::optional and Defaulted.
 template <class M>
 struct Unoptional {
     using type = M;
 };
 template <class T>
 struct Unoptional<std::optional<T>> {
-    using type = T;
+    using type = typename Unoptional<T>::type;
 };
+template <class T>
+struct Unoptional<Defaulted<T>> {
+    using type = typename Unoptional<T>::type;
+};
+
+// Reads a member through `readValue` (which reads its value type): NULL resets a std::optional,
+// a Defaulted member is set. Writes one through `writeValue`.
+template <class M, class ReadValue>
+void readMember(const driver::Cursor& row, std::size_t c, M& out, ReadValue&& readValue) {
+    if constexpr (isDefaulted<M>) {
+        readMember(row, c, out.emplace(), readValue);
+    } else if constexpr (!std::is_same_v<M, typename Unoptional<M>::type>) {
+        if (row.isNull(c)) out.reset();
+        else readMember(row, c, out.emplace(), readValue);
+    } else {
+        readValue(row, c, out);
+    }
+}
+template <class M, class WriteValue>
+driver::Param writeMember(const M& in, WriteValue&& writeValue) {
+    if constexpr (isDefaulted<M>) {
+        if (!in.isSet()) throwUnsetWritten();
+        return writeMember(*in, writeValue);
+    } else if constexpr (!std::is_same_v<M, typename Unoptional<M>::type>) {
+        return in ? writeMember(*in, writeValue) : driver::Param(nullptr);
+    } else {
+        return writeValue(in);
+    }
+}
 
 // Counts of a std::chrono period to and from microseconds, rounding down (as Drizzle's
 // Math.floor does for SQLite's epoch seconds).
@@ -200,6 +234,15 @@ template <class M>
 struct CodecFor {
     static void read(const driver::Cursor& row, std::size_t c, M& out);
     static driver::Param write(const M& value);
+};
+
+template <class T>
+struct CodecFor<Defaulted<T>> {
+    static void read(const driver::Cursor& row, std::size_t c, Defaulted<T>& out) { CodecFor<T>::read(row, c, out.emplace()); }
+    static driver::Param write(const Defaulted<T>& value) {
+        if (!value.isSet()) throwUnsetWritten();
+        return CodecFor<T>::write(*value);
+    }
 };
 
 template <class T>
@@ -317,8 +360,22 @@ driver::Param produceFrom(void (*fn)()) {
     return CodecFor<V>::write(reinterpret_cast<V (*)()>(fn)());
 }
 template <class M>
-inline constexpr Codec codecOf{&readInto<M>, &writeFrom<M>, &produceFrom<M>, &valueTag<typename Unoptional<M>::type>,
-                               !std::is_same_v<M, typename Unoptional<M>::type>, &writeFrom<typename Unoptional<M>::type>,
+bool isUnsetMember(const void* member) {
+    return !static_cast<const M*>(member)->isSet();
+}
+using UnsetCheck = bool (*)(const void*);
+template <class M>
+inline constexpr UnsetCheck unsetCheckOf = nullptr;
+template <class T>
+inline constexpr UnsetCheck unsetCheckOf<Defaulted<T>> = &isUnsetMember<Defaulted<T>>;
+template <class M>
+inline constexpr Codec codecOf{&readInto<M>,
+                               &writeFrom<M>,
+                               &produceFrom<M>,
+                               &valueTag<typename Unoptional<M>::type>,
+                               &readInto<typename Unoptional<M>::type>,
+                               &writeFrom<typename Unoptional<M>::type>,
+                               unsetCheckOf<M>,
                                nullptr};
 
 // ---- column codecs: where the SQL type, not the member alone, decides the encoding ----------
@@ -328,21 +385,13 @@ template <class M, class Policy>
 struct ColumnCodec {
     using V = typename Unoptional<M>::type;
     static void read(const driver::Cursor& row, std::size_t c, void* member) {
-        auto& out = *static_cast<M*>(member);
-        if constexpr (std::is_same_v<M, V>) {
-            Policy::read(row, c, out);
-        } else if (row.isNull(c)) {
-            out.reset();
-        } else {
-            Policy::read(row, c, out.emplace());
-        }
+        readMember(row, c, *static_cast<M*>(member), [](const driver::Cursor& r, std::size_t i, V& out) { Policy::read(r, i, out); });
     }
     static driver::Param write(const void* member) {
-        const auto& in = *static_cast<const M*>(member);
-        if constexpr (std::is_same_v<M, V>) return Policy::write(in);
-        else return in ? Policy::write(*in) : driver::Param(nullptr);
+        return writeMember(*static_cast<const M*>(member), [](const V& value) { return Policy::write(value); });
     }
     static driver::Param produce(void (*fn)()) { return Policy::write(reinterpret_cast<V (*)()>(fn)()); }
+    static void readValue(const driver::Cursor& row, std::size_t c, void* value) { Policy::read(row, c, *static_cast<V*>(value)); }
     static driver::Param writeValue(const void* value) { return Policy::write(*static_cast<const V*>(value)); }
     static driver::Param rebind(const driver::Param& value) {
         if (std::holds_alternative<std::nullptr_t>(value)) return nullptr;
@@ -356,8 +405,9 @@ inline constexpr Codec columnCodecOf{&ColumnCodec<M, Policy>::read,
                                      &ColumnCodec<M, Policy>::write,
                                      &ColumnCodec<M, Policy>::produce,
                                      &valueTag<typename ColumnCodec<M, Policy>::V>,
-                                     !std::is_same_v<M, typename ColumnCodec<M, Policy>::V>,
+                                     &ColumnCodec<M, Policy>::readValue,
                                      &ColumnCodec<M, Policy>::writeValue,
+                                     unsetCheckOf<M>,
                                      &ColumnCodec<M, Policy>::rebind};
 
 // The codec a column declaration records (schema/column.hpp). The schema exporter is compiled

@@ -189,6 +189,8 @@ ast::Node toNode(const X& x) {
         return n;
     } else if constexpr (std::is_same_v<X, std::nullptr_t>) {
         return ast::paramNode(nullptr);
+    } else if constexpr (isDefaulted<X>) {
+        return toNode<Target>(x.value());
     } else if constexpr (isOptional<X>) {
         // A value that may be absent, of any type: NULL when it is, else the value itself.
         return x ? toNode<Target>(*x) : ast::paramNode(nullptr);
@@ -209,7 +211,9 @@ ast::Node toNode(const X& x) {
 template <class A, class X>
 ast::Node valueFor(const ColumnSpec* column, const X& x) {
     using V = std::decay_t<ValueOf<A>>;
-    if constexpr (isOptional<X>) {
+    if constexpr (isDefaulted<X>) {
+        return valueFor<A>(column, x.value());
+    } else if constexpr (isOptional<X>) {
         return x ? valueFor<A>(column, *x) : ast::paramNode(nullptr);
     } else if constexpr (std::is_same_v<X, Placeholder>) {
         ast::Node n = toNode<A>(x);

@@ -121,21 +121,13 @@ void readRowsInto(const driver::Cursor& c, std::size_t& column, const TableDef& 
 template <class F>
 const Codec* fieldCodec(const ast::Node& field) {
     const Codec* codec = field.column ? field.column->codec : nullptr;
-    if (codec == nullptr || codec->rebind == nullptr || codec->valueType != &valueTag<ValueOf<F>>) return nullptr;
-    if (codec->optionalMember && !isOptional<F>) return nullptr;
+    if (codec == nullptr || codec->rebind == nullptr || codec->valueType != &valueTag<typename Unoptional<F>::type>) return nullptr;
     return codec;
 }
 template <class F>
 void readField(const driver::Cursor& c, std::size_t i, F& out, const Codec* codec) {
-    if (codec == nullptr) {
-        CodecFor<F>::read(c, i, out);
-    } else if constexpr (isOptional<F>) {
-        if (codec->optionalMember) codec->read(c, i, &out);
-        else if (c.isNull(i)) out.reset();
-        else codec->read(c, i, &out.emplace());
-    } else {
-        codec->read(c, i, &out);
-    }
+    if (codec == nullptr) CodecFor<F>::read(c, i, out);
+    else readMember(c, i, out, [codec](const driver::Cursor& r, std::size_t k, typename Unoptional<F>::type& v) { codec->readValue(r, k, &v); });
 }
 template <class Tuple, std::size_t... I>
 void readFields(const driver::Cursor& c, Tuple& out, const std::array<const Codec*, sizeof...(I)>& codecs,

@@ -61,6 +61,8 @@ struct Bind {
     template <class V>
     Bind(std::string_view name, const V& value) : name(name) {
         if constexpr (std::is_same_v<V, std::nullopt_t>) {
+        } else if constexpr (isDefaulted<V>) {
+            *this = Bind(name, value.value());
         } else if constexpr (!std::is_same_v<V, typename detail::Unoptional<V>::type>) {
             if (value) *this = Bind(name, *value);
         } else {

@@ -37,6 +37,9 @@ struct OptionalTraits<std::optional<T>> {
     static constexpr bool value = true;
     using type = T;
 };
+// A Defaulted member is what it wraps: Defaulted<std::optional<T>> is a nullable T column.
+template <class T>
+struct OptionalTraits<Defaulted<T>> : OptionalTraits<T> {};
 template <class M>
 inline constexpr bool isOptional = OptionalTraits<M>::value;
 template <class M>

@@ -12,13 +12,14 @@ struct User {
     std::int64_t id = 0;  // 0: the database assigns it on insert
     std::string name;
     std::string email;
-    std::optional<std::string> createdAt{};
+    // Left unset, an insert leaves it to the column's DEFAULT (the time of the insert).
+    drizzle::Defaulted<std::optional<std::string>> createdAt;
 };
 
 struct Task {
     std::int64_t id;
     std::string title;
-    bool done;
+    drizzle::Defaulted<bool> done;  // DEFAULT false unless the row says otherwise
     std::optional<std::int64_t> assigneeId;
 };
 
