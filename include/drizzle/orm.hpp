@@ -28,15 +28,17 @@ auto runBatched(const Q& query) {
 }  // namespace detail
 
 // Starts SELECTs, with the CTEs they may use (what db.select() and db.with(...) return).
-class SelectBuilder {
+// `Expect`: the database's dialect when its type says it, else -1.
+template <int Expect = -1>
+class SelectBuilderOf {
 public:
-    SelectBuilder(Session* session, std::vector<ast::Cte> ctes) : session_(session), ctes_(std::move(ctes)) {}
+    SelectBuilderOf(Session* session, std::vector<ast::Cte> ctes) : session_(session), ctes_(std::move(ctes)) {}
 
     // Every column of the tables in FROM and the joins.
-    SelectStart<detail::AllFields> select() const { return {session_, tree()}; }
+    SelectStart<detail::AllFields, Expect> select() const { return {session_, tree()}; }
     // Chosen columns and expressions: a std::tuple per row, or `Into{...}` with select<Into>.
     template <class Into = void, class F0, class... F>
-    SelectStart<detail::FieldList<Into, decltype(asExpr(std::declval<F0>())), decltype(asExpr(std::declval<F>()))...>>
+    SelectStart<detail::FieldList<Into, decltype(asExpr(std::declval<F0>())), decltype(asExpr(std::declval<F>()))...>, Expect>
     select(const F0& first, const F&... fields) const {
         auto t = tree();
         t->fields = {detail::toNode<void>(first), detail::toNode<void>(fields)...};
@@ -52,6 +54,7 @@ private:
     Session* session_;
     std::vector<ast::Cte> ctes_;
 };
+using SelectBuilder = SelectBuilderOf<>;
 
 class Database : public Session {
 public:
@@ -107,21 +110,72 @@ public:
     }
 };
 
+// A Database whose type says its dialect: what sqlite::open, pg::connect and mysql::connect
+// return. A table declared for another dialect does not compile with it (a plain Database,
+// whose dialect only its connection knows, refuses one when the query is built).
+//   auto db = drizzle::sqlite::open("app.db");   // DatabaseOf<Dialect::sqlite>
+//   db.select().from(pgUsers);                    // error: declared for another dialect
+template <Dialect DB>
+class DatabaseOf : public Database {
+public:
+    explicit DatabaseOf(Database&& database) : Database(std::move(database)) {}
+
+    SelectStart<detail::AllFields, int(DB)> select() { return SelectBuilderOf<int(DB)>(this, {}).select(); }
+    template <class Into = void, class F0, class... F>
+    auto select(const F0& first, const F&... fields) {
+        return SelectBuilderOf<int(DB)>(this, {}).template select<Into>(first, fields...);
+    }
+    template <Name... N, Dialect... D>
+    SelectBuilderOf<int(DB)> with(const Derived<N, D>&... ctes) {
+        static_assert(((D == DB) && ...), "with(cte): the CTE reads tables of another dialect than the database's");
+        return SelectBuilderOf<int(DB)>(this, {ast::Cte{N.view(), ctes.query}...});
+    }
+    template <class Row, Dialect D>
+    InsertQuery<Row, D> insert(const Table<Row, D>& table) {
+        static_assert(D == DB, "insert(table): the table is declared for another dialect than the database's");
+        return Database::insert(table);
+    }
+    template <class Row, Dialect D>
+    UpdateQuery<Row, D> update(const Table<Row, D>& table) {
+        static_assert(D == DB, "update(table): the table is declared for another dialect than the database's");
+        return Database::update(table);
+    }
+    template <class Row, Dialect D>
+    DeleteQuery<Row, D> delete_(const Table<Row, D>& table) {
+        static_assert(D == DB, "delete_(table): the table is declared for another dialect than the database's");
+        return Database::delete_(table);
+    }
+    template <class Row, Dialect D>
+    RelationalQuery<Row, D> query(const Table<Row, D>& table) {
+        static_assert(D == DB, "query(table): the table is declared for another dialect than the database's");
+        return Database::query(table);
+    }
+    template <class Row, Dialect D, class... S>
+    std::int64_t count(const Table<Row, D>& table, const Expr<bool, S>&... where) {
+        static_assert(D == DB, "count(table): the table is declared for another dialect than the database's");
+        return Database::count(table, where...);
+    }
+};
+
 // Opens a connection (see driver::connect for the URL forms) as a Database.
 Database connect(Dialect dialect, const Credentials& credentials);
 namespace sqlite {
 // An SQLite database file (created if missing), ":memory:" or a "file:" URI.
-Database open(std::string_view location);
+DatabaseOf<Dialect::sqlite> open(std::string_view location);
 }  // namespace sqlite
 namespace pg {
-Database connect(std::string_view url);
+DatabaseOf<Dialect::postgresql> connect(std::string_view url);
 }  // namespace pg
 namespace mysql {
-Database connect(std::string_view url);
+DatabaseOf<Dialect::mysql> connect(std::string_view url);
 }  // namespace mysql
 
 // Drizzle's standalone QueryBuilder: builds and prints queries (toSQL()) for a dialect with no
 // database, to log or test SQL. Running anything through it throws drizzle::Error.
 inline Database queryBuilder(Dialect dialect) { return Database(detail::unconnected(dialect)); }
+template <Dialect D>
+DatabaseOf<D> queryBuilder() {
+    return DatabaseOf<D>(Database(detail::unconnected(D)));
+}
 
 }  // namespace drizzle

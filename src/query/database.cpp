@@ -16,13 +16,19 @@ Credentials urlOnly(std::string_view url) {
 }  // namespace
 
 namespace sqlite {
-Database open(std::string_view location) { return connect(Dialect::sqlite, urlOnly(location)); }
+DatabaseOf<Dialect::sqlite> open(std::string_view location) {
+    return DatabaseOf<Dialect::sqlite>(connect(Dialect::sqlite, urlOnly(location)));
+}
 }  // namespace sqlite
 namespace pg {
-Database connect(std::string_view url) { return drizzle::connect(Dialect::postgresql, urlOnly(url)); }
+DatabaseOf<Dialect::postgresql> connect(std::string_view url) {
+    return DatabaseOf<Dialect::postgresql>(drizzle::connect(Dialect::postgresql, urlOnly(url)));
+}
 }  // namespace pg
 namespace mysql {
-Database connect(std::string_view url) { return drizzle::connect(Dialect::mysql, urlOnly(url)); }
+DatabaseOf<Dialect::mysql> connect(std::string_view url) {
+    return DatabaseOf<Dialect::mysql>(drizzle::connect(Dialect::mysql, urlOnly(url)));
+}
 }  // namespace mysql
 
 }  // namespace drizzle

@@ -57,4 +57,13 @@ const TableDef& tableOf(const void* owner) {
 
 std::string_view tableNameOf(const void* owner) { return tableOf(owner).name; }
 
+void checkNumericText(const ast::Node& x, std::string_view function) {
+    if (x.kind != ast::Node::Kind::column || x.column == nullptr) return;
+    if (x.column->kind == "numeric" || x.column->kind == "decimal") return;
+    throw Error(ErrorCategory::usage,
+                std::string(function) + "(\"" + std::string(x.column->name) + "\"): the column is " +
+                    std::string(x.column->kind) + ", not a number",
+                "sum and avg take numeric columns; a std::string member may be summed only on a numeric/decimal column");
+}
+
 }  // namespace drizzle::detail

@@ -232,6 +232,18 @@ void checkColumnOf(const TableDef& table, MemberRef member, std::string_view whe
                 "name columns of the table the statement writes");
 }
 
+void checkConflictTarget(const ast::Insert& insert, std::string_view what) {
+    if (insert.conflict.action != ast::Conflict::Action::none && !insert.conflict.target.empty()) return;
+    throw Error(ErrorCategory::usage, std::string(what) + ": the insert has no ON CONFLICT target for it to follow",
+                "call it after onConflictDoNothing(&Row::member...) or onConflictDoUpdate(cols(...), set(...))");
+}
+
+void checkConflictUpdate(const ast::Insert& insert) {
+    if (insert.conflict.action == ast::Conflict::Action::doUpdate) return;
+    throw Error(ErrorCategory::usage, "setWhere(...): the insert has no ON CONFLICT DO UPDATE for it to follow",
+                "call it after onConflictDoUpdate(cols(...), set(...))");
+}
+
 void throwNoRows(std::string_view statement) {
     throw Error(ErrorCategory::usage, std::string(statement) + ": the statement returned no row");
 }

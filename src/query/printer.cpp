@@ -163,6 +163,9 @@ public:
                 sql() += n.text;
                 sql() += '(';
                 list(n.args);
+                // MySQL averages integers and decimals as a DECIMAL of 4 places; over a double
+                // it gives what avg() promises, the double.
+                if (n.text == "avg" && dialect_ == Dialect::mysql) sql() += " * 1e0";
                 sql() += ')';
                 return;
             case K::list:

@@ -201,8 +201,16 @@ std::vector<Case> mysqlCases() {
                                   max(&OrderItem::unitPriceCents))
                             .from(orderItems));
          },
-         R"(select sum(`order_items`.`quantity`), avg(`order_items`.`unit_price_cents`), min(`order_items`.`unit_price_cents`),)"
+         R"(select sum(`order_items`.`quantity`), avg(`order_items`.`unit_price_cents` * 1e0), min(`order_items`.`unit_price_cents`),)"
          R"( max(`order_items`.`unit_price_cents`) from `order_items`)", {}},
+        {"distinctAggregatesAndACountAsAField",
+         [](Database& db) {
+             return all(db.select(sumDistinct(&OrderItem::quantity), avgDistinct(&OrderItem::quantity),
+                                  countOf(orders, eq(&Order::id, outer(&OrderItem::orderId))))
+                            .from(orderItems));
+         },
+         R"(select sum(distinct `order_items`.`quantity`), avg(distinct `order_items`.`quantity` * 1e0),)"
+         R"( (select count(*) from `orders` where `orders`.`id` = `order_items`.`order_id`) from `order_items`)", {}},
         {"groupByWithHavingOnAnAggregate",
          [](Database& db) {
              return all(db.select(&Order::customerId, count()).from(orders).groupBy(&Order::customerId).having(gt(count(), 5)));

@@ -370,6 +370,22 @@ Expr<bool, S> not_(const Expr<bool, S>& condition) {
     n.args.push_back(condition.node);
     return {std::move(n)};
 }
+// Conditions gathered at run time (a search form's filters): all of them, or any; an empty
+// list is TRUE for and_ and FALSE for or_, so where(and_(filters)) with no filter keeps every row.
+template <class S>
+Expr<bool, S> and_(const std::vector<Expr<bool, S>>& conditions) {
+    if (conditions.empty()) return {ast::rawNode("true")};
+    std::vector<ast::Node> nodes;
+    for (const auto& c : conditions) nodes.push_back(c.node);
+    return {ast::chainNode(" and ", std::move(nodes))};
+}
+template <class S>
+Expr<bool, S> or_(const std::vector<Expr<bool, S>>& conditions) {
+    if (conditions.empty()) return {ast::rawNode("false")};
+    std::vector<ast::Node> nodes;
+    for (const auto& c : conditions) nodes.push_back(c.node);
+    return {ast::chainNode(" or ", std::move(nodes))};
+}
 template <class S1, class S2>
 Expr<bool, typename detail::Merge<S1, S2>::type> operator&&(const Expr<bool, S1>& a, const Expr<bool, S2>& b) {
     return and_(a, b);
@@ -448,14 +464,50 @@ template <class X>
 Expr<std::int64_t, detail::SourcesOf<X>> countDistinct(const X& x) {
     return detail::call<std::int64_t>("count", x, "distinct ");
 }
-// SUM of integers is an integer; NULL (std::nullopt) over no rows.
+namespace detail {
+// Throws unless `x` is a numeric/decimal column (or not a column at all): what a std::string
+// member may hold and still be summed (src/query/lookup.cpp).
+void checkNumericText(const ast::Node& x, std::string_view function);
+template <class X>
+ast::Node summable(const X& x, std::string_view function) {
+    using V = ValueOf<typename Operand<X>::Value>;
+    static_assert(!std::is_same_v<V, bool>,
+                  "sum/avg(x): x is a boolean; count the true ones with count() and a where, or cast it with sql<T>(...)");
+    static_assert((std::is_arithmetic_v<V> || std::is_same_v<V, std::string>) && isExpressionLike<X>,
+                  "sum/avg(x): x must be a numeric column or expression");
+    ast::Node n = toNode<void>(x);
+    if constexpr (std::is_same_v<V, std::string>) checkNumericText(n, function);
+    return n;
+}
+template <class V, class X>
+Expr<V, SourcesOf<X>> aggregate(std::string_view function, const X& x, bool distinct) {
+    ast::Node n;
+    n.kind = ast::Node::Kind::call;
+    n.text = function;
+    ast::Node argument = summable(x, function);
+    n.args.push_back(distinct ? ast::rawNode("distinct ?", {std::move(argument)}) : std::move(argument));
+    return {std::move(n)};
+}
+}  // namespace detail
+
+// SUM of integers is an integer; NULL (std::nullopt) over no rows. A numeric/decimal column
+// held in a std::string sums exactly, as text; a text or boolean column does not compile (or,
+// for a std::string member of a text column, is refused when the query is built).
 template <class X>
 Expr<std::optional<detail::Numeric<typename detail::Operand<X>::Value>>, detail::SourcesOf<X>> sum(const X& x) {
-    return detail::call<std::optional<detail::Numeric<typename detail::Operand<X>::Value>>>("sum", x);
+    return detail::aggregate<std::optional<detail::Numeric<typename detail::Operand<X>::Value>>>("sum", x, false);
+}
+template <class X>
+Expr<std::optional<detail::Numeric<typename detail::Operand<X>::Value>>, detail::SourcesOf<X>> sumDistinct(const X& x) {
+    return detail::aggregate<std::optional<detail::Numeric<typename detail::Operand<X>::Value>>>("sum", x, true);
 }
 template <class X>
 Expr<std::optional<double>, detail::SourcesOf<X>> avg(const X& x) {
-    return detail::call<std::optional<double>>("avg", x);
+    return detail::aggregate<std::optional<double>>("avg", x, false);
+}
+template <class X>
+Expr<std::optional<double>, detail::SourcesOf<X>> avgDistinct(const X& x) {
+    return detail::aggregate<std::optional<double>>("avg", x, true);
 }
 // MIN and MAX keep their column: their values decode, and compare, as the column's do.
 template <class X>

@@ -54,6 +54,9 @@ void runInsertReturning(Session& session, const ast::Insert& insert, void (*read
 [[noreturn]] void throwNoRows(std::string_view statement);
 // Throws unless `member` is a column of `table` (what a ColumnList cannot check at compile time).
 void checkColumnOf(const TableDef& table, MemberRef member, std::string_view where);
+// targetWhere/setWhere: throw unless an ON CONFLICT with a target / DO UPDATE comes first.
+void checkConflictTarget(const ast::Insert& insert, std::string_view what);
+void checkConflictUpdate(const ast::Insert& insert);
 
 }  // namespace detail
 
@@ -121,6 +124,8 @@ auto returningOf(Session* session, const std::shared_ptr<Statement>& tree, const
 }
 }  // namespace detail
 
+// The mutation builders are values, as queries are: a copy has a statement of its own, a chain
+// on a temporary moves it along.
 template <class Row, Dialect D>
 class InsertQuery {
 public:
@@ -128,66 +133,125 @@ public:
         : session_(session), table_(table.definition()), tree_(std::make_shared<ast::Insert>()) {
         tree_->into = ast::Source{table_, {}, nullptr};
     }
+    InsertQuery(const InsertQuery& other)
+        : session_(other.session_),
+          table_(other.table_),
+          tree_(std::make_shared<ast::Insert>(*other.tree_)),
+          partial_(std::make_shared<std::vector<ast::Assignment>>(*other.partial_)) {}
+    InsertQuery(InsertQuery&&) noexcept = default;
+    InsertQuery& operator=(const InsertQuery& other) {
+        if (this != &other) *this = InsertQuery(other);
+        return *this;
+    }
+    InsertQuery& operator=(InsertQuery&&) noexcept = default;
+    ~InsertQuery() = default;
 
     // Whole rows: one multi-row statement (split where the dialect's parameter limit requires).
-    InsertQuery values(const Row& row) const { return values(std::span<const Row>(&row, 1)); }
-    InsertQuery values(const std::vector<Row>& rows) const { return values(std::span<const Row>(rows)); }
+    InsertQuery values(const Row& row) const& { return InsertQuery(*this).values(row); }
+    InsertQuery values(const Row& row) && { return std::move(*this).values(std::span<const Row>(&row, 1)); }
+    InsertQuery values(const std::vector<Row>& rows) const& { return InsertQuery(*this).values(rows); }
+    InsertQuery values(const std::vector<Row>& rows) && { return std::move(*this).values(std::span<const Row>(rows)); }
     // No rows: nothing is inserted (execute() reports 0 rows, returning() none), on every dialect.
-    InsertQuery values(std::span<const Row> rows) const {
-        if (rows.empty()) return *this;
-        detail::addWholeRows(*tree_, *table_, rows.data(), rows.size(), sizeof(Row));
-        return *this;
+    InsertQuery values(std::span<const Row> rows) const& { return InsertQuery(*this).values(rows); }
+    InsertQuery values(std::span<const Row> rows) && {
+        if (!rows.empty()) detail::addWholeRows(*tree_, *table_, rows.data(), rows.size(), sizeof(Row));
+        return std::move(*this);
     }
     // One row, column by column.
     template <class T, class M, class V>
-    InsertQuery set(M T::*member, const V& value) const {
+    InsertQuery set(M T::*member, const V& value) const& { return InsertQuery(*this).set(member, value); }
+    template <class T, class M, class V>
+    InsertQuery set(M T::*member, const V& value) && {
         static_assert(std::is_same_v<T, Row>, "set(column, value): the column belongs to another table than the one written");
         partial_->push_back(detail::assign(member, value));
-        return *this;
+        return std::move(*this);
     }
     // INSERT ... SELECT: the query must return whole rows of this table.
     template <class Q>
-    InsertQuery select(const Q& query) const {
+    InsertQuery select(const Q& query) const& { return InsertQuery(*this).select(query); }
+    template <class Q>
+    InsertQuery select(const Q& query) && {
         static_assert(std::is_same_v<typename Q::Result, Row>, "insert(...).select(q): the query must return this table's rows");
         tree_->select = query.tree();
         detail::addWholeRows(*tree_, *table_, nullptr, 0, 0);
-        return *this;
+        return std::move(*this);
     }
 
     template <class... Ms>
-    InsertQuery onConflictDoNothing(Ms Row::*... target) const {
+    InsertQuery onConflictDoNothing(Ms Row::*... target) const& { return InsertQuery(*this).onConflictDoNothing(target...); }
+    template <class... Ms>
+    InsertQuery onConflictDoNothing(Ms Row::*... target) && {
         static_assert(traitsOf(D).onConflict || sizeof...(Ms) == 0, "onConflictDoNothing(target): MySQL's INSERT IGNORE takes no target");
         tree_->conflict.action = ast::Conflict::Action::doNothing;
-        (tree_->conflict.target.push_back(&detail::columnOf(detail::memberRef(target))), ...);
-        return *this;
+        tree_->conflict.target = {&detail::columnOf(detail::memberRef(target))...};
+        return std::move(*this);
     }
     // ON CONFLICT (target) DO UPDATE SET ...: `onConflictDoUpdate(cols(&User::email), set(...), ...)`.
     template <class... Ms, class... A>
-    InsertQuery onConflictDoUpdate(const ColumnList<Ms...>& target, const Assignment<A>&... assignments) const {
+    InsertQuery onConflictDoUpdate(const ColumnList<Ms...>& target, const Assignment<A>&... assignments) const& {
+        return InsertQuery(*this).onConflictDoUpdate(target, assignments...);
+    }
+    template <class... Ms, class... A>
+    InsertQuery onConflictDoUpdate(const ColumnList<Ms...>& target, const Assignment<A>&... assignments) && {
         static_assert((std::is_same_v<A, Row> && ...), "onConflictDoUpdate(target, set(...)): a column of another table");
         static_assert(traitsOf(D).onConflict, "onConflictDoUpdate(...): MySQL uses onDuplicateKeyUpdate(...)");
         static_assert(sizeof...(A) > 0, "onConflictDoUpdate(target, set(...)...): nothing to update");
         tree_->conflict.action = ast::Conflict::Action::doUpdate;
+        tree_->conflict.target.clear();
         for (const auto& ref : target.refs) {
             detail::checkColumnOf(*table_, ref, "onConflictDoUpdate(target)");
             tree_->conflict.target.push_back(&detail::columnOf(ref));
         }
-        (tree_->conflict.set.push_back(assignments.assignment), ...);
-        return *this;
+        tree_->conflict.set = {assignments.assignment...};
+        return std::move(*this);
+    }
+    // ON CONFLICT (target) WHERE condition: the partial unique index the conflict is on
+    // (Drizzle's `targetWhere`; with onConflictDoNothing(target...) its `where`).
+    template <class S>
+    InsertQuery targetWhere(const Expr<bool, S>& condition) const& { return InsertQuery(*this).targetWhere(condition); }
+    template <class S>
+    InsertQuery targetWhere(const Expr<bool, S>& condition) && {
+        static_assert(traitsOf(D).onConflict, "targetWhere(...): MySQL's ON DUPLICATE KEY UPDATE has no target");
+        static_assert(detail::AllInScope<detail::Scope<detail::Entry<Row, false>>, S>::value,
+                      "targetWhere(...): a column of another table than the one written");
+        detail::checkConflictTarget(*tree_, "targetWhere(...)");
+        tree_->conflict.targetWhere = condition.node;
+        return std::move(*this);
+    }
+    // DO UPDATE SET ... WHERE condition: rows it is false for are left as they are (Drizzle's
+    // `setWhere`); name the proposed row's values with excluded(&Row::member).
+    template <class S>
+    InsertQuery setWhere(const Expr<bool, S>& condition) const& { return InsertQuery(*this).setWhere(condition); }
+    template <class S>
+    InsertQuery setWhere(const Expr<bool, S>& condition) && {
+        static_assert(traitsOf(D).onConflict, "setWhere(...): MySQL's ON DUPLICATE KEY UPDATE takes no WHERE");
+        static_assert(detail::AllInScope<detail::Scope<detail::Entry<Row, false>>, S>::value,
+                      "setWhere(...): a column of another table than the one written (excluded(...) names the proposed row)");
+        detail::checkConflictUpdate(*tree_);
+        tree_->conflict.where = condition.node;
+        return std::move(*this);
     }
     template <class... A>
-    InsertQuery onDuplicateKeyUpdate(const Assignment<A>&... assignments) const {
+    InsertQuery onDuplicateKeyUpdate(const Assignment<A>&... assignments) const& {
+        return InsertQuery(*this).onDuplicateKeyUpdate(assignments...);
+    }
+    template <class... A>
+    InsertQuery onDuplicateKeyUpdate(const Assignment<A>&... assignments) && {
         static_assert((std::is_same_v<A, Row> && ...), "onDuplicateKeyUpdate(set(...)): a column of another table");
         static_assert(!traitsOf(D).onConflict, "onDuplicateKeyUpdate(...): MySQL's; use onConflictDoUpdate(...)");
         tree_->conflict.action = ast::Conflict::Action::duplicateKeyUpdate;
-        (tree_->conflict.set.push_back(assignments.assignment), ...);
-        return *this;
+        tree_->conflict.set = {assignments.assignment...};
+        return std::move(*this);
     }
 
     template <class... Fields>
-    auto returning(const Fields&... fields) const {
+    auto returning(const Fields&... fields) const& {
+        return InsertQuery(*this).returning(fields...);
+    }
+    template <class... Fields>
+    auto returning(const Fields&... fields) && {
         finish();
-        return detail::returningOf<D, Row>(session_, tree_, *table_, fields...);
+        return detail::returningOf<D, Row>(session_, std::move(tree_), *table_, fields...);
     }
 
     ExecResult execute() const {
@@ -217,23 +281,44 @@ public:
         : session_(session), table_(table.definition()), tree_(std::make_shared<ast::Update>()) {
         tree_->table = ast::Source{table_, {}, nullptr};
     }
-    template <class T, class M, class V>
-    UpdateQuery set(M T::*member, const V& value) const {
-        static_assert(std::is_same_v<T, Row>, "set(column, value): the column belongs to another table than the one written");
-        tree_->set.push_back(detail::assign(member, value));
+    UpdateQuery(const UpdateQuery& other)
+        : session_(other.session_),
+          table_(other.table_),
+          tree_(std::make_shared<ast::Update>(*other.tree_)),
+          finished_(other.finished_) {}
+    UpdateQuery(UpdateQuery&&) noexcept = default;
+    UpdateQuery& operator=(const UpdateQuery& other) {
+        if (this != &other) *this = UpdateQuery(other);
         return *this;
     }
+    UpdateQuery& operator=(UpdateQuery&&) noexcept = default;
+    ~UpdateQuery() = default;
+
+    template <class T, class M, class V>
+    UpdateQuery set(M T::*member, const V& value) const& { return UpdateQuery(*this).set(member, value); }
+    template <class T, class M, class V>
+    UpdateQuery set(M T::*member, const V& value) && {
+        static_assert(std::is_same_v<T, Row>, "set(column, value): the column belongs to another table than the one written");
+        tree_->set.push_back(detail::assign(member, value));
+        return std::move(*this);
+    }
     template <class S>
-    UpdateQuery where(const Expr<bool, S>& condition) const {
+    UpdateQuery where(const Expr<bool, S>& condition) const& { return UpdateQuery(*this).where(condition); }
+    template <class S>
+    UpdateQuery where(const Expr<bool, S>& condition) && {
         static_assert(detail::AllInScope<detail::Scope<detail::Entry<Row, false>>, S>::value,
                       "where(...): the condition uses a column of another table than the one updated");
         tree_->where = condition.node;
-        return *this;
+        return std::move(*this);
     }
     template <class... Fields>
-    auto returning(const Fields&... fields) const {
+    auto returning(const Fields&... fields) const& {
+        return UpdateQuery(*this).returning(fields...);
+    }
+    template <class... Fields>
+    auto returning(const Fields&... fields) && {
         finish();
-        return detail::returningOf<D, Row>(session_, tree_, *table_, fields...);
+        return detail::returningOf<D, Row>(session_, std::move(tree_), *table_, fields...);
     }
     ExecResult execute() const {
         finish();
@@ -258,20 +343,36 @@ private:
 template <class Row, Dialect D>
 class DeleteQuery {
 public:
-    DeleteQuery(Session* session, const Table<Row, D>& table) : session_(session), tree_(std::make_shared<ast::Delete>()) {
-        tree_->from = ast::Source{table.definition(), {}, nullptr};
-        table_ = table.definition();
+    DeleteQuery(Session* session, const Table<Row, D>& table)
+        : session_(session), tree_(std::make_shared<ast::Delete>()), table_(table.definition()) {
+        tree_->from = ast::Source{table_, {}, nullptr};
     }
+    DeleteQuery(const DeleteQuery& other)
+        : session_(other.session_), tree_(std::make_shared<ast::Delete>(*other.tree_)), table_(other.table_) {}
+    DeleteQuery(DeleteQuery&&) noexcept = default;
+    DeleteQuery& operator=(const DeleteQuery& other) {
+        if (this != &other) *this = DeleteQuery(other);
+        return *this;
+    }
+    DeleteQuery& operator=(DeleteQuery&&) noexcept = default;
+    ~DeleteQuery() = default;
+
     template <class S>
-    DeleteQuery where(const Expr<bool, S>& condition) const {
+    DeleteQuery where(const Expr<bool, S>& condition) const& { return DeleteQuery(*this).where(condition); }
+    template <class S>
+    DeleteQuery where(const Expr<bool, S>& condition) && {
         static_assert(detail::AllInScope<detail::Scope<detail::Entry<Row, false>>, S>::value,
                       "where(...): the condition uses a column of another table than the one deleted from");
         tree_->where = condition.node;
-        return *this;
+        return std::move(*this);
     }
     template <class... Fields>
-    auto returning(const Fields&... fields) const {
-        return detail::returningOf<D, Row>(session_, tree_, *table_, fields...);
+    auto returning(const Fields&... fields) const& {
+        return DeleteQuery(*this).returning(fields...);
+    }
+    template <class... Fields>
+    auto returning(const Fields&... fields) && {
+        return detail::returningOf<D, Row>(session_, std::move(tree_), *table_, fields...);
     }
     ExecResult execute() const { return session_->exec(ast::print(D, *tree_)); }
     std::string toSQL() const { return ast::print(D, *tree_).sql; }

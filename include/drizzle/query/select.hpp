@@ -269,85 +269,130 @@ public:
 
     SelectQuery(Session* session, std::shared_ptr<ast::Select> tree)
         : session_(session), tree_(std::move(tree)), decoder_(tree_->fields) {}
+    // A query is a value: a copy has a statement of its own, so changing it leaves the original
+    // as it was. A chain on a temporary (db.select().from(t).where(...)) moves, copying nothing.
+    SelectQuery(const SelectQuery& other)
+        : session_(other.session_), tree_(std::make_shared<ast::Select>(*other.tree_)), decoder_(other.decoder_) {}
+    SelectQuery(SelectQuery&&) noexcept = default;
+    SelectQuery& operator=(const SelectQuery& other) {
+        if (this != &other) *this = SelectQuery(other);
+        return *this;
+    }
+    SelectQuery& operator=(SelectQuery&&) noexcept = default;
+    ~SelectQuery() = default;
 
+    // Each clause replaces what an earlier call of the same clause set (Drizzle's dynamic mode),
+    // so a query can be built up conditionally: `if (f) q = std::move(q).where(...)`.
     template <class S>
-    SelectQuery where(const Expr<bool, S>& condition) const {
+    SelectQuery where(const Expr<bool, S>& condition) const& { return SelectQuery(*this).where(condition); }
+    template <class S>
+    SelectQuery where(const Expr<bool, S>& condition) && {
         static_assert(detail::AllInScope<Scope, S>::value,
                       "where(...): the condition uses a column of a table that is not in this query "
                       "(add the table with from() or a join; in a subquery, name the enclosing query's "
                       "columns with outer(...))");
         tree_->where = condition.node;
-        return *this;
+        return std::move(*this);
     }
 
     template <class... Terms>
-    SelectQuery orderBy(const Terms&... terms) const {
-        (tree_->orderBy.push_back(orderOf(terms)), ...);
-        return *this;
+    SelectQuery orderBy(const Terms&... terms) const& { return SelectQuery(*this).orderBy(terms...); }
+    template <class... Terms>
+    SelectQuery orderBy(const Terms&... terms) && {
+        tree_->orderBy = {orderOf(terms)...};
+        return std::move(*this);
     }
     template <class... Xs>
-    SelectQuery groupBy(const Xs&... expressions) const {
+    SelectQuery groupBy(const Xs&... expressions) const& { return SelectQuery(*this).groupBy(expressions...); }
+    template <class... Xs>
+    SelectQuery groupBy(const Xs&... expressions) && {
         static_assert((detail::AllInScope<Scope, detail::SourcesOf<Xs>>::value && ...),
                       "groupBy(...): a column of a table that is not in this query");
-        (tree_->groupBy.push_back(detail::toNode<void>(expressions)), ...);
-        return *this;
+        tree_->groupBy = {detail::toNode<void>(expressions)...};
+        return std::move(*this);
     }
     template <class S>
-    SelectQuery having(const Expr<bool, S>& condition) const {
+    SelectQuery having(const Expr<bool, S>& condition) const& { return SelectQuery(*this).having(condition); }
+    template <class S>
+    SelectQuery having(const Expr<bool, S>& condition) && {
         static_assert(detail::AllInScope<Scope, S>::value, "having(...): a column of a table that is not in this query");
         tree_->having = condition.node;
-        return *this;
+        return std::move(*this);
     }
     template <class N>
-    SelectQuery limit(const N& n) const {
+    SelectQuery limit(const N& n) const& { return SelectQuery(*this).limit(n); }
+    template <class N>
+    SelectQuery limit(const N& n) && {
         static_assert((std::is_integral_v<N> && !std::is_same_v<N, bool>) || std::is_same_v<N, Placeholder>,
                       "limit(n): n must be an integer or a placeholder");
         tree_->limit = detail::toNode<std::int64_t>(n);
-        return *this;
+        return std::move(*this);
     }
     template <class N>
-    SelectQuery offset(const N& n) const {
+    SelectQuery offset(const N& n) const& { return SelectQuery(*this).offset(n); }
+    template <class N>
+    SelectQuery offset(const N& n) && {
         static_assert((std::is_integral_v<N> && !std::is_same_v<N, bool>) || std::is_same_v<N, Placeholder>,
                       "offset(n): n must be an integer or a placeholder");
         tree_->offset = detail::toNode<std::int64_t>(n);
-        return *this;
+        return std::move(*this);
     }
-    SelectQuery distinct() const {
+    SelectQuery distinct() const& { return SelectQuery(*this).distinct(); }
+    SelectQuery distinct() && {
         tree_->distinct = true;
-        return *this;
+        return std::move(*this);
     }
     template <class... Xs>
-    SelectQuery distinctOn(const Xs&... expressions) const {
+    SelectQuery distinctOn(const Xs&... expressions) const& { return SelectQuery(*this).distinctOn(expressions...); }
+    template <class... Xs>
+    SelectQuery distinctOn(const Xs&... expressions) && {
         static_assert(traitsOf(D).distinctOn, "distinctOn(...): DISTINCT ON is PostgreSQL's");
-        (tree_->distinctOn.push_back(detail::toNode<void>(expressions)), ...);
-        return *this;
+        tree_->distinctOn = {detail::toNode<void>(expressions)...};
+        return std::move(*this);
     }
-    SelectQuery forUpdate(std::string_view option = {}) const { return lock("for update", option); }
-    SelectQuery forShare(std::string_view option = {}) const { return lock("for share", option); }
+    SelectQuery forUpdate(std::string_view option = {}) const& { return SelectQuery(*this).forUpdate(option); }
+    SelectQuery forUpdate(std::string_view option = {}) && { return std::move(*this).lock("for update", option); }
+    SelectQuery forShare(std::string_view option = {}) const& { return SelectQuery(*this).forShare(option); }
+    SelectQuery forShare(std::string_view option = {}) && { return std::move(*this).lock("for share", option); }
+    // Drizzle's `$dynamic()`: every query here may already be built up step by step.
+    SelectQuery dynamic() const& { return *this; }
+    SelectQuery dynamic() && { return std::move(*this); }
 
     // ---- joins ----
     template <class T, class S>
-    auto innerJoin(const T& table, const Expr<bool, S>& on) const {
-        return join<typename detail::ScopeOps<Scope>::template Add<SourceOf<T>, false>>("inner join", table, on);
+    auto innerJoin(const T& table, const Expr<bool, S>& on) const& { return SelectQuery(*this).innerJoin(table, on); }
+    template <class T, class S>
+    auto innerJoin(const T& table, const Expr<bool, S>& on) && {
+        return std::move(*this).template join<typename detail::ScopeOps<Scope>::template Add<SourceOf<T>, false>>("inner join", table, on);
     }
     template <class T, class S>
-    auto leftJoin(const T& table, const Expr<bool, S>& on) const {
-        return join<typename detail::ScopeOps<Scope>::template Add<SourceOf<T>, true>>("left join", table, on);
+    auto leftJoin(const T& table, const Expr<bool, S>& on) const& { return SelectQuery(*this).leftJoin(table, on); }
+    template <class T, class S>
+    auto leftJoin(const T& table, const Expr<bool, S>& on) && {
+        return std::move(*this).template join<typename detail::ScopeOps<Scope>::template Add<SourceOf<T>, true>>("left join", table, on);
     }
     template <class T, class S>
-    auto rightJoin(const T& table, const Expr<bool, S>& on) const {
-        return join<typename detail::ScopeOps<Scope>::template AddNullingOthers<SourceOf<T>, false>>("right join", table, on);
+    auto rightJoin(const T& table, const Expr<bool, S>& on) const& { return SelectQuery(*this).rightJoin(table, on); }
+    template <class T, class S>
+    auto rightJoin(const T& table, const Expr<bool, S>& on) && {
+        return std::move(*this).template join<typename detail::ScopeOps<Scope>::template AddNullingOthers<SourceOf<T>, false>>(
+            "right join", table, on);
     }
     template <class T, class S>
-    auto fullJoin(const T& table, const Expr<bool, S>& on) const {
+    auto fullJoin(const T& table, const Expr<bool, S>& on) const& { return SelectQuery(*this).fullJoin(table, on); }
+    template <class T, class S>
+    auto fullJoin(const T& table, const Expr<bool, S>& on) && {
         static_assert(traitsOf(D).fullJoin, "fullJoin(...): MySQL has no FULL JOIN");
-        return join<typename detail::ScopeOps<Scope>::template AddNullingOthers<SourceOf<T>, true>>("full join", table, on);
+        return std::move(*this).template join<typename detail::ScopeOps<Scope>::template AddNullingOthers<SourceOf<T>, true>>(
+            "full join", table, on);
     }
     template <class T>
-    auto crossJoin(const T& table) const {
+    auto crossJoin(const T& table) const& { return SelectQuery(*this).crossJoin(table); }
+    template <class T>
+    auto crossJoin(const T& table) && {
         using Next = typename detail::ScopeOps<Scope>::template Add<SourceOf<T>, false>;
         addJoin("cross join", table, std::nullopt);
-        return SelectQuery<D, Fields, Next>(session_, tree_);
+        return SelectQuery<D, Fields, Next>(session_, std::move(tree_));
     }
 
     // ---- set operations: both sides must give the same result type ----
@@ -391,7 +436,7 @@ public:
     class Prepared {
     public:
         Prepared(const SelectQuery& query)
-            : query_(query), statement_(*query.session_, ast::print(D, *query.tree_), query.tree_) {}
+            : query_(query), statement_(*query_.session_, ast::print(D, *query_.tree_), query_.tree_) {}
         std::vector<Result> all(std::initializer_list<Bind> binds = {}) { return query_.readAll(statement_.open(binds)); }
         std::optional<Result> get(std::initializer_list<Bind> binds = {}) {
             driver::Cursor& c = statement_.open(binds);
@@ -414,14 +459,14 @@ public:
     // This query as a table in another query's FROM or join: `.as<"sq">()`.
     template <Name N>
     Derived<N, D> as() const {
-        check();
-        return {tree_, false};
+        return {tree(), false};
     }
 
-    // For subqueries: the statement tree, checked.
+    // For subqueries: the statement tree, checked; a copy, which later changes to this query
+    // do not reach.
     std::shared_ptr<const ast::Select> tree() const {
         check();
-        return tree_;
+        return std::make_shared<const ast::Select>(*tree_);
     }
 
 private:
@@ -444,14 +489,14 @@ private:
     }
 
     template <class Next, class T, class S>
-    SelectQuery<D, Fields, Next> join(std::string_view kind, const T& table, const Expr<bool, S>& on) const {
+    SelectQuery<D, Fields, Next> join(std::string_view kind, const T& table, const Expr<bool, S>& on) && {
         static_assert(detail::AllInScope<Next, S>::value,
                       "join(table, on): the condition uses a column of a table that is not in this query");
         addJoin(kind, table, on.node);
-        return SelectQuery<D, Fields, Next>(session_, tree_);
+        return SelectQuery<D, Fields, Next>(session_, std::move(tree_));
     }
     template <class T>
-    void addJoin(std::string_view kind, const T& table, std::optional<ast::Node> on) const {
+    void addJoin(std::string_view kind, const T& table, std::optional<ast::Node> on) {
         ast::Join j{kind, sourceNode(table), std::move(on), false};
         // select() with joins returns every table's row: their columns follow in join order.
         if constexpr (std::is_same_v<Fields, detail::AllFields>)
@@ -473,12 +518,12 @@ private:
         }
     }
 
-    SelectQuery lock(std::string_view strength, std::string_view option) const {
+    SelectQuery lock(std::string_view strength, std::string_view option) && {
         static_assert(traitsOf(D).rowLocks, "forUpdate()/forShare(): SQLite has no row locks (a write transaction locks the database)");
         tree_->lock = option == "nowait" ? (strength == "for update" ? "for update nowait" : "for share nowait")
                       : option == "skip locked" ? (strength == "for update" ? "for update skip locked" : "for share skip locked")
                                                 : strength;
-        return *this;
+        return std::move(*this);
     }
 
     template <class Q>
@@ -486,8 +531,9 @@ private:
         static_assert(std::is_same_v<typename Q::Result, Result>,
                       "union/intersect/except: both queries must select the same types");
         static_assert(Q::dialect == D, "union/intersect/except: the other query reads tables of another dialect");
-        tree_->setOperations.push_back(ast::SetOperation{kind, other.tree()});
-        return *this;
+        SelectQuery q(*this);
+        q.tree_->setOperations.push_back(ast::SetOperation{kind, other.tree()});
+        return q;
     }
 
     void check() const {
@@ -513,33 +559,44 @@ private:
     detail::Decoder<Fields, Scope> decoder_;
 };
 
-// What `db.select(...)` returns: the fields, waiting for from().
-template <class Fields>
+// What `db.select(...)` returns: the fields, waiting for from(). `Expect` is the database's
+// dialect when its type says it (DatabaseOf<D>), -1 when only the connection knows.
+template <class Fields, int Expect = -1>
 class SelectStart {
 public:
     SelectStart(Session* session, std::shared_ptr<ast::Select> tree) : session_(session), tree_(std::move(tree)) {}
 
+    // Each from() starts a query of its own: one SelectStart may begin several.
     template <class Row, Dialect D>
     SelectQuery<D, Fields, detail::Scope<detail::Entry<Row, false>>> from(const Table<Row, D>& table) const {
+        static_assert(Expect < 0 || D == Dialect(Expect),
+                      "from(table): the table is declared for another dialect than the database's");
         detail::checkDialect(D, session_->dialect());
-        tree_->from = ast::Source{table.definition(), {}, nullptr};
-        if constexpr (std::is_same_v<Fields, detail::AllFields>) detail::appendColumns(tree_->fields, *table.definition(), {});
-        return {session_, tree_};
+        auto tree = std::make_shared<ast::Select>(*tree_);
+        tree->from = ast::Source{table.definition(), {}, nullptr};
+        if constexpr (std::is_same_v<Fields, detail::AllFields>) detail::appendColumns(tree->fields, *table.definition(), {});
+        return {session_, std::move(tree)};
     }
     template <Name N, class Row, Dialect D>
     SelectQuery<D, Fields, detail::Scope<detail::Entry<Aliased<N, Row, D>, false>>> from(const Aliased<N, Row, D>& a) const {
+        static_assert(Expect < 0 || D == Dialect(Expect),
+                      "from(table): the table is declared for another dialect than the database's");
         detail::checkDialect(D, session_->dialect());
-        tree_->from = ast::Source{a.table.definition(), N.view(), nullptr};
-        if constexpr (std::is_same_v<Fields, detail::AllFields>) detail::appendColumns(tree_->fields, *a.table.definition(), N.view());
-        return {session_, tree_};
+        auto tree = std::make_shared<ast::Select>(*tree_);
+        tree->from = ast::Source{a.table.definition(), N.view(), nullptr};
+        if constexpr (std::is_same_v<Fields, detail::AllFields>) detail::appendColumns(tree->fields, *a.table.definition(), N.view());
+        return {session_, std::move(tree)};
     }
 
     template <Name N, Dialect D>
     SelectQuery<D, Fields, detail::Scope<detail::Entry<Derived<N, D>, false>>> from(const Derived<N, D>& sq) const {
+        static_assert(Expect < 0 || D == Dialect(Expect),
+                      "from(subquery): the subquery reads tables of another dialect than the database's");
         static_assert(!std::is_same_v<Fields, detail::AllFields>,
                       "select().from(subquery): select the subquery's columns you want, sq(&Row::member) or sq.column<T>(name)");
-        tree_->from = sq.source();
-        return {session_, tree_};
+        auto tree = std::make_shared<ast::Select>(*tree_);
+        tree->from = sq.source();
+        return {session_, std::move(tree)};
     }
 
 private:
@@ -578,6 +635,40 @@ template <SubqueryLike Q>
 Expr<bool> notExists(const Q& query) {
     auto e = exists(query);
     e.node.text = "not exists";
+    return e;
+}
+
+// A one-column subquery as a value: in a select list, a comparison or a set(...). NULL (so
+// std::optional) when it finds no row; a correlated one names the outer query's columns with
+// outer(...).
+//   db.select(&User::name, scalar(db.select(max(&Post::id)).from(posts).where(eq(&Post::userId, outer(&User::id)))))
+template <SubqueryLike Q>
+auto scalar(const Q& query) {
+    static_assert(std::tuple_size_v<typename Q::Result> == 1, "scalar(subquery): the subquery must select one column");
+    using V = detail::ValueOf<std::tuple_element_t<0, typename Q::Result>>;
+    ast::Node n;
+    n.kind = ast::Node::Kind::subquery;
+    n.query = query.tree();
+    return Expr<std::optional<V>>{std::move(n)};
+}
+// Drizzle's `$count(table, where)` as a field: (select count(*) from table where ...).
+// db.count(table, where) runs the same count at once.
+template <class Row, Dialect D>
+Expr<std::int64_t> countOf(const Table<Row, D>& table) {
+    auto select = std::make_shared<ast::Select>();
+    select->fields.push_back(count().node);
+    select->from = ast::Source{table.definition(), {}, nullptr};
+    ast::Node n;
+    n.kind = ast::Node::Kind::subquery;
+    n.query = std::move(select);
+    return {std::move(n)};
+}
+template <class Row, Dialect D, class S>
+Expr<std::int64_t> countOf(const Table<Row, D>& table, const Expr<bool, S>& where) {
+    static_assert(detail::AllInScope<detail::Scope<detail::Entry<Row, false>>, S>::value,
+                  "countOf(table, where): the condition uses a column of another table (name the outer query's with outer(...))");
+    Expr<std::int64_t> e = countOf(table);
+    std::const_pointer_cast<ast::Select>(e.node.query)->where = where.node;
     return e;
 }
 
