@@ -244,6 +244,20 @@ void checkConflictUpdate(const ast::Insert& insert) {
                 "call it after onConflictDoUpdate(cols(...), set(...))");
 }
 
+void checkPreparable(const ast::Insert& insert) {
+    const std::size_t rows = insert.rows.size() + insert.wholeRows;
+    if (rows == 0 && !insert.select)
+        throw Error(ErrorCategory::usage, "insert(...).prepare(): the insert has no row",
+                    "give it a row to prepare: .set(&Row::member, placeholder(\"name\")) or .values(row)");
+    if (insert.columns.empty() && insert.wholeRows > 1)
+        throw Error(ErrorCategory::usage, "insert(...).prepare(): rows of defaults only run as one statement each",
+                    "prepare an insert of one such row and run it once per row");
+    const std::size_t columns = std::max<std::size_t>(insert.columns.size(), 1);
+    if (rows > std::min(maxRowsPerStatement, std::max<std::size_t>(parameterLimit(insert.into.table->dialect) / columns, 1)))
+        throw Error(ErrorCategory::usage, "insert(...).prepare(): the rows need more than one statement",
+                    "prepare fewer rows, or run the insert with execute(), which splits it");
+}
+
 void throwNoRows(std::string_view statement) {
     throw Error(ErrorCategory::usage, std::string(statement) + ": the statement returned no row");
 }

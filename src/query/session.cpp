@@ -155,6 +155,17 @@ driver::Cursor& PreparedStatement::openWith(const Bind* binds, std::size_t count
     return detail::logged(*logger_, printed_.sql, params_, [&]() -> driver::Cursor& { return statement_->open(params_); });
 }
 
+namespace {
+ExecResult drain(driver::Cursor& c) {
+    while (c.next()) {
+    }
+    return {c.affectedRows(), c.lastInsertId()};
+}
+}  // namespace
+
+ExecResult PreparedExec::execute(std::initializer_list<Bind> binds) { return drain(statement_.open(binds)); }
+ExecResult PreparedExec::execute(const std::vector<Bind>& binds) { return drain(statement_.open(binds)); }
+
 std::string describeParams(std::span<const driver::Param> params) {
     std::string out = "[";
     for (const driver::Param& p : params) {

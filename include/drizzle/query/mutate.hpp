@@ -57,6 +57,8 @@ void checkColumnOf(const TableDef& table, MemberRef member, std::string_view whe
 // targetWhere/setWhere: throw unless an ON CONFLICT with a target / DO UPDATE comes first.
 void checkConflictTarget(const ast::Insert& insert, std::string_view what);
 void checkConflictUpdate(const ast::Insert& insert);
+// An insert prepare() can print as one statement: one row, or whole rows under the parameter limit.
+void checkPreparable(const ast::Insert& insert);
 
 }  // namespace detail
 
@@ -99,6 +101,33 @@ public:
         return std::move(rows.front());
     }
     std::string toSQL() const { return ast::print(D, *tree_).sql; }
+
+    // Printed and prepared once; all()/one() run it again with new placeholder values.
+    class Prepared {
+    public:
+        Prepared(Session& session, std::shared_ptr<const Statement> tree)
+            : statement_(session, ast::print(D, *tree), tree), decoder_(tree->returning) {}
+        std::vector<Result> all(std::initializer_list<Bind> binds = {}) {
+            std::vector<Result> out;
+            driver::Cursor& c = statement_.open(binds);
+            while (c.next()) decoder_.read(c, out.emplace_back());
+            return out;
+        }
+        Result one(std::initializer_list<Bind> binds = {}) {
+            auto rows = all(binds);
+            if (rows.empty()) detail::throwNoRows("returning");
+            return std::move(rows.front());
+        }
+        const std::string& sql() const { return statement_.sql(); }
+
+    private:
+        PreparedStatement statement_;
+        detail::Decoder<Fields, Scope> decoder_;
+    };
+    Prepared prepare() const {
+        if constexpr (std::is_same_v<Statement, ast::Insert>) detail::checkPreparable(*tree_);
+        return Prepared(*session_, std::make_shared<const Statement>(*tree_));
+    }
 
 private:
     Session* session_;
@@ -258,6 +287,14 @@ public:
         finish();
         return detail::runInsert(*session_, *tree_);
     }
+    // Printed and prepared once: `set(&User::name, placeholder("name"))`, then
+    // prepared.execute({{"name", "Ada"}}) as often as needed.
+    PreparedExec prepare() const {
+        finish();
+        detail::checkPreparable(*tree_);
+        auto tree = std::make_shared<const ast::Insert>(*tree_);
+        return PreparedExec(*session_, ast::print(D, *tree), tree);
+    }
     std::string toSQL() const {
         finish();
         return ast::print(D, *tree_).sql;
@@ -324,6 +361,11 @@ public:
         finish();
         return session_->exec(ast::print(D, *tree_));
     }
+    PreparedExec prepare() const {
+        finish();
+        auto tree = std::make_shared<const ast::Update>(*tree_);
+        return PreparedExec(*session_, ast::print(D, *tree), tree);
+    }
     std::string toSQL() const {
         finish();
         return ast::print(D, *tree_).sql;
@@ -375,6 +417,10 @@ public:
         return detail::returningOf<D, Row>(session_, std::move(tree_), *table_, fields...);
     }
     ExecResult execute() const { return session_->exec(ast::print(D, *tree_)); }
+    PreparedExec prepare() const {
+        auto tree = std::make_shared<const ast::Delete>(*tree_);
+        return PreparedExec(*session_, ast::print(D, *tree), tree);
+    }
     std::string toSQL() const { return ast::print(D, *tree_).sql; }
 
 private:

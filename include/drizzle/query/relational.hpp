@@ -296,6 +296,38 @@ public:
         return ast::print(D, tree(options, detail::chosenColumns(*table_.definition(), options.columns.members))).sql;
     }
 
+    // Printed and prepared once, with placeholders anywhere a value goes (a where of the rows or
+    // of a relation's): findMany({{"id", 7}}) runs it again with new values.
+    class Prepared {
+    public:
+        Prepared(const RelationalQuery& query, const FindOptions<Row>& options)
+            : query_(query),
+              columns_(detail::chosenColumns(*query.table_.definition(), options.columns.members)),
+              tree_(std::make_shared<const ast::Select>(query.tree(options, columns_))),
+              statement_(*query.session_, ast::print(D, *tree_), tree_) {}
+        std::vector<Result> findMany(std::initializer_list<Bind> binds = {}) {
+            driver::Cursor& c = statement_.open(binds);
+            std::vector<Result> out;
+            while (c.next()) out.push_back(query_.readRow(c, columns_));
+            return out;
+        }
+        std::optional<Result> findFirst(std::initializer_list<Bind> binds = {}) {
+            driver::Cursor& c = statement_.open(binds);
+            if (!c.next()) return std::nullopt;
+            std::optional<Result> r = query_.readRow(c, columns_);
+            c.close();
+            return r;
+        }
+        const std::string& sql() const { return statement_.sql(); }
+
+    private:
+        RelationalQuery query_;
+        std::vector<const detail::ColumnSpec*> columns_;
+        std::shared_ptr<const ast::Select> tree_;
+        PreparedStatement statement_;
+    };
+    Prepared prepare(const FindOptions<Row>& options = {}) const { return Prepared(*this, options); }
+
 private:
     std::vector<detail::RelationPlan> plans() const {
         std::vector<detail::RelationPlan> out;

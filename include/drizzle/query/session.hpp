@@ -125,6 +125,20 @@ private:
     std::vector<driver::Param> params_;
 };
 
+// An INSERT, UPDATE or DELETE without RETURNING, prepared: execute() runs it again with new
+// placeholder values (`set(&User::name, placeholder("name"))`).
+class PreparedExec {
+public:
+    PreparedExec(Session& session, ast::Printed printed, std::shared_ptr<const void> tree)
+        : statement_(session, std::move(printed), std::move(tree)) {}
+    ExecResult execute(std::initializer_list<Bind> binds = {});
+    ExecResult execute(const std::vector<Bind>& binds);
+    const std::string& sql() const { return statement_.sql(); }
+
+private:
+    PreparedStatement statement_;
+};
+
 class Session {
 public:
     explicit Session(std::unique_ptr<driver::Connection> connection);
