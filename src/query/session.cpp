@@ -88,14 +88,29 @@ Session::Session(std::unique_ptr<driver::Connection> connection)
 Session::Session(Session&&) noexcept = default;
 Session::~Session() = default;
 
-detail::Running Session::run(const ast::Printed& printed) {
+namespace {
+void refusePlaceholders(const ast::Printed& printed) {
     if (!printed.placeholders.empty())
         throw Error(ErrorCategory::usage,
                     "the query has a placeholder (\"" + printed.placeholders.front().name + "\") but runs unprepared",
                     "call .prepare() and pass the placeholder's value when running it");
+}
+}  // namespace
+
+detail::Running Session::run(const ast::Printed& printed) {
+    refusePlaceholders(printed);
     detail::Running r;
     r.params = detail::bindValues(printed);
     r.owned = logged(printed.sql, r.params, [&] { return connection_->stream(printed.sql, r.params); });
+    r.cursor = r.owned.get();
+    return r;
+}
+
+detail::Running Session::runUnbuffered(const ast::Printed& printed) {
+    refusePlaceholders(printed);
+    detail::Running r;
+    r.params = detail::bindValues(printed);
+    r.owned = logged(printed.sql, r.params, [&] { return connection_->streamUnbuffered(printed.sql, r.params); });
     r.cursor = r.owned.get();
     return r;
 }

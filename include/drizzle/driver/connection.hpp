@@ -81,6 +81,13 @@ public:
     // statement). The parameters must stay alive until the cursor is done; the cursor must be
     // done before the connection runs anything else.
     virtual std::unique_ptr<Cursor> stream(std::string_view sql, std::span<const Param> params = {}) = 0;
+    // As stream(), but the rows travel one at a time as next() asks for them, so a result of any
+    // size takes the memory of a row (PostgreSQL's single-row mode, MySQL's unbuffered fetch;
+    // SQLite's stream() already steps). The connection is busy until the cursor is done: read
+    // to its end, or closed (which reads and drops the rest) or destroyed.
+    virtual std::unique_ptr<Cursor> streamUnbuffered(std::string_view sql, std::span<const Param> params = {}) {
+        return stream(sql, params);
+    }
 
     // Transactions and savepoints (names are quoted by the driver). begin() is a plain BEGIN (on
     // SQLite deferred: execute("BEGIN IMMEDIATE") takes the write lock at once; commit() and

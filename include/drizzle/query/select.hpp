@@ -211,6 +211,67 @@ private:
     std::array<const Codec*, FieldCount<Fields>::value> codecs_{};
 };
 
+// A query's rows read one at a time, never all held: what query.iterate() returns.
+//   for (const User& u : db.select().from(users).iterate()) ...
+// Each row is decoded into the same object (its strings keep their buffers), valid until the
+// next step. The connection is busy until the loop ends: run nothing else on it inside the
+// loop (leaving early reads and drops the rest of the result).
+template <class Result, class Decoder>
+class RowStream {
+public:
+    RowStream(Running running, Decoder decoder) : running_(std::move(running)), decoder_(std::move(decoder)) {}
+    RowStream(RowStream&&) noexcept = default;
+    RowStream& operator=(RowStream&&) noexcept = default;
+    RowStream(const RowStream&) = delete;
+    RowStream& operator=(const RowStream&) = delete;
+    ~RowStream() = default;
+
+    struct End {};  // the end of the rows (a sentinel, as std::default_sentinel_t, without <iterator>)
+    class iterator {
+    public:
+        using value_type = Result;
+        using difference_type = std::ptrdiff_t;
+        iterator() = default;
+        explicit iterator(RowStream* owner) : owner_(owner) {}
+        Result& operator*() const { return owner_->row_; }
+        Result* operator->() const { return &owner_->row_; }
+        iterator& operator++() {
+            owner_->advance();
+            return *this;
+        }
+        void operator++(int) { ++*this; }
+        friend bool operator==(const iterator& i, End) { return i.atEnd(); }
+
+    private:
+        bool atEnd() const { return owner_ == nullptr || owner_->done_; }
+        RowStream* owner_ = nullptr;
+    };
+    iterator begin() {
+        if (!started_) {
+            started_ = true;
+            advance();
+        }
+        return iterator(this);
+    }
+    End end() const { return {}; }
+
+private:
+    void advance() {
+        if (done_) return;
+        if (!running_.cursor->next()) {
+            done_ = true;
+            running_.cursor->close();
+            return;
+        }
+        decoder_.read(*running_.cursor, row_);
+    }
+
+    Running running_;
+    Decoder decoder_;
+    Result row_{};
+    bool started_ = false;
+    bool done_ = false;
+};
 
 }  // namespace detail
 
@@ -421,6 +482,12 @@ public:
         const ast::Printed printed = ast::print(D, *tree_);
         detail::Running running = session_->run(printed);
         return readAll(*running.cursor);
+    }
+    // The rows one at a time as the database sends them: memory for one row, whatever the
+    // result's size (see detail::RowStream).
+    detail::RowStream<Result, detail::Decoder<Fields, Scope>> iterate() const {
+        check();
+        return {session_->runUnbuffered(ast::print(D, *tree_)), decoder_};
     }
     // The first row, if any (add limit(1) to fetch only one).
     std::optional<Result> get() const {

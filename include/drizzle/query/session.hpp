@@ -150,6 +150,8 @@ public:
 
     // Runs a printed statement once (the builders' one-shot path).
     detail::Running run(const ast::Printed& printed);
+    // The same, with rows fetched one at a time as they are read (Connection::streamUnbuffered).
+    detail::Running runUnbuffered(const ast::Printed& printed);
     ExecResult exec(const ast::Printed& printed);
 
     // Runs `work` in a transaction: commits when it returns, rolls back when it throws (and

@@ -114,8 +114,9 @@ ColumnBuffer::Kind kindOf(enum_field_types type) {
 // blocks the connection.
 class MysqlCursor final : public Cursor {
 public:
-    MysqlCursor(std::shared_ptr<MysqlSession> session, std::string_view sql)
-        : session_(std::move(session)), sql_(sql), statement_(mysql_stmt_init(session_->conn)) {
+    // `unbuffered`: rows stay on the server until next() fetches them (streamUnbuffered).
+    MysqlCursor(std::shared_ptr<MysqlSession> session, std::string_view sql, bool unbuffered = false)
+        : session_(std::move(session)), sql_(sql), statement_(mysql_stmt_init(session_->conn)), unbuffered_(unbuffered) {
         if (!statement_) throwSessionError(*session_, sql_);
         if (mysql_stmt_prepare(statement_.get(), sql_.data(), sql_.size())) throwStatementError();
         paramBinds_.resize(mysql_stmt_param_count(statement_.get()));
@@ -139,13 +140,13 @@ public:
         }
         fields_ = mariadb_stmt_fetch_fields(statement);
         bindResult(count);
-        if (mysql_stmt_store_result(statement)) throwStatementError();
+        if (!unbuffered_ && mysql_stmt_store_result(statement)) throwStatementError();
         hasRows_ = true;
         current_ = false;
     }
 
     std::size_t rowCountHint() const override {
-        return hasRows_ ? static_cast<std::size_t>(mysql_stmt_num_rows(statement_.get())) : 0;
+        return hasRows_ && !unbuffered_ ? static_cast<std::size_t>(mysql_stmt_num_rows(statement_.get())) : 0;
     }
 
     void close() override {
@@ -351,6 +352,7 @@ private:
     std::shared_ptr<MysqlSession> session_;
     std::string sql_;
     StatementHandle statement_;
+    bool unbuffered_ = false;
     std::vector<MYSQL_BIND> paramBinds_;
     std::vector<std::pair<ColumnBuffer::Kind, bool>> kinds_;  // what buffers_ were built for
     std::vector<ColumnBuffer> buffers_;
@@ -419,6 +421,13 @@ public:
     // A server-side statement per call, closed with the cursor: values never enter the SQL text.
     std::unique_ptr<Cursor> stream(std::string_view sql, std::span<const Param> params) override {
         auto cursor = std::make_unique<MysqlCursor>(session_, sql);
+        cursor->start(params);
+        return cursor;
+    }
+    // The same, fetching each row from the server as next() asks (mysql_stmt_fetch without
+    // mysql_stmt_store_result); closing the statement discards what was not read.
+    std::unique_ptr<Cursor> streamUnbuffered(std::string_view sql, std::span<const Param> params) override {
+        auto cursor = std::make_unique<MysqlCursor>(session_, sql, true);
         cursor->start(params);
         return cursor;
     }

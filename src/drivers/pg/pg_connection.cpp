@@ -151,7 +151,8 @@ public:
         row_ = -1;
         rows_ = PQntuples(result_.get());
         columns_ = static_cast<std::size_t>(PQnfields(result_.get()));
-        returnsRows_ = result_ && PQresultStatus(result_.get()) == PGRES_TUPLES_OK;
+        returnsRows_ = result_ && (PQresultStatus(result_.get()) == PGRES_TUPLES_OK ||
+                                   PQresultStatus(result_.get()) == PGRES_SINGLE_TUPLE);
         changed_ = 0;
         if (!returnsRows_ && result_) {
             const std::string_view tuples = PQcmdTuples(result_.get());
@@ -218,6 +219,65 @@ private:
     mutable std::vector<std::string> decoded_;
 };
 
+// Rows as the server sends them, one result per row (libpq's single-row mode), so a result of
+// any size never sits whole in memory. The connection is busy until the last row is read; a
+// cursor closed or destroyed early reads and drops the rest (a cancel would abort the caller's
+// transaction).
+class PgRowStream final : public Cursor {
+public:
+    PgRowStream(std::shared_ptr<PgSession> session, std::string sql) : session_(std::move(session)), sql_(std::move(sql)) {}
+    ~PgRowStream() override { finish(); }
+
+    bool next() override {
+        if (done_) return false;
+        Result result(PQgetResult(session_->conn));
+        if (!result) {
+            done_ = true;
+            return false;
+        }
+        const ExecStatusType status = PQresultStatus(result.get());
+        if (status == PGRES_SINGLE_TUPLE) {
+            row_.reset(std::move(result));
+            row_.next();
+            ++read_;
+            return true;
+        }
+        if (status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK) {  // the end: no more rows
+            row_.reset(std::move(result));
+            changed_ = status == PGRES_COMMAND_OK ? row_.affectedRows() : read_;
+            finish();
+            return false;
+        }
+        finish();
+        throwResultError(*session_, result.get(), sql_);
+    }
+    void close() override { finish(); }
+
+    std::size_t columnCount() const override { return row_.columnCount(); }
+    std::string_view columnName(std::size_t column) const override { return row_.columnName(column); }
+    bool isNull(std::size_t column) const override { return row_.isNull(column); }
+    std::int64_t integer(std::size_t column) const override { return row_.integer(column); }
+    double real(std::size_t column) const override { return row_.real(column); }
+    std::string_view text(std::size_t column) const override { return row_.text(column); }
+    std::string_view bytes(std::size_t column) const override { return row_.bytes(column); }
+    std::int64_t affectedRows() const override { return done_ ? changed_ : read_; }
+    std::int64_t lastInsertId() const override { return 0; }
+
+private:
+    void finish() {
+        if (done_) return;
+        while (PGresult* rest = PQgetResult(session_->conn)) PQclear(rest);
+        done_ = true;
+    }
+
+    std::shared_ptr<PgSession> session_;
+    std::string sql_;
+    PgCursor row_;
+    bool done_ = false;
+    std::int64_t read_ = 0;
+    std::int64_t changed_ = 0;
+};
+
 class PgStatement final : public Statement {
 public:
     PgStatement(std::shared_ptr<PgSession> session, std::string sql, std::string name, std::size_t placeholders)
@@ -274,6 +334,19 @@ public:
                               PQexecParams(session_->conn, numbered.sql.c_str(), bound.count(), bound.types(),
                                            bound.values(), bound.lengths(), bound.formats(), 0),
                               sql));
+        return cursor;
+    }
+
+    std::unique_ptr<Cursor> streamUnbuffered(std::string_view sql, std::span<const Param> params) override {
+        const pg::NumberedSql numbered = pg::numberPlaceholders(sql);
+        if (numbered.placeholders > 0) checkParamCount(numbered.placeholders, params.size(), sql);
+        PgParams bound;
+        bound.bind(params);
+        if (!PQsendQueryParams(session_->conn, numbered.sql.c_str(), bound.count(), bound.types(), bound.values(),
+                               bound.lengths(), bound.formats(), 0))
+            throwResultError(*session_, nullptr, sql);
+        auto cursor = std::make_unique<PgRowStream>(session_, std::string(sql));
+        PQsetSingleRowMode(session_->conn);  // fails only if the query failed to start: next() says why
         return cursor;
     }
 
