@@ -116,8 +116,8 @@ struct CharOptions {
 #define DRIZZLE_MYSQL_STRING(fn, sqlName)                                                                      \
     template <auto Member, class M = drizzle::detail::MemberType<Member>>                                                                               \
     constexpr ColumnBuilder<M, false> fn(const char* name, CharOptions options = {}) {                \
-        static_assert(drizzle::detail::IsString<drizzle::detail::ValueOf<M>>::value,                          \
-                      "mysql::" #fn " needs a std::string member");                                           \
+        static_assert(drizzle::detail::IsText<drizzle::detail::ValueOf<M>>::value,                            \
+                      "mysql::" #fn " needs a std::string member (or a C++ enum with drizzleEnumValues)");   \
         auto b = drizzle::detail::makeColumn<M, false>(name, sqlName, DRIZZLE_MEMBER(Member));                                \
         b.decl.length = options.length;                                                                  \
         return b;                                                                                             \
@@ -131,7 +131,8 @@ DRIZZLE_MYSQL_STRING(longtext, "longtext")
 // MySQL has no varchar without a length: `mysql::varchar<&User::name>("name", {.length = 256})`.
 template <auto Member, class M = drizzle::detail::MemberType<Member>>
 constexpr ColumnBuilder<M, false> varchar(const char* name, CharOptions options) {
-    static_assert(drizzle::detail::IsString<drizzle::detail::ValueOf<M>>::value, "mysql::varchar needs a std::string member");
+    static_assert(drizzle::detail::IsText<drizzle::detail::ValueOf<M>>::value,
+                  "mysql::varchar needs a std::string member (or a C++ enum with drizzleEnumValues)");
     auto b = drizzle::detail::makeColumn<M, false>(name, "varchar", DRIZZLE_MEMBER(Member));
     b.decl.length = options.length;
     return b;
@@ -193,7 +194,8 @@ constexpr ColumnBuilder<M, false> date(const char* name) {
 // ENUM('a', 'b', ...), held in a std::string member.
 template <auto Member, class M = drizzle::detail::MemberType<Member>>
 constexpr ColumnBuilder<M, false, false> mysqlEnum(const char* name, std::initializer_list<const char*> values) {
-    static_assert(drizzle::detail::IsString<drizzle::detail::ValueOf<M>>::value, "mysql::mysqlEnum needs a std::string member");
+    static_assert(drizzle::detail::IsText<drizzle::detail::ValueOf<M>>::value,
+                  "mysql::mysqlEnum needs a std::string member (or a C++ enum with drizzleEnumValues)");
     auto b = drizzle::detail::makeColumn<M, false>(name, "enum", DRIZZLE_MEMBER(Member)).atRunTime();
     b.decl.values = values.begin();
     b.decl.valueCount = values.size();

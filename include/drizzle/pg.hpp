@@ -166,21 +166,21 @@ struct VarcharOptions {
 };
 template <auto Member, class M = drizzle::detail::MemberType<Member>>
 constexpr ColumnBuilder<M, false> text(const char* name) {
-    DRIZZLE_PG_CHECK(detail::IsString, "pg::text needs a std::string member");
-    auto b = detail::column<M>(name, "text", DRIZZLE_MEMBER(Member), detail::arrayDepthOf<M, detail::IsString>);
+    DRIZZLE_PG_CHECK(detail::IsText, "pg::text needs a std::string member (or a C++ enum with drizzleEnumValues)");
+    auto b = detail::column<M>(name, "text", DRIZZLE_MEMBER(Member), detail::arrayDepthOf<M, detail::IsText>);
     return b;
 }
 template <auto Member, class M = drizzle::detail::MemberType<Member>>
 constexpr ColumnBuilder<M, false> varchar(const char* name, VarcharOptions options = {}) {
-    DRIZZLE_PG_CHECK(detail::IsString, "pg::varchar needs a std::string member");
-    auto b = detail::column<M>(name, "varchar", DRIZZLE_MEMBER(Member), detail::arrayDepthOf<M, detail::IsString>);
+    DRIZZLE_PG_CHECK(detail::IsText, "pg::varchar needs a std::string member (or a C++ enum with drizzleEnumValues)");
+    auto b = detail::column<M>(name, "varchar", DRIZZLE_MEMBER(Member), detail::arrayDepthOf<M, detail::IsText>);
     b.decl.length = options.length;
     return b;
 }
 template <auto Member, class M = drizzle::detail::MemberType<Member>>
 constexpr ColumnBuilder<M, false> char_(const char* name, VarcharOptions options = {}) {
-    DRIZZLE_PG_CHECK(detail::IsString, "pg::char_ needs a std::string member");
-    auto b = detail::column<M>(name, "char", DRIZZLE_MEMBER(Member), detail::arrayDepthOf<M, detail::IsString>);
+    DRIZZLE_PG_CHECK(detail::IsText, "pg::char_ needs a std::string member (or a C++ enum with drizzleEnumValues)");
+    auto b = detail::column<M>(name, "char", DRIZZLE_MEMBER(Member), detail::arrayDepthOf<M, detail::IsText>);
     b.decl.length = options.length;
     return b;
 }
@@ -318,10 +318,10 @@ public:
     // registration reads its definition, so the enum must be declared before its tables.
     template <auto Member, class M = drizzle::detail::MemberType<Member>>
     constexpr ColumnBuilder<M, false> column(const char* name) const {
-        static_assert(drizzle::detail::arrayDepthOf<M, drizzle::detail::IsString> >= 0,
-                      "a pg enum column needs a std::string member");
+        static_assert(drizzle::detail::arrayDepthOf<M, drizzle::detail::IsText> >= 0,
+                      "a pg enum column needs a std::string member (or a C++ enum with drizzleEnumValues)");
         auto b = detail::column<M>(name, "enum", DRIZZLE_MEMBER(Member),
-                                   drizzle::detail::arrayDepthOf<M, drizzle::detail::IsString>);
+                                   drizzle::detail::arrayDepthOf<M, drizzle::detail::IsText>);
         b.decl.enumHandle = this;
         return b;
     }

@@ -30,7 +30,7 @@ namespace accepts {
 // bool: boolean mode; a time point: timestamp modes.
 template <class V> struct Integer : std::bool_constant<std::is_integral_v<V> || drizzle::detail::TimestampLike<V>> {};
 template <class V> struct Real : std::bool_constant<std::is_floating_point_v<V>> {};
-template <class V> struct Text : std::bool_constant<std::is_same_v<V, std::string> || drizzle::detail::JsonLike<V> ||
+template <class V> struct Text : std::bool_constant<std::is_same_v<V, std::string> || drizzle::detail::JsonLike<V> || drizzle::detail::EnumLike<V> ||
                                                     drizzle::detail::TimePointLike<V>> {};
 template <class V> struct Blob : std::bool_constant<drizzle::detail::IsBytes<V>::value || drizzle::detail::IntegerOf<8>::test<V>::value ||
                                                     drizzle::detail::JsonLike<V>> {};

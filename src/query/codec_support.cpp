@@ -26,6 +26,15 @@ void throwNoCodec(const driver::Cursor& row, std::size_t column) {
 void throwNoWriteCodec() {
     throw Error(ErrorCategory::usage, "a member's C++ type has no database mapping, so its value cannot be bound");
 }
+void throwNotAnEnumValue(const driver::Cursor& row, std::size_t column, std::string_view value) {
+    throw Error(ErrorCategory::usage, "column \"" + std::string(row.columnName(column)) + "\": \"" + std::string(value) +
+                                          "\" is not a value of the member's C++ enum",
+                "add it to the enum's drizzleEnumValues (and the column's declared values)");
+}
+void throwEnumOutOfRange(long long value) {
+    throw Error(ErrorCategory::usage, "a C++ enum value (" + std::to_string(value) + ") has no SQL value",
+                "its drizzleEnumValues names one SQL value per enumerator, in declaration order");
+}
 void throwUnsetWritten() {
     throw Error(ErrorCategory::usage, "an unset drizzle::Defaulted value was given where a value is needed",
                 "set it, or leave it unset only in a whole-row insert, where the column's default applies");

@@ -1,10 +1,13 @@
 // Registration: declarations copy their specs here at static-initialisation time.
 #include "schema/registry_internal.hpp"
 
+#include "drizzle/query/codec.hpp"
 #include "model/quote_name.hpp"
 #include "schema/json_default.hpp"
 
+#include <algorithm>
 #include <cstring>
+#include <span>
 #include <stdexcept>
 
 namespace drizzle::detail {
@@ -91,6 +94,26 @@ std::string renderSql(const Registry& r, const Sql& sql, SqlPlace place, const T
     return out;
 }
 
+// A C++ enum member's SQL values must be the column's declared ones (a pgEnum's, a MySQL
+// enum's, a text column's enumValues): a value only one side has would fail a read or a write.
+void checkEnumMember(const ColumnSpec& c, std::span<const std::string_view> cpp) {
+    std::vector<std::string_view> declared;
+    if (c.enumDef != nullptr) declared = static_cast<const EnumDef*>(c.enumDef)->values;
+    for (std::size_t i = 0; i < c.args.valueCount; ++i) declared.emplace_back(c.args.values[i]);
+    if (declared.empty()) return;  // a plain text column: any value the enum has
+    auto list = [](const auto& values) {
+        std::string out;
+        for (const auto& v : values) out += (out.empty() ? "" : ", ") + std::string(v);
+        return out;
+    };
+    std::vector<std::string_view> a(cpp.begin(), cpp.end()), b = declared;
+    std::sort(a.begin(), a.end());
+    std::sort(b.begin(), b.end());
+    if (a == b) return;
+    throw std::logic_error("column \"" + std::string(c.name) + "\": its C++ enum's values (" + list(cpp) +
+                           ") are not the column's declared values (" + list(declared) + ")");
+}
+
 // The registered form of a column declaration (spec.hpp: ColumnDecl), its strings copied.
 ColumnSpec internColumn(Registry& r, const ColumnDecl& d) {
     r.progress.column = d.name;
@@ -142,6 +165,7 @@ ColumnSpec internColumn(Registry& r, const ColumnDecl& d) {
     c.defaultFn = resolveFunction(d.defaultFn);
     c.onUpdateFn = resolveFunction(d.onUpdateFn);
     c.codec = d.codec;
+    if (c.codec != nullptr && c.codec->enumNames != nullptr) checkEnumMember(c, c.codec->enumNames());
     return c;
 }
 

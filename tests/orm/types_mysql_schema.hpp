@@ -158,6 +158,26 @@ inline const auto narrow = mysql::mysqlTable<MyNarrow>("narrow", {
     mysql::tinyint<&MyNarrow::small>("small").notNull(),
 });
 
+// C++ enums for enum and text columns: DRIZZLE_ENUM names the values after the enumerators;
+// Status spells its own.
+DRIZZLE_ENUM(Mood, sad, ok, happy)
+enum class Status { todo, inProgress, done };
+constexpr std::array<std::string_view, 3> drizzleEnumValues(Status) { return {"todo", "in-progress", "done"}; }
+struct MyFeeling {
+    std::int32_t id = 0;
+    Mood mood = Mood::ok;
+    std::optional<Mood> moodN;
+    Status status = Status::todo;
+    std::optional<Status> free;
+};
+inline const auto feelings = mysql::mysqlTable<MyFeeling>("feelings", {
+    mysql::int_<&MyFeeling::id>("id").primaryKey().autoincrement(),
+    mysql::mysqlEnum<&MyFeeling::mood>("mood", {"sad", "ok", "happy"}).notNull(),
+    mysql::mysqlEnum<&MyFeeling::moodN>("mood_n", {"sad", "ok", "happy"}),
+    mysql::varchar<&MyFeeling::status>("status", {.length = 20}).enumValues({"todo", "in-progress", "done"}).notNull(),
+    mysql::varchar<&MyFeeling::free>("free", {.length = 20}),
+});
+
 inline constexpr const char* ddl = R"(
 create table numbers (id int primary key auto_increment, tiny tinyint not null, tiny_u tinyint unsigned not null,
     small smallint not null, small_u smallint unsigned not null, medium mediumint not null, regular int not null,
@@ -176,6 +196,8 @@ create table times (id int primary key auto_increment, day date not null, at dat
 create table binaries (id int primary key auto_increment, bin binary(4) not null, bin_string binary(3) not null,
     vb varbinary(300) not null, vb_string varbinary(16) not null, bin_n binary(4), vb_string_n varbinary(16));
 create table narrow (id int primary key auto_increment, small int not null);
+create table feelings (id int primary key auto_increment, mood enum('sad', 'ok', 'happy') not null,
+    mood_n enum('sad', 'ok', 'happy'), status varchar(20) not null, free varchar(20));
 )";
 
 }  // namespace types_mysql

@@ -268,4 +268,24 @@ TEST_F(MysqlTypes, PartialSelectsAndPlaceholdersUseTheColumnsCodec) {
     EXPECT_EQ(db.select(b(&MyBinary::id)).from(b).where(eq(b(&MyBinary::vbStringN), raw)).all().size(), 1u);
 }
 
+TEST_F(MysqlTypes, EnumClassMembersReadAndBindTheirDeclaredValues) {
+    db.insert(feelings)
+        .values(std::vector<MyFeeling>{{0, Mood::happy, Mood::sad, Status::inProgress, Status::done},
+                                       {0, Mood::sad, std::nullopt, Status::todo, std::nullopt}})
+        .execute();
+    auto rows = db.select().from(feelings).orderBy(asc(&MyFeeling::id)).all();
+    ASSERT_EQ(rows.size(), 2u);
+    EXPECT_EQ(rows[0].mood, Mood::happy);
+    EXPECT_EQ(rows[0].moodN, Mood::sad);
+    EXPECT_EQ(rows[0].status, Status::inProgress);
+    EXPECT_EQ(rows[0].free, Status::done);
+    EXPECT_EQ(rows[1].moodN, std::nullopt);
+    EXPECT_EQ(db.connection().query("select concat(mood, ' ', status) from feelings where id = 1").text(0, 0), "happy in-progress");
+    EXPECT_EQ(db.count(feelings, eq(&MyFeeling::mood, Mood::sad)), 1);
+    auto byStatus = db.select(&MyFeeling::id).from(feelings).where(eq(&MyFeeling::status, placeholder("s"))).prepare();
+    EXPECT_EQ(byStatus.all({{"s", Status::inProgress}}).size(), 1u);
+    db.execute("insert into feelings (mood, status, free) values ('ok', 'todo', 'archived')");
+    EXPECT_THROW(db.select(&MyFeeling::free).from(feelings).all(), drizzle::Error);
+}
+
 }  // namespace

@@ -229,6 +229,28 @@ inline const auto narrow = pg::pgTable<PgNarrow>("narrow", {
     pg::smallint<&PgNarrow::small>("small").notNull(),
 });
 
+// C++ enums for enum and text columns: DRIZZLE_ENUM names the values after the enumerators;
+// Status spells its own.
+DRIZZLE_ENUM(Mood, sad, ok, happy)
+enum class Status { todo, inProgress, done };
+constexpr std::array<std::string_view, 3> drizzleEnumValues(Status) { return {"todo", "in-progress", "done"}; }
+struct PgFeeling {
+    std::int32_t id = 0;
+    Mood mood = Mood::ok;
+    std::optional<Mood> moodN;
+    std::vector<Mood> moods;
+    Status status = Status::todo;
+    std::optional<Status> free;
+};
+inline const auto feelings = pg::pgTable<PgFeeling>("feelings", {
+    pg::serial<&PgFeeling::id>("id").primaryKey(),
+    moodEnum.column<&PgFeeling::mood>("mood").notNull(),
+    moodEnum.column<&PgFeeling::moodN>("mood_n"),
+    moodEnum.column<&PgFeeling::moods>("moods").notNull(),
+    pg::text<&PgFeeling::status>("status").enumValues({"todo", "in-progress", "done"}).notNull(),
+    pg::text<&PgFeeling::free>("free"),
+});
+
 inline constexpr const char* ddl = R"(
 create type mood as enum ('sad', 'ok', 'happy');
 create table numbers (id serial primary key, small smallint not null, regular integer not null, big bigint not null,
@@ -252,6 +274,7 @@ create table arrays (id serial primary key, ints integer[] not null, matrix inte
     maybe_words text[] not null default '{}');
 create table vectors (id serial primary key, embedding text not null, embedding_n text);
 create table narrow (id serial primary key, small integer not null);
+create table feelings (id serial primary key, mood mood not null, mood_n mood, moods mood[] not null, status text not null, free text);
 )";
 
 }  // namespace types_pg

@@ -465,4 +465,58 @@ TEST_F(PgTypes, PartialSelectsReturningAndPlaceholdersUseTheColumnsCodec) {
     EXPECT_EQ(*latest, std::make_tuple(std::optional<Micros>(t.atZone), std::optional<Micros>()));
 }
 
+TEST_F(PgTypes, EnumClassMembersReadAndBindTheirDeclaredValues) {
+    db.insert(feelings)
+        .values(std::vector<PgFeeling>{{0, Mood::happy, Mood::sad, {Mood::ok, Mood::happy}, Status::inProgress, Status::done},
+                                       {0, Mood::sad, std::nullopt, {}, Status::todo, std::nullopt}})
+        .execute();
+    EXPECT_EQ(serverText("select mood::text || ' ' || mood_n::text || ' ' || moods::text || ' ' || status || ' ' || free "
+                         "from feelings where id = 1"),
+              "happy sad {ok,happy} in-progress done");
+    auto rows = db.select().from(feelings).orderBy(asc(&PgFeeling::id)).all();
+    ASSERT_EQ(rows.size(), 2u);
+    EXPECT_EQ(rows[0].mood, Mood::happy);
+    EXPECT_EQ(rows[0].moodN, Mood::sad);
+    EXPECT_EQ(rows[0].moods, (std::vector<Mood>{Mood::ok, Mood::happy}));
+    EXPECT_EQ(rows[0].status, Status::inProgress);
+    EXPECT_EQ(rows[1].moodN, std::nullopt);
+    EXPECT_EQ(db.count(feelings, eq(&PgFeeling::mood, Mood::sad)), 1);
+    EXPECT_EQ(db.count(feelings, inArray(&PgFeeling::status, {Status::todo, Status::inProgress})), 2);
+    db.update(feelings).set(&PgFeeling::status, Status::done).where(eq(&PgFeeling::mood, Mood::sad)).execute();
+    auto statuses = db.select(&PgFeeling::status).from(feelings).orderBy(asc(&PgFeeling::id)).all();
+    EXPECT_EQ(std::get<0>(statuses[1]), Status::done);
+    auto byMood = db.select(&PgFeeling::id).from(feelings).where(eq(&PgFeeling::mood, placeholder("m"))).prepare();
+    EXPECT_EQ(byMood.all({{"m", Mood::happy}}).size(), 1u);
+
+    // A value the C++ enum lacks is an error naming it, never a wrong enumerator.
+    db.execute("insert into feelings (mood, moods, status, free) values ('ok', '{}', 'todo', 'archived')");
+    try {
+        db.select(&PgFeeling::free).from(feelings).all();
+        ADD_FAILURE() << "\"archived\" was read into Status";
+    } catch (const drizzle::Error& e) {
+        EXPECT_NE(std::string(e.what()).find("\"archived\" is not a value"), std::string::npos) << e.what();
+    }
+}
+
+TEST(PgEnumDeclarations, AnEnumWhoseValuesDifferFromTheColumnsDoesNotRegister) {
+    struct Odd {
+        std::int32_t id = 0;
+        Status status = Status::todo;
+    };
+    // Registration refuses it (in a child process, so this one's registry stays as it was).
+    EXPECT_DEATH(
+        {
+            try {
+                static const auto odd = pg::pgTable<Odd>("odd_statuses", {
+                    pg::serial<&Odd::id>("id").primaryKey(),
+                    pg::text<&Odd::status>("status").enumValues({"todo", "doing", "done"}).notNull(),
+                });
+            } catch (const std::logic_error& e) {
+                std::fprintf(stderr, "%s\n", e.what());
+                std::abort();
+            }
+        },
+        "its C\\+\\+ enum's values \\(todo, in-progress, done\\) are not the column's declared values \\(todo, doing, done\\)");
+}
+
 }  // namespace

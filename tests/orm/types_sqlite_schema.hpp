@@ -130,6 +130,26 @@ inline const auto narrow = sqlite::sqliteTable<SqNarrow>("narrow", {
     sqlite::integer<&SqNarrow::small>("small").notNull(),
 });
 
+// C++ enums for enum and text columns: DRIZZLE_ENUM names the values after the enumerators;
+// Status spells its own.
+DRIZZLE_ENUM(Mood, sad, ok, happy)
+enum class Status { todo, inProgress, done };
+constexpr std::array<std::string_view, 3> drizzleEnumValues(Status) { return {"todo", "in-progress", "done"}; }
+struct SqFeeling {
+    std::int64_t id = 0;
+    Mood mood = Mood::ok;
+    std::optional<Mood> moodN;
+    Status status = Status::todo;
+    std::optional<Status> free;
+};
+inline const auto feelings = sqlite::sqliteTable<SqFeeling>("feelings", {
+    sqlite::integer<&SqFeeling::id>("id").primaryKey(),
+    sqlite::text<&SqFeeling::mood>("mood").enumValues({"sad", "ok", "happy"}).notNull(),
+    sqlite::text<&SqFeeling::moodN>("mood_n").enumValues({"sad", "ok", "happy"}),
+    sqlite::text<&SqFeeling::status>("status").enumValues({"todo", "in-progress", "done"}).notNull(),
+    sqlite::text<&SqFeeling::free>("free"),
+});
+
 inline constexpr const char* ddl = R"(
 create table numbers (id integer primary key, big integer not null, regular integer not null, tiny integer not null,
     flag integer not null, dbl real not null, single real not null, number_d numeric not null,
@@ -142,6 +162,7 @@ create table blobs (id integer primary key, raw blob not null, raw_bytes blob no
     doc blob not null, doc_string blob not null, big blob not null, raw_n blob, raw_string_n blob, doc_n blob,
     big_n blob);
 create table narrow (id integer primary key, small integer not null);
+create table feelings (id integer primary key, mood text not null, mood_n text, status text not null, free text);
 )";
 
 }  // namespace types_sqlite

@@ -294,4 +294,21 @@ TEST_F(SqliteTypes, ValuesMeetingAColumnThroughAnAliasOrAPlaceholderUseItsEncodi
     EXPECT_EQ(byBytes.all({{"raw", "a"}}).size(), 0u);
 }
 
+TEST_F(SqliteTypes, EnumClassMembersReadAndBindTheirDeclaredValues) {
+    db.insert(feelings)
+        .values(std::vector<SqFeeling>{{0, Mood::happy, Mood::sad, Status::inProgress, Status::done},
+                                       {0, Mood::sad, std::nullopt, Status::todo, std::nullopt}})
+        .execute();
+    EXPECT_EQ(stored("select mood || ' ' || mood_n || ' ' || status || ' ' || free from feelings where id = 1"),
+              "happy sad in-progress done");
+    auto rows = db.select().from(feelings).orderBy(asc(&SqFeeling::id)).all();
+    ASSERT_EQ(rows.size(), 2u);
+    EXPECT_EQ(rows[0].mood, Mood::happy);
+    EXPECT_EQ(rows[0].status, Status::inProgress);
+    EXPECT_EQ(rows[1].moodN, std::nullopt);
+    EXPECT_EQ(db.count(feelings, ne(&SqFeeling::mood, Mood::happy)), 1);
+    db.execute("insert into feelings (mood, status) values ('angry', 'todo')");
+    EXPECT_THROW(db.select(&SqFeeling::mood).from(feelings).all(), drizzle::Error);
+}
+
 }  // namespace

@@ -28,6 +28,7 @@
 #include <cstdint>
 #include <limits>
 #include <optional>
+#include <span>
 #include <ratio>
 #include <string>
 #include <string_view>
@@ -35,6 +36,7 @@
 #include <vector>
 
 #include "drizzle/defaulted.hpp"
+#include "drizzle/enum.hpp"
 #include "drizzle/driver/cursor.hpp"
 #include "drizzle/uuid.hpp"
 
@@ -58,6 +60,9 @@ struct Codec {
     driver::Param (*writeValue)(const void* value);
     // A Defaulted member: whether the row leaves it to the database. Null for other members.
     bool (*isUnset)(const void* member);
+    // A C++ enum member: its enumerators' SQL values, checked against the column's declared ones
+    // when the table registers. Null for other members.
+    std::span<const std::string_view> (*enumNames)();
     // A value bound by V's own codec (a placeholder's), bound again as this column needs it.
     // Null for a member type's own codec, where the two agree: such columns read inline.
     driver::Param (*rebind)(const driver::Param& value);
@@ -138,6 +143,25 @@ concept TextForm = requires(const V& v, std::string_view s) {
     { V::parse(s) } -> std::same_as<V>;
     { v.toString() } -> std::convertible_to<std::string>;
 };
+// A C++ enum whose SQL values are declared beside it, found by argument-dependent lookup:
+//   enum class Mood { sad, ok, happy };
+//   constexpr std::array<std::string_view, 3> drizzleEnumValues(Mood) { return {"sad", "ok", "happy"}; }
+// (or DRIZZLE_ENUM(Mood, sad, ok, happy), which declares both): the SQL value of each
+// enumerator, in declaration order, the enumerators numbered from 0.
+template <class V>
+concept EnumLike = std::is_enum_v<V> && requires(V v) {
+    { drizzleEnumValues(v)[0] } -> std::convertible_to<std::string_view>;
+    drizzleEnumValues(v).size();
+};
+template <class V>
+std::span<const std::string_view> enumNamesOf() {
+    static constexpr auto names = drizzleEnumValues(V{});
+    return {names.data(), names.size()};
+}
+// Errors for a value the enum does not have (codec_support.cpp).
+[[noreturn]] void throwNotAnEnumValue(const driver::Cursor& row, std::size_t column, std::string_view value);
+[[noreturn]] void throwEnumOutOfRange(long long value);
+
 // std::chrono::sys_time<D>: a time point of std::chrono::system_clock (the clock with to_time_t).
 template <class V>
 concept TimePointLike = requires(const V& v) {
@@ -286,6 +310,15 @@ void CodecFor<M>::read(const driver::Cursor& row, std::size_t c, M& out) {
         out = M::parse(row.text(c));
     } else if constexpr (TextForm<M>) {
         out = M::parse(row.text(c));
+    } else if constexpr (EnumLike<M>) {
+        const std::string_view text = row.text(c);
+        const auto names = enumNamesOf<M>();
+        for (std::size_t i = 0; i < names.size(); ++i)
+            if (names[i] == text) {
+                out = static_cast<M>(i);
+                return;
+            }
+        throwNotAnEnumValue(row, c, text);
     } else if constexpr (TimePointLike<M>) {
         using D = typename M::duration;
         out = M(D(static_cast<typename D::rep>(fromMicros<typename D::period>(parseTimestampMicros(row.text(c))))));
@@ -324,6 +357,11 @@ driver::Param CodecFor<M>::write(const M& value) {
         return std::string(value.dump());
     } else if constexpr (TextForm<M>) {
         return std::string(value.toString());
+    } else if constexpr (EnumLike<M>) {
+        const auto names = enumNamesOf<M>();
+        const auto index = static_cast<long long>(value);
+        if (index < 0 || static_cast<std::size_t>(index) >= names.size()) throwEnumOutOfRange(index);
+        return std::string(names[static_cast<std::size_t>(index)]);
     } else if constexpr (TimePointLike<M>) {
         using Period = typename M::duration::period;
         const auto count = static_cast<std::int64_t>(value.time_since_epoch().count());
@@ -368,6 +406,21 @@ template <class M>
 inline constexpr UnsetCheck unsetCheckOf = nullptr;
 template <class T>
 inline constexpr UnsetCheck unsetCheckOf<Defaulted<T>> = &isUnsetMember<Defaulted<T>>;
+// The enum names of a member's value type (an array's element type too), or null.
+template <class V>
+struct EnumElement {
+    using type = V;
+};
+template <class T, class A>
+struct EnumElement<std::vector<T, A>> {
+    using type = typename EnumElement<typename Unoptional<T>::type>::type;
+};
+template <class M>
+constexpr std::span<const std::string_view> (*enumNamesFor())() {
+    using E = typename EnumElement<typename Unoptional<M>::type>::type;
+    if constexpr (EnumLike<E>) return &enumNamesOf<E>;
+    else return nullptr;
+}
 template <class M>
 inline constexpr Codec codecOf{&readInto<M>,
                                &writeFrom<M>,
@@ -376,6 +429,7 @@ inline constexpr Codec codecOf{&readInto<M>,
                                &readInto<typename Unoptional<M>::type>,
                                &writeFrom<typename Unoptional<M>::type>,
                                unsetCheckOf<M>,
+                               enumNamesFor<M>(),
                                nullptr};
 
 // ---- column codecs: where the SQL type, not the member alone, decides the encoding ----------
@@ -408,6 +462,7 @@ inline constexpr Codec columnCodecOf{&ColumnCodec<M, Policy>::read,
                                      &ColumnCodec<M, Policy>::readValue,
                                      &ColumnCodec<M, Policy>::writeValue,
                                      unsetCheckOf<M>,
+                                     enumNamesFor<M>(),
                                      &ColumnCodec<M, Policy>::rebind};
 
 // The codec a column declaration records (schema/column.hpp). The schema exporter is compiled

@@ -73,6 +73,9 @@ struct IntegerOf {
 };
 template <class V>
 struct IsString : std::is_same<V, std::string> {};
+// What a text or enum column holds: a std::string, or a C++ enum with its SQL values (EnumLike).
+template <class V>
+struct IsText : std::bool_constant<std::is_same_v<V, std::string> || EnumLike<V>> {};
 template <class V>
 struct IsBool : std::is_same<V, bool> {};
 template <class V>
