@@ -4,6 +4,7 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <limits>
 #include <string>
 
 #include "drizzle/error.hpp"
@@ -13,6 +14,8 @@
 namespace drizzle::detail {
 
 namespace {
+
+constexpr std::size_t maxJsonArguments = 100;
 
 std::string_view aliasName(int i) {
     static const auto names = [] {
@@ -82,9 +85,13 @@ public:
         for (ast::Order& o : orderBy) requalify(o.expression, target.name, alias);
 
         std::vector<ast::Node> items;
-        for (const ColumnSpec& c : target.columns) items.push_back(value(alias, c));
+        if (plan.columns.empty()) {
+            for (const ColumnSpec& c : target.columns) items.push_back(value(alias, c));
+        } else {
+            for (const ColumnSpec* c : plan.columns) items.push_back(value(alias, *c));
+        }
         for (const RelationPlan& child : plan.children) items.push_back(nested(relation(child, alias)));
-        ast::Node row = call(dialect_ == Dialect::postgresql ? "json_build_array" : "json_array", std::move(items));
+        ast::Node row = jsonArray(std::move(items));
 
         ast::Select s;
         s.from = ast::Source{&target, alias, nullptr};
@@ -97,9 +104,13 @@ public:
         if (dialect_ == Dialect::mysql) {  // MariaDB orders and limits inside JSON_ARRAYAGG
             std::vector<ast::Node> args{std::move(row)};
             std::string text = "coalesce(json_arrayagg(?" + orderText(orderBy, args);
-            if (plan.limit) {
+            if (plan.limit || plan.offset) {
                 text += " limit ?";
-                args.push_back(ast::paramNode(*plan.limit));
+                args.push_back(ast::paramNode(plan.limit.value_or(std::numeric_limits<std::int64_t>::max())));
+            }
+            if (plan.offset) {
+                text += " offset ?";
+                args.push_back(ast::paramNode(*plan.offset));
             }
             text += "), json_array())";
             s.fields.push_back(ast::rawNode(std::move(text), std::move(args)));
@@ -112,6 +123,7 @@ public:
         inner.fields.push_back(std::move(star));
         inner.orderBy = orderBy;
         if (plan.limit) inner.limit = ast::paramNode(*plan.limit);
+        if (plan.offset) inner.offset = ast::paramNode(*plan.offset);
         ast::Select outer;
         outer.from = ast::Source{nullptr, alias, std::make_shared<const ast::Select>(std::move(inner))};
         std::vector<ast::Node> args{std::move(row)};
@@ -125,6 +137,23 @@ public:
     }
 
 private:
+    // A row's values as one JSON array. PostgreSQL's functions take at most 100 arguments
+    // (SQLite's 127), so a wider row goes as an array of arrays of 100, read back as one row
+    // (JsonRow).
+    ast::Node jsonArray(std::vector<ast::Node> items) const {
+        const std::string_view fn = dialect_ == Dialect::postgresql ? "json_build_array" : "json_array";
+        if (items.size() <= maxJsonArguments) return call(fn, std::move(items));
+        std::vector<ast::Node> chunks;
+        for (std::size_t i = 0; i < items.size(); i += maxJsonArguments) {
+            const std::size_t end = std::min(items.size(), i + maxJsonArguments);
+            std::vector<ast::Node> chunk(std::make_move_iterator(items.begin() + static_cast<std::ptrdiff_t>(i)),
+                                         std::make_move_iterator(items.begin() + static_cast<std::ptrdiff_t>(end)));
+            chunks.push_back(nested(call(fn, std::move(chunk))));
+        }
+        if (chunks.size() > maxJsonArguments) throw Error(ErrorCategory::usage, "a related table has more than 10,000 columns");
+        return call(fn, std::move(chunks));
+    }
+
     static std::string orderText(const std::vector<ast::Order>& orderBy, std::vector<ast::Node>& args) {
         std::string text;
         for (std::size_t i = 0; i < orderBy.size(); ++i) {
@@ -136,9 +165,12 @@ private:
     }
 
     // A column as a JSON element the codecs can read back: bytes as hex, PostgreSQL arrays as
-    // their text literal.
+    // their text literal, SQLite doubles as the 20 digits quote() writes, which give them back exactly (its
+    // json_array writes 15).
     ast::Node value(std::string_view alias, const ColumnSpec& c) const {
         ast::Node col = ast::columnNode(alias, &c);
+        if (dialect_ == Dialect::sqlite && c.kind == "real")
+            return ast::rawNode("iif(? is null, null, printf('%!.20e', ?))", {col, col});
         if (isBinary(c) && dialect_ != Dialect::postgresql) return call("hex", {std::move(col)});
         if (dialect_ == Dialect::postgresql && c.args.dimensions > 0) return ast::rawNode("?::text", {std::move(col)});
         return col;
@@ -366,12 +398,22 @@ void throwBadRelated(std::string_view what) {
     throw Error(ErrorCategory::internal, "related rows: the database sent something other than a " + std::string(what));
 }
 
-JsonRow::JsonRow(const JsonTape& tape, std::uint32_t array) : tape_(tape) {
+JsonRow::JsonRow(const JsonTape& tape, std::uint32_t array, std::size_t expected) : tape_(tape) {
     const JsonTape::Value& a = tape.values[array];
-    for (std::uint32_t i = array + 1; i < a.end; i = tape.values[i].end) {
+    auto add = [&](std::uint32_t i) {
         if (count_ < inline_.size()) inline_[count_] = i;
         else overflow_.push_back(i);
         ++count_;
+    };
+    // A row wider than one JSON function's arguments came as chunks (Builder::jsonArray).
+    const bool chunked = expected > maxJsonArguments && a.count < expected;
+    for (std::uint32_t i = array + 1; i < a.end; i = tape.values[i].end) {
+        if (!chunked) {
+            add(i);
+            continue;
+        }
+        if (tape.values[i].kind != JsonTape::Kind::array) throwBadRelated("row");
+        for (std::uint32_t k = i + 1; k < tape.values[i].end; k = tape.values[k].end) add(k);
     }
 }
 

@@ -599,7 +599,7 @@ std::vector<Case> sqliteCases() {
          R"( where ("r1"."id" = "orders"."customer_id"))"
          R"( limit ?) as "customer", (select coalesce(json_group_array(json_array("r2"."order_id", "r2"."product_id",)"
          R"( "r2"."quantity", "r2"."unit_price_cents", json((select json_array("r3"."id", "r3"."category_id", "r3"."sku",)"
-         R"( "r3"."name", "r3"."price_cents", "r3"."weight_kg", "r3"."discontinued", hex("r3"."thumbnail")))"
+         R"( "r3"."name", "r3"."price_cents", iif("r3"."weight_kg" is null, null, printf('%!.20e', "r3"."weight_kg")), "r3"."discontinued", hex("r3"."thumbnail")))"
          R"( from "products" "r3" where ("r3"."id" = "r2"."product_id") limit ?)))), '[]') from (select *)"
          R"( from "order_items" "r2" where ("r2"."order_id" = "orders"."id")) "r2") as "items" from "orders")", {1, 1}},
         {"selfRelationBothWays",

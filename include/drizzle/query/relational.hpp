@@ -68,12 +68,15 @@ struct FindOptions {
     std::optional<std::int64_t> limit{};
     std::optional<std::int64_t> offset{};
 };
-// Options of a related Many: which of its rows, in which order, how many.
+// Options of a related table's rows: which columns (cols(...); the other members keep their
+// defaults), which rows, in which order, how many (limit, offset: a Many's).
 template <class Row>
 struct RelationOptions {
+    Columns<Row> columns{};
     Where<Row> where{};
     std::vector<OrderBy<Row>> orderBy{};
     std::optional<std::int64_t> limit{};
+    std::optional<std::int64_t> offset{};
 };
 
 namespace detail {
@@ -98,9 +101,10 @@ struct RelationPlan {
     const MemberRef* fields = nullptr;  // One: its own join columns
     const MemberRef* references = nullptr;
     std::uint8_t columnCount = 0;
+    std::vector<const ColumnSpec*> columns;  // empty: every column of the related table
     std::optional<ast::Node> where;
     std::vector<ast::Order> orderBy;
-    std::optional<std::int64_t> limit;
+    std::optional<std::int64_t> limit, offset;
     std::vector<RelationPlan> children;
 };
 
@@ -131,7 +135,9 @@ struct JsonTape {
 // One JSON array of the tape as a row, for the codecs.
 class JsonRow final : public driver::Cursor {
 public:
-    JsonRow(const JsonTape& tape, std::uint32_t array);
+    // `expected`: the values the row holds. A row of more values than one JSON function takes
+    // arrives in chunks (an array of arrays), read here as one.
+    JsonRow(const JsonTape& tape, std::uint32_t array, std::size_t expected);
     bool next() override { return false; }
     std::size_t columnCount() const override { return count_; }
     std::string_view columnName(std::size_t) const override { return "related column"; }
@@ -157,53 +163,73 @@ private:
 
 }  // namespace detail
 
-// A relation to load, with options for its rows and nested relations.
-template <class Rel, class... Children>
+// A relation to load, with options for its rows and nested relations; `Into` (void: the
+// related struct, or a tuple with the nested relations) is the struct each related row is
+// built into, by aggregate initialisation from the row and its nested relations in order:
+// `struct PostWithComments : Post { std::vector<Comment> comments; };`.
+template <class Rel, class Into, class... Children>
 struct With {
     using Relation = Rel;
     const Rel* relation;
     RelationOptions<typename Rel::ToRow> options;
     std::tuple<Children...> children;
+    mutable std::vector<const detail::ColumnSpec*> chosen{};  // the columns options.columns names
 };
 
 namespace detail {
 
 template <class W>
 struct Normalized {  // a bare relation is a With without options
-    using type = With<W>;
+    using type = With<W, void>;
     static type from(const W& r) { return {&r, {}, {}}; }
 };
-template <class Rel, class... C>
-struct Normalized<With<Rel, C...>> {
-    using type = With<Rel, C...>;
+template <class Rel, class Into, class... C>
+struct Normalized<With<Rel, Into, C...>> {
+    using type = With<Rel, Into, C...>;
     static const type& from(const type& w) { return w; }
 };
 
+// Builds `Into` from a row's parts (the row, then its relations), or gives the parts as they are.
+template <class Into, class Parts>
+decltype(auto) buildInto(Parts&& parts) {
+    if constexpr (std::is_void_v<Into>) {
+        return std::forward<Parts>(parts);
+    } else if constexpr (requires { std::tuple_size<std::decay_t<Parts>>::value; }) {
+        return std::apply([](auto&&... p) { return Into{std::move(p)...}; }, std::forward<Parts>(parts));
+    } else {
+        return Into{std::forward<Parts>(parts)};
+    }
+}
+
 }  // namespace detail
 
-template <class Rel, class... Children>
-With<Rel, typename detail::Normalized<Children>::type...> with(const Rel& relation, RelationOptions<typename Rel::ToRow> options,
-                                                              const Children&... children) {
+// with<Into>(...) builds each related row into `Into`; with(...) gives the related struct, or a
+// tuple of it and its nested relations.
+template <class Into = void, class Rel, class... Children>
+With<Rel, Into, typename detail::Normalized<Children>::type...> with(const Rel& relation, RelationOptions<typename Rel::ToRow> options,
+                                                                    const Children&... children) {
     static_assert(((std::is_same_v<typename detail::Normalized<Children>::type::Relation::FromRow, typename Rel::ToRow>) && ...),
                   "with(relation, nested...): a nested relation must start at the related table");
     return {&relation, std::move(options), {detail::Normalized<Children>::from(children)...}};
 }
-template <class Rel, class... Children>
-With<Rel, typename detail::Normalized<Children>::type...> with(const Rel& relation, const Children&... children) {
-    return with(relation, RelationOptions<typename Rel::ToRow>{}, children...);
+template <class Into = void, class Rel, class... Children>
+With<Rel, Into, typename detail::Normalized<Children>::type...> with(const Rel& relation, const Children&... children) {
+    return with<Into>(relation, RelationOptions<typename Rel::ToRow>{}, children...);
 }
 
 namespace detail {
 
 template <class W>
 struct WithResult;
-template <class Rel, class... C>
-struct WithResult<With<Rel, C...>> {
+template <class Rel, class Into, class... C>
+struct WithResult<With<Rel, Into, C...>> {
     using To = typename Rel::ToRow;
-    using Item = std::conditional_t<sizeof...(C) == 0, To, std::tuple<To, typename WithResult<C>::type...>>;
+    using Parts = std::conditional_t<sizeof...(C) == 0, To, std::tuple<To, typename WithResult<C>::type...>>;
+    using Item = std::conditional_t<std::is_void_v<Into>, Parts, Into>;
     using type = std::conditional_t<RelationKind<Rel>::many, std::vector<Item>, std::optional<Item>>;
+    using W = With<Rel, Into, C...>;
 
-    static RelationPlan plan(const With<Rel, C...>& w) {
+    static RelationPlan plan(const W& w) {
         RelationPlan p;
         p.many = RelationKind<Rel>::many;
         p.from = &typeTag<typename Rel::FromRow>;
@@ -215,46 +241,52 @@ struct WithResult<With<Rel, C...>> {
             p.references = w.relation->references;
             p.columnCount = w.relation->columnCount;
         }
+        static const TableDef& table = tableOf(&typeTag<To>);
+        if (w.chosen.empty() && !w.options.columns.members.empty()) w.chosen = chosenColumns(table, w.options.columns.members);
+        p.columns = w.chosen;
         p.where = w.options.where.node;
         for (const auto& o : w.options.orderBy) p.orderBy.push_back(o.order);
         p.limit = w.options.limit;
+        p.offset = w.options.offset;
         std::apply([&](const auto&... c) { (p.children.push_back(WithResult<std::decay_t<decltype(c)>>::plan(c)), ...); },
                    w.children);
         return p;
     }
 
-    static Item readItem(const JsonTape& tape, std::uint32_t index) {
+    static Item readItem(const JsonTape& tape, std::uint32_t index, const W& w) {
         static const TableDef& table = tableOf(&typeTag<To>);
         if (tape.values[index].kind != JsonTape::Kind::array) throwBadRelated("row");
-        JsonRow row(tape, index);
-        if constexpr (sizeof...(C) == 0) {
-            To item{};
-            readTableRow(table, row, 0, &item);
-            return item;
-        } else {
-            Item item{};
-            readTableRow(table, row, 0, &std::get<0>(item));
-            readChildren(tape, row, columnCount(table), item, std::index_sequence_for<C...>{});
-            return item;
-        }
+        const std::size_t columns = w.chosen.empty() ? columnCount(table) : w.chosen.size();
+        JsonRow row(tape, index, columns + sizeof...(C));
+        Parts parts{};
+        To& to = [&]() -> To& {
+            if constexpr (sizeof...(C) == 0) return parts;
+            else return std::get<0>(parts);
+        }();
+        if (w.chosen.empty()) readTableRow(table, row, 0, &to);
+        else readColumns(w.chosen, row, &to);
+        if constexpr (sizeof...(C) > 0) readChildren(tape, row, columns, parts, w, std::index_sequence_for<C...>{});
+        if constexpr (std::is_void_v<Into>) return parts;
+        else return buildInto<Into>(std::move(parts));
     }
     template <class Tuple, std::size_t... I>
-    static void readChildren(const JsonTape& tape, const JsonRow& row, std::size_t first, Tuple& item, std::index_sequence<I...>) {
-        ((std::get<I + 1>(item) = WithResult<C>::read(tape, row.itemIndex(first + I))), ...);
+    static void readChildren(const JsonTape& tape, const JsonRow& row, std::size_t first, Tuple& item, const W& w,
+                             std::index_sequence<I...>) {
+        ((std::get<I + 1>(item) = WithResult<C>::read(tape, row.itemIndex(first + I), std::get<I>(w.children))), ...);
     }
 
-    static type read(const JsonTape& tape, std::uint32_t index) {
+    static type read(const JsonTape& tape, std::uint32_t index, const W& w) {
         const JsonTape::Value& value = tape.values[index];
         if constexpr (RelationKind<Rel>::many) {
             type out;
             if (value.kind == JsonTape::Kind::null) return out;
             if (value.kind != JsonTape::Kind::array) throwBadRelated("list");
             out.reserve(value.count);
-            for (std::uint32_t i = index + 1; i < value.end; i = tape.values[i].end) out.push_back(readItem(tape, i));
+            for (std::uint32_t i = index + 1; i < value.end; i = tape.values[i].end) out.push_back(readItem(tape, i, w));
             return out;
         } else {
             if (value.kind == JsonTape::Kind::null) return std::nullopt;
-            return readItem(tape, index);
+            return readItem(tape, index, w);
         }
     }
 };
@@ -278,17 +310,21 @@ public:
             session_, table_, std::tuple_cat(withs_, std::make_tuple(typename detail::Normalized<Rs>::type(detail::Normalized<Rs>::from(relations))...)));
     }
 
-    std::vector<Result> findMany(const FindOptions<Row>& options = {}) const {
+    // findMany<Into>(): each row built into `Into` from the row and its relations, in order:
+    //   struct UserWithPosts : User { std::vector<Post> posts; };   // row.name, row.posts
+    template <class Into = Result>
+    std::vector<Into> findMany(const FindOptions<Row>& options = {}) const {
         const auto columns = detail::chosenColumns(*table_.definition(), options.columns.members);
         const ast::Printed printed = ast::print(D, tree(options, columns));
         detail::Running running = session_->run(printed);
-        std::vector<Result> out;
-        while (running.cursor->next()) out.push_back(readRow(*running.cursor, columns));
+        std::vector<Into> out;
+        while (running.cursor->next()) out.push_back(as<Into>(readRow(*running.cursor, columns)));
         return out;
     }
-    std::optional<Result> findFirst(FindOptions<Row> options = {}) const {
+    template <class Into = Result>
+    std::optional<Into> findFirst(FindOptions<Row> options = {}) const {
         options.limit = 1;
-        auto rows = findMany(options);
+        auto rows = findMany<Into>(options);
         if (rows.empty()) return std::nullopt;
         return std::move(rows.front());
     }
@@ -303,18 +339,20 @@ public:
         Prepared(const RelationalQuery& query, const FindOptions<Row>& options)
             : query_(query),
               columns_(detail::chosenColumns(*query.table_.definition(), options.columns.members)),
-              tree_(std::make_shared<const ast::Select>(query.tree(options, columns_))),
+              tree_(std::make_shared<const ast::Select>(query_.tree(options, columns_))),
               statement_(*query.session_, ast::print(D, *tree_), tree_) {}
-        std::vector<Result> findMany(std::initializer_list<Bind> binds = {}) {
+        template <class Into = Result>
+        std::vector<Into> findMany(std::initializer_list<Bind> binds = {}) {
             driver::Cursor& c = statement_.open(binds);
-            std::vector<Result> out;
-            while (c.next()) out.push_back(query_.readRow(c, columns_));
+            std::vector<Into> out;
+            while (c.next()) out.push_back(as<Into>(query_.readRow(c, columns_)));
             return out;
         }
-        std::optional<Result> findFirst(std::initializer_list<Bind> binds = {}) {
+        template <class Into = Result>
+        std::optional<Into> findFirst(std::initializer_list<Bind> binds = {}) {
             driver::Cursor& c = statement_.open(binds);
             if (!c.next()) return std::nullopt;
-            std::optional<Result> r = query_.readRow(c, columns_);
+            std::optional<Into> r = as<Into>(query_.readRow(c, columns_));
             c.close();
             return r;
         }
@@ -329,6 +367,11 @@ public:
     Prepared prepare(const FindOptions<Row>& options = {}) const { return Prepared(*this, options); }
 
 private:
+    template <class Into>
+    static Into as(Result&& r) {
+        if constexpr (std::is_same_v<Into, Result>) return std::move(r);
+        else return detail::buildInto<Into>(std::move(r));
+    }
     std::vector<detail::RelationPlan> plans() const {
         std::vector<detail::RelationPlan> out;
         std::apply([&](const auto&... w) { (out.push_back(detail::WithResult<std::decay_t<decltype(w)>>::plan(w)), ...); }, withs_);
@@ -352,16 +395,16 @@ private:
     }
     template <std::size_t... I>
     void readRelations(const driver::Cursor& c, std::size_t first, Result& r, std::index_sequence<I...>) const {
-        auto one = [&](auto& slot, std::size_t column, auto tag) {
-            using W = typename decltype(tag)::type;
+        auto one = [&](auto& slot, std::size_t column, const auto& with) {
+            using W = std::decay_t<decltype(with)>;
             if (c.isNull(column)) {
                 slot = {};
                 return;
             }
             tape_.parse(c.text(column));
-            slot = detail::WithResult<W>::read(tape_, 0);
+            slot = detail::WithResult<W>::read(tape_, 0, with);
         };
-        (one(std::get<I + 1>(r), first + I, std::type_identity<Ws>{}), ...);
+        (one(std::get<I + 1>(r), first + I, std::get<I>(withs_)), ...);
     }
 
     Session* session_;
