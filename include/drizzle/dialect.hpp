@@ -38,6 +38,7 @@ struct DialectTraits {
     bool rowLocks;                  // SELECT ... FOR UPDATE / FOR SHARE
     bool onConflict;                // INSERT ... ON CONFLICT (else MySQL's ON DUPLICATE KEY UPDATE)
     bool ilike;                     // ILIKE (elsewhere LIKE ignores ASCII case already)
+    bool updateFrom;                // UPDATE ... FROM (SQLite since 3.33)
     bool nullsOrdering;             // ORDER BY ... NULLS FIRST / LAST
     bool parenthesisedSetOperands;  // (SELECT ...) UNION (SELECT ...)
     std::string_view limitForOffset;     // what OFFSET needs before it without a LIMIT ("" for none)
@@ -50,7 +51,7 @@ inline constexpr DialectTraits postgresqlTraits{
     .identifierQuote = '"', .ddlIdentifierQuote = '"', .backslashEscapesInStrings = false,
     .placeholders = DialectTraits::Placeholders::numbered, .maxBindParameters = 65535,
     .transactionalDdl = true, .returning = true, .distinctOn = true, .fullJoin = true, .intersectAllExceptAll = true,
-    .rowLocks = true, .onConflict = true, .ilike = true, .nullsOrdering = true, .parenthesisedSetOperands = true,
+    .rowLocks = true, .onConflict = true, .ilike = true, .updateFrom = true, .nullsOrdering = true, .parenthesisedSetOperands = true,
     .limitForOffset = "", .insertDefaultRow = " default values"};
 // SQLite's default SQLITE_MAX_VARIABLE_NUMBER since 3.32; FULL JOIN since 3.39 (Debian 12 has 3.40).
 inline constexpr DialectTraits sqliteTraits{
@@ -59,7 +60,7 @@ inline constexpr DialectTraits sqliteTraits{
     .identifierQuote = '"', .ddlIdentifierQuote = '`', .backslashEscapesInStrings = false,
     .placeholders = DialectTraits::Placeholders::question, .maxBindParameters = 32766,
     .transactionalDdl = true, .returning = true, .distinctOn = false, .fullJoin = true, .intersectAllExceptAll = false,
-    .rowLocks = false, .onConflict = true, .ilike = false, .nullsOrdering = true, .parenthesisedSetOperands = false,
+    .rowLocks = false, .onConflict = true, .ilike = false, .updateFrom = true, .nullsOrdering = true, .parenthesisedSetOperands = false,
     .limitForOffset = " limit -1", .insertDefaultRow = " default values"};
 // MariaDB 10.5+ has DELETE/INSERT ... RETURNING but not UPDATE ... RETURNING, and MySQL none: the
 // ORM offers it on neither. An OFFSET alone takes the largest LIMIT there is.
@@ -69,7 +70,7 @@ inline constexpr DialectTraits mysqlTraits{
     .identifierQuote = '`', .ddlIdentifierQuote = '`', .backslashEscapesInStrings = true,
     .placeholders = DialectTraits::Placeholders::question, .maxBindParameters = 65535,
     .transactionalDdl = false, .returning = false, .distinctOn = false, .fullJoin = false, .intersectAllExceptAll = true,
-    .rowLocks = true, .onConflict = false, .ilike = false, .nullsOrdering = false, .parenthesisedSetOperands = true,
+    .rowLocks = true, .onConflict = false, .ilike = false, .updateFrom = false, .nullsOrdering = false, .parenthesisedSetOperands = true,
     .limitForOffset = " limit 18446744073709551615", .insertDefaultRow = " () values ()"};
 
 constexpr const DialectTraits& traitsOf(Dialect d) {

@@ -226,6 +226,37 @@ void runInsertReturning(Session& session, const ast::Insert& insert, void (*read
     });
 }
 
+std::vector<std::int64_t> runInsertReturningIds(Session& session, const ast::Insert& insert, const TableDef& table) {
+    const ColumnSpec* id = nullptr;
+    for (const ColumnSpec& c : table.columns)
+        if (c.autoincrement || c.kind == "serial") id = &c;
+    if (id == nullptr)
+        throw Error(ErrorCategory::usage, "returningId(): " + std::string(table.name) + " has no AUTO_INCREMENT column",
+                    "select the rows afterwards by a key the application knows");
+    if (insert.conflict.action != ast::Conflict::Action::none)
+        throw Error(ErrorCategory::usage, "returningId(): MySQL does not report the ids of rows an upsert updated or skipped",
+                    "insert without onDuplicateKeyUpdate/onConflictDoNothing, or select the rows afterwards");
+    std::vector<std::int64_t> ids;
+    const auto given = std::find(insert.columns.begin(), insert.columns.end(), id);
+    if (given != insert.columns.end()) {  // the rows gave their ids
+        const std::size_t at = static_cast<std::size_t>(given - insert.columns.begin());
+        auto idOf = [&](const driver::Param& p) {
+            if (const auto* i = std::get_if<std::int64_t>(&p)) return *i;
+            throw Error(ErrorCategory::usage, "returningId(): a row's id is not an integer value");
+        };
+        for (std::size_t r = 0; r < insert.wholeRows; ++r) ids.push_back(idOf(insert.values[r * insert.columns.size() + at]));
+        for (const auto& row : insert.rows) ids.push_back(idOf(row.at(at).value));
+    }
+    inChunks(session, insert, [&](driver::Cursor& c) {
+        while (c.next()) {
+        }
+        if (given != insert.columns.end()) return;
+        // One statement's rows get consecutive ids from the first (InnoDB, for inserts of known size).
+        for (std::int64_t k = 0; k < c.affectedRows(); ++k) ids.push_back(c.lastInsertId() + k);
+    });
+    return ids;
+}
+
 void checkColumnOf(const TableDef& table, MemberRef member, std::string_view where) {
     if (member.owner == table.owner) return;
     throw Error(ErrorCategory::usage, std::string(where) + ": a column of another table than " + std::string(table.name),

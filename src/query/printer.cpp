@@ -1,9 +1,13 @@
 // The dialect printers: a statement tree becomes SQL text with `?` placeholders and the list of
 // values to bind, in order. Every identifier is quoted; no value is ever written into the text.
+#include <charconv>
+#include <cmath>
+#include <cstdio>
 #include <string>
 
 #include "drizzle/error.hpp"
 #include "drizzle/detail/ast.hpp"
+#include "drizzle/query/expr.hpp"
 #include "schema/registry_internal.hpp"
 
 namespace drizzle::ast {
@@ -151,6 +155,27 @@ public:
                                                                           : std::string_view(n.text);
                 expression(n.args.at(1));
                 return;
+            case K::valueSet: {  // a long IN list, bound as one value (expr.hpp: valueSet)
+                expression(n.args.at(0));
+                if (dialect_ == Dialect::postgresql) {
+                    sql() += n.text == " in " ? " = any(" : " <> all(";
+                    expression(n.args.at(2));
+                    sql() += ')';
+                } else if (dialect_ == Dialect::sqlite) {
+                    sql() += n.text;
+                    sql() += "(select value from json_each(";
+                    expression(n.args.at(1));
+                    sql() += "))";
+                } else {
+                    sql() += n.text;
+                    sql() += "(select v from json_table(";
+                    expression(n.args.at(1));
+                    sql() += ", '$[*]' columns (v ";
+                    sql() += n.qualifier;
+                    sql() += " path '$')) as j)";
+                }
+                return;
+            }
             case K::chain:
                 sql() += '(';
                 for (std::size_t i = 0; i < n.args.size(); ++i) {
@@ -414,6 +439,10 @@ public:
         source(s.table);
         sql() += " set ";
         assignments(s.set);
+        for (std::size_t i = 0; i < s.from.size(); ++i) {
+            sql() += i ? ", " : " from ";
+            source(s.from[i]);
+        }
         if (s.where) {
             sql() += " where ";
             expression(*s.where);
@@ -463,3 +492,82 @@ Printed print(Dialect dialect, const Delete& statement) {
 }
 
 }  // namespace drizzle::ast
+
+namespace drizzle::detail {
+
+// ---- long IN lists as one value ---------------------------------------------------------------
+
+namespace {
+void appendJsonString(std::string& out, std::string_view s) {
+    out += '"';
+    for (const char c : s) {
+        switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            default:
+                if (static_cast<unsigned char>(c) < 0x20) {
+                    char hex[8];
+                    std::snprintf(hex, sizeof hex, "\\u%04x", static_cast<unsigned>(c));
+                    out += hex;
+                } else {
+                    out += c;
+                }
+        }
+    }
+    out += '"';
+}
+}  // namespace
+
+ast::Node valueSet(ast::Node x, std::string_view op, std::vector<ast::Node> values) {
+    std::string json = "[", array = "{";
+    std::string_view mysqlType = "bigint";
+    for (const ast::Node& v : values) {
+        if (v.kind != ast::Node::Kind::param) return ast::binaryNode(std::move(x), op, [&] {
+            ast::Node list;
+            list.kind = ast::Node::Kind::list;
+            list.args = std::move(values);
+            return list;
+        }());
+        const driver::Param& p = v.value;
+        const auto* d = std::get_if<double>(&p);
+        if (std::holds_alternative<driver::Bytes>(p) || (d && !std::isfinite(*d))) {
+            ast::Node list;
+            list.kind = ast::Node::Kind::list;
+            list.args = std::move(values);
+            return ast::binaryNode(std::move(x), op, std::move(list));
+        }
+        if (json.size() > 1) {
+            json += ',';
+            array += ',';
+        }
+        appendArrayElement(array, p, false);
+        if (std::holds_alternative<std::nullptr_t>(p)) {
+            json += "null";
+        } else if (const auto* i = std::get_if<std::int64_t>(&p)) {
+            json += std::to_string(*i);
+        } else if (d) {
+            char digits[32];
+            const auto end = std::to_chars(digits, digits + sizeof digits, *d).ptr;
+            json.append(digits, end);
+            mysqlType = "double";
+        } else {
+            appendJsonString(json, std::get<std::string>(p));
+            mysqlType = "varchar(16383)";
+        }
+    }
+    json += ']';
+    array += '}';
+    ast::Node n;
+    n.kind = ast::Node::Kind::valueSet;
+    n.text = op;
+    n.qualifier = mysqlType;
+    n.args.push_back(std::move(x));
+    n.args.push_back(ast::paramNode(std::move(json)));
+    n.args.push_back(ast::paramNode(std::move(array)));
+    return n;
+}
+
+}  // namespace drizzle::detail

@@ -46,4 +46,32 @@ TEST_F(MysqlOrm, IsOneStatement) {
     EXPECT_NE(sql.find("json_arrayagg"), std::string::npos);
 }
 
+TEST_F(MysqlOrm, ReturningIdGivesTheIdsOfTheInsertedRows) {
+    auto ids = db.insert(users).values(std::vector<User>{{0, "Di", "di@x", 1, true, {}}, {0, "Ed", "ed@x", 2, true, {}}}).returningId();
+    auto stored = db.select(&User::id).from(users).where(inArray(&User::name, {"Di", "Ed"})).orderBy(asc(&User::id)).all();
+    ASSERT_EQ(ids.size(), 2u);
+    ASSERT_EQ(stored.size(), 2u);
+    EXPECT_EQ(ids[0], std::get<0>(stored[0]));
+    EXPECT_EQ(ids[1], std::get<0>(stored[1]));
+    // Rows that give their ids get those back; a column-by-column row its own.
+    EXPECT_EQ(db.insert(users).values(User{500, "Fy", "fy@x", 1, true, {}}).returningId(), std::vector<std::int64_t>{500});
+    auto one = db.insert(users).set(&User::name, "Gus").set(&User::email, "gus@x").returningId();
+    ASSERT_EQ(one.size(), 1u);
+    EXPECT_EQ(db.select(&User::name).from(users).where(eq(&User::id, static_cast<std::int32_t>(one[0]))).get(),
+              std::make_tuple(std::string("Gus")));
+    // Several statements (2,500 rows): each statement's ids, in order.
+    std::vector<User> many;
+    for (int i = 0; i < 2500; ++i) many.push_back(User{0, "bulk", "bulk" + std::to_string(i) + "@x", i, true, {}});
+    auto bulk = db.insert(users).values(many).returningId();
+    ASSERT_EQ(bulk.size(), 2500u);
+    auto bulkStored = db.select(&User::id, &User::email).from(users).where(eq(&User::name, "bulk")).orderBy(asc(&User::id)).all();
+    ASSERT_EQ(bulkStored.size(), 2500u);
+    for (std::size_t i = 0; i < bulk.size(); i += 499) {
+        EXPECT_EQ(bulk[i], std::get<0>(bulkStored[i]));
+        EXPECT_EQ(std::get<1>(bulkStored[i]), "bulk" + std::to_string(i) + "@x");
+    }
+    EXPECT_THROW(db.insert(users).values(User{0, "H", "h@x", 1, true, {}}).onDuplicateKeyUpdate(set(&User::age, 3)).returningId(),
+                 drizzle::Error);
+}
+
 }  // namespace

@@ -41,6 +41,8 @@ struct Node {
         subquery,     // (select ...)
         exists,       // text (select ...): "exists", "not exists"
         star,         // *
+        valueSet,     // arg0 text (args...): a long IN list bound as one value (arg1 JSON, arg2 a
+                      // PostgreSQL array literal; qualifier: MySQL's JSON_TABLE column type)
     };
     Kind kind = Kind::raw;
     std::string text;
@@ -141,6 +143,7 @@ struct Insert {
 struct Update {
     Source table;
     std::vector<Assignment> set;
+    std::vector<Source> from;  // UPDATE ... FROM
     std::optional<Node> where;
     std::vector<Node> returning;
 };

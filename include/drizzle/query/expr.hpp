@@ -320,6 +320,12 @@ Expr<bool, detail::SourcesOf<X, A, B>> between(const X& x, const A& low, const B
 }
 
 namespace detail {
+// Lists longer than this go as one bound value (a JSON array, or a PostgreSQL array): a list of
+// any length then fits the dialects' parameter limits (SQLite 32,766; MySQL, PostgreSQL 65,535).
+inline constexpr std::size_t longInList = 1000;
+// x IN (values) with the values as one parameter (src/query/codec_support.cpp); the plain list
+// when a value cannot travel that way (bytes, NaN).
+ast::Node valueSet(ast::Node x, std::string_view op, std::vector<ast::Node> values);
 template <class X, class Range>
 ast::Node inList(const X& x, const Range& values, std::string_view op) {
     using V = typename Operand<X>::Value;
@@ -332,6 +338,7 @@ ast::Node inList(const X& x, const Range& values, std::string_view op) {
     }
     // An empty list matches nothing (IN () is not SQL).
     if (list.args.empty()) return ast::rawNode(op == " in " ? "false" : "true");
+    if (list.args.size() > longInList) return valueSet(toNode<V>(x), op, std::move(list.args));
     return ast::binaryNode(toNode<V>(x), op, std::move(list));
 }
 }  // namespace detail

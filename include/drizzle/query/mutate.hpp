@@ -30,14 +30,15 @@ struct Assignment {
 
 namespace detail {
 
-template <class Row, class M, class V>
+template <class Row, class M, class V, class Sc = Scope<Entry<Row, false>>>
 ast::Assignment assign(M Row::*member, const V& value) {
     static_assert((!std::is_same_v<V, std::nullptr_t> && !std::is_same_v<V, std::nullopt_t>) || isOptional<M>,
                   "set(column, null): the column is NOT NULL (its member is not std::optional)");
     if constexpr (!std::is_same_v<V, std::nullptr_t> && !std::is_same_v<V, std::nullopt_t>) {
         static_assert(comparable<M, typename Operand<V>::Value>, "set(column, value): the value's type differs from the column's");
-        static_assert(AllInScope<Scope<Entry<Row, false>>, SourcesOf<V>>::value,
-                      "set(column, value): the value reads a column of another table than the one written");
+        static_assert(AllInScope<Sc, SourcesOf<V>>::value,
+                      "set(column, value): the value reads a column of another table than the one written "
+                      "(an UPDATE reads others after from(table))");
     }
     const ColumnSpec& column = columnOf(memberRef(member));
     if constexpr (std::is_same_v<V, std::nullopt_t>) return {&column, ast::paramNode(nullptr)};
@@ -51,6 +52,8 @@ void addOnUpdateFns(ast::Update& update, const TableDef& table);
 ExecResult runInsert(Session& session, const ast::Insert& insert);
 // Runs an INSERT ... RETURNING, calling `read` for each returned row.
 void runInsertReturning(Session& session, const ast::Insert& insert, void (*read)(const driver::Cursor&, void*), void* sink);
+// MySQL's $returningId(): the AUTO_INCREMENT ids of the inserted rows.
+std::vector<std::int64_t> runInsertReturningIds(Session& session, const ast::Insert& insert, const TableDef& table);
 [[noreturn]] void throwNoRows(std::string_view statement);
 // Throws unless `member` is a column of `table` (what a ColumnList cannot check at compile time).
 void checkColumnOf(const TableDef& table, MemberRef member, std::string_view where);
@@ -287,6 +290,14 @@ public:
         finish();
         return detail::runInsert(*session_, *tree_);
     }
+    // Drizzle's `$returningId()` for MySQL, which has no RETURNING: the AUTO_INCREMENT id of each
+    // inserted row, in order (from each statement's first id and row count, or as the rows gave
+    // them).
+    std::vector<std::int64_t> returningId() const {
+        static_assert(!traitsOf(D).returning, "returningId(): MySQL's, where RETURNING is missing: here use returning(&Row::id)");
+        finish();
+        return detail::runInsertReturningIds(*session_, *tree_, *table_);
+    }
     // Printed and prepared once: `set(&User::name, placeholder("name"))`, then
     // prepared.execute({{"name", "Ada"}}) as often as needed.
     PreparedExec prepare() const {
@@ -311,8 +322,12 @@ private:
     std::shared_ptr<std::vector<ast::Assignment>> partial_ = std::make_shared<std::vector<ast::Assignment>>();
 };
 
-template <class Row, Dialect D>
+// `From...`: the tables from(...) added (UPDATE ... FROM, PostgreSQL and SQLite), which set()
+// values and where() conditions after it may read.
+template <class Row, Dialect D, class... From>
 class UpdateQuery {
+    using Scope = detail::Scope<detail::Entry<Row, false>, detail::Entry<From, false>...>;
+
 public:
     UpdateQuery(Session* session, const Table<Row, D>& table)
         : session_(session), table_(table.definition()), tree_(std::make_shared<ast::Update>()) {
@@ -336,17 +351,30 @@ public:
     template <class T, class M, class V>
     UpdateQuery set(M T::*member, const V& value) && {
         static_assert(std::is_same_v<T, Row>, "set(column, value): the column belongs to another table than the one written");
-        tree_->set.push_back(detail::assign(member, value));
+        tree_->set.push_back(detail::assign<Row, M, V, Scope>(member, value));
         return std::move(*this);
     }
     template <class S>
     UpdateQuery where(const Expr<bool, S>& condition) const& { return UpdateQuery(*this).where(condition); }
     template <class S>
     UpdateQuery where(const Expr<bool, S>& condition) && {
-        static_assert(detail::AllInScope<detail::Scope<detail::Entry<Row, false>>, S>::value,
-                      "where(...): the condition uses a column of another table than the one updated");
+        static_assert(detail::AllInScope<Scope, S>::value,
+                      "where(...): the condition uses a column of another table than the one updated "
+                      "(an UPDATE reads others after from(table))");
         tree_->where = condition.node;
         return std::move(*this);
+    }
+    // UPDATE ... FROM other (PostgreSQL, SQLite): set() values and where() conditions from here
+    // on may read its columns; the where joins it to the rows updated.
+    //   db.update(users).from(cities).set(&User::cityName, &City::name).where(eq(&City::id, &User::cityId))
+    template <class T, Dialect TD>
+    auto from(const Table<T, TD>& table) const& { return UpdateQuery(*this).from(table); }
+    template <class T, Dialect TD>
+    auto from(const Table<T, TD>& table) && {
+        static_assert(traitsOf(D).updateFrom, "from(table): MySQL has no UPDATE ... FROM");
+        static_assert(TD == D, "from(table): the table is declared for another dialect");
+        tree_->from.push_back(ast::Source{table.definition(), {}, nullptr});
+        return UpdateQuery<Row, D, From..., T>(session_, table_, std::move(tree_), finished_);
     }
     template <class... Fields>
     auto returning(const Fields&... fields) const& {
@@ -372,6 +400,11 @@ public:
     }
 
 private:
+    template <class, Dialect, class...>
+    friend class UpdateQuery;
+    UpdateQuery(Session* session, const detail::TableDef* table, std::shared_ptr<ast::Update> tree, bool finished)
+        : session_(session), table_(table), tree_(std::move(tree)), finished_(finished) {}
+
     void finish() const {
         if (!finished_) detail::addOnUpdateFns(*tree_, *table_);
         finished_ = true;
