@@ -217,6 +217,11 @@ ast::Select relationalSelect(Dialect dialect, const TableDef& root, const std::v
     for (const ColumnSpec* c : columns) s.fields.push_back(ast::columnNode(root.name, c));
     Builder builder(dialect);
     for (const RelationPlan& r : relations) {
+        if (r.extra) {  // a computed field
+            s.fields.push_back(*r.extra);
+            s.fieldAliases.resize(s.fields.size());
+            continue;
+        }
         s.fields.push_back(builder.relation(r, root.name));
         s.fieldAliases.resize(s.fields.size());
         s.fieldAliases.back() = r.name;

@@ -106,6 +106,7 @@ struct RelationPlan {
     std::vector<ast::Order> orderBy;
     std::optional<std::int64_t> limit, offset;
     std::vector<RelationPlan> children;
+    std::optional<ast::Node> extra;  // not a relation: a computed field (extras(...)) in this place
 };
 
 // The columns of `root` that `members` name, checked to belong to it.
@@ -161,6 +162,19 @@ private:
 };
 [[noreturn]] void throwBadRelated(std::string_view relation);
 
+}  // namespace detail
+
+namespace detail {
+// A computed field of the queried rows (Drizzle's `extras`), read after the relations.
+template <class V>
+struct ExtraField {
+    using Value = V;
+    ast::Node node;
+};
+template <class T>
+inline constexpr bool isExtraField = false;
+template <class V>
+inline constexpr bool isExtraField<ExtraField<V>> = true;
 }  // namespace detail
 
 // A relation to load, with options for its rows and nested relations; `Into` (void: the
@@ -221,6 +235,15 @@ namespace detail {
 
 template <class W>
 struct WithResult;
+template <class V>
+struct WithResult<ExtraField<V>> {
+    using type = V;
+    static RelationPlan plan(const ExtraField<V>& e) {
+        RelationPlan p;
+        p.extra = e.node;
+        return p;
+    }
+};
 template <class Rel, class Into, class... C>
 struct WithResult<With<Rel, Into, C...>> {
     using To = typename Rel::ToRow;
@@ -310,6 +333,17 @@ public:
             session_, table_, std::tuple_cat(withs_, std::make_tuple(typename detail::Normalized<Rs>::type(detail::Normalized<Rs>::from(relations))...)));
     }
 
+    // Computed fields of the rows (Drizzle's `extras`), after the relations in each result:
+    //   db.query(users).extras(sql<std::string>("lower(?)", &User::name), countOf(posts, eq(&Post::userId, outer(&User::id))))
+    template <class... Es>
+    auto extras(const Es&... fields) const {
+        static_assert((IsExpr<Es>::value && ...), "extras(...): each is an expression (sql<T>(...), countOf(...), ...)");
+        static_assert((detail::AllInScope<detail::Scope<detail::Entry<Row, false>>, typename Es::SourceList>::value && ...),
+                      "extras(...): an expression reads a table other than the one queried (name it with outer(...) in a subquery)");
+        return RelationalQuery<Row, D, Ws..., detail::ExtraField<typename Es::Value>...>(
+            session_, table_, std::tuple_cat(withs_, std::make_tuple(detail::ExtraField<typename Es::Value>{fields.node}...)));
+    }
+
     // findMany<Into>(): each row built into `Into` from the row and its relations, in order:
     //   struct UserWithPosts : User { std::vector<Post> posts; };   // row.name, row.posts
     template <class Into = Result>
@@ -372,6 +406,9 @@ private:
         if constexpr (std::is_same_v<Into, Result>) return std::move(r);
         else return detail::buildInto<Into>(std::move(r));
     }
+    template <class, Dialect, class...>
+    friend class RelationalQuery;
+
     std::vector<detail::RelationPlan> plans() const {
         std::vector<detail::RelationPlan> out;
         std::apply([&](const auto&... w) { (out.push_back(detail::WithResult<std::decay_t<decltype(w)>>::plan(w)), ...); }, withs_);
@@ -397,12 +434,14 @@ private:
     void readRelations(const driver::Cursor& c, std::size_t first, Result& r, std::index_sequence<I...>) const {
         auto one = [&](auto& slot, std::size_t column, const auto& with) {
             using W = std::decay_t<decltype(with)>;
-            if (c.isNull(column)) {
+            if constexpr (detail::isExtraField<W>) {
+                detail::CodecFor<typename W::Value>::read(c, column, slot);
+            } else if (c.isNull(column)) {
                 slot = {};
-                return;
+            } else {
+                tape_.parse(c.text(column));
+                slot = detail::WithResult<W>::read(tape_, 0, with);
             }
-            tape_.parse(c.text(column));
-            slot = detail::WithResult<W>::read(tape_, 0, with);
         };
         (one(std::get<I + 1>(r), first + I, std::get<I>(withs_)), ...);
     }
