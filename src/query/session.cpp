@@ -23,6 +23,10 @@ void checkDialect(Dialect table, Dialect connection) {
 
 void readTableRow(const TableDef& table, const driver::Cursor& cursor, std::size_t first, void* row) {
     auto* base = static_cast<char*>(row);
+    if (!table.readers.empty()) {
+        for (std::size_t i = 0; i < table.readers.size(); ++i) table.readers[i].read(cursor, first + i, base + table.readers[i].offset);
+        return;
+    }
     for (std::size_t i = 0; i < table.columns.size(); ++i) {
         const ColumnSpec& c = table.columns[i];
         c.codec->read(cursor, first + i, base + c.member.offset);

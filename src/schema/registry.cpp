@@ -230,6 +230,8 @@ TableDef* registerTable(const TableDecl& d) {
     r.progress.column = nullptr;  // what runs next follows the table, not one of its columns
     for (std::size_t i = 0; i < d.constraintCount; ++i)
         t.constraints.push_back(internConstraint(r, d.constraints[i], t));
+    if (std::all_of(t.columns.begin(), t.columns.end(), [](const ColumnSpec& c) { return c.codec != nullptr; }))
+        for (const ColumnSpec& c : t.columns) t.readers.push_back({c.codec->read, c.member.offset});
     return &t;
 }
 

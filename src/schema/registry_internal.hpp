@@ -8,13 +8,25 @@
 #include "drizzle/relations.hpp"
 #include "drizzle/schema/registry.hpp"
 
+namespace drizzle::driver {
+class Cursor;
+}  // namespace drizzle::driver
+
 namespace drizzle::detail {
+
+// How a whole row's columns decode: each column's codec and member, packed together so that a
+// row reads through one small array rather than the column declarations.
+struct RowReader {
+    void (*read)(const driver::Cursor& row, std::size_t column, void* member);
+    std::size_t offset;
+};
 
 struct TableDef {
     Dialect dialect;
     const void* owner;
     std::string_view schema, name;
     std::vector<ColumnSpec> columns;
+    std::vector<RowReader> readers;  // one per column when every column has a codec, else none
     std::vector<ConstraintSpec> constraints;
     bool rls = false;
     Site site;

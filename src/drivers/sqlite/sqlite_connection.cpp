@@ -114,7 +114,9 @@ public:
         columns_ = 0;
         read_ = 0;
         lastColumn_ = SIZE_MAX;  // the type cache belongs to the previous run
-        sqlite3_reset(statement);  // its code repeats the previous run's error, already reported
+        // Its code repeats the previous run's error, already reported. close() has reset it.
+        if (!reset_) sqlite3_reset(statement);
+        reset_ = false;
         // Every parameter is bound again below (the count is checked), so no clear_bindings.
         checkParamCount(static_cast<std::size_t>(sqlite3_bind_parameter_count(statement)), params.size(),
                         sqlite3_sql(statement));
@@ -183,11 +185,13 @@ public:
     void close() override {
         sqlite3_reset(statement_.get());  // releases the statement's read lock now
         state_ = State::done;
+        reset_ = true;
     }
     std::int64_t lastInsertId() const override { return lastId_; }
 
 private:
     enum class State { pending, row, done };
+    bool reset_ = false;  // close() reset the statement since the last run
 
     // sqlite3_column_type is undefined once a value was converted (text() of an INTEGER); the
     // codecs read each column once, after at most one isNull(), so the type is remembered for
