@@ -101,20 +101,13 @@ void refusePlaceholders(const ast::Printed& printed) {
 }
 }  // namespace
 
-detail::Running Session::run(const ast::Printed& printed) {
+detail::Running Session::start(const ast::Printed& printed, bool unbuffered) {
     refusePlaceholders(printed);
     detail::Running r;
     r.params = detail::bindValues(printed);
-    r.owned = logged(printed.sql, r.params, [&] { return connection_->stream(printed.sql, r.params); });
-    r.cursor = r.owned.get();
-    return r;
-}
-
-detail::Running Session::runUnbuffered(const ast::Printed& printed) {
-    refusePlaceholders(printed);
-    detail::Running r;
-    r.params = detail::bindValues(printed);
-    r.owned = logged(printed.sql, r.params, [&] { return connection_->streamUnbuffered(printed.sql, r.params); });
+    r.owned = logged(printed.sql, r.params, [&] {
+        return unbuffered ? connection_->streamUnbuffered(printed.sql, r.params) : connection_->stream(printed.sql, r.params);
+    });
     r.cursor = r.owned.get();
     return r;
 }

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "drizzle/pg.hpp"
+#include "test_enums.hpp"
 #include "drizzle/uuid.hpp"
 
 namespace types_pg {
@@ -229,11 +230,9 @@ inline const auto narrow = pg::pgTable<PgNarrow>("narrow", {
     pg::smallint<&PgNarrow::small>("small").notNull(),
 });
 
-// C++ enums for enum and text columns: DRIZZLE_ENUM names the values after the enumerators;
-// Status spells its own.
-DRIZZLE_ENUM(Mood, sad, ok, happy)
-enum class Status { todo, inProgress, done };
-constexpr std::array<std::string_view, 3> drizzleEnumValues(Status) { return {"todo", "in-progress", "done"}; }
+// C++ enums for enum and text columns (test_enums.hpp).
+using test_enums::Mood;
+using test_enums::Status;
 struct PgFeeling {
     std::int32_t id = 0;
     Mood mood = Mood::ok;

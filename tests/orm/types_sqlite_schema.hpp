@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "drizzle/sqlite.hpp"
+#include "test_enums.hpp"
 
 namespace types_sqlite {
 using namespace drizzle;
@@ -130,11 +131,9 @@ inline const auto narrow = sqlite::sqliteTable<SqNarrow>("narrow", {
     sqlite::integer<&SqNarrow::small>("small").notNull(),
 });
 
-// C++ enums for enum and text columns: DRIZZLE_ENUM names the values after the enumerators;
-// Status spells its own.
-DRIZZLE_ENUM(Mood, sad, ok, happy)
-enum class Status { todo, inProgress, done };
-constexpr std::array<std::string_view, 3> drizzleEnumValues(Status) { return {"todo", "in-progress", "done"}; }
+// C++ enums for enum and text columns (test_enums.hpp).
+using test_enums::Mood;
+using test_enums::Status;
 struct SqFeeling {
     std::int64_t id = 0;
     Mood mood = Mood::ok;

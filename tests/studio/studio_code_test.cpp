@@ -25,6 +25,7 @@ TEST(StudioFromCode, OffersTheCodesRelationsAppDefaultsAndModes) {
     const fs::path dir = fs::temp_directory_path() / ("drizzle-studio-code-" + std::to_string(std::random_device{}()));
     fs::create_directories(dir);
     fs::copy_file(fs::path(DRIZZLE_SOURCE_DIR) / "tests/orm/sqlite_schema.hpp", dir / "schema.hpp");
+    fs::copy_file(fs::path(DRIZZLE_SOURCE_DIR) / "tests/orm/wide_columns.inc", dir / "wide_columns.inc");
     drizzle::kit::Config config;
     config.root = dir;
     config.dialect = drizzle::Dialect::sqlite;

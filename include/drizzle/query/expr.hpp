@@ -379,19 +379,22 @@ Expr<bool, S> not_(const Expr<bool, S>& condition) {
 }
 // Conditions gathered at run time (a search form's filters): all of them, or any; an empty
 // list is TRUE for and_ and FALSE for or_, so where(and_(filters)) with no filter keeps every row.
+namespace detail {
 template <class S>
-Expr<bool, S> and_(const std::vector<Expr<bool, S>>& conditions) {
-    if (conditions.empty()) return {ast::rawNode("true")};
+Expr<bool, S> chainOf(std::string_view op, const std::vector<Expr<bool, S>>& conditions, std::string_view none) {
+    if (conditions.empty()) return {ast::rawNode(std::string(none))};
     std::vector<ast::Node> nodes;
     for (const auto& c : conditions) nodes.push_back(c.node);
-    return {ast::chainNode(" and ", std::move(nodes))};
+    return {ast::chainNode(op, std::move(nodes))};
+}
+}  // namespace detail
+template <class S>
+Expr<bool, S> and_(const std::vector<Expr<bool, S>>& conditions) {
+    return detail::chainOf(" and ", conditions, "true");
 }
 template <class S>
 Expr<bool, S> or_(const std::vector<Expr<bool, S>>& conditions) {
-    if (conditions.empty()) return {ast::rawNode("false")};
-    std::vector<ast::Node> nodes;
-    for (const auto& c : conditions) nodes.push_back(c.node);
-    return {ast::chainNode(" or ", std::move(nodes))};
+    return detail::chainOf(" or ", conditions, "false");
 }
 template <class S1, class S2>
 Expr<bool, typename detail::Merge<S1, S2>::type> operator&&(const Expr<bool, S1>& a, const Expr<bool, S2>& b) {

@@ -149,9 +149,9 @@ public:
     driver::Connection& connection() { return *connection_; }
 
     // Runs a printed statement once (the builders' one-shot path).
-    detail::Running run(const ast::Printed& printed);
+    detail::Running run(const ast::Printed& printed) { return start(printed, false); }
     // The same, with rows fetched one at a time as they are read (Connection::streamUnbuffered).
-    detail::Running runUnbuffered(const ast::Printed& printed);
+    detail::Running runUnbuffered(const ast::Printed& printed) { return start(printed, true); }
     ExecResult exec(const ast::Printed& printed);
 
     // Runs `work` in a transaction: commits when it returns, rolls back when it throws (and
@@ -191,6 +191,7 @@ public:
     const std::shared_ptr<QueryLogger>& logger() const { return logger_; }
 
 private:
+    detail::Running start(const ast::Printed& printed, bool unbuffered);
     void beginLevel();
     void commitLevel();
     void rollbackLevel() noexcept;
