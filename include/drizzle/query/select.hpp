@@ -633,42 +633,59 @@ class SelectStart {
 public:
     SelectStart(Session* session, std::shared_ptr<ast::Select> tree) : session_(session), tree_(std::move(tree)) {}
 
-    // Each from() starts a query of its own: one SelectStart may begin several.
+    // Each from() starts a query of its own: one SelectStart may begin several (db.select()
+    // itself, a temporary, hands its statement on).
     template <class Row, Dialect D>
-    SelectQuery<D, Fields, detail::Scope<detail::Entry<Row, false>>> from(const Table<Row, D>& table) const {
+    SelectQuery<D, Fields, detail::Scope<detail::Entry<Row, false>>> from(const Table<Row, D>& table) const& {
+        return SelectStart(*this).from(table);
+    }
+    template <class Row, Dialect D>
+    SelectQuery<D, Fields, detail::Scope<detail::Entry<Row, false>>> from(const Table<Row, D>& table) && {
         static_assert(Expect < 0 || D == Dialect(Expect),
                       "from(table): the table is declared for another dialect than the database's");
         detail::checkDialect(D, session_->dialect());
-        auto tree = std::make_shared<ast::Select>(*tree_);
-        tree->from = ast::Source{table.definition(), {}, nullptr};
-        if constexpr (std::is_same_v<Fields, detail::AllFields>) detail::appendColumns(tree->fields, *table.definition(), {});
-        return {session_, std::move(tree)};
+        tree_->from = ast::Source{table.definition(), {}, nullptr};
+        if constexpr (std::is_same_v<Fields, detail::AllFields>) detail::appendColumns(tree_->fields, *table.definition(), {});
+        return {session_, std::move(tree_)};
     }
     template <Name N, class Row, Dialect D>
-    SelectQuery<D, Fields, detail::Scope<detail::Entry<Aliased<N, Row, D>, false>>> from(const Aliased<N, Row, D>& a) const {
+    SelectQuery<D, Fields, detail::Scope<detail::Entry<Aliased<N, Row, D>, false>>> from(const Aliased<N, Row, D>& a) const& {
+        return SelectStart(*this).from(a);
+    }
+    template <Name N, class Row, Dialect D>
+    SelectQuery<D, Fields, detail::Scope<detail::Entry<Aliased<N, Row, D>, false>>> from(const Aliased<N, Row, D>& a) && {
         static_assert(Expect < 0 || D == Dialect(Expect),
                       "from(table): the table is declared for another dialect than the database's");
         detail::checkDialect(D, session_->dialect());
-        auto tree = std::make_shared<ast::Select>(*tree_);
-        tree->from = ast::Source{a.table.definition(), N.view(), nullptr};
-        if constexpr (std::is_same_v<Fields, detail::AllFields>) detail::appendColumns(tree->fields, *a.table.definition(), N.view());
-        return {session_, std::move(tree)};
+        tree_->from = ast::Source{a.table.definition(), N.view(), nullptr};
+        if constexpr (std::is_same_v<Fields, detail::AllFields>) detail::appendColumns(tree_->fields, *a.table.definition(), N.view());
+        return {session_, std::move(tree_)};
     }
 
     template <Name N, Dialect D>
-    SelectQuery<D, Fields, detail::Scope<detail::Entry<Derived<N, D>, false>>> from(const Derived<N, D>& sq) const {
+    SelectQuery<D, Fields, detail::Scope<detail::Entry<Derived<N, D>, false>>> from(const Derived<N, D>& sq) const& {
+        return SelectStart(*this).from(sq);
+    }
+    template <Name N, Dialect D>
+    SelectQuery<D, Fields, detail::Scope<detail::Entry<Derived<N, D>, false>>> from(const Derived<N, D>& sq) && {
         static_assert(Expect < 0 || D == Dialect(Expect),
                       "from(subquery): the subquery reads tables of another dialect than the database's");
         static_assert(!std::is_same_v<Fields, detail::AllFields>,
                       "select().from(subquery): select the subquery's columns you want, sq(&Row::member) or sq.column<T>(name)");
-        auto tree = std::make_shared<ast::Select>(*tree_);
-        tree->from = sq.source();
-        return {session_, std::move(tree)};
+        tree_->from = sq.source();
+        return {session_, std::move(tree_)};
     }
 
 private:
     Session* session_;
     std::shared_ptr<ast::Select> tree_;
+
+public:
+    SelectStart(const SelectStart& other) : session_(other.session_), tree_(std::make_shared<ast::Select>(*other.tree_)) {}
+    SelectStart(SelectStart&&) noexcept = default;
+    SelectStart& operator=(const SelectStart&) = delete;
+    SelectStart& operator=(SelectStart&&) = delete;
+    ~SelectStart() = default;
 };
 
 // A common table expression: WITH "name" AS (query). Start the query that uses it with
