@@ -90,7 +90,15 @@ public:
         } else {
             for (const ColumnSpec* c : plan.columns) items.push_back(value(alias, *c));
         }
-        for (const RelationPlan& child : plan.children) items.push_back(nested(relation(child, alias)));
+        for (const RelationPlan& child : plan.children) {
+            if (child.extra) {  // a computed field of the related row, on its alias
+                ast::Node e = *child.extra;
+                requalify(e, target.name, alias);
+                items.push_back(std::move(e));
+            } else {
+                items.push_back(nested(relation(child, alias)));
+            }
+        }
         ast::Node row = jsonArray(std::move(items));
 
         ast::Select s;

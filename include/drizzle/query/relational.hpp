@@ -166,16 +166,34 @@ private:
 
 namespace detail {
 // A computed field of the queried rows (Drizzle's `extras`), read after the relations.
-template <class V>
+template <class V, class S = Sources<>>
 struct ExtraField {
     using Value = V;
+    using SourceList = S;
     ast::Node node;
 };
 template <class T>
 inline constexpr bool isExtraField = false;
-template <class V>
-inline constexpr bool isExtraField<ExtraField<V>> = true;
+template <class V, class S>
+inline constexpr bool isExtraField<ExtraField<V, S>> = true;
+// The table a nested with(...) child reads: a relation's target, or for a computed field, the
+// related table itself (so that it passes the check below).
+template <class C, class To>
+struct ChildStartsAt {
+    static constexpr bool value = std::is_same_v<typename C::Relation::FromRow, To>;
+};
+template <class V, class S, class To>
+struct ChildStartsAt<ExtraField<V, S>, To> {
+    static constexpr bool value = AllInScope<Scope<Entry<To, false>>, S>::value;
+};
 }  // namespace detail
+
+// A computed field of related rows, beside their nested relations in with(...):
+//   drizzle::with(usersRelations.posts, drizzle::extra(sql<std::int64_t>("length(?)", &Post::title)))
+template <class V, class S, bool C>
+detail::ExtraField<V, S> extra(const Expr<V, S, C>& e) {
+    return {e.node};
+}
 
 // A relation to load, with options for its rows and nested relations; `Into` (void: the
 // related struct, or a tuple with the nested relations) is the struct each related row is
@@ -202,6 +220,11 @@ struct Normalized<With<Rel, Into, C...>> {
     using type = With<Rel, Into, C...>;
     static const type& from(const type& w) { return w; }
 };
+template <class V, class S>
+struct Normalized<ExtraField<V, S>> {
+    using type = ExtraField<V, S>;
+    static const type& from(const type& e) { return e; }
+};
 
 // Builds `Into` from a row's parts (the row, then its relations), or gives the parts as they are.
 template <class Into, class Parts>
@@ -222,8 +245,9 @@ decltype(auto) buildInto(Parts&& parts) {
 template <class Into = void, class Rel, class... Children>
 With<Rel, Into, typename detail::Normalized<Children>::type...> with(const Rel& relation, RelationOptions<typename Rel::ToRow> options,
                                                                     const Children&... children) {
-    static_assert(((std::is_same_v<typename detail::Normalized<Children>::type::Relation::FromRow, typename Rel::ToRow>) && ...),
-                  "with(relation, nested...): a nested relation must start at the related table");
+    static_assert((detail::ChildStartsAt<typename detail::Normalized<Children>::type, typename Rel::ToRow>::value && ...),
+                  "with(relation, nested...): a nested relation must start at the related table, and a computed "
+                  "field (extra(...)) read its columns");
     return {&relation, std::move(options), {detail::Normalized<Children>::from(children)...}};
 }
 template <class Into = void, class Rel, class... Children>
@@ -235,10 +259,10 @@ namespace detail {
 
 template <class W>
 struct WithResult;
-template <class V>
-struct WithResult<ExtraField<V>> {
+template <class V, class S>
+struct WithResult<ExtraField<V, S>> {
     using type = V;
-    static RelationPlan plan(const ExtraField<V>& e) {
+    static RelationPlan plan(const ExtraField<V, S>& e) {
         RelationPlan p;
         p.extra = e.node;
         return p;
@@ -295,7 +319,12 @@ struct WithResult<With<Rel, Into, C...>> {
     template <class Tuple, std::size_t... I>
     static void readChildren(const JsonTape& tape, const JsonRow& row, std::size_t first, Tuple& item, const W& w,
                              std::index_sequence<I...>) {
-        ((std::get<I + 1>(item) = WithResult<C>::read(tape, row.itemIndex(first + I), std::get<I>(w.children))), ...);
+        (readChild<C>(tape, row, first + I, std::get<I + 1>(item), std::get<I>(w.children)), ...);
+    }
+    template <class Child, class Slot>
+    static void readChild(const JsonTape& tape, const JsonRow& row, std::size_t column, Slot& slot, const Child& child) {
+        if constexpr (isExtraField<Child>) CodecFor<typename Child::Value>::read(row, column, slot);
+        else slot = WithResult<Child>::read(tape, row.itemIndex(column), child);
     }
 
     static type read(const JsonTape& tape, std::uint32_t index, const W& w) {
@@ -340,8 +369,9 @@ public:
         static_assert((IsExpr<Es>::value && ...), "extras(...): each is an expression (sql<T>(...), countOf(...), ...)");
         static_assert((detail::AllInScope<detail::Scope<detail::Entry<Row, false>>, typename Es::SourceList>::value && ...),
                       "extras(...): an expression reads a table other than the one queried (name it with outer(...) in a subquery)");
-        return RelationalQuery<Row, D, Ws..., detail::ExtraField<typename Es::Value>...>(
-            session_, table_, std::tuple_cat(withs_, std::make_tuple(detail::ExtraField<typename Es::Value>{fields.node}...)));
+        return RelationalQuery<Row, D, Ws..., detail::ExtraField<typename Es::Value, typename Es::SourceList>...>(
+            session_, table_,
+            std::tuple_cat(withs_, std::make_tuple(detail::ExtraField<typename Es::Value, typename Es::SourceList>{fields.node}...)));
     }
 
     // findMany<Into>(): each row built into `Into` from the row and its relations, in order:
