@@ -27,6 +27,10 @@ enum class ErrorCategory {
     migration,   // a migration could not be applied
     io,          // a file could not be read or written
     internal,    // a bug in drizzle-cpp
+    conflict,    // the transaction lost to a concurrent one: serialization failure, deadlock, a
+                 // Galera certification conflict (40001, 40P01, MySQL 1213); retrying it is correct
+    timeout,     // a lock wait or a statement ran past its limit (55P03, 57014; MySQL 1205, 1969)
+    readOnly,    // the server or transaction takes no writes: a hot standby, a read-only replica
 };
 
 class Error : public std::runtime_error {
@@ -38,6 +42,11 @@ public:
           nativeCode_(std::move(nativeCode)) {}
 
     ErrorCategory category() const { return category_; }
+    // Whether running the same transaction again may succeed: a conflict with a concurrent
+    // transaction, or a lock wait that ran out (the other side may be done by then).
+    bool retryable() const {
+        return category_ == ErrorCategory::conflict || nativeCode_ == "55P03" || nativeCode_ == "1205";
+    }
     const std::string& hint() const { return hint_; }
     const std::string& nativeCode() const { return nativeCode_; }
     // Where in the failing statement's SQL the database placed the error: a 1-based character

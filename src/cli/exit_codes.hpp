@@ -18,7 +18,10 @@ constexpr int exitCodeFor(ErrorCategory category) {
         case ErrorCategory::connection: return 6;
         case ErrorCategory::constraint:
         case ErrorCategory::syntax:
-        case ErrorCategory::migration: return 7;
+        case ErrorCategory::migration:
+        case ErrorCategory::conflict:
+        case ErrorCategory::timeout:
+        case ErrorCategory::readOnly: return 7;
         case ErrorCategory::io: return 8;
         case ErrorCategory::internal: return 70;
     }

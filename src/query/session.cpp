@@ -2,7 +2,10 @@
 // transactions as savepoints.
 #include "drizzle/query/session.hpp"
 
+#include <algorithm>
 #include <cstdio>
+#include <random>
+#include <thread>
 #include <string>
 
 #include "drizzle/error.hpp"
@@ -117,6 +120,14 @@ ExecResult Session::exec(const ast::Printed& printed) {
     while (r.cursor->next()) {
     }
     return {r.cursor->affectedRows(), r.cursor->lastInsertId()};
+}
+
+void Session::waitBeforeRetry(int attempt, std::chrono::milliseconds backoff) {
+    // Doubling waits with jitter, so that two transactions that collided do not collide again in
+    // step; capped at 64 times the first.
+    static thread_local std::minstd_rand jitter(std::random_device{}());
+    const auto base = backoff * (1 << std::min(attempt, 6));
+    std::this_thread::sleep_for(base / 2 + base * static_cast<long>(jitter() % 1000) / 1000);
 }
 
 void Session::beginLevel() {

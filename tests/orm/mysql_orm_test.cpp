@@ -2,6 +2,11 @@
 // own (ON DUPLICATE KEY UPDATE, INSERT IGNORE, insert ids instead of RETURNING).
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <mutex>
+#include <chrono>
+#include <thread>
+
 #include "drizzle/orm.hpp"
 #include "seed.hpp"
 #include "mysql_schema.hpp"
@@ -72,6 +77,69 @@ TEST_F(MysqlOrm, ReturningIdGivesTheIdsOfTheInsertedRows) {
     }
     EXPECT_THROW(db.insert(users).values(User{0, "H", "h@x", 1, true, {}}).onDuplicateKeyUpdate(set(&User::age, 3)).returningId(),
                  drizzle::Error);
+}
+
+TEST_F(MysqlOrm, DeadlocksTimeoutsAndReadOnlySessionsAreTheirOwnErrors) {
+    auto other = drizzle::mysql::connect(scratch.url());
+    // Two transactions that take rows 1 and 2 in opposite orders. InnoDB rolls one of them back
+    // (which one depends on its weights and timing), so each side runs with the same options.
+    auto deadlock = [&](TransactionOptions options, std::atomic<int>& attempts) {
+        std::atomic<bool> holdsOne{false}, holdsTwo{false};
+        std::vector<drizzle::Error> failures;
+        std::mutex failed;
+        auto side = [&](Database& conn, const char* first, const char* second, std::atomic<bool>& mine,
+                        std::atomic<bool>& theirs) {
+            try {
+                conn.transaction(
+                    [&] {
+                        ++attempts;
+                        conn.execute(first);
+                        mine = true;
+                        while (!theirs) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+                        conn.execute(second);
+                    },
+                    options);
+            } catch (const drizzle::Error& e) {
+                std::lock_guard lock(failed);
+                failures.push_back(e);
+            }
+        };
+        std::thread rival([&] {
+            side(other, "update users set age = 2 where id = 2", "update users set age = 2 where id = 1", holdsTwo, holdsOne);
+        });
+        side(db, "update users set age = 1 where id = 1", "update users set age = 1 where id = 2", holdsOne, holdsTwo);
+        rival.join();
+        return failures;
+    };
+    std::atomic<int> attempts = 0;
+    auto failures = deadlock({}, attempts);
+    ASSERT_EQ(failures.size(), 1u);  // one side lost; the other committed
+    EXPECT_EQ(failures[0].category(), ErrorCategory::conflict);
+    EXPECT_EQ(failures[0].nativeCode(), "1213");
+    EXPECT_TRUE(failures[0].retryable());
+    attempts = 0;
+    EXPECT_TRUE(deadlock({.retries = 3, .backoff = std::chrono::milliseconds(20)}, attempts).empty());
+    EXPECT_EQ(attempts, 3);  // the loser ran again, once
+
+    db.execute("start transaction");
+    db.execute("update users set age = 5 where id = 3");
+    other.execute("set session innodb_lock_wait_timeout = 1");
+    try {
+        other.update(users).set(&User::age, 6).where(eq(&User::id, 3)).execute();
+        ADD_FAILURE() << "the lock wait did not time out";
+    } catch (const drizzle::Error& e) {
+        EXPECT_EQ(e.category(), ErrorCategory::timeout);
+        EXPECT_TRUE(e.retryable());
+    }
+    db.execute("rollback");
+    other.execute("set session transaction read only");
+    try {
+        other.transaction([&] { other.insert(users).values(User{0, "Ro", "ro@x", 1, true, {}}).execute(); });
+        ADD_FAILURE() << "a read-only transaction took a write";
+    } catch (const drizzle::Error& e) {
+        EXPECT_EQ(e.category(), ErrorCategory::readOnly);
+        EXPECT_FALSE(e.retryable());
+    }
 }
 
 }  // namespace

@@ -16,6 +16,7 @@
 
 #include "drizzle/driver/connection.hpp"
 #include "drizzle/detail/ast.hpp"
+#include "drizzle/error.hpp"
 #include "drizzle/query/codec.hpp"
 
 namespace drizzle {
@@ -139,6 +140,13 @@ private:
     PreparedStatement statement_;
 };
 
+// How db.transaction(work, options) runs `work` again when it fails for a reason a retry can
+// cure (Error::retryable(): a serialization failure, a deadlock, a lock wait that ran out).
+struct TransactionOptions {
+    int retries = 0;                         // further attempts at most
+    std::chrono::milliseconds backoff{10};   // the wait before the first; doubled each time, with jitter
+};
+
 class Session {
 public:
     explicit Session(std::unique_ptr<driver::Connection> connection);
@@ -174,6 +182,20 @@ public:
             throw;
         }
     }
+    // The same, run again from the start after a retryable failure, up to options.retries more
+    // times, waiting between attempts. Inside another transaction it runs once: a conflict
+    // aborts the whole outer transaction, so the outermost one is what retries.
+    template <class F>
+    decltype(auto) transaction(F&& work, TransactionOptions options) {
+        for (int attempt = 0;; ++attempt) {
+            try {
+                return transaction(work);
+            } catch (const Error& e) {
+                if (depth_ > 0 || attempt >= options.retries || !e.retryable()) throw;
+            }
+            waitBeforeRetry(attempt, options.backoff);
+        }
+    }
     int transactionDepth() const { return depth_; }
 
     // Raw SQL, for what the builders do not cover (DDL, session settings).
@@ -192,6 +214,7 @@ public:
 
 private:
     detail::Running start(const ast::Printed& printed, bool unbuffered);
+    static void waitBeforeRetry(int attempt, std::chrono::milliseconds backoff);
     void beginLevel();
     void commitLevel();
     void rollbackLevel() noexcept;

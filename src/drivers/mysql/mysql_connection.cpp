@@ -25,6 +25,8 @@ constexpr unsigned connectTimeoutSeconds = 10;
 // MySQL 8's CHECK violation (SQLSTATE HY000; MariaDB's is 4025 with 23000). MariaDB's headers
 // do not name it.
 constexpr unsigned mysqlCheckViolated = 3819;
+constexpr unsigned mariadbStatementTimeout = 1969;   // ER_STATEMENT_TIMEOUT: max_statement_time ran out
+constexpr unsigned mysqlReadOnlyTransaction = 1792;  // ER_CANT_EXECUTE_IN_READ_ONLY_TRANSACTION
 
 struct MysqlSession {
     MYSQL* conn = nullptr;
@@ -48,6 +50,11 @@ ErrorCategory categoryFor(unsigned code, std::string_view sqlstate) {
         case ER_NO_DEFAULT_FOR_FIELD:  // a NOT NULL column left out
         case mysqlCheckViolated: return ErrorCategory::constraint;
         case ER_PARSE_ERROR: return ErrorCategory::syntax;
+        case ER_LOCK_DEADLOCK: return ErrorCategory::conflict;  // 1213, Galera's certification conflict too
+        case ER_LOCK_WAIT_TIMEOUT:                              // 1205
+        case mariadbStatementTimeout: return ErrorCategory::timeout;
+        case ER_OPTION_PREVENTS_STATEMENT:                      // 1290: --read-only
+        case mysqlReadOnlyTransaction: return ErrorCategory::readOnly;
         default: break;
     }
     if (sqlstate.substr(0, 2) == "23") return ErrorCategory::constraint;  // duplicates, foreign keys, checks

@@ -46,6 +46,9 @@ ErrorCategory categoryFor(std::string_view sqlstate) {
     if (cls == "08" || sqlstate.substr(0, 3) == "57P") return ErrorCategory::connection;
     if (cls == "23") return ErrorCategory::constraint;
     if (cls == "42") return ErrorCategory::syntax;
+    if (sqlstate == "40001" || sqlstate == "40P01") return ErrorCategory::conflict;  // serialization, deadlock
+    if (sqlstate == "55P03" || sqlstate == "57014") return ErrorCategory::timeout;   // lock_timeout, statement_timeout
+    if (sqlstate == "25006") return ErrorCategory::readOnly;                         // a read-only transaction or standby
     return ErrorCategory::migration;
 }
 
