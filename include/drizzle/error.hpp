@@ -31,6 +31,7 @@ enum class ErrorCategory {
                  // Galera certification conflict (40001, 40P01, MySQL 1213); retrying it is correct
     timeout,     // a lock wait or a statement ran past its limit (55P03, 57014; MySQL 1205, 1969)
     readOnly,    // the server or transaction takes no writes: a hot standby, a read-only replica
+    mapping,     // a value the row struct cannot hold, or a member value with no database form (the ORM)
 };
 
 class Error : public std::runtime_error {

@@ -21,7 +21,8 @@ constexpr int exitCodeFor(ErrorCategory category) {
         case ErrorCategory::migration:
         case ErrorCategory::conflict:
         case ErrorCategory::timeout:
-        case ErrorCategory::readOnly: return 7;
+        case ErrorCategory::readOnly:
+        case ErrorCategory::mapping: return 7;
         case ErrorCategory::io: return 8;
         case ErrorCategory::internal: return 70;
     }

@@ -15,24 +15,24 @@
 namespace drizzle::detail {
 
 void throwNullInto(const driver::Cursor& row, std::size_t column) {
-    throw Error(ErrorCategory::usage,
+    throw Error(ErrorCategory::mapping,
                 "column \"" + std::string(row.columnName(column)) + "\" is NULL but its member is not std::optional",
                 "make the member std::optional<...>, or select a value that cannot be NULL");
 }
 void throwNoCodec(const driver::Cursor& row, std::size_t column) {
-    throw Error(ErrorCategory::usage, "column \"" + std::string(row.columnName(column)) +
+    throw Error(ErrorCategory::mapping, "column \"" + std::string(row.columnName(column)) +
                                           "\": its member's C++ type has no database mapping");
 }
 void throwNoWriteCodec() {
-    throw Error(ErrorCategory::usage, "a member's C++ type has no database mapping, so its value cannot be bound");
+    throw Error(ErrorCategory::mapping, "a member's C++ type has no database mapping, so its value cannot be bound");
 }
 void throwNotAnEnumValue(const driver::Cursor& row, std::size_t column, std::string_view value) {
-    throw Error(ErrorCategory::usage, "column \"" + std::string(row.columnName(column)) + "\": \"" + std::string(value) +
+    throw Error(ErrorCategory::mapping, "column \"" + std::string(row.columnName(column)) + "\": \"" + std::string(value) +
                                           "\" is not a value of the member's C++ enum",
                 "add it to the enum's drizzleEnumValues (and the column's declared values)");
 }
 void throwEnumOutOfRange(long long value) {
-    throw Error(ErrorCategory::usage, "a C++ enum value (" + std::to_string(value) + ") has no SQL value",
+    throw Error(ErrorCategory::mapping, "a C++ enum value (" + std::to_string(value) + ") has no SQL value",
                 "its drizzleEnumValues names one SQL value per enumerator, in declaration order");
 }
 void throwUnsetWritten() {
@@ -40,7 +40,7 @@ void throwUnsetWritten() {
                 "set it, or leave it unset only in a whole-row insert, where the column's default applies");
 }
 void throwOutOfRange(const driver::Cursor& row, std::size_t column, std::int64_t value) {
-    throw Error(ErrorCategory::usage, "column \"" + std::string(row.columnName(column)) + "\": the value " +
+    throw Error(ErrorCategory::mapping, "column \"" + std::string(row.columnName(column)) + "\": the value " +
                                           std::to_string(value) + " does not fit its member's type");
 }
 
@@ -49,7 +49,7 @@ std::uint64_t readUnsigned64(const driver::Cursor& row, std::size_t column) {
     std::uint64_t v = 0;
     auto r = std::from_chars(text.data(), text.data() + text.size(), v);
     if (r.ec != std::errc() || r.ptr != text.data() + text.size())
-        throw Error(ErrorCategory::usage, "column \"" + std::string(row.columnName(column)) + "\": the value " +
+        throw Error(ErrorCategory::mapping, "column \"" + std::string(row.columnName(column)) + "\": the value " +
                                               std::string(text) + " does not fit its member's type");
     return v;
 }
@@ -57,7 +57,7 @@ std::uint64_t readUnsigned64(const driver::Cursor& row, std::size_t column) {
 std::vector<std::optional<std::string>> splitArrayLiteral(std::string_view s) {
     std::vector<std::optional<std::string>> out;
     if (s.size() < 2 || s.front() != '{' || s.back() != '}')
-        throw Error(ErrorCategory::usage, "not an array literal: " + std::string(s.substr(0, 80)));
+        throw Error(ErrorCategory::mapping, "not an array literal: " + std::string(s.substr(0, 80)));
     std::size_t i = 1;
     const std::size_t end = s.size() - 1;
     while (i < end) {
@@ -153,7 +153,7 @@ void civilFromDays(std::int64_t z, std::int64_t& y, unsigned& m, unsigned& d) {
 }
 
 [[noreturn]] void badTime(std::string_view text) {
-    throw Error(ErrorCategory::usage, "not a date, time or timestamp: \"" + std::string(text) + "\"");
+    throw Error(ErrorCategory::mapping, "not a date, time or timestamp: \"" + std::string(text) + "\"");
 }
 
 bool isDigit(char c) { return c >= '0' && c <= '9'; }
@@ -305,7 +305,7 @@ std::string formatTimeMicros(std::int64_t micros, int fractionDigits) {
 
 namespace {
 const std::string& present(const std::optional<std::string>& value) {
-    if (!value) throw Error(ErrorCategory::usage, "an array element is NULL but the member's element type is not std::optional");
+    if (!value) throw Error(ErrorCategory::mapping, "an array element is NULL but the member's element type is not std::optional");
     return *value;
 }
 }  // namespace
@@ -319,7 +319,7 @@ std::int64_t ValueCursor::integer(std::size_t) const {
     std::int64_t v = 0;
     auto r = std::from_chars(s.data(), s.data() + s.size(), v);
     if (r.ec != std::errc() || r.ptr != s.data() + s.size())
-        throw Error(ErrorCategory::usage, "array element \"" + s + "\" is not an integer");
+        throw Error(ErrorCategory::mapping, "array element \"" + s + "\" is not an integer");
     return v;
 }
 double ValueCursor::real(std::size_t) const {
@@ -330,7 +330,7 @@ double ValueCursor::real(std::size_t) const {
     double v = 0;
     auto r = std::from_chars(s.data(), s.data() + s.size(), v);
     if (r.ec != std::errc() || r.ptr != s.data() + s.size())
-        throw Error(ErrorCategory::usage, "array element \"" + s + "\" is not a number");
+        throw Error(ErrorCategory::mapping, "array element \"" + s + "\" is not a number");
     return v;
 }
 }  // namespace drizzle::detail
@@ -369,7 +369,7 @@ namespace drizzle::detail {
 std::string_view ValueCursor::bytes(std::size_t) const {
     const std::string& s = present(value_);
     if (s.size() < 2 || s[0] != '\\' || s[1] != 'x') return s;  // not an array of bytea
-    if (!driver::decodeHex(s, decoded_)) throw Error(ErrorCategory::usage, "array element is not bytea hex text");
+    if (!driver::decodeHex(s, decoded_)) throw Error(ErrorCategory::mapping, "array element is not bytea hex text");
     return decoded_;
 }
 
@@ -381,7 +381,7 @@ namespace drizzle::detail {
 
 namespace {
 [[noreturn]] void notA(std::string_view what) {
-    throw Error(ErrorCategory::usage, "a placeholder's value is not " + std::string(what) + " as its column needs");
+    throw Error(ErrorCategory::mapping, "a placeholder's value is not " + std::string(what) + " as its column needs");
 }
 }  // namespace
 
@@ -438,7 +438,7 @@ Uuid Uuid::parse(std::string_view text) {
         out.bytes[n / 2] = static_cast<std::uint8_t>(n % 2 ? out.bytes[n / 2] | v : v << 4);
         ++n;
     }
-    if (n != 32) throw Error(ErrorCategory::usage, "not a UUID: \"" + std::string(text) + "\"");
+    if (n != 32) throw Error(ErrorCategory::mapping, "not a UUID: \"" + std::string(text) + "\"");
     return out;
 }
 
@@ -458,7 +458,7 @@ namespace {
 // "(1.5,-2)" or "{1,-1,0}": `count` numbers between `open` and `close`, comma-separated.
 void parseNumbers(std::string_view text, char open, char close, double* out, std::size_t count, const char* what) {
     std::string_view s = text;
-    auto fail = [&] { throw Error(ErrorCategory::usage, std::string("not a ") + what + ": \"" + std::string(text) + "\""); };
+    auto fail = [&] { throw Error(ErrorCategory::mapping, std::string("not a ") + what + ": \"" + std::string(text) + "\""); };
     if (s.size() < 2 || s.front() != open || s.back() != close) fail();
     s = s.substr(1, s.size() - 2);
     for (std::size_t k = 0; k < count; ++k) {
@@ -500,7 +500,7 @@ namespace detail {
 
 void VectorText::read(const driver::Cursor& row, std::size_t c, std::vector<float>& out) {
     const std::string_view text = row.text(c);
-    auto fail = [&] { throw Error(ErrorCategory::usage, "not a vector: \"" + std::string(text.substr(0, 80)) + "\""); };
+    auto fail = [&] { throw Error(ErrorCategory::mapping, "not a vector: \"" + std::string(text.substr(0, 80)) + "\""); };
     if (text.size() < 2 || text.front() != '[' || text.back() != ']') fail();
     out.clear();
     std::string_view s = text.substr(1, text.size() - 2);
@@ -528,7 +528,7 @@ driver::Param VectorText::write(const std::vector<float>& value) {
 void GeometryPoint::read(const driver::Cursor& row, std::size_t c, Point& out) {
     // EWKB: byte order, type (with PostGIS's SRID/Z/M flags), [SRID], x, y.
     const std::string_view hex = row.text(c);
-    auto fail = [&] { throw Error(ErrorCategory::usage, "not a PostGIS point: \"" + std::string(hex.substr(0, 80)) + "\""); };
+    auto fail = [&] { throw Error(ErrorCategory::mapping, "not a PostGIS point: \"" + std::string(hex.substr(0, 80)) + "\""); };
     std::string bytes;
     for (std::size_t i = 0; i + 1 < hex.size(); i += 2) {
         const int high = hexValue(hex[i]), low = hexValue(hex[i + 1]);
@@ -566,7 +566,7 @@ void DecimalBlob::read(const driver::Cursor& row, std::size_t c, std::int64_t& o
     const std::string_view digits = row.bytes(c);
     auto r = std::from_chars(digits.data(), digits.data() + digits.size(), out);
     if (r.ec != std::errc() || r.ptr != digits.data() + digits.size())
-        throw Error(ErrorCategory::usage, "column \"" + std::string(row.columnName(c)) + "\": \"" +
+        throw Error(ErrorCategory::mapping, "column \"" + std::string(row.columnName(c)) + "\": \"" +
                                               std::string(digits.substr(0, 40)) + "\" is not a bigint's digits");
 }
 

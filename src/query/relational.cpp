@@ -442,7 +442,7 @@ std::int64_t JsonRow::integer(std::size_t c) const {
     if (r.ec != std::errc() || r.ptr != t.data() + t.size()) {
         if (t == "true" || t == "t") return 1;
         if (t == "false" || t == "f") return 0;
-        throw Error(ErrorCategory::usage, "related column " + std::to_string(c) + ": \"" + std::string(t) + "\" is not an integer");
+        throw Error(ErrorCategory::mapping, "related column " + std::to_string(c) + ": \"" + std::string(t) + "\" is not an integer");
     }
     return out;
 }
@@ -454,7 +454,7 @@ double JsonRow::real(std::size_t c) const {
     if (t == "-Infinity") return -INFINITY;
     double out = 0;
     auto r = std::from_chars(t.data(), t.data() + t.size(), out);
-    if (r.ec != std::errc()) throw Error(ErrorCategory::usage, "related column " + std::to_string(c) + ": not a number");
+    if (r.ec != std::errc()) throw Error(ErrorCategory::mapping, "related column " + std::to_string(c) + ": not a number");
     return out;
 }
 

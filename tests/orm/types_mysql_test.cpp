@@ -102,6 +102,7 @@ TEST_F(MysqlTypes, AValueTheMemberCannotHoldIsAnError) {
     db.execute("insert into narrow (small) values (300)");
     Error e = driver::test::errorOf([&] { db.select().from(narrow).all(); });
     EXPECT_NE(std::string(e.what()).find("300"), std::string::npos) << e.what();
+    EXPECT_EQ(e.category(), ErrorCategory::mapping);  // the row struct cannot hold it: not a usage error
     db.execute("update narrow set small = -1");
     driver::test::errorOf([&] { db.select().from(narrow).all(); });
 }

@@ -95,6 +95,7 @@ TEST_F(PgTypes, AValueTheMemberCannotHoldIsAnError) {
     db.execute("insert into narrow (small) values (40000)");
     Error e = driver::test::errorOf([&] { db.select().from(narrow).all(); });
     EXPECT_NE(std::string(e.what()).find("40000"), std::string::npos) << e.what();
+    EXPECT_EQ(e.category(), ErrorCategory::mapping);  // the row struct cannot hold it: not a usage error
     EXPECT_NE(std::string(e.what()).find("small"), std::string::npos) << e.what();
 }
 
@@ -495,6 +496,7 @@ TEST_F(PgTypes, EnumClassMembersReadAndBindTheirDeclaredValues) {
         ADD_FAILURE() << "\"archived\" was read into Status";
     } catch (const drizzle::Error& e) {
         EXPECT_NE(std::string(e.what()).find("\"archived\" is not a value"), std::string::npos) << e.what();
+        EXPECT_EQ(e.category(), ErrorCategory::mapping);
     }
 }
 

@@ -65,6 +65,7 @@ TEST_F(SqliteTypes, AValueTheMemberCannotHoldIsAnError) {
     db.execute("insert into narrow (small) values (-40000)");
     Error e = driver::test::errorOf([&] { db.select().from(narrow).all(); });
     EXPECT_NE(std::string(e.what()).find("-40000"), std::string::npos) << e.what();
+    EXPECT_EQ(e.category(), ErrorCategory::mapping);  // the row struct cannot hold it: not a usage error
 }
 
 TEST_F(SqliteTypes, TextJsonAndTextDatesRoundTrip) {
