@@ -30,6 +30,7 @@ library only. The first `npm ci` compiles better-sqlite3 (about a minute).
 
 import argparse
 import json
+import re
 import os
 import pathlib
 import shutil
@@ -40,7 +41,7 @@ import urllib.parse
 REPO = pathlib.Path(__file__).resolve().parents[2]
 NODE_DIR = REPO / "bench" / "orm" / "node"
 TARGET = "drizzle_orm_bench"
-WORKLOADS = ["pk_lookup", "scan_10k", "insert_100k", "users_with_posts"]
+WORKLOADS = ["pk_lookup", "scan_10k", "insert_100k", "users_with_posts", "pk_lookup_16_threads", "pk_lookup_file"]
 DATABASES = {"sqlite": "SQLite, in memory", "pg": "PostgreSQL, loopback"}
 NODE_RAW, NODE_ORM = "better-sqlite3", "drizzle-orm"
 BENCH_DATABASE = "drizzle_bench"
@@ -93,7 +94,7 @@ def run_cpp(binary, args, pg_url):
     report = json.loads(out)
     results, skipped = {}, {}
     for b in report["benchmarks"]:
-        name = b["run_name"].removesuffix("/real_time")
+        name = re.sub(r"/(real_time|threads:\d+)", "", b["run_name"])
         if b.get("error_occurred"):
             skipped[name] = b["error_message"]
         elif b.get("aggregate_name") == "median":

@@ -12,6 +12,7 @@
 #include <string_view>
 
 #include "drizzle/driver/credentials.hpp"
+#include "drizzle/driver/pool.hpp"
 #include "drizzle/error.hpp"
 #include "drizzle/query/mutate.hpp"
 #include "drizzle/query/relational.hpp"
@@ -159,16 +160,77 @@ public:
 
 // Opens a connection (see driver::connect for the URL forms) as a Database.
 Database connect(Dialect dialect, const Credentials& credentials);
+// A pool of connections (driver::pool) as one Database, for many threads at once:
+//   auto db = drizzle::pg::pool(url, {.max = 16});   // then db.select()... from any thread
+// Each statement borrows a connection for as long as its rows are being read; db.transaction
+// keeps one for the calling thread until it ends.
+Database pool(Dialect dialect, const Credentials& credentials, const driver::PoolOptions& options = {});
+using driver::PoolOptions;
+
+// For one connection, what PoolOptions has beside the pool's size.
+struct ConnectOptions {
+    bool prepare = true;  // false: prepare() sends one-shot statements (PgBouncer, transaction pooling)
+};
+
 namespace sqlite {
 // An SQLite database file (created if missing), ":memory:" or a "file:" URI.
 DatabaseOf<Dialect::sqlite> open(std::string_view location);
+// One writer and up to options.max readers on a database file, put in WAL mode: reads (plain
+// selects outside a transaction) run on the readers while the writer writes.
+DatabaseOf<Dialect::sqlite> pool(std::string_view location, const PoolOptions& options = {});
 }  // namespace sqlite
 namespace pg {
-DatabaseOf<Dialect::postgresql> connect(std::string_view url);
+DatabaseOf<Dialect::postgresql> connect(std::string_view url, const ConnectOptions& options = {});
+DatabaseOf<Dialect::postgresql> pool(std::string_view url, const PoolOptions& options = {});
 }  // namespace pg
 namespace mysql {
 DatabaseOf<Dialect::mysql> connect(std::string_view url);
+DatabaseOf<Dialect::mysql> pool(std::string_view url, const PoolOptions& options = {});
 }  // namespace mysql
+
+// Drizzle's withReplicas: selects go to a replica (at random, or the index `pick` returns for
+// the replica count); inserts, updates, deletes, returning(), forUpdate() selects, raw SQL and
+// everything inside db.transaction go to the primary, as does everything through primary().
+// A replica that cannot be reached is skipped for one other, then for the primary.
+//   auto db = drizzle::withReplicas(drizzle::pg::pool(primaryUrl), drizzle::pg::pool(replicaUrl));
+//   db.select().from(users).all();            // a replica
+//   db.primary().select().from(users).all();  // the primary: read what was just written
+template <Dialect D>
+class ReplicatedDatabase : public DatabaseOf<D> {
+public:
+    ReplicatedDatabase(DatabaseOf<D>&& primary, std::vector<DatabaseOf<D>>&& replicas, driver::ReplicaPicker pick)
+        : DatabaseOf<D>(Database(driver::withReplicas(primary.sharedConnection(), connections(replicas), std::move(pick)))),
+          primary_(std::move(primary)) {}
+
+    DatabaseOf<D>& primary() { return primary_; }
+
+private:
+    static std::vector<std::shared_ptr<driver::Connection>> connections(const std::vector<DatabaseOf<D>>& databases) {
+        std::vector<std::shared_ptr<driver::Connection>> out;
+        for (const auto& d : databases) out.push_back(d.sharedConnection());
+        return out;
+    }
+    DatabaseOf<D> primary_;
+};
+
+template <Dialect D>
+ReplicatedDatabase<D> withReplicas(DatabaseOf<D> primary, std::vector<DatabaseOf<D>> replicas, driver::ReplicaPicker pick = {}) {
+    return ReplicatedDatabase<D>(std::move(primary), std::move(replicas), std::move(pick));
+}
+// withReplicas(primary, replica1, replica2, ..., [pick]): the replicas as arguments (a Database
+// moves, so it cannot sit in a braced list), the picker last when given.
+template <Dialect D, class... Rest>
+ReplicatedDatabase<D> withReplicas(DatabaseOf<D> primary, DatabaseOf<D> replica, Rest&&... rest) {
+    std::vector<DatabaseOf<D>> replicas;
+    replicas.push_back(std::move(replica));
+    driver::ReplicaPicker pick;
+    auto add = [&](auto&& more) {
+        if constexpr (std::is_invocable_r_v<std::size_t, decltype(more), std::size_t>) pick = std::forward<decltype(more)>(more);
+        else replicas.push_back(std::move(more));
+    };
+    (add(std::forward<Rest>(rest)), ...);
+    return ReplicatedDatabase<D>(std::move(primary), std::move(replicas), std::move(pick));
+}
 
 // Drizzle's standalone QueryBuilder: builds and prints queries (toSQL()) for a dialect with no
 // database, to log or test SQL. Running anything through it throws drizzle::Error.

@@ -473,7 +473,9 @@ private:
 Printed print(Dialect dialect, const Select& statement) {
     Printer p(dialect);
     p.select(statement, true);
-    return p.take();
+    Printed printed = p.take();
+    printed.read = statement.lock.empty();
+    return printed;
 }
 Printed print(Dialect dialect, const Insert& statement) {
     Printer p(dialect);

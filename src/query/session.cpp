@@ -90,7 +90,7 @@ std::unique_ptr<driver::Connection> unconnected(Dialect dialect) { return std::m
 
 }  // namespace detail
 
-Session::Session(std::unique_ptr<driver::Connection> connection)
+Session::Session(std::shared_ptr<driver::Connection> connection)
     : connection_(std::move(connection)), dialect_(connection_->dialect()) {}
 Session::Session(Session&&) noexcept = default;
 Session::~Session() = default;
@@ -109,7 +109,8 @@ detail::Running Session::start(const ast::Printed& printed, bool unbuffered) {
     detail::Running r;
     r.params = detail::bindValues(printed);
     r.owned = logged(printed.sql, r.params, [&] {
-        return unbuffered ? connection_->streamUnbuffered(printed.sql, r.params) : connection_->stream(printed.sql, r.params);
+        return connection_->streamAs(printed.read ? driver::Access::read : driver::Access::write, printed.sql, r.params,
+                                     unbuffered);
     });
     r.cursor = r.owned.get();
     return r;
@@ -130,23 +131,26 @@ void Session::waitBeforeRetry(int attempt, std::chrono::milliseconds backoff) {
     std::this_thread::sleep_for(base / 2 + base * static_cast<long>(jitter() % 1000) / 1000);
 }
 
+// The depth lives in the connection: a pool counts per thread, and begin() is what gives the
+// thread its count there, so it is read again after it.
 void Session::beginLevel() {
-    if (depth_ == 0) connection_->begin();
-    else connection_->savepoint("drizzle_sp" + std::to_string(depth_));
-    ++depth_;
+    const int depth = connection_->transactionDepth();
+    if (depth == 0) connection_->begin();
+    else connection_->savepoint("drizzle_sp" + std::to_string(depth));
+    ++connection_->transactionDepth();
 }
 
 void Session::commitLevel() {
-    --depth_;
-    if (depth_ == 0) connection_->commit();
-    else connection_->releaseSavepoint("drizzle_sp" + std::to_string(depth_));
+    const int depth = --connection_->transactionDepth();
+    if (depth == 0) connection_->commit();
+    else connection_->releaseSavepoint("drizzle_sp" + std::to_string(depth));
 }
 
 void Session::rollbackLevel() noexcept {
-    --depth_;
+    const int depth = --connection_->transactionDepth();
     try {
-        if (depth_ == 0) connection_->rollback();
-        else connection_->rollbackToSavepoint("drizzle_sp" + std::to_string(depth_));
+        if (depth == 0) connection_->rollback();
+        else connection_->rollbackToSavepoint("drizzle_sp" + std::to_string(depth));
     } catch (...) {  // the original failure is what the caller needs to see
     }
 }
@@ -155,7 +159,7 @@ PreparedStatement::PreparedStatement(Session& session, ast::Printed printed, std
     : logger_(session.logger()),
       tree_(std::move(tree)),
       printed_(std::move(printed)),
-      statement_(session.connection().prepare(printed_.sql)),
+      statement_(session.connection().prepareAs(printed_.read ? driver::Access::read : driver::Access::write, printed_.sql)),
       params_(detail::bindValues(printed_)) {}
 
 driver::Cursor& PreparedStatement::open(std::initializer_list<Bind> binds) { return openWith(binds.begin(), binds.size()); }

@@ -164,6 +164,8 @@ struct Printed {
         const detail::ColumnSpec* column;  // the column its value meets, or null
     };
     std::vector<Placeholder> placeholders;
+    // A plain SELECT (no FOR UPDATE/SHARE): a read replica or an SQLite reader may answer it.
+    bool read = false;
 };
 
 Printed print(Dialect dialect, const Select& statement);

@@ -63,8 +63,14 @@ public:
     virtual Cursor& open(std::span<const Param> params) = 0;
 };
 
+// What a statement does, for a connection that routes statements (a pool of SQLite readers,
+// read replicas): `read` is a plain SELECT that any copy of the data can answer; everything
+// else (writes, RETURNING, SELECT ... FOR UPDATE, raw SQL) is a `write`.
+enum class Access : std::uint8_t { write, read };
+
 // One session with the database. A Connection and its Statements are used by one thread at a
-// time; a Statement may outlive its Connection.
+// time; a Statement may outlive its Connection. (A pool, driver/pool.hpp, is a Connection that
+// many threads use at once.)
 class Connection {
 public:
     virtual ~Connection() = default;
@@ -103,6 +109,26 @@ public:
 
     // Where this connection goes, password masked: "postgres://app:****@db:5432/app".
     virtual std::string describe() const = 0;
+
+    // As stream()/streamUnbuffered() and prepare(), told what the statement does, so that a
+    // routing connection can send a read elsewhere than a write. A plain connection ignores it.
+    virtual std::unique_ptr<Cursor> streamAs(Access, std::string_view sql, std::span<const Param> params,
+                                             bool unbuffered) {
+        return unbuffered ? streamUnbuffered(sql, params) : stream(sql, params);
+    }
+    virtual std::unique_ptr<Statement> prepareAs(Access, std::string_view sql) { return prepare(sql); }
+
+    // How deep the ORM's transactions are nested on this connection (0: none open), for the
+    // calling thread: a pool keeps one count per transaction it pinned a connection to.
+    virtual int& transactionDepth() { return depth_; }
+
+    // False when the connection is known to be unusable without asking the server: the server
+    // closed it (a restart, pg_terminate_backend, wait_timeout). A pool checks a connection that
+    // sat idle before lending it out again.
+    virtual bool alive() { return true; }
+
+private:
+    int depth_ = 0;
 };
 
 // Opens a connection from config credentials: a URL (postgres://, postgresql://, mysql://,

@@ -149,12 +149,14 @@ struct TransactionOptions {
 
 class Session {
 public:
-    explicit Session(std::unique_ptr<driver::Connection> connection);
+    explicit Session(std::shared_ptr<driver::Connection> connection);
     Session(Session&&) noexcept;
     ~Session();
 
     Dialect dialect() const { return dialect_; }
     driver::Connection& connection() { return *connection_; }
+    // The connection, for another Session on it (withReplicas' primary()).
+    const std::shared_ptr<driver::Connection>& sharedConnection() const { return connection_; }
 
     // Runs a printed statement once (the builders' one-shot path).
     detail::Running run(const ast::Printed& printed) { return start(printed, false); }
@@ -191,12 +193,13 @@ public:
             try {
                 return transaction(work);
             } catch (const Error& e) {
-                if (depth_ > 0 || attempt >= options.retries || !e.retryable()) throw;
+                if (transactionDepth() > 0 || attempt >= options.retries || !e.retryable()) throw;
             }
             waitBeforeRetry(attempt, options.backoff);
         }
     }
-    int transactionDepth() const { return depth_; }
+    // For the calling thread (a pool keeps one transaction per thread).
+    int transactionDepth() const { return connection_->transactionDepth(); }
 
     // Raw SQL, for what the builders do not cover (DDL, session settings).
     void execute(std::string_view sql) { connection_->execute(sql); }
@@ -219,9 +222,8 @@ private:
     void commitLevel();
     void rollbackLevel() noexcept;
 
-    std::unique_ptr<driver::Connection> connection_;
+    std::shared_ptr<driver::Connection> connection_;
     Dialect dialect_;
-    int depth_ = 0;
     std::shared_ptr<QueryLogger> logger_ = std::make_shared<QueryLogger>();
 };
 

@@ -2,6 +2,7 @@
 // (CLIENT_MULTI_STATEMENTS) and drains every result; query(), prepare() and stream() use
 // server-side prepared statements with bound parameters.
 #include <mysql.h>
+#include <poll.h>
 #include <mysqld_error.h>
 #include <errmsg.h>
 
@@ -449,6 +450,15 @@ public:
     }
 
     std::string describe() const override { return session_->description; }
+
+    bool alive() override {
+        // An idle connection has nothing to read: readable means the server closed it (a
+        // restart, KILL, wait_timeout) and left an error packet or an end of file.
+        const my_socket fd = mysql_get_socket(session_->conn);
+        if (fd == MARIADB_INVALID_SOCKET) return false;
+        pollfd p{static_cast<int>(fd), POLLIN, 0};
+        return poll(&p, 1, 0) == 0;
+    }
 
 private:
     std::shared_ptr<MysqlSession> session_;

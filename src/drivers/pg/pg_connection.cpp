@@ -2,6 +2,7 @@
 // infers each from its use (as node-postgres does), except Bytes, which go as binary bytea;
 // results come back as text, bytea decoded to raw bytes.
 #include <libpq-fe.h>
+#include <poll.h>
 
 #include <algorithm>
 #include <charconv>
@@ -65,6 +66,11 @@ ErrorCategory categoryFor(std::string_view sqlstate) {
     std::string message = PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY);
     if (const char* detail = PQresultErrorField(result, PG_DIAG_MESSAGE_DETAIL)) message += " (" + std::string(detail) + ")";
     const char* hint = PQresultErrorField(result, PG_DIAG_MESSAGE_HINT);
+    // A named statement the server does not know: the usual cause is a transaction pooler
+    // (PgBouncer in transaction mode) that sent this run to another server connection.
+    if (!hint && std::string_view(sqlstate) == "26000")
+        hint = "behind a transaction pooler (PgBouncer pool_mode = transaction) prepared statements do not survive "
+               "between transactions: connect with {.prepare = false}";
     const char* position = PQresultErrorField(result, PG_DIAG_STATEMENT_POSITION);  // characters, from 1
     throw statementError(categoryFor(sqlstate), databaseName, sqlstate, message, sql, hint ? hint : "", session.secret)
         .at(position ? static_cast<std::size_t>(std::strtoul(position, nullptr, 10)) : 0);
@@ -380,6 +386,17 @@ public:
     }
 
     std::string describe() const override { return session_->description; }
+
+    bool alive() override {
+        // Reads what the server sent an idle connection without waiting: a server that closed
+        // it (a restart, pg_terminate_backend) leaves an error and an end of file there.
+        // (A message read is not yet an end of file: read until nothing more is waiting.)
+        if (PQstatus(session_->conn) != CONNECTION_OK) return false;
+        pollfd p{PQsocket(session_->conn), POLLIN, 0};
+        while (poll(&p, 1, 0) > 0)
+            if (PQconsumeInput(session_->conn) != 1) return false;
+        return PQstatus(session_->conn) == CONNECTION_OK;
+    }
 
 private:
     Result exec(std::string_view sql) {
