@@ -41,7 +41,9 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <chrono>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -56,6 +58,14 @@ struct MigrationConfig {
     // Apply a pending migration even when a later one is already applied (a merged branch whose
     // migration is independent of the ones applied since).
     bool allowOutOfOrder = false;
+    // The migration lock (PostgreSQL, MySQL: a row in <migrationsTable>_lock beside the tracking
+    // table, renewed while migrate runs): how long migrate waits for another migrate's lock
+    // before it gives up (Error timeout), and how long the lock of a migrate that died keeps
+    // the next one out. SQLite's lock is its write transaction, waited for lockWait too.
+    std::chrono::seconds lockWait{600};
+    std::chrono::seconds lockTtl{30};
+    // Told who holds the lock while migrate waits for it (after 1 s, then every 10 s).
+    std::function<void(const std::string&)> onLockWait;
 };
 
 struct AppliedMigration {

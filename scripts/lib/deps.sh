@@ -2,7 +2,8 @@
 # Installs the Debian packages drizzle-cpp needs. Source this file, then call
 #
 #   drizzle_install_deps build   # compilers, CMake, client libraries
-#   drizzle_install_deps test    # build + PostgreSQL 15, MariaDB, Node.js/npm
+#   drizzle_install_deps test    # build + PostgreSQL 15, MariaDB (+ Galera, rsync),
+#                                # PgBouncer, Node.js/npm
 #   drizzle_npm_ci DIR           # `npm ci` in DIR when its node_modules is stale
 #
 # Both are idempotent: nothing is downloaded when everything is present.
@@ -23,6 +24,7 @@ DRIZZLE_BUILD_PACKAGES=(
 DRIZZLE_TEST_PACKAGES=(
     postgresql-15 postgresql-client-15 postgresql-15-postgis-3
     mariadb-server mariadb-client
+    galera-4 rsync pgbouncer
     nodejs npm
     chromium
 )

@@ -68,7 +68,7 @@ _drizzle_pid_is() {
     [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 1
     state=$(awk '{print $3}' "/proc/$pid/stat" 2>/dev/null) || true
     [ "$state" != Z ] || return 1
-    [ -z "$pattern" ] || tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$pattern"
+    [ -z "$pattern" ] || tr '\0' ' ' 2>/dev/null <"/proc/$pid/cmdline" | grep -qF -- "$pattern"
 }
 
 _drizzle_tail_logs() {

@@ -6,6 +6,7 @@
 #include <condition_variable>
 #include <cstdint>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -180,6 +181,7 @@ public:
     }
 
     const PoolOptions& options() const { return options_; }
+    std::unique_ptr<Connection> connectAgain() const { return connect(dialect_, credentials_); }
     Dialect dialect() const { return dialect_; }
     const std::string& description() const { return description_; }
 
@@ -221,7 +223,7 @@ public:
                 slot->idleSince = Clock::now();
                 park(std::move(owned));
             }
-            expire(closing);
+            if (slot->idleSince >= nextExpiry_ || slot->broken) expire(closing);
             lane.freed.notify_one();
         }
     }
@@ -266,7 +268,9 @@ private:
 
     // Under the lock: moves the slots idle past idleTimeout into `closing`.
     void expire(std::vector<std::unique_ptr<Slot>>& closing) {
-        const auto limit = Clock::now() - options_.idleTimeout;
+        const auto now = Clock::now();
+        nextExpiry_ = now + std::chrono::seconds(1);  // looked for at most once a second
+        const auto limit = now - options_.idleTimeout;
         for (Lane& lane : lanes_) {
             auto stale = std::find_if(lane.idle.begin(), lane.idle.end(), [&](Slot* s) { return s->idleSince >= limit; });
             for (auto it = lane.idle.begin(); it != stale; ++it) {
@@ -281,7 +285,7 @@ private:
     Slot* take(int laneIndex) {
         Lane& lane = lanes_[laneIndex];
         std::unique_lock lock(mutex_);
-        const auto deadline = Clock::now() + options_.acquireTimeout;
+        std::optional<Clock::time_point> deadline;  // set when it first has to wait
         Slot* slot = nullptr;
         while (!slot) {
             if (!lane.idle.empty()) {
@@ -299,7 +303,8 @@ private:
                 lock.unlock();
                 return opened(laneIndex, nullptr);
             }
-            if (lane.freed.wait_until(lock, deadline) == std::cv_status::timeout && lane.idle.empty())
+            if (!deadline) deadline = Clock::now() + options_.acquireTimeout;
+            if (lane.freed.wait_until(lock, *deadline) == std::cv_status::timeout && lane.idle.empty())
                 throw Error(ErrorCategory::timeout,
                             "no connection of the pool to " + description_ + " came free within " +
                                 std::to_string(options_.acquireTimeout.count()) + " ms (all " +
@@ -348,6 +353,7 @@ private:
     Lane lanes_[2];             // 0: every connection (SQLite: the writer); 1: SQLite's readers
     std::vector<Slot*> slots_;  // every open slot, lent or idle
     std::uint64_t statements_ = 0;
+    Clock::time_point nextExpiry_{};  // when giveBack next looks for connections idle too long
 };
 
 void Lease::release() noexcept {
@@ -444,6 +450,8 @@ public:
         inPinned([&](Connection& c) { c.rollbackToSavepoint(name); });
     }
 
+    std::unique_ptr<Connection> reopen() const override { return core_->connectAgain(); }
+
     int& transactionDepth() override {
         if (Pin* pin = core_->pinned()) return pin->depth;
         noDepth = 0;
@@ -517,6 +525,10 @@ public:
     void rollbackToSavepoint(std::string_view name) override { inner_->rollbackToSavepoint(name); }
     std::string describe() const override { return inner_->describe(); }
     bool alive() override { return inner_->alive(); }
+    std::unique_ptr<Connection> reopen() const override {
+        auto again = inner_->reopen();
+        return again ? unprepared(std::move(again)) : nullptr;
+    }
 
 private:
     std::unique_ptr<Connection> inner_;

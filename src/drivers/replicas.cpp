@@ -121,6 +121,7 @@ public:
     void rollbackToSavepoint(std::string_view name) override { primary_.rollbackToSavepoint(name); }
     int& transactionDepth() override { return primary_.transactionDepth(); }
     bool alive() override { return primary_.alive(); }
+    std::unique_ptr<Connection> reopen() const override { return primary_.reopen(); }
 
 private:
     std::shared_ptr<const Topology> topology_;

@@ -17,7 +17,6 @@
 
 namespace drizzle::migrate_internal {
 
-inline constexpr int lockWaitSeconds = 600;  // MySQL GET_LOCK and SQLite busy_timeout
 
 class MigrationBackend {
 public:
@@ -30,6 +29,12 @@ public:
     virtual void lock() = 0;
     virtual void unlock() = 0;
     void unlockQuietly();
+    // Throws when the lock was lost meanwhile (the migrator asks before each statement).
+    virtual void checkLock() const {}
+    // push's lock instead of migrate's: one that leaves nothing in the database (push syncs a
+    // development database, whose dump must match the schema): PostgreSQL's transaction-scoped
+    // advisory lock, MySQL's GET_LOCK.
+    void usePushLock() { pushLock_ = true; }
 
     void begin();
     void commit();
@@ -61,6 +66,8 @@ protected:
     virtual void rollbackTransaction() { db_.rollback(); }
 
     driver::Connection& db_;
+
+    bool pushLock_ = false;
 
 private:
     std::string table_;

@@ -109,6 +109,7 @@ private:
         std::vector<const Migration*> batch;  // applied in the open transaction
         const auto commitBatch = [&] {
             if (!batch.empty()) backend_->checkBatch(batch, committedNote());
+            backend_->checkLock();  // a batch committed without the lock could be a second copy
             backend_->commit();
             for (const Migration* done : batch) noteApplied(*done);
             committed_.insert(committed_.end(), batch.begin(), batch.end());
@@ -123,6 +124,7 @@ private:
             }
             for (std::size_t i = 0; i < m->statements.size(); ++i) {
                 if (onlyComments(m->statements[i].sql)) continue;
+                backend_->checkLock();
                 try {
                     db_.execute(m->statements[i].sql);
                 } catch (const Error& e) {
@@ -159,6 +161,7 @@ private:
     void runStatementsAutocommit(const Migration& m) {
         for (std::size_t i = 0; i < m.statements.size(); ++i) {
             if (onlyComments(m.statements[i].sql)) continue;
+            backend_->checkLock();
             try {
                 db_.execute(m.statements[i].sql);
             } catch (const Error& e) {

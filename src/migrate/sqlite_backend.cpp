@@ -15,7 +15,8 @@ namespace {
 class SqliteBackend final : public MigrationBackend {
 public:
     SqliteBackend(driver::Connection& db, const MigrationConfig& config)
-        : MigrationBackend(db, quoteIdentifier(Dialect::sqlite, config.migrationsTable), config.migrationsTable) {}
+        : MigrationBackend(db, quoteIdentifier(Dialect::sqlite, config.migrationsTable), config.migrationsTable),
+          config_(config) {}
 
     void lock() override {
         // Enforced foreign keys would turn the DROP TABLE of drizzle-kit's table rebuilds into
@@ -70,17 +71,17 @@ public:
     }
 
 protected:
-    // Waits for the write lock as long as MySQL waits for its lock.
+    // Waits for the write lock up to config.lockWait, as the servers wait for their lock row.
     void beginTransaction() override {
         const std::int64_t previous = db_.query("PRAGMA busy_timeout").integer(0, 0);
-        db_.execute("PRAGMA busy_timeout = " + std::to_string(std::max<std::int64_t>(previous, lockWaitSeconds * 1000)));
+        db_.execute("PRAGMA busy_timeout = " + std::to_string(std::max<std::int64_t>(previous, config_.lockWait.count() * 1000)));
         try {
             db_.execute("BEGIN IMMEDIATE");
         } catch (const Error& e) {
             db_.execute("PRAGMA busy_timeout = " + std::to_string(previous));
             throw Error(ErrorCategory::migration,
                         "cannot take the write lock of " + db_.describe() + " (waited up to " +
-                            std::to_string(lockWaitSeconds / 60) + " minutes): " + e.what() + "; nothing was applied",
+                            std::to_string(config_.lockWait.count()) + " s): " + e.what() + "; nothing was applied",
                         "another process holds a write transaction on the database: let it finish, then run migrate "
                         "again",
                         e.nativeCode());
@@ -111,6 +112,7 @@ private:
 
     bool foreignKeysWereOn_ = false;
     std::size_t violationsBefore_ = 0;  // PRAGMA foreign_key_check rows before the batch
+    const MigrationConfig config_;  // a copy: callers pass temporaries
 };
 
 }  // namespace

@@ -73,6 +73,7 @@ public:
         mc.migrationsTable = config.migrations.table;
         mc.migrationsSchema = config.migrations.schema;
         backend_ = migrate_internal::makeBackend(db, mc);
+        backend_->usePushLock();
     }
 
     PushResult run() {

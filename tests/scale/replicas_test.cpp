@@ -3,6 +3,7 @@
 // scripts started one (DRIZZLE_TEST_PG_STANDBY_URL).
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <chrono>
 #include <cstdlib>
 #include <set>
@@ -138,4 +139,32 @@ TEST(PgStandby, ReadsReachTheStandbyAndItRefusesWrites) {
     db.insert(items).values(Item{0, 2, "written on the primary"}).execute();  // would fail on the standby
     for (int i = 0; i < 200 && db.count(items) != 2; ++i) std::this_thread::sleep_for(50ms);
     EXPECT_EQ(db.count(items), 2);
+}
+
+// ---------------------------------------------------------------- PgBouncer, transaction pooling
+
+TEST(PgBouncerPool, ThreadsThroughThePoolerRunPreparedQueriesWithoutNamedStatements) {
+    const char* bouncer = std::getenv("DRIZZLE_TEST_PGBOUNCER_URL");
+    if (!bouncer || !*bouncer) GTEST_SKIP() << "no PgBouncer: scripts/test.sh starts one (unless DRIZZLE_TEST_SKIP_TOPOLOGIES skips it)";
+    ScratchDatabase scratch{Dialect::postgresql};
+    scratch.connect()->execute(scale_pg::ddl);
+    auto db = pg::pool(driver::test::withDatabase(bouncer, scratch.name()), {.max = 8, .prepare = false});
+    std::vector<std::thread> threads;
+    std::atomic<int> wrong{0};
+    for (int t = 0; t < 8; ++t)
+        threads.emplace_back([&, t] {
+            try {
+                auto mine = db.select().from(items).where(eq(&Item::worker, placeholder("w"))).prepare();
+                for (int i = 0; i < 20; ++i) {
+                    db.transaction([&] { db.insert(items).values(Item{0, t, "through the pooler"}).execute(); });
+                    if (mine.all({{"w", t}}).size() != static_cast<std::size_t>(i + 1)) ++wrong;
+                }
+            } catch (const std::exception& e) {
+                ADD_FAILURE() << e.what();
+                ++wrong;
+            }
+        });
+    for (auto& t : threads) t.join();
+    EXPECT_EQ(wrong, 0);
+    EXPECT_EQ(db.count(items), 160);
 }

@@ -224,8 +224,8 @@ protected:
                                            "'sqlite\\_%' ESCAPE '\\' AND name <> '__drizzle_migrations' ORDER BY name"));
             case Dialect::mysql:
                 return column0(db()->query("SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = "
-                                           "DATABASE() AND TABLE_TYPE = 'BASE TABLE' AND TABLE_NAME <> "
-                                           "'__drizzle_migrations' ORDER BY TABLE_NAME"));
+                                           "DATABASE() AND TABLE_TYPE = 'BASE TABLE' AND TABLE_NAME NOT IN "
+                                           "('__drizzle_migrations', '__drizzle_migrations_lock') ORDER BY TABLE_NAME"));
         }
         return {};
     }

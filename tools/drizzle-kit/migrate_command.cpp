@@ -22,13 +22,20 @@ void addMigrateCommand(CLI::App& app, ConfigOverrides& overrides) {
     auto allowOutOfOrder = std::make_shared<bool>(false);
     cmd->add_flag("--allow-out-of-order", *allowOutOfOrder,
                   "Apply a pending migration even when a later one is already applied (a merged branch)");
+    auto lockWait = std::make_shared<int>(600);
+    cmd->add_option("--lock-wait", *lockWait,
+                    "Seconds to wait for another migrate's lock before giving up (default 600)")
+        ->check(CLI::NonNegativeNumber);
     cmd->footer(
         "Migrations run in journal order; each is recorded in the tracking table (migrations.table, "
         "migrations.schema) exactly as Drizzle ORM's migrator records it. PostgreSQL and SQLite apply "
         "all pending migrations in one transaction; a migration whose first line is\n"
         "  -- drizzle:no-transaction\n"
-        "runs on its own outside it (CREATE INDEX CONCURRENTLY).");
-    cmd->callback([&overrides, allowOutOfOrder] {
+        "runs on its own outside it (CREATE INDEX CONCURRENTLY).\n"
+        "One migrate runs at a time per database: PostgreSQL and MySQL hold a lock row in "
+        "<migrations.table>_lock (it works behind PgBouncer and on Galera clusters), renewed every 10 s "
+        "and expiring 30 s after a killed migrate's last renewal; a waiting migrate says who holds it.");
+    cmd->callback([&overrides, allowOutOfOrder, lockWait] {
         const Config config = loadConfig(overrides);
         const Credentials credentials = databaseCredentials(config, overrides, "migrate");
 
@@ -37,6 +44,8 @@ void addMigrateCommand(CLI::App& app, ConfigOverrides& overrides) {
         migration.migrationsTable = config.migrations.table;
         migration.migrationsSchema = config.migrations.schema;
         migration.allowOutOfOrder = *allowOutOfOrder;
+        migration.lockWait = std::chrono::seconds(*lockWait);
+        migration.onLockWait = [](const std::string& message) { std::cerr << "migrate: " << message << std::endl; };
 
         // The folder is read and checked before connecting: opening a SQLite file creates it, and
         // a migrate that cannot run must leave no database behind.

@@ -127,6 +127,10 @@ public:
     // sat idle before lending it out again.
     virtual bool alive() { return true; }
 
+    // A new connection to the same database with the same credentials (the migrator's lock
+    // heartbeat runs on one); null when this connection cannot make one.
+    virtual std::unique_ptr<Connection> reopen() const { return nullptr; }
+
 private:
     int depth_ = 0;
 };

@@ -33,6 +33,7 @@ struct MysqlSession {
     MYSQL* conn = nullptr;
     std::string secret;  // what messages must not show (secretOf)
     std::string description;
+    Endpoint endpoint;  // for reopen()
 
     ~MysqlSession() { mysql_close(conn); }
 };
@@ -451,6 +452,8 @@ public:
 
     std::string describe() const override { return session_->description; }
 
+    std::unique_ptr<Connection> reopen() const override;
+
     bool alive() override {
         // An idle connection has nothing to read: readable means the server closed it (a
         // restart, KILL, wait_timeout) and left an error packet or an end of file.
@@ -485,6 +488,7 @@ std::unique_ptr<Connection> openMysql(const Endpoint& endpoint) {
     auto session = std::make_shared<MysqlSession>();
     session->secret = secretOf(endpoint);
     session->description = describeEndpoint(Dialect::mysql, endpoint);
+    session->endpoint = endpoint;
     if (!endpoint.options.empty())
         throw Error(ErrorCategory::config,
                     "unsupported MySQL URL parameter \"" + endpoint.options.front().first + "\" in " + session->description,
@@ -522,6 +526,10 @@ std::unique_ptr<Connection> openMysql(const Endpoint& endpoint) {
 }
 
 // Kept by the linker through drizzle::mysql's `--undefined=drizzle_driver_mysql` (driver_internal.hpp).
+namespace {
+std::unique_ptr<Connection> MysqlConnection::reopen() const { return openMysql(session_->endpoint); }
+}  // namespace
+
 extern "C" const bool drizzle_driver_mysql = registerDriver(Dialect::mysql, Opener{&openMysql, nullptr});
 
 }  // namespace drizzle::driver::detail

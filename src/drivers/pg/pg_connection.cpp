@@ -29,6 +29,7 @@ struct PgSession {
     PGconn* conn = nullptr;
     std::string secret;  // what messages must not show (secretOf)
     std::string description;
+    Endpoint endpoint;  // for reopen()
     int statementCounter = 0;
 
     ~PgSession() { PQfinish(conn); }
@@ -387,6 +388,8 @@ public:
 
     std::string describe() const override { return session_->description; }
 
+    std::unique_ptr<Connection> reopen() const override;
+
     bool alive() override {
         // Reads what the server sent an idle connection without waiting: a server that closed
         // it (a restart, pg_terminate_backend) leaves an error and an end of file there.
@@ -442,6 +445,7 @@ std::unique_ptr<Connection> openPostgres(const Endpoint& endpoint) {
     auto session = std::make_shared<PgSession>();
     session->secret = secretOf(endpoint);
     session->description = describeEndpoint(Dialect::postgresql, endpoint);
+    session->endpoint = endpoint;
     session->conn = PQconnectdbParams(keys.data(), values.data(), 0);
     if (session->conn == nullptr)
         throw Error(ErrorCategory::internal, "libpq could not allocate a connection to " + session->description);
@@ -456,6 +460,10 @@ std::unique_ptr<Connection> openPostgres(const Endpoint& endpoint) {
     PQsetNoticeProcessor(session->conn, ignoreNotice, nullptr);
     return std::make_unique<PgConnection>(std::move(session));
 }
+
+namespace {
+std::unique_ptr<Connection> PgConnection::reopen() const { return openPostgres(session_->endpoint); }
+}  // namespace
 
 // Kept by the linker through drizzle::postgresql's `--undefined=drizzle_driver_postgresql` (driver_internal.hpp).
 extern "C" const bool drizzle_driver_postgresql = registerDriver(Dialect::postgresql, Opener{&openPostgres, nullptr});

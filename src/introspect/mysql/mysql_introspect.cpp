@@ -101,7 +101,8 @@ struct MysqlContext {
 void readTables(MysqlContext& ctx) {
     Introspection& out = ctx.out;
     auto keep = [&](const std::string& table) {
-        return table != ctx.options.migrationsTable && tableMatchesFilter(table, ctx.options.tablesFilter);
+        return table != ctx.options.migrationsTable && table != ctx.options.migrationsTable + "_lock" &&
+               tableMatchesFilter(table, ctx.options.tablesFilter);
     };
     const std::string databaseCollation = opt(
         ctx.db.query("SELECT DEFAULT_COLLATION_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = DATABASE()"), 0, 0);

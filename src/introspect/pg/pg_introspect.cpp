@@ -167,7 +167,10 @@ void readSchemas(PgContext& ctx, const std::vector<std::string>& schemas) {
 
 // ---- tables, views, materialized views ------------------------------------------------------------
 bool skipTable(const PgContext& ctx, const std::string& s, const std::string& t) {
-    if (t == ctx.options.migrationsTable && (s == ctx.options.migrationsSchema || s == "public")) return true;
+    // The tracking table and the migration lock's table beside it.
+    if ((t == ctx.options.migrationsTable || t == ctx.options.migrationsTable + "_lock") &&
+        (s == ctx.options.migrationsSchema || s == "public"))
+        return true;
     return !tableMatchesFilter(t, ctx.options.tablesFilter);
 }
 

@@ -96,19 +96,19 @@ std::unique_ptr<driver::Connection> connectTo(Dialect dialect, const std::string
     return driver::connect(dialect, credentials);
 }
 
-TestDatabase::TestDatabase(Dialect dialect) : dialect_(dialect), name_(uniqueName()) {
+TestDatabase::TestDatabase(Dialect dialect, const std::string& server) : dialect_(dialect), name_(uniqueName()) {
     switch (dialect) {
         case Dialect::sqlite:
             dir_ = std::make_unique<TempDir>();
             url_ = (dir_->path() / "app.db").string();
             break;
         case Dialect::postgresql:
-            serverUrl_ = requireEnv("DRIZZLE_TEST_PG_URL");
+            serverUrl_ = server.empty() ? requireEnv("DRIZZLE_TEST_PG_URL") : server;
             connectTo(dialect, serverUrl_)->execute("CREATE DATABASE \"" + name_ + "\"");
             url_ = withDatabase(serverUrl_, name_);
             break;
         case Dialect::mysql:
-            serverUrl_ = requireEnv("DRIZZLE_TEST_MYSQL_URL");
+            serverUrl_ = server.empty() ? requireEnv("DRIZZLE_TEST_MYSQL_URL") : server;
             connectTo(dialect, serverUrl_)->execute("CREATE DATABASE `" + name_ + "`");
             url_ = withDatabase(serverUrl_, name_);
             break;
@@ -281,9 +281,13 @@ Outcome Child::wait() {
 }
 
 std::vector<std::string> migrateArgs(const TestDatabase& db, const fs::path& folder) {
-    return {DRIZZLE_KIT_BIN, "migrate", "--dialect", std::string(dialectName(db.dialect())), "--url", db.url(),
-            "--out", folder.string()};
+    return migrateArgs(db.dialect(), db.url(), folder);
 }
+std::vector<std::string> migrateArgs(Dialect dialect, const std::string& url, const fs::path& folder) {
+    return {DRIZZLE_KIT_BIN, "migrate", "--dialect", std::string(dialectName(dialect)), "--url", url, "--out", folder.string()};
+}
+
+std::string TestDatabase::urlOn(const std::string& server) const { return withDatabase(server, name_); }
 
 Outcome runMigrate(const TestDatabase& db, const fs::path& folder, const std::vector<std::string>& extra) {
     std::vector<std::string> argv = migrateArgs(db, folder);

@@ -47,13 +47,16 @@ std::unique_ptr<driver::Connection> connectTo(Dialect dialect, const std::string
 // throws saying to run `bash scripts/test.sh`) or a SQLite file in a temporary directory.
 class TestDatabase {
 public:
-    explicit TestDatabase(Dialect dialect);
+    // On `server` (a server URL) instead of the test server when given.
+    explicit TestDatabase(Dialect dialect, const std::string& server = {});
     ~TestDatabase();
     TestDatabase(const TestDatabase&) = delete;
     TestDatabase& operator=(const TestDatabase&) = delete;
 
     Dialect dialect() const { return dialect_; }
     const std::string& url() const { return url_; }  // a SQLite file path for SQLite
+    // This database's URL through another server (a pooler, a standby, another cluster node).
+    std::string urlOn(const std::string& server) const;
     std::unique_ptr<driver::Connection> connect() const;
 
     // Tables and views (with their columns) and schemas, one per line: equal text = same schema.
@@ -99,6 +102,7 @@ struct Outcome {
 // drizzle-kit migrate --dialect D --url U --out FOLDER [extra...], waiting for it.
 Outcome runMigrate(const TestDatabase& db, const fs::path& folder, const std::vector<std::string>& extra = {});
 std::vector<std::string> migrateArgs(const TestDatabase& db, const fs::path& folder);
+std::vector<std::string> migrateArgs(Dialect dialect, const std::string& url, const fs::path& folder);
 
 // Drizzle ORM 0.45.4's own migrator (node, tests/fixtures/drizzle-kit/node_modules) on `db`.
 Outcome runDrizzleOrmMigrate(const TestDatabase& db, const fs::path& folder);
