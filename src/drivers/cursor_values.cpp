@@ -52,8 +52,10 @@ void throwNoColumn(std::size_t column, std::size_t columns) {
 }
 
 void throwNull(const Cursor& cursor, std::size_t column) {
-    throw Error(ErrorCategory::internal, columnLabel(cursor, column) + " is NULL",
-                "check isNull() before reading a nullable column");
+    // A value its reader cannot hold, as a number out of range is: the ORM reads a column into a
+    // member that is not std::optional this way.
+    throw Error(ErrorCategory::mapping, columnLabel(cursor, column) + " is NULL",
+                "check isNull() before reading a nullable column (an ORM member that may be NULL is a std::optional)");
 }
 
 std::int64_t parseInteger(std::string_view text, const Cursor& cursor, std::size_t column) {

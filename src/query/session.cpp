@@ -142,8 +142,16 @@ void Session::beginLevel() {
 
 void Session::commitLevel() {
     const int depth = --connection_->transactionDepth();
-    if (depth == 0) connection_->commit();
-    else connection_->releaseSavepoint("drizzle_sp" + std::to_string(depth));
+    if (depth > 0) return connection_->releaseSavepoint("drizzle_sp" + std::to_string(depth));
+    try {
+        connection_->commit();
+    } catch (...) {
+        try {
+            connection_->rollback();  // mostly a no-op: a failed commit ended the transaction
+        } catch (...) {
+        }
+        throw;
+    }
 }
 
 void Session::rollbackLevel() noexcept {

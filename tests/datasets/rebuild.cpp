@@ -110,7 +110,7 @@ Rebuilt rebuild(const Dataset& dataset, const ScratchDatabase& original, const S
 
 bool isMigrateBookkeeping(drizzle::Dialect dialect, const DumpObject& object) {
     if (dialect == drizzle::Dialect::postgresql) return object.identity == "drizzle" || object.identity.starts_with("drizzle.");
-    return object.identity == "__drizzle_migrations";
+    return object.identity == "__drizzle_migrations" || object.identity == "__drizzle_migrations_lock";  // its lock's table
 }
 
 }  // namespace fidelity

@@ -147,3 +147,14 @@ TEST_F(PgOrm, DeadlocksTimeoutsAndReadOnlyServersAreTheirOwnErrors) {
 }
 
 }  // namespace
+
+TEST_F(PgOrm, ACommitThatFailsEndsTheTransactionAndTheNextOneRuns) {
+    // A deferred unique constraint is checked at COMMIT, which then fails.
+    db.execute("create table deferred_u (id integer, constraint deferred_u_id unique (id) deferrable initially deferred)");
+    const Error e = driver::test::errorOf([&] { db.transaction([&] { db.execute("insert into deferred_u values (1), (1)"); }); });
+    EXPECT_EQ(e.category(), ErrorCategory::constraint) << e.what();
+    EXPECT_EQ(db.transactionDepth(), 0);
+    db.transaction([&] { db.execute("insert into deferred_u values (2)"); });
+    EXPECT_EQ(db.connection().query("select count(*) from deferred_u").integer(0, 0), 1);
+    EXPECT_THROW(db.execute("savepoint x"), Error) << "a savepoint works only inside a transaction: none is left open";
+}

@@ -66,6 +66,9 @@ TEST_F(SqliteTypes, AValueTheMemberCannotHoldIsAnError) {
     Error e = driver::test::errorOf([&] { db.select().from(narrow).all(); });
     EXPECT_NE(std::string(e.what()).find("-40000"), std::string::npos) << e.what();
     EXPECT_EQ(e.category(), ErrorCategory::mapping);  // the row struct cannot hold it: not a usage error
+    // A NULL read into a member that is not std::optional: the same kind of error.
+    const Error null = driver::test::errorOf([&] { db.select(sql<std::int64_t>("NULL")).from(narrow).all(); });
+    EXPECT_EQ(null.category(), ErrorCategory::mapping) << null.what();
 }
 
 TEST_F(SqliteTypes, TextJsonAndTextDatesRoundTrip) {

@@ -170,18 +170,27 @@ public:
     template <class F>
     decltype(auto) transaction(F&& work) {
         beginLevel();
-        try {
-            if constexpr (std::is_void_v<decltype(work())>) {
+        // commitLevel() is outside the try: a commit that fails (a Galera certification
+        // conflict, PostgreSQL's rolled-back commit) has ended the transaction already.
+        if constexpr (std::is_void_v<decltype(work())>) {
+            try {
                 work();
-                commitLevel();
-            } else {
-                auto result = work();
-                commitLevel();
-                return result;
+            } catch (...) {
+                rollbackLevel();
+                throw;
             }
-        } catch (...) {
-            rollbackLevel();
-            throw;
+            commitLevel();
+        } else {
+            auto result = [&] {
+                try {
+                    return work();
+                } catch (...) {
+                    rollbackLevel();
+                    throw;
+                }
+            }();
+            commitLevel();
+            return result;
         }
     }
     // The same, run again from the start after a retryable failure, up to options.retries more
