@@ -71,6 +71,25 @@ _drizzle_pid_is() {
     [ -z "$pattern" ] || tr '\0' ' ' 2>/dev/null <"/proc/$pid/cmdline" | grep -qF -- "$pattern"
 }
 
+# Stops PID (when it still runs and its command line mentions PATTERN): SIGTERM,
+# then SIGKILL after SECONDS, naming WHAT in the log; reaps it when it is our child.
+_drizzle_terminate() {
+    local pid=$1 pattern=$2 seconds=$3 what=$4 i
+    if _drizzle_pid_is "$pid" "$pattern"; then
+        kill -TERM "$pid" 2>/dev/null || true
+        for ((i = 0; i < seconds * 10; i++)); do
+            _drizzle_pid_is "$pid" "$pattern" || break
+            sleep 0.1
+        done
+        if _drizzle_pid_is "$pid" "$pattern"; then
+            _drizzle_log "$what did not stop in ${seconds}s, killing it"
+            kill -KILL "$pid" 2>/dev/null || true
+            sleep 0.2
+        fi
+    fi
+    [ -z "$pid" ] || wait "$pid" 2>/dev/null || true
+}
+
 _drizzle_tail_logs() {
     local f
     for f in "$@"; do
@@ -365,26 +384,13 @@ _drizzle_mysql_start() {
 }
 
 _drizzle_mysql_stop() {
-    local dir=$_DRIZZLE_MY_DIR pid i
+    local dir=$_DRIZZLE_MY_DIR pid
     _DRIZZLE_MY_DIR=
     unset DRIZZLE_TEST_MYSQL_URL DRIZZLE_TEST_MYSQL_PORT
     [ -n "$dir" ] && [ -d "$dir" ] || return 0
 
     pid=$(cat "$dir/server.pid" 2>/dev/null) || pid=
-    if _drizzle_pid_is "$pid" "$dir"; then
-        kill -TERM "$pid" 2>/dev/null || true
-        for ((i = 0; i < 300; i++)); do
-            _drizzle_pid_is "$pid" "$dir" || break
-            sleep 0.1
-        done
-        if _drizzle_pid_is "$pid" "$dir"; then
-            _drizzle_log "MariaDB did not stop in 30s, killing it"
-            kill -KILL "$pid" 2>/dev/null || true
-            sleep 0.2
-        fi
-    fi
-    # Reap it when it is our child (no-op otherwise).
-    [ -z "$pid" ] || wait "$pid" 2>/dev/null || true
+    _drizzle_terminate "$pid" "$dir" 30 MariaDB
     _drizzle_remove_tmpdir "$dir"
 }
 

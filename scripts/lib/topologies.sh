@@ -261,27 +261,15 @@ drizzle_start_pgbouncer() {
 }
 
 drizzle_stop_pgbouncer() {
-    local dir=$_DRIZZLE_BOUNCER_DIR pid i
+    local dir=$_DRIZZLE_BOUNCER_DIR pid
     _DRIZZLE_BOUNCER_DIR=
     unset DRIZZLE_TEST_PGBOUNCER_URL DRIZZLE_TEST_PGBOUNCER_PORT
     [ -n "$dir" ] && [ -d "$dir" ] || return 0
 
     pid=$(cat "$dir/server.pid" 2>/dev/null) || pid=
-    if _drizzle_pid_is "$pid" "$dir"; then
-        # SIGTERM: immediate shutdown up to PgBouncer 1.22 (1.23 and later wait
-        # for the clients to go, hence the SIGKILL after 5s).
-        kill -TERM "$pid" 2>/dev/null || true
-        for ((i = 0; i < 50; i++)); do
-            _drizzle_pid_is "$pid" "$dir" || break
-            sleep 0.1
-        done
-        if _drizzle_pid_is "$pid" "$dir"; then
-            _drizzle_log "PgBouncer did not stop in 5s, killing it"
-            kill -KILL "$pid" 2>/dev/null || true
-            sleep 0.2
-        fi
-    fi
-    [ -z "$pid" ] || wait "$pid" 2>/dev/null || true
+    # SIGTERM: immediate shutdown up to PgBouncer 1.22 (1.23 and later wait for
+    # the clients to go, hence the SIGKILL after 5s).
+    _drizzle_terminate "$pid" "$dir" 5 PgBouncer
     _drizzle_remove_tmpdir "$dir"
 }
 

@@ -27,22 +27,24 @@ public:
     void lock() override {
         if (pushLock_) return;  // push: the transaction's advisory lock (beginTransaction) is all
         // Not a session advisory lock: behind PgBouncer's transaction pooling its lock and unlock
-        // land on different server connections. The schema and table are made outside any
-        // transaction, so that they stay for the next run; IF NOT EXISTS still races between
-        // two sessions creating them at once, so a loser looks again.
+        // land on different server connections. The schema and table are made in a transaction
+        // of their own (so that they stay), one session at a time: CREATE ... IF NOT EXISTS of
+        // the same object in two sessions at once fails in one of them.
         const std::string lockTable = quoteIdentifier(Dialect::postgresql, schema_) + "." +
                                       quoteIdentifier(Dialect::postgresql, config_.migrationsTable + "_lock");
         LockStatements sql = pgLockStatements(lockTable, config_.lockTtl.count());
-        for (int attempt = 1;; ++attempt) {
+        db_.begin();
+        try {
+            waitForAdvisoryLock(lockKey() ^ 1);
+            db_.execute("CREATE SCHEMA IF NOT EXISTS " + quoteIdentifier(Dialect::postgresql, schema_));
+            db_.execute(sql.create);
+            db_.commit();
+        } catch (...) {
             try {
-                db_.execute("CREATE SCHEMA IF NOT EXISTS " + quoteIdentifier(Dialect::postgresql, schema_));
-                db_.execute(sql.create);
-                break;
-            } catch (const Error& e) {
-                const bool raced = e.nativeCode() == "23505" || e.nativeCode() == "42P06" || e.nativeCode() == "42P07";
-                if (!raced || attempt == 5) throw;
-                std::this_thread::sleep_for(std::chrono::milliseconds(20 * attempt));
+                db_.rollback();
+            } catch (...) {
             }
+            throw;
         }
         lock_ = std::make_unique<LockRow>(db_, config_, std::move(sql), db_.describe() + " (" + schema_ + "." + config_.migrationsTable + "_lock)");
         lock_->acquire();
@@ -69,16 +71,22 @@ public:
 protected:
     // Every transaction of migrate and push takes a transaction-scoped advisory lock first: it
     // keeps push and migrate apart, and ends with the transaction, so a transaction pooler
-    // cannot strand it. Polled, not waited for in pg_advisory_xact_lock: a session blocked there
-    // holds a snapshot, which CREATE INDEX CONCURRENTLY in the holder would wait for.
+    // cannot strand it.
     void beginTransaction() override {
         db_.begin();
-        const std::string sql = "SELECT CASE WHEN pg_try_advisory_xact_lock(" + std::to_string(lockKey()) + ") THEN 1 ELSE 0 END";
+        waitForAdvisoryLock(lockKey());
+    }
+
+    // Takes a transaction-scoped advisory lock, up to config.lockWait. Polled, not waited for in
+    // pg_advisory_xact_lock: a session blocked there holds a snapshot, which CREATE INDEX
+    // CONCURRENTLY in the holder would wait for.
+    void waitForAdvisoryLock(std::int64_t key) {
+        const std::string sql = "SELECT CASE WHEN pg_try_advisory_xact_lock(" + std::to_string(key) + ") THEN 1 ELSE 0 END";
         const auto deadline = std::chrono::steady_clock::now() + config_.lockWait;
         auto pause = std::chrono::milliseconds(20);
         while (db_.query(sql).integer(0, 0) != 1) {
             if (std::chrono::steady_clock::now() >= deadline) {
-                const std::string holder = advisoryHolder();
+                const std::string holder = advisoryHolder(key);
                 throw Error(ErrorCategory::timeout,
                             "waited " + std::to_string(config_.lockWait.count()) + " s for the migration lock of " +
                                 db_.describe() + (holder.empty() ? "" : ", held by " + holder) + "; nothing was applied",
@@ -96,8 +104,8 @@ private:
     }
 
     // The session holding the advisory lock, as pg_stat_activity shows it.
-    std::string advisoryHolder() {
-        const std::uint64_t key = static_cast<std::uint64_t>(lockKey());
+    std::string advisoryHolder(std::int64_t signedKey) {
+        const std::uint64_t key = static_cast<std::uint64_t>(signedKey);
         const driver::Rows rows = db_.query(
             "SELECT a.pid, coalesce(a.application_name, ''), coalesce(a.client_addr::text, 'local'), "
             "coalesce(to_char(a.xact_start AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS'), '') "
