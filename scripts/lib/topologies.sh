@@ -313,17 +313,21 @@ _drizzle_standby_start() {
     dir=$(_drizzle_make_tmpdir drizzle-pg-standby) || return 1
     _DRIZZLE_STANDBY_DIR=$dir
     name=drizzle_standby_${dir##*.}
+    name=${name,,}  # also the slot's name: lower case only
     printf '%s\n' "$user" >"$dir/run-as"
     printf '%s\n' "$bindir" >"$dir/bindir"
     mkdir "$dir/sock"
     _drizzle_give_dir "$user" "$dir" || return 1
 
-    # -R writes standby.signal and primary_conninfo. Retried while the
-    # primary's postmaster has not yet read the new pg_hba.conf line.
+    # -R writes standby.signal and primary_conninfo; -C -S a replication slot,
+    # so that the primary keeps the WAL the standby has not received yet (the
+    # tests make hundreds of databases, and a standby that falls behind a
+    # recycled segment would stop following). Retried while the primary's
+    # postmaster has not yet read the new pg_hba.conf line.
     for ((i = 1; ; i++)); do
         if (cd "$dir" && _drizzle_as "$user" "$bindir/pg_basebackup" -h 127.0.0.1 \
             -p "$DRIZZLE_TEST_PG_PORT" -U postgres -D "$dir/data" -R -X stream -c fast \
-            --no-sync --no-manifest >"$dir/basebackup.log" 2>&1); then
+            -C -S "$name" --no-sync --no-manifest >"$dir/basebackup.log" 2>&1); then
             break
         fi
         if [ "$i" -lt 25 ] && grep -q 'pg_hba.conf' "$dir/basebackup.log"; then
@@ -395,6 +399,10 @@ drizzle_stop_pg_standby() {
     unset DRIZZLE_TEST_PG_STANDBY_URL DRIZZLE_TEST_PG_STANDBY_PORT
     [ -n "$dir" ] && [ -d "$dir" ] || return 0
     _drizzle_pgdir_stop "$dir"
+    # Its slot would keep WAL on the primary for ever.
+    if [ -n "${DRIZZLE_TEST_PG_PORT:-}" ]; then
+        _drizzle_psql_value "$DRIZZLE_TEST_PG_PORT" "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name LIKE 'drizzle\\_standby\\_%' AND NOT active" >/dev/null || true
+    fi
     _drizzle_remove_tmpdir "$dir"
 }
 

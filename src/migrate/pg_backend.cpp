@@ -25,6 +25,7 @@ public:
           schema_(config.migrationsSchema) {}
 
     void lock() override {
+        refuseStandby();
         if (pushLock_) return;  // push: the transaction's advisory lock (beginTransaction) is all
         // Not a session advisory lock: behind PgBouncer's transaction pooling its lock and unlock
         // land on different server connections. The schema and table are made in a transaction
@@ -98,6 +99,16 @@ protected:
     }
 
 private:
+    // A hot standby takes no writes at all: say so before anything runs (pull reads one fine).
+    void refuseStandby() {
+        if (db_.query("SELECT CASE WHEN pg_is_in_recovery() THEN 1 ELSE 0 END").integer(0, 0) == 0) return;
+        const std::string command = pushLock_ ? "push" : "migrate";
+        throw Error(ErrorCategory::readOnly,
+                    db_.describe() + " is a hot standby (pg_is_in_recovery()): a read-only server, where " + command +
+                        " cannot write; nothing was applied",
+                    "run " + command + " against the primary; the standby follows it", "25006");
+    }
+
     std::int64_t lockKey() const {
         const std::string digest = util::sha256Hex("drizzle migrate " + tableName());
         return static_cast<std::int64_t>(std::stoull(digest.substr(0, 16), nullptr, 16));

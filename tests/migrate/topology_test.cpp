@@ -13,6 +13,9 @@
 #include <set>
 #include <sstream>
 
+#include "drizzle/error.hpp"
+#include "drizzle/kit/introspect.hpp"
+#include "drizzle/kit/push.hpp"
 #include "support/cases.hpp"
 #include "support/migrate_support.hpp"
 
@@ -136,14 +139,27 @@ TEST(MigratePgStandby, MigrateFailsFastPullWorksAndTheStandbyFollows) {
         } catch (const std::exception&) {
             return false;
         }
-    }, 20)) << "the standby did not replay the first migration";
+    }, 60)) << "the standby did not replay the first migration";
 
     folder.add("0001_more", "CREATE TABLE more_t (id integer);");
     const auto started = std::chrono::steady_clock::now();
     const Outcome refused = Child(migrateArgs(Dialect::postgresql, onStandby, folder.path())).wait();
     EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(10));
     EXPECT_EQ(refused.exitCode, 7) << refused.describe();
-    EXPECT_TRUE(contains(refused.err, "read-only transaction")) << refused.describe();
+    EXPECT_TRUE(contains(refused.err, "is a hot standby (pg_is_in_recovery()): a read-only server")) << refused.describe();
+
+    // push too, before it reads or changes anything.
+    auto standbyConnection = connectTo(Dialect::postgresql, onStandby);
+    const model::Schema schema = kit::introspect(*standbyConnection, {}).schema;
+    kit::Config config;
+    config.dialect = Dialect::postgresql;
+    try {
+        kit::pushSchema(*standbyConnection, schema, config, {});
+        ADD_FAILURE() << "push ran on a standby";
+    } catch (const Error& e) {
+        EXPECT_EQ(e.category(), ErrorCategory::readOnly) << e.what();
+        EXPECT_TRUE(contains(e.what(), "where push cannot write")) << e.what();
+    }
 
     TempDir pulled;
     const Outcome pull = Child({DRIZZLE_KIT_BIN, "pull", "--dialect", "postgresql", "--url", onStandby, "--out", pulled.path().string()}).wait();
@@ -151,7 +167,7 @@ TEST(MigratePgStandby, MigrateFailsFastPullWorksAndTheStandbyFollows) {
     EXPECT_TRUE(contains(readFile(pulled.path() / "schema.hpp"), "pgTable")) << pull.describe();
 
     ASSERT_EQ(runMigrate(db, folder.path()).exitCode, 0);
-    EXPECT_TRUE(waitUntil([&] { return connectTo(Dialect::postgresql, onStandby)->query("SELECT to_regclass('more_t') IS NOT NULL").text(0, 0) == "t"; }, 20))
+    EXPECT_TRUE(waitUntil([&] { return connectTo(Dialect::postgresql, onStandby)->query("SELECT to_regclass('more_t') IS NOT NULL").text(0, 0) == "t"; }, 60))
         << "the standby did not show the table migrate made on the primary";
 }
 
