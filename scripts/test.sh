@@ -10,8 +10,8 @@
 #   DRIZZLE_TEST_SKIP_TOPOLOGIES  topologies not to start: unset or empty starts
 #                                 all of them; 1 or all starts none; else a comma
 #                                 list of pgbouncer,standby,galera (e.g. galera).
-#                                 Tests of a topology that was not started skip
-#                                 themselves (their DRIZZLE_TEST_* variables are unset).
+#                                 Tests of a skipped topology skip; a topology
+#                                 that is not skipped but missing fails its tests.
 #   (see scripts/lib/deps.sh, build.sh, servers.sh and topologies.sh for more)
 #
 # Exits with ctest's status.

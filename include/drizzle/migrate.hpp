@@ -80,6 +80,10 @@ struct MigrateReport {
     std::size_t alreadyApplied = 0;         // journal entries the database had recorded before
 };
 
+// The table of the migration lock's row, beside the tracking table (PostgreSQL, MySQL): what
+// introspection leaves out with the tracking table.
+inline std::string lockTableName(const std::string& migrationsTable) { return migrationsTable + "_lock"; }
+
 MigrateReport migrate(driver::Connection& db, const MigrationConfig& config = {});
 
 // A row of the tracking table: a migration the database records as applied.

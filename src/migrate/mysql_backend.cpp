@@ -22,10 +22,10 @@ public:
     void lock() override {
         requireDatabase();
         if (pushLock_) return pushLock();
-        const std::string lockTable = quoteIdentifier(Dialect::mysql, config_.migrationsTable + "_lock");
+        const std::string lockTable = quoteIdentifier(Dialect::mysql, lockTableName(config_.migrationsTable));
         LockStatements sql = mysqlLockStatements(lockTable, config_.lockTtl.count());
         db_.execute(sql.create);
-        lock_ = std::make_unique<LockRow>(db_, config_, std::move(sql), db_.describe() + " (" + config_.migrationsTable + "_lock)");
+        lock_ = std::make_unique<LockRow>(db_, config_, std::move(sql), db_.describe() + " (" + lockTableName(config_.migrationsTable) + ")");
         lock_->acquire();
     }
 

@@ -32,7 +32,7 @@ public:
         // of their own (so that they stay), one session at a time: CREATE ... IF NOT EXISTS of
         // the same object in two sessions at once fails in one of them.
         const std::string lockTable = quoteIdentifier(Dialect::postgresql, schema_) + "." +
-                                      quoteIdentifier(Dialect::postgresql, config_.migrationsTable + "_lock");
+                                      quoteIdentifier(Dialect::postgresql, lockTableName(config_.migrationsTable));
         LockStatements sql = pgLockStatements(lockTable, config_.lockTtl.count());
         db_.begin();
         try {
@@ -47,7 +47,7 @@ public:
             }
             throw;
         }
-        lock_ = std::make_unique<LockRow>(db_, config_, std::move(sql), db_.describe() + " (" + schema_ + "." + config_.migrationsTable + "_lock)");
+        lock_ = std::make_unique<LockRow>(db_, config_, std::move(sql), db_.describe() + " (" + schema_ + "." + lockTableName(config_.migrationsTable) + ")");
         lock_->acquire();
     }
 

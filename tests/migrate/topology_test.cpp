@@ -16,6 +16,7 @@
 #include "drizzle/error.hpp"
 #include "drizzle/kit/introspect.hpp"
 #include "drizzle/kit/push.hpp"
+#include "common/topology.hpp"
 #include "support/cases.hpp"
 #include "support/migrate_support.hpp"
 
@@ -115,8 +116,8 @@ INSTANTIATE_TEST_SUITE_P(Servers, MigrateLock, ::testing::Values(Dialect::postgr
 // ---------------------------------------------------------------- PgBouncer, transaction pooling
 
 TEST(MigratePgBouncer, EightMigratorsThroughThePoolerApplyEachMigrationOnce) {
-    const std::string bouncer = env("DRIZZLE_TEST_PGBOUNCER_URL");
-    if (bouncer.empty()) GTEST_SKIP() << "no PgBouncer: scripts/test.sh starts one (unless DRIZZLE_TEST_SKIP_TOPOLOGIES skips it)";
+    const std::string bouncer = topologyUrl("DRIZZLE_TEST_PGBOUNCER_URL", "pgbouncer");
+    if (bouncer.empty()) GTEST_SKIP() << skippedTopology("pgbouncer");
     TestDatabase db(Dialect::postgresql);
     eightMigratorsApplyEachMigrationOnce(Dialect::postgresql, "pg", {db.urlOn(bouncer)});
     // Nothing stays locked on the pooled server connections.
@@ -127,8 +128,8 @@ TEST(MigratePgBouncer, EightMigratorsThroughThePoolerApplyEachMigrationOnce) {
 // ---------------------------------------------------------------- a streaming hot standby
 
 TEST(MigratePgStandby, MigrateFailsFastPullWorksAndTheStandbyFollows) {
-    const std::string standby = env("DRIZZLE_TEST_PG_STANDBY_URL");
-    if (standby.empty()) GTEST_SKIP() << "no hot standby: scripts/test.sh starts one (unless DRIZZLE_TEST_SKIP_TOPOLOGIES skips it)";
+    const std::string standby = topologyUrl("DRIZZLE_TEST_PG_STANDBY_URL", "standby");
+    if (standby.empty()) GTEST_SKIP() << skippedTopology("standby");
     TestDatabase db(Dialect::postgresql);
     MigrationsFolder folder = MigrationsFolder::fixture("pg", "basic");
     ASSERT_EQ(runMigrate(db, folder.path()).exitCode, 0);
@@ -175,10 +176,11 @@ TEST(MigratePgStandby, MigrateFailsFastPullWorksAndTheStandbyFollows) {
 
 // One test, so that the node it kills last harms no other.
 TEST(MigrateGalera, MigratorsOnThreeNodesApplyOnceAndAKilledNodeLeavesTheRestConsistent) {
-    const std::vector<std::string> nodes = words(env("DRIZZLE_TEST_GALERA_URLS"));
+    const std::vector<std::string> nodes = words(topologyUrl("DRIZZLE_TEST_GALERA_URLS", "galera"));
+    if (nodes.empty()) GTEST_SKIP() << skippedTopology("galera");
     const std::vector<std::string> pids = words(env("DRIZZLE_TEST_GALERA_PIDS"));
-    if (nodes.size() != 3 || pids.size() != 3)
-        GTEST_SKIP() << "no Galera cluster: scripts/test.sh starts one (unless DRIZZLE_TEST_SKIP_TOPOLOGIES skips it)";
+    ASSERT_EQ(nodes.size(), 3u) << "DRIZZLE_TEST_GALERA_URLS";
+    ASSERT_EQ(pids.size(), 3u) << "DRIZZLE_TEST_GALERA_PIDS";
     {
         TestDatabase db(Dialect::mysql, nodes[0]);  // CREATE DATABASE replicates to every node
         std::vector<std::string> urls;

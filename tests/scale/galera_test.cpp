@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "drizzle/orm.hpp"
+#include "common/topology.hpp"
 #include "scale_schema.hpp"
 #include "support.hpp"
 
@@ -20,9 +21,11 @@ using scale::Item;
 using scale_mysql::items;
 
 TEST(GaleraOrm, CertificationConflictsAreRetriedUntilEveryWriteLands) {
-    std::istringstream urls(std::getenv("DRIZZLE_TEST_GALERA_URLS") ? std::getenv("DRIZZLE_TEST_GALERA_URLS") : "");
+    const std::string all = topologyUrl("DRIZZLE_TEST_GALERA_URLS", "galera");
+    if (all.empty()) GTEST_SKIP() << skippedTopology("galera");
+    std::istringstream urls(all);
     std::string first, second;
-    if (!(urls >> first >> second)) GTEST_SKIP() << "no Galera cluster: scripts/test.sh starts one (unless DRIZZLE_TEST_SKIP_TOPOLOGIES skips it)";
+    ASSERT_TRUE(urls >> first >> second) << "DRIZZLE_TEST_GALERA_URLS names fewer than two nodes: " << all;
     const std::string name = driver::test::uniqueName("drz_galera");
     auto admin = driver::connect(Dialect::mysql, driver::test::urlCredentials(first));
     admin->execute("CREATE DATABASE `" + name + "`");

@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "drizzle/orm.hpp"
+#include "common/topology.hpp"
 #include "scale_schema.hpp"
 #include "support.hpp"
 
@@ -110,9 +111,8 @@ TEST_F(PgReplicas, AReplicaThatIsDownIsSkippedThenThePrimaryAnswers) {
 // ---------------------------------------------------------------- a real hot standby
 
 TEST(PgStandby, ReadsReachTheStandbyAndItRefusesWrites) {
-    const char* standbyServer = std::getenv("DRIZZLE_TEST_PG_STANDBY_URL");
-    if (!standbyServer || !*standbyServer)
-        GTEST_SKIP() << "no hot standby: scripts/test.sh starts one (unless DRIZZLE_TEST_SKIP_TOPOLOGIES skips it)";
+    const std::string standbyServer = topologyUrl("DRIZZLE_TEST_PG_STANDBY_URL", "standby");
+    if (standbyServer.empty()) GTEST_SKIP() << skippedTopology("standby");
     ScratchDatabase scratch{Dialect::postgresql};  // on the primary; streamed to the standby
     scratch.connect()->execute(scale_pg::ddl);
     scratch.connect()->query("insert into items (worker, note) values (1, 'streamed')");
@@ -144,8 +144,8 @@ TEST(PgStandby, ReadsReachTheStandbyAndItRefusesWrites) {
 // ---------------------------------------------------------------- PgBouncer, transaction pooling
 
 TEST(PgBouncerPool, ThreadsThroughThePoolerRunPreparedQueriesWithoutNamedStatements) {
-    const char* bouncer = std::getenv("DRIZZLE_TEST_PGBOUNCER_URL");
-    if (!bouncer || !*bouncer) GTEST_SKIP() << "no PgBouncer: scripts/test.sh starts one (unless DRIZZLE_TEST_SKIP_TOPOLOGIES skips it)";
+    const std::string bouncer = topologyUrl("DRIZZLE_TEST_PGBOUNCER_URL", "pgbouncer");
+    if (bouncer.empty()) GTEST_SKIP() << skippedTopology("pgbouncer");
     ScratchDatabase scratch{Dialect::postgresql};
     scratch.connect()->execute(scale_pg::ddl);
     auto db = pg::pool(driver::test::withDatabase(bouncer, scratch.name()), {.max = 8, .prepare = false});

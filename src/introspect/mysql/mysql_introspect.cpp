@@ -44,6 +44,7 @@
 
 #include "drizzle/error.hpp"
 #include "drizzle/kit/introspect.hpp"
+#include "drizzle/migrate.hpp"
 #include "introspect/dialects.hpp"
 #include "introspect/mysql/mysql_introspect_internal.hpp"
 #include "schema/column_types.hpp"
@@ -101,7 +102,7 @@ struct MysqlContext {
 void readTables(MysqlContext& ctx) {
     Introspection& out = ctx.out;
     auto keep = [&](const std::string& table) {
-        return table != ctx.options.migrationsTable && table != ctx.options.migrationsTable + "_lock" &&
+        return table != ctx.options.migrationsTable && table != lockTableName(ctx.options.migrationsTable) &&
                tableMatchesFilter(table, ctx.options.tablesFilter);
     };
     const std::string databaseCollation = opt(

@@ -18,6 +18,7 @@
 #include <nlohmann/json.hpp>
 
 #include "drizzle/kit/introspect.hpp"
+#include "drizzle/migrate.hpp"
 #include "introspect/dialects.hpp"
 #include "introspect/pg/pg_introspect_internal.hpp"
 
@@ -168,7 +169,7 @@ void readSchemas(PgContext& ctx, const std::vector<std::string>& schemas) {
 // ---- tables, views, materialized views ------------------------------------------------------------
 bool skipTable(const PgContext& ctx, const std::string& s, const std::string& t) {
     // The tracking table and the migration lock's table beside it.
-    if ((t == ctx.options.migrationsTable || t == ctx.options.migrationsTable + "_lock") &&
+    if ((t == ctx.options.migrationsTable || t == lockTableName(ctx.options.migrationsTable)) &&
         (s == ctx.options.migrationsSchema || s == "public"))
         return true;
     return !tableMatchesFilter(t, ctx.options.tablesFilter);
